@@ -1,0 +1,40 @@
+"""What the analysis of one article produces. Plain data, no behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRef:
+    """A first-level subdivision: ISO 3166-2 code, Russian name, ISO 3166-1 alpha-2 country."""
+
+    code: str
+    name: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A key figure quoted by the article: kind is "money", "percent" or "count"."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One article understood: clean text, tags and summary."""
+
+    title: str
+    lead: str
+    body: str  # clean text, paragraphs separated by a blank line
+    date: dt.date | None
+    url: str | None
+    regions: tuple[RegionRef, ...]
+    countries: tuple[str, ...]  # ISO 3166-1 alpha-2, sorted
+    topics: tuple[str, ...]  # slugs from the topic vocabulary, sorted
+    summary: str
+    figures: tuple[Figure, ...] = field(default=())
+    lemmas: str = ""  # lemmatised title + lead + body, for the full-text index
