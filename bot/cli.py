@@ -1,0 +1,51 @@
+"""Command line (SPEC: Command line): run, ingest, console, analyze.
+
+Each sub-command lives in its own module; this file only parses arguments and dispatches,
+importing lazily so ``analyze`` does not pay for aiogram and ``run`` not for argparse help.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Regional cooperation news bot (Kazakhstan, Uzbekistan, Russia and neighbours).",
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot: long polling, scheduler, store (the default)")
+    ingest = sub.add_parser("ingest", help="load article files into the store")
+    ingest.add_argument("dir", nargs="?", type=Path, help="folder of *.txt files (SEEDS_DIR)")
+    sub.add_parser("console", help="talk to the bot in this terminal, no Telegram needed")
+    analyze = sub.add_parser("analyze", help="analyse article files without touching the store")
+    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    analyze.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "run"
+    if command == "analyze":
+        from bot.analyze_cli import run_analyze
+
+        return run_analyze(args.files, as_json=args.json)
+    if command == "ingest":
+        from bot.ingest_cli import run_ingest
+
+        return run_ingest(args.dir)
+    if command == "console":
+        from bot.console import run_console
+
+        return run_console()
+    from bot.app import run_bot
+
+    return run_bot()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

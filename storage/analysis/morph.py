@@ -1,0 +1,52 @@
+"""Russian word forms: tokenising and lemmatising with pymorphy3, cached per word.
+
+Every caller that needs lemmas goes through here so the analyzer is built once and each
+distinct word is parsed once per process (news text repeats words a lot).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pymorphy3
+
+# A word: letters (Cyrillic incl. Kazakh/Uzbek letters, Latin), digits inside, inner hyphens and
+# apostrophes ("Алма-Ата", "Farg'ona", "O‘zbekiston").
+WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[-'’‘ʻʼ](?=[^\W_]))*")
+
+_morph = pymorphy3.MorphAnalyzer()
+
+
+def fold(word: str) -> str:
+    """Lower case with ё folded to е: the key every index uses."""
+    return word.lower().replace("ё", "е")
+
+
+def tokenize(text: str) -> list[str]:
+    """The words of ``text`` in order, as written."""
+    return WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Every normal form pymorphy3 proposes for ``word`` (folded), best first, no repeats.
+
+    All parses, not only the top one: pymorphy3's top parse is wrong for many place names.
+    """
+    folded = fold(word)
+    seen: dict[str, None] = {}
+    for parse in _morph.parse(folded):
+        seen.setdefault(fold(parse.normal_form), None)
+    return tuple(seen) or (folded,)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The single best normal form of ``word`` (folded): for indexing and overlap measures."""
+    return lemmas(word)[0]
+
+
+def parses(word: str) -> list[pymorphy3.analyzer.Parse]:
+    """Raw pymorphy3 parses, for callers that need tags or lexemes (building indexes)."""
+    return list(_morph.parse(fold(word)))
