@@ -13,11 +13,15 @@ data is right, so the data's own forms are the index and lemmas are only a fallb
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from anyascii import anyascii
@@ -34,6 +38,8 @@ _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
 
 NAME, ADJ, COUNTRY = "name", "adj", "country"
+# Bump when the index layout or the matching rules that shape it change: it keys the disk cache.
+ENGINE_VERSION = "1"
 
 
 def norm(word: str) -> str:
@@ -54,7 +60,7 @@ def _is_cyrillic(word: str) -> bool:
     return any("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in word)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_forms(word: str) -> tuple[frozenset[str], bool]:
     """Every surface form of one word of a name written in the nominative, and whether it is an
     adjective. Only parses that fit the word as written (nominative) give lexemes; nouns keep
@@ -202,19 +208,21 @@ class Gazetteer:
     """Regions and countries of the seven covered countries, and a matcher over text."""
 
     def __init__(self, files: list[tuple[str, bytes]]) -> None:
-        self._digest = hashlib.sha256()
+        digest = hashlib.sha256()
         self._regions: dict[str, RegionRef] = {}
         self._cities: set[str] = set()
         self._countries: dict[str, _Country] = {}
         self._ix = _Index()
         self._stop = _Stop()
+        self._key_cache: dict[str, frozenset[str]] = {}
         for name, raw in sorted(files):
-            self._digest.update(name.encode() + b"\0" + raw + b"\0")
+            digest.update(name.encode() + b"\0" + raw + b"\0")
             data = tomllib.loads(raw.decode("utf-8"))
             if name == "stop.toml":
                 self._load_stop(data)
             else:
                 self._load_country(data)
+        self._digest = digest.hexdigest()
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -259,10 +267,18 @@ class Gazetteer:
 
     # ---- tokens --------------------------------------------------------------------------
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one long-lived instance per process
     def _keys(self, word: str) -> frozenset[str]:
-        """The gazetteer words a text token can be: its surface first, then pymorphy3's
-        singular non-person parses (for forms a name's own lexeme lacks)."""
+        """The gazetteer words a text token can be (cached per word: news repeats words)."""
+        found = self._key_cache.get(word)
+        if found is None:
+            if len(self._key_cache) > 200_000:
+                self._key_cache.clear()
+            found = self._key_cache[word] = self._lookup(word)
+        return found
+
+    def _lookup(self, word: str) -> frozenset[str]:
+        """Its surface first, then pymorphy3's singular non-person parses (for forms a name's
+        own lexeme lacks)."""
         s = norm(word)
         found = self._ix.surface.get(s)
         if found:
@@ -372,8 +388,8 @@ class Gazetteer:
         while j < len(toks) and toks[j].keys:
             if j > i and not _gap_is_phrase(text, toks[j - 1].end, toks[j].start):
                 break
-            frontier = [p + (k,) for p in frontier for k in toks[j].keys
-                        if p + (k,) in self._ix.prefixes]
+            frontier = [(*p, k) for p in frontier for k in toks[j].keys
+                        if (*p, k) in self._ix.prefixes]
             if not frontier:
                 break
             found = [(p, self._ix.phrases[p]) for p in frontier if p in self._ix.phrases]
@@ -529,7 +545,7 @@ class Gazetteer:
                 for c in sorted(self._countries.values(), key=lambda c: (c.order, c.name))]
 
     def digest(self) -> str:
-        return self._digest.hexdigest()
+        return self._digest
 
 
 def _gap_is_phrase(text: str, start: int, end: int) -> bool:
@@ -542,7 +558,37 @@ def data_files() -> list[tuple[str, bytes]]:
     return [(f.name, f.read_bytes()) for f in folder.iterdir() if f.name.endswith(".toml")]
 
 
+def _cache_path(files: list[tuple[str, bytes]]) -> Path:
+    h = hashlib.sha256(ENGINE_VERSION.encode())
+    for name, raw in sorted(files):
+        h.update(name.encode() + b"\0" + raw + b"\0")
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "regional-news-bot" / f"gazetteer-{h.hexdigest()[:24]}.pickle"
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer built from the package's data files, once per process."""
-    return Gazetteer(data_files())
+    """The gazetteer built from the package's data files, once per process.
+
+    Generating every case form of every name takes a second or two, so the built index is
+    kept in the user's cache folder under the hash of the data and the engine version; a
+    missing, stale or unreadable cache is simply rebuilt.
+    """
+    files = data_files()
+    path = _cache_path(files)
+    try:
+        with path.open("rb") as f:
+            loaded = pickle.load(f)
+        if isinstance(loaded, Gazetteer):
+            return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    built = Gazetteer(files)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+            pickle.dump(built, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)
+    except OSError:
+        pass  # a read-only home only costs the build time
+    return built
