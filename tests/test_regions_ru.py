@@ -258,6 +258,18 @@ PLACES: list[tuple[str, str]] = [
     ("в Ижевске", "RU-UD"),
     ("в Чебоксарах", "RU-CU"),
     ("в Грозном прошёл форум", "RU-CE"),
+    ("в Озёрске", "RU-CHE"),
+    ("в Щёлкове", "RU-MOS"),
+    ("в Звёздном городке", "RU-MOS"),
+    ("в Кёнигсберге", "RU-KGD"),
+    ("в Сергиевом Посаде", "RU-MOS"),
+    ("полигон Капустин Яр", "RU-AST"),
+    ("ОЭЗ «Титановая долина»", "RU-SVE"),
+    ("в Старом Осколе", "RU-BEL"),
+    ("в Верхней Пышме", "RU-SVE"),
+    ("через порт Махачкала", "RU-DA"),
+    ("в Камне-на-Оби", "RU-ALT"),
+    ("в Орехове-Зуеве", "RU-MOS"),
     ("в Пензе", "RU-PNZ"),
     ("в Калуге", "RU-KLU"),
     ("в Орле открылась выставка", "RU-ORL"),
@@ -305,6 +317,7 @@ NOT_PLACES: list[str] = [
     "тара для зерна",
     "паводок на Ишиме",  # the river through Astana
     "загрязнение реки Илек",  # the river through Aktobe
+    "грозные тучи",  # Грозный is a capitalised place, not the adjective
     "древний курган",
     "на Смоленской площади",  # the Foreign Ministry
     "по Тверской улице",
@@ -380,16 +393,27 @@ def test_every_pycountry_subdivision_is_listed_once() -> None:
 
 
 def test_no_alias_names_two_russian_regions() -> None:
+    """Each name, place and form belongs to one region; an adjective may be shared only by a
+    federal city and its oblast (московский: RU-MOW and RU-MOS), as the format allows."""
     owner: dict[str, str] = {}
     clashes: list[str] = []
     regions = _ru_data()["region"]
     assert isinstance(regions, list)
+    cities = {r["code"] for r in regions if r.get("city", False)}
+    assert cities == {"RU-MOW", "RU-SPE"}
     for r in regions:
-        for key in ("names", "adjectives", "places", "context_only"):
+        for key in ("names", "places", "forms", "abbreviations"):
             for alias in r.get(key, []):
                 folded = fold(alias)
                 if owner.setdefault(folded, r["code"]) != r["code"]:
                     clashes.append(f"{alias}: {owner[folded]} / {r['code']}")
+    adjective_owners: dict[str, set[str]] = {}
+    for r in regions:
+        for adj in r.get("adjectives", []):
+            adjective_owners.setdefault(fold(adj), set()).add(r["code"])
+    for adj, codes in adjective_owners.items():
+        if len(codes) > 1 and not (len(codes) == 2 and len(codes & cities) == 1):
+            clashes.append(f"{adj}: {sorted(codes)}")
     assert clashes == []
 
 
