@@ -36,6 +36,11 @@ class ArticleFileError(Exception):
 
 def read_article_file(path: Path) -> str:
     """The text of ``path`` decoded and with LF newlines, or ArticleFileError saying why not."""
+    return decode_article_bytes(read_article_bytes(path))
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, refusing (without reading it all) a file over the size limit."""
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
@@ -44,7 +49,7 @@ def read_article_file(path: Path) -> str:
                 raise ArticleFileError(f"file too large ({size / _MB:.1f} MB > 1 MB)")
     except OSError as exc:
         raise ArticleFileError(f"cannot read: {exc.strerror or exc}") from None
-    return decode_article_bytes(data)
+    return data
 
 
 def decode_article_bytes(data: bytes) -> str:
