@@ -88,12 +88,13 @@ async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Con
     """Open (creating it and its folder if needed) and migrate the store at ``path``.
 
     ``upto`` stops at that migration number (tests build "older" files with it).
-    The connection keeps Python's default transaction handling; use ``transaction()`` for
-    a unit of work that must be all-or-nothing.
+    The connection is in autocommit mode (``isolation_level = None``): a lone statement
+    commits at once and no implicit transaction is ever left open to block other writers;
+    ``commit()`` is harmless. Use ``transaction()`` for work that must be all-or-nothing.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = await aiosqlite.connect(path)
+    db = await aiosqlite.connect(path, isolation_level=None)
     try:
         db.row_factory = aiosqlite.Row
         await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
