@@ -122,7 +122,7 @@ class ArticleStore:
         limit = max(1, min(limit, MAX_PAGE))
         offset = max(0, offset)
         page_sql = (
-            f"WITH page(id) AS MATERIALIZED ({sql}) {_ARTICLE_SELECT} "
+            f"WITH page(id) AS MATERIALIZED ({sql}) {ARTICLE_SELECT} "
             "FROM page JOIN articles AS a ON a.id = page.id ORDER BY a.sort_key DESC, a.id DESC"
         )
         async with self._db.execute(page_sql, (*params, limit + 1, offset)) as cursor:
@@ -134,14 +134,14 @@ class ArticleStore:
         """The articles with ``ids``, in that order, tags included: one query."""
         if not ids:
             return []
-        sql = f"{_ARTICLE_SELECT} FROM articles AS a WHERE a.id IN ({','.join('?' * len(ids))})"
+        sql = f"{ARTICLE_SELECT} FROM articles AS a WHERE a.id IN ({','.join('?' * len(ids))})"
         async with self._db.execute(sql, tuple(ids)) as cursor:
             rows = {int(row["id"]): row for row in await cursor.fetchall()}
         return [_article(rows[i]) for i in ids if i in rows]
 
 
 # An article row with its tags folded into JSON arrays, in the analysis's order.
-_ARTICLE_SELECT = (
+ARTICLE_SELECT = (
     "SELECT a.id, a.title, a.lead, a.date, a.url, a.summary, a.figures, a.ingested_at, "
     "(SELECT json_group_array(json_array(code, name, country)) FROM (SELECT code, name, country "
     " FROM article_regions WHERE article_id = a.id ORDER BY pos)) AS regions, "

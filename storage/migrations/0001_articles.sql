@@ -42,7 +42,7 @@ CREATE TABLE article_regions (
     pos INTEGER NOT NULL,                       -- order within the article's regions
     PRIMARY KEY (code, sort_key, article_id)
 ) WITHOUT ROWID;
-CREATE INDEX article_regions_article ON article_regions (article_id);
+CREATE INDEX article_regions_article ON article_regions (article_id, pos);
 CREATE INDEX article_regions_country ON article_regions (country, code);
 
 CREATE TABLE article_topics (
@@ -52,7 +52,7 @@ CREATE TABLE article_topics (
     pos INTEGER NOT NULL,
     PRIMARY KEY (slug, sort_key, article_id)
 ) WITHOUT ROWID;
-CREATE INDEX article_topics_article ON article_topics (article_id);
+CREATE INDEX article_topics_article ON article_topics (article_id, pos);
 
 CREATE TABLE article_countries (
     country TEXT NOT NULL,
@@ -61,7 +61,7 @@ CREATE TABLE article_countries (
     pos INTEGER NOT NULL,
     PRIMARY KEY (country, sort_key, article_id)
 ) WITHOUT ROWID;
-CREATE INDEX article_countries_article ON article_countries (article_id);
+CREATE INDEX article_countries_article ON article_countries (article_id, pos);
 
 -- Full-text index over lemmas (already lower case with ё folded). External content: the text
 -- lives once, in articles.lemmas; the triggers keep the index in step. detail=none keeps it

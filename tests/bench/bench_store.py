@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -27,9 +29,16 @@ import aiosqlite
 
 from storage.analysis.analyze import analyze, fingerprint
 from storage.analysis.model import Analysis, RegionRef
-from storage.articles import ArticleRecord, ArticleStore, insert_articles
-from storage.db import open_db, transaction
-from storage.fulltext import index_text
+from storage.articles import (
+    ARTICLE_SELECT,
+    SEARCH_SQL,
+    TAG_LISTING_SQL,
+    ArticleRecord,
+    ArticleStore,
+    insert_articles,
+)
+from storage.db import MMAP_BYTES, open_db, transaction
+from storage.fulltext import index_text, match_expression
 from storage.ingest import ingest_dir, text_hash
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -142,6 +151,8 @@ async def bench_queries(workdir: Path, count: int) -> None:
         print(f"(b) {count} articles written through insert_articles in {elapsed:.1f} s "
               f"({count / elapsed:.0f}/s), file {size_mb:.0f} MB")
         store = ArticleStore(db)
+        gc.collect()
+        gc.freeze()  # the fill's garbage is not the queries' cost
         rng = random.Random(3)
         lookups: list[Callable[[], Awaitable[object]]] = []
         for n in range(1000):
@@ -169,11 +180,39 @@ async def bench_queries(workdir: Path, count: int) -> None:
         print(f"      common words only: {_percentiles(await _timed(common))}")
         print(f"      rare word only:    {_percentiles(await _timed(rare))}")
         print(f"      common + rare:     {_percentiles(await _timed(mixed))}")
+        _sql_only(workdir / "store.sqlite3", rng)
         hits = await store.search("туризма", limit=10)
         assert len(hits.items) == 10 and hits.has_more
         assert len((await store.search("метка42", limit=50)).items) == count // 5000
     finally:
         await db.close()
+
+
+def _sql_only(path: Path, rng: random.Random) -> None:
+    """The same listings in plain sqlite3, no event loop: the store's own share of the time
+    (the rest above is aiosqlite's thread hop and the machine's scheduling)."""
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    page = (
+        "WITH page(id) AS MATERIALIZED ({}) " + ARTICLE_SELECT
+        + " FROM page JOIN articles AS a ON a.id = page.id ORDER BY a.sort_key DESC, a.id DESC"
+    )
+    samples: list[float] = []
+    for n in range(1000):
+        table = "article_regions" if n % 2 else "article_topics"
+        key = rng.choice(REGIONS).code if n % 2 else rng.choice(TOPICS)
+        started = time.perf_counter()
+        conn.execute(page.format(TAG_LISTING_SQL[table]), (key, 11, 0)).fetchall()
+        samples.append(time.perf_counter() - started)
+    print(f"    same region/topic pages in plain sqlite3: {_percentiles(samples)}")
+    samples = []
+    for n in range(200):
+        words = match_expression(rng.choice(COMMON_WORDS) if n % 2 else f"метка{n}")
+        started = time.perf_counter()
+        conn.execute(page.format(SEARCH_SQL), (words, 11, 0)).fetchall()
+        samples.append(time.perf_counter() - started)
+    print(f"    same searches in plain sqlite3: {_percentiles(samples)}")
+    conn.close()
 
 
 async def run(ingest_count: int, store_count: int, keep: Path | None) -> None:
