@@ -1,0 +1,291 @@
+"""The article store: listings and lookups (ArticleStore), and the one write path.
+
+Listings are newest first: by the article's date, undated ones by their day of ingestion, then
+by id. Region and topic listings read one range of their tag table's primary key, which holds
+the ordering key, and then load only the page's articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.analysis.model import Analysis, Figure, RegionRef
+from storage.fulltext import index_text, match_expression
+from storage.models import Page, StoredArticle
+
+MAX_PAGE = 100
+
+# The listing queries (tests check their plans). Each returns ids, LIMIT and OFFSET last.
+LATEST_SQL = "SELECT id FROM articles ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
+TAG_LISTING_SQL = {
+    table: f"SELECT article_id FROM {table} WHERE {column} = ? "
+    "ORDER BY sort_key DESC, article_id DESC LIMIT ? OFFSET ?"
+    for table, column in (
+        ("article_regions", "code"), ("article_topics", "slug"), ("article_countries", "country")
+    )
+}
+# The FTS rowid is articles.fts_key: (day number << 32) | id, i.e. the listing order.
+FTS_ID_MASK = 0xFFFFFFFF
+SEARCH_SQL = (
+    f"SELECT rowid & {FTS_ID_MASK} FROM articles_fts WHERE articles_fts MATCH ? "
+    "ORDER BY rowid DESC LIMIT ? OFFSET ?"
+)
+
+
+def utc_now() -> str:
+    """Now in UTC as the store writes timestamps."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _parse_utc(value: str) -> dt.datetime:
+    return dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.UTC)
+
+
+class ArticleStore:
+    """Read access to the articles; every method is one or two indexed queries."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def get(self, article_id: int) -> StoredArticle | None:
+        found = await self._load([article_id])
+        return found[0] if found else None
+
+    async def latest(self, *, limit: int = 5, offset: int = 0) -> Page:
+        return await self._page(LATEST_SQL, (), limit, offset)
+
+    async def by_region(self, code: str, *, limit: int = 5, offset: int = 0) -> Page:
+        sql = TAG_LISTING_SQL["article_regions"]
+        return await self._page(sql, (code.strip().upper(),), limit, offset)
+
+    async def by_topic(self, slug: str, *, limit: int = 5, offset: int = 0) -> Page:
+        sql = TAG_LISTING_SQL["article_topics"]
+        return await self._page(sql, (slug.strip().lower(),), limit, offset)
+
+    async def by_country(self, country: str, *, limit: int = 5, offset: int = 0) -> Page:
+        sql = TAG_LISTING_SQL["article_countries"]
+        return await self._page(sql, (country.strip().upper(),), limit, offset)
+
+    async def search(self, words: str, *, limit: int = 5, offset: int = 0) -> Page:
+        """Articles holding every word of ``words`` in any form, newest first.
+
+        The FTS rowid is the listing order, so FTS5 reads the matches newest first and stops
+        at the page's end: no sort, however common the word.
+        """
+        expression = match_expression(words)
+        if expression is None:
+            return Page(items=(), has_more=False)
+        return await self._page(SEARCH_SQL, (expression,), limit, offset)
+
+    async def region_counts(self, country: str | None = None) -> dict[str, int]:
+        """Region code -> number of articles about it (of one country, if given)."""
+        params: tuple[str, ...] = ()
+        if country is None:
+            sql = "SELECT code, count(*) FROM article_regions GROUP BY code"
+        else:
+            sql = "SELECT code, count(*) FROM article_regions WHERE country = ? GROUP BY code"
+            params = (country.strip().upper(),)
+        async with self._db.execute(sql, params) as cursor:
+            return {str(row[0]): int(row[1]) for row in await cursor.fetchall()}
+
+    async def topic_counts(self) -> dict[str, int]:
+        sql = "SELECT slug, count(*) FROM article_topics GROUP BY slug"
+        async with self._db.execute(sql) as cursor:
+            return {str(row[0]): int(row[1]) for row in await cursor.fetchall()}
+
+    async def count(self) -> int:
+        return await self._scalar("SELECT count(*) FROM articles")
+
+    async def max_id(self) -> int:
+        """The highest id ever given (ids are never reused), 0 for an empty store."""
+        return await self._scalar("SELECT seq FROM sqlite_sequence WHERE name = 'articles'")
+
+    async def ids_after(self, article_id: int) -> list[int]:
+        """Ids of the articles ingested after ``article_id`` was, oldest first."""
+        sql = "SELECT id FROM articles WHERE id > ? ORDER BY id"
+        async with self._db.execute(sql, (article_id,)) as cursor:
+            return [int(row[0]) for row in await cursor.fetchall()]
+
+    async def _scalar(self, sql: str) -> int:
+        async with self._db.execute(sql) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    async def _page(self, sql: str, params: tuple[object, ...], limit: int, offset: int) -> Page:
+        """One round trip: the listing's ids (one more than asked, to know if more exist),
+        then those articles, in listing order."""
+        limit = max(1, min(limit, MAX_PAGE))
+        offset = max(0, offset)
+        page_sql = (
+            f"WITH page(id) AS MATERIALIZED ({sql}) {ARTICLE_SELECT} "
+            "FROM page JOIN articles AS a ON a.id = page.id ORDER BY a.sort_key DESC, a.id DESC"
+        )
+        async with self._db.execute(page_sql, (*params, limit + 1, offset)) as cursor:
+            rows = list(await cursor.fetchall())
+        items = tuple(_article(row) for row in rows[:limit])
+        return Page(items=items, has_more=len(rows) > limit)
+
+    async def _load(self, ids: Sequence[int]) -> list[StoredArticle]:
+        """The articles with ``ids``, in that order, tags included: one query."""
+        if not ids:
+            return []
+        sql = f"{ARTICLE_SELECT} FROM articles AS a WHERE a.id IN ({','.join('?' * len(ids))})"
+        async with self._db.execute(sql, tuple(ids)) as cursor:
+            rows = {int(row["id"]): row for row in await cursor.fetchall()}
+        return [_article(rows[i]) for i in ids if i in rows]
+
+
+# An article row with its tags folded into JSON arrays, in the analysis's order.
+ARTICLE_SELECT = (
+    "SELECT a.id, a.title, a.lead, a.date, a.url, a.summary, a.figures, a.ingested_at, "
+    "(SELECT json_group_array(json_array(code, name, country)) FROM (SELECT code, name, country "
+    " FROM article_regions WHERE article_id = a.id ORDER BY pos)) AS regions, "
+    "(SELECT json_group_array(slug) FROM (SELECT slug "
+    " FROM article_topics WHERE article_id = a.id ORDER BY pos)) AS topics, "
+    "(SELECT json_group_array(country) FROM (SELECT country "
+    " FROM article_countries WHERE article_id = a.id ORDER BY pos)) AS countries"
+)
+
+
+def _article(row: aiosqlite.Row) -> StoredArticle:
+    figures = tuple(Figure(f["kind"], f["text"]) for f in json.loads(row["figures"] or "[]"))
+    return StoredArticle(
+        id=int(row["id"]),
+        title=row["title"],
+        lead=row["lead"],
+        date=dt.date.fromisoformat(row["date"]) if row["date"] else None,
+        url=row["url"],
+        summary=row["summary"],
+        regions=tuple(RegionRef(*r) for r in json.loads(row["regions"])),
+        countries=tuple(json.loads(row["countries"])),
+        topics=tuple(json.loads(row["topics"])),
+        figures=figures,
+        ingested_at=_parse_utc(row["ingested_at"]),
+    )
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """Everything stored for one article: its analysis and where it came from."""
+
+    analysis: Analysis
+    raw: str  # the decoded file text the analysis read
+    content_hash: str
+    fingerprint: str
+    source_path: str | None = None
+    lemmas: str | None = None  # precomputed index text (bulk loads); None: computed here
+
+    def index_text(self) -> str:
+        if self.lemmas is not None:
+            return self.lemmas
+        a = self.analysis
+        return index_text(a.title, a.lead, a.body)
+
+
+_INSERT_SQL = (
+    "INSERT INTO articles (title, lead, body, date, url, summary, figures, lemmas, "
+    "content_hash, raw, source_path, analysis_fingerprint, sort_key, ingested_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "coalesce(?4, substr(?13, 1, 10)), ?13, ?13)"
+)
+_UPDATE_SQL = (
+    "UPDATE articles SET title = ?, lead = ?, body = ?, date = ?4, url = ?, summary = ?, "
+    "figures = ?, lemmas = ?, content_hash = ?, raw = ?, source_path = ?, "
+    "analysis_fingerprint = ?, sort_key = coalesce(?4, substr(ingested_at, 1, 10)), "
+    "updated_at = ?13 WHERE id = ?14 RETURNING sort_key"
+)
+
+
+def _values(record: ArticleRecord, now: str) -> tuple[object, ...]:
+    a = record.analysis
+    figures = json.dumps([{"kind": f.kind, "text": f.text} for f in a.figures], ensure_ascii=False)
+    return (
+        a.title, a.lead, a.body, a.date.isoformat() if a.date else None, a.url, a.summary,
+        figures, record.index_text(), record.content_hash, record.raw, record.source_path,
+        record.fingerprint, now,
+    )
+
+
+async def save_article(
+    db: aiosqlite.Connection, record: ArticleRecord, *, article_id: int | None = None,
+    now: str | None = None,
+) -> int:
+    """Insert an article, or replace article ``article_id`` in place (same id, tags replaced).
+
+    Runs inside the caller's transaction: the caller decides what is all-or-nothing.
+    """
+    if article_id is None:
+        return (await insert_articles(db, [record], now=now))[0]
+    for table in ("article_regions", "article_topics", "article_countries"):
+        await db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    async with db.execute(_UPDATE_SQL, (*_values(record, now or utc_now()), article_id)) as cur:
+        row = await cur.fetchone()
+    if row is None:
+        raise LookupError(f"article {article_id} does not exist")
+    await _insert_tags(db, [(article_id, str(row[0]), record.analysis)])
+    return article_id
+
+
+async def insert_articles(
+    db: aiosqlite.Connection, records: Sequence[ArticleRecord], *, now: str | None = None
+) -> list[int]:
+    """Insert new articles in a handful of statements; returns their ids, in order.
+
+    Must run inside a ``transaction()``: holding the write lock, the AUTOINCREMENT ids given
+    to the rows are the next ones after the sequence, in insertion order.
+    """
+    if not records:
+        return []
+    if not db.in_transaction:
+        raise RuntimeError("insert_articles needs a transaction")
+    now = now or utc_now()
+    async with db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'articles'") as cursor:
+        row = await cursor.fetchone()
+    async with db.execute("SELECT max(id) FROM articles") as cursor:
+        top = await cursor.fetchone()
+    first = max(int(row[0]) if row else 0, int(top[0]) if top and top[0] else 0) + 1
+    await db.executemany(_INSERT_SQL, [_values(r, now) for r in records])
+    ids = list(range(first, first + len(records)))
+    day = now[:10]
+    await _insert_tags(db, [
+        (i, r.analysis.date.isoformat() if r.analysis.date else day, r.analysis)
+        for i, r in zip(ids, records, strict=True)
+    ])
+    return ids
+
+
+async def _insert_tags(
+    db: aiosqlite.Connection, articles: Sequence[tuple[int, str, Analysis]]
+) -> None:
+    """Tag rows for (article id, sort key, analysis) triples; tags de-duplicated, in order."""
+    regions, topics, countries = [], [], []
+    for article_id, key, a in articles:
+        unique = {r.code: r for r in a.regions}.values()
+        regions += [(r.code, key, article_id, r.country, r.name, i) for i, r in enumerate(unique)]
+        topics += [(s, key, article_id, i) for i, s in enumerate(dict.fromkeys(a.topics))]
+        countries += [(c, key, article_id, i) for i, c in enumerate(dict.fromkeys(a.countries))]
+    await db.executemany(
+        "INSERT INTO article_regions (code, sort_key, article_id, country, name, pos) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        regions,
+    )
+    await db.executemany(
+        "INSERT INTO article_topics (slug, sort_key, article_id, pos) VALUES (?, ?, ?, ?)", topics
+    )
+    await db.executemany(
+        "INSERT INTO article_countries (country, sort_key, article_id, pos) VALUES (?, ?, ?, ?)",
+        countries,
+    )
+
+
+async def delete_article(db: aiosqlite.Connection, article_id: int) -> None:
+    """Remove an article; its tags, index entry and file record go with it."""
+    await db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
