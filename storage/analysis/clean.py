@@ -217,9 +217,9 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 # "сотрудничества.Об этом": a sentence end with no space after it, which razdel does not split.
 # The pattern starts at the rare punctuation so the scan is quick; what stands before it (a
 # lower-case letter, a digit, a closing quote) is checked by hand.
-_GLUE_RE = re.compile(r"[.!?…]+(?=[«“\"]?[А-ЯЁ])")
+_GLUE_RE = re.compile(r"[.!?…](?=[«“\"]?[А-ЯЁ])")
 _GLUE_BEFORE = frozenset(
-    "»”\"%)0123456789abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    ".…»”\"%)0123456789abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 )
 
 
@@ -245,19 +245,23 @@ def unglue(text: str) -> str:
 
 # Where a sentence surely ends: a lower-case word of 3+ letters, its full stop, a capitalised
 # word. Cutting there first leaves razdel only the pieces with quotes, initials or abbreviations.
-_SAFE_END_RE = re.compile(r"(?<=[а-яёa-z]{3}[.!?])\s+(?=[А-ЯЁ][а-яё])")
+_SAFE_END_RE = re.compile(r"[.!?]\s+(?=[А-ЯЁ][а-яё])")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _ABBREVIATIONS = _wordset("тыс млн млрд трлн руб долл обл стр тел ул пер просп корп кв")
-_TRICKY_RE = re.compile(r"[.!?…«»“”\"]")
+_TRICKY_RE = re.compile(r"[.!?…]")
 
 
 def _safe_chunks(paragraph: str) -> list[str]:
     chunks: list[str] = []
     start = 0
     for m in _SAFE_END_RE.finditer(paragraph):
-        word = paragraph[max(0, m.start() - 8) : m.start() - 1].rsplit(" ", 1)[-1].lower()
+        end = m.start()  # the full stop
+        if end < 3 or not all(c in _LOWER for c in paragraph[end - 3 : end]):
+            continue
+        word = paragraph[max(0, end - 8) : end].rsplit(" ", 1)[-1]
         if word in _ABBREVIATIONS:
             continue
-        chunks.append(paragraph[start : m.start()])
+        chunks.append(paragraph[start : end + 1])
         start = m.end()
     chunks.append(paragraph[start:])
     return chunks
@@ -267,7 +271,8 @@ def sentences(paragraph: str) -> tuple[str, ...]:
     """The sentences of one paragraph (razdel), glued sentence ends split first."""
     out: list[str] = []
     for chunk in _safe_chunks(unglue(paragraph)):
-        if _TRICKY_RE.search(chunk, 0, len(chunk) - 1) is None:
+        # No full stop, "!", "?" or "…" before the closing punctuation: one sentence.
+        if _TRICKY_RE.search(chunk.rstrip(" .!?…»”\")"), 0) is None:
             if chunk.strip():
                 out.append(chunk.strip())  # one plain sentence: nothing for razdel to decide
         else:
@@ -364,30 +369,30 @@ def _strip_datelines(paragraphs: list[str]) -> tuple[Dateline | None, list[str]]
     return found, out
 
 
-def _dedupe(paragraphs: list[tuple[str, ...]], glue: list[int], lead_keys: set[str]) -> list[
-    tuple[str, ...]
-]:
+def _dedupe(
+    paragraphs: list[tuple[str, ...]], glue: list[int], lead_keys: set[str]
+) -> list[tuple[str, ...]]:
     """Keep one copy of every sentence, in its best-formatted paragraph.
 
     Better formatted: no glued sentence ends, then fewer sentences (a paragraph holding the
     whole body run together loses to the proper paragraphs), then earlier.
     """
-    owner: dict[str, int] = {}
-    for idx, para in enumerate(paragraphs):
-        rank = (glue[idx], len(para), idx)
-        for sent in para:
-            key = sentence_key(sent)
+    keys = [[sentence_key(sent) for sent in para] for para in paragraphs]
+    owner: dict[str, tuple[int, int, int]] = {}
+    for idx, para_keys in enumerate(keys):
+        rank = (glue[idx], len(para_keys), idx)
+        for key in para_keys:
             best = owner.get(key)
-            if best is None or rank < (glue[best], len(paragraphs[best]), best):
-                owner[key] = idx
+            if best is None or rank < best:
+                owner[key] = rank
     out: list[tuple[str, ...]] = []
     for idx, para in enumerate(paragraphs):
         kept: list[str] = []
-        for sent in para:
-            key = sentence_key(sent)
-            if key in lead_keys or owner.get(key) != idx:
+        for sent, key in zip(para, keys[idx], strict=True):
+            best = owner.get(key)
+            if key in lead_keys or best is None or best[2] != idx:
                 continue
-            owner[key] = -1  # a repeat inside the same paragraph goes too
+            del owner[key]  # a repeat inside the same paragraph goes too
             kept.append(sent)
         if kept:
             out.append(tuple(kept))
