@@ -90,17 +90,21 @@ _SOCIAL_WORDS = _wordset(
 )
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_DEBRIS_MAX = 260  # credits and prompts are short; a paragraph is never debris
+
+
 def is_debris(line: str) -> bool:
     """Photo credits, share and subscribe prompts, social-network button rows, bare links."""
-    if _CREDIT_RE.fullmatch(line) or _SHARE_RE.fullmatch(line):
-        return True
-    if _URL_RE.fullmatch(line):
+    if len(line) > _DEBRIS_MAX:
+        return False
+    if _CREDIT_RE.fullmatch(line) or _SHARE_RE.fullmatch(line) or _URL_RE.fullmatch(line):
         return True
     words = line.lower().replace(",", " ").replace("|", " ").split()
     if words and all(w in _SOCIAL_WORDS for w in words):
         return True
     # Only punctuation, digits or ornaments: no words to keep.
-    return not re.search(r"[^\W\d_]", line)
+    return _LETTER_RE.search(line) is None
 
 
 def is_comments_marker(line: str) -> bool:
@@ -244,10 +248,14 @@ def unglue(text: str) -> str:
 
 
 # Where a sentence surely ends: a lower-case word of 3+ letters, its full stop, a capitalised
-# word. Cutting there first leaves razdel only the pieces with quotes, initials or abbreviations.
-_SAFE_END_RE = re.compile(r"[.!?]\s+(?=[А-ЯЁ][а-яё])")
+# word (or a one-letter one: "В", "С"). Cutting there first leaves razdel only the pieces with
+# quotes, initials or abbreviations.
+_SAFE_END_RE = re.compile(r"[.!?]\s+(?=[А-ЯЁ][а-яё ])")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-_ABBREVIATIONS = _wordset("тыс млн млрд трлн руб долл обл стр тел ул пер просп корп кв")
+_ABBREVIATIONS = _wordset(
+    "тыс млн млрд трлн руб долл обл стр тел ул пер просп корп кв пос гос акад проф доц тов "
+    "ген кол мин зам рис табл прим англ рус каз узб"
+)
 _TRICKY_RE = re.compile(r"[.!?…]")
 
 

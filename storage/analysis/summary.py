@@ -1,6 +1,6 @@
 """Extractive summary: two or three of the article's own sentences, the most informative ones.
 
-Method: TextRank (PageRank over a graph of sentences weighted by shared content lemmas), mixed
+Method: centrality in a graph of sentences weighted by shared content lemmas (TextRank), mixed
 with a position prior (wire news puts the gist first) and bonuses for the key facts a reader
 wants (figures, agreements). Quote fragments, attributions and near-repeats are left out; the
 chosen sentences keep their article order and never exceed the length limit together.
@@ -16,9 +16,8 @@ from dataclasses import dataclass
 LIMIT = 600  # characters, the whole summary (SPEC: under 600)
 MAX_SENTENCES = 3
 MAX_CANDIDATES = 25  # later sentences rarely carry the gist; keeps the graph small
-_DAMPING = 0.85
-_ITERATIONS = 6  # the ranking (not the scores) settles well before
-_NEAR_DUPLICATE = 0.5  # Jaccard overlap of content lemmas
+_NEAR_DUPLICATE = 0.6  # share of the smaller sentence's content lemmas found in the other
+
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -30,6 +29,10 @@ _STOP = _wordset(
     "сторона отметить сообщить сказать заявить отмечать говориться сообщение однако "
     "кроме между рамка ход время область регион страна"
 )
+# Sentences opening with a word that points back ("Он рассказал…", "Это позволит…") do not
+# stand alone in a summary.
+_ANAPHORIC = _wordset("он она оно они его ее их это этот эта эти этим там тогда также кроме")
+_ANAPHORA_PENALTY = 0.4
 _AGREEMENT = _wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
@@ -71,28 +74,21 @@ def eligible(text: str, words: int) -> bool:
     return not text.endswith((":", ",", ";"))
 
 
-def _textrank(sets: list[frozenset[str]]) -> list[float]:
-    """PageRank over the sentence graph, edges weighted by shared lemmas (Mihalcea & Tarau)."""
+def _centrality(sets: list[frozenset[str]]) -> list[float]:
+    """Weighted degree in the sentence graph, edges weighted by shared lemmas as in TextRank
+    (Mihalcea & Tarau); on graphs this small PageRank orders sentences the same way."""
     n = len(sets)
-    logs = [math.log(len(s) + 1) for s in sets]
-    edges: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    logs = [math.log(len(s) + 1) or 1.0 for s in sets]
+    degree = [0.0] * n
     for i in range(n):
+        si, li = sets[i], logs[i]
         for j in range(i + 1, n):
-            shared = len(sets[i] & sets[j])
+            shared = len(si & sets[j])
             if shared:
-                w = shared / (logs[i] + logs[j])
-                edges[i].append((j, w))
-                edges[j].append((i, w))
-    out_sum = [sum(w for _, w in row) or 1.0 for row in edges]
-    # Incoming contributions, each already divided by the sender's total out-weight.
-    incoming = [[(j, w / out_sum[j]) for j, w in row] for row in edges]
-    rank = [1.0] * n
-    for _ in range(_ITERATIONS):
-        rank = [
-            (1 - _DAMPING) + _DAMPING * sum(share * rank[j] for j, share in row)
-            for row in incoming
-        ]
-    return rank
+                w = shared / (li + logs[j])
+                degree[i] += w
+                degree[j] += w
+    return degree
 
 
 def _finish(text: str) -> str:
@@ -110,7 +106,7 @@ def summarize(candidates: Sequence[Candidate]) -> str:
     if not pool:
         return ""
     sets = [s for _, _, s in pool]
-    ranks = _textrank(sets)
+    ranks = _centrality(sets)
     top = max(ranks) or 1.0
     scored: list[tuple[float, int, Candidate, frozenset[str]]] = []
     for (idx, cand, content), rank in zip(pool, ranks, strict=True):
@@ -119,6 +115,8 @@ def summarize(candidates: Sequence[Candidate]) -> str:
             score += 0.3
         if _AGREEMENT & content:
             score += 0.3
+        if cand.lemmas and cand.lemmas[0] in _ANAPHORIC:
+            score -= _ANAPHORA_PENALTY
         scored.append((score, idx, cand, content))
     scored.sort(key=lambda item: (-item[0], item[1]))
 
@@ -129,7 +127,7 @@ def summarize(candidates: Sequence[Candidate]) -> str:
         extra = len(text) + (1 if chosen else 0)
         if length + extra >= LIMIT:
             continue
-        if any(_jaccard(content, other) >= _NEAR_DUPLICATE for _, _, other in chosen):
+        if any(_overlap(content, other) >= _NEAR_DUPLICATE for _, _, other in chosen):
             continue
         chosen.append((idx, text, content))
         length += extra
@@ -139,7 +137,8 @@ def summarize(candidates: Sequence[Candidate]) -> str:
     return " ".join(text for _, text, _ in chosen)
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much of the smaller sentence the other one already says."""
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    return len(a & b) / min(len(a), len(b))
