@@ -156,3 +156,17 @@ def test_fingerprint_changes_with_the_code_version(monkeypatch: pytest.MonkeyPat
         assert fingerprint() != before
     finally:
         fingerprint.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Алма-Ата, Farg'ona, O‘zbekiston и «Хоргос-Восточные ворота» — 2025 г.",
+        "a_b c-d- -e 'f' x'' 3,5% $850 млн ёлка ҚазақстанҒ",
+        "snake_case и слово_с_подчёркиванием",
+    ],
+)
+def test_fast_tokens_are_morph_tokens(text: str) -> None:
+    from storage.analysis import morph
+
+    assert analysis_module._lemmatise(text) == [morph.lemma(w) for w in morph.tokenize(text)]

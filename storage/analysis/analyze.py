@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from functools import cache
 
 from storage.analysis import morph
@@ -35,8 +36,15 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
+# The same words as morph.tokenize (letters and digits joined by inner hyphens or apostrophes)
+# in a form sre scans twice as fast; "\w" also takes "_", so text with one goes the usual way.
+_FAST_WORD_RE = re.compile(r"\w+(?:[-'’‘ʻʼ]\w+)*")
+
+
 def _lemmatise(sentence: str) -> list[str]:
-    return [morph.lemma(w) for w in morph.tokenize(sentence)]
+    words = morph.tokenize(sentence) if "_" in sentence else _FAST_WORD_RE.findall(sentence)
+    lemma = morph.lemma
+    return [lemma(w) for w in words]
 
 
 def _place_text(article: CleanArticle) -> str:
