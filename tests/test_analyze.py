@@ -170,3 +170,20 @@ def test_fast_tokens_are_morph_tokens(text: str) -> None:
     from storage.analysis import morph
 
     assert analysis_module._lemmatise(text) == [morph.lemma(w) for w in morph.tokenize(text)]
+
+
+SEED_REGIONS = {
+    "000": {"KZ-31", "UZ-TK", "UZ-JI", "UZ-NG", "UZ-SA", "UZ-NW", "UZ-BU", "UZ-XO", "UZ-QR"},
+    "001": {"KZ-33", "UZ-TK"},  # UZ-TK only through the dateline "ТАШКЕНТ, 7 марта"
+    "002": {"KZ-75", "KZ-71", "UZ-TK"},
+    "003": {"KZ-23", "KZ-47", "KZ-15", "UZ-QR", "UZ-XO"},
+    "004": {"KZ-61", "RU-CHE", "RU-OMS", "KZ-43"},
+}
+
+
+@pytest.mark.parametrize(("prefix", "codes"), sorted(SEED_REGIONS.items()))
+def test_seed_regions_exactly(prefix: str, codes: set[str]) -> None:
+    result = seed(prefix)
+    assert {r.code for r in result.regions} == codes
+    assert set(result.countries) >= {code[:2] for code in codes}
+    assert list(result.countries) == sorted(result.countries)
