@@ -261,3 +261,24 @@ def test_sentences_split_glued_ends_and_keep_abbreviations() -> None:
 
 def test_normalize() -> None:
     assert normalize("a\r\nb\rc\u00a0\u00a0d\te\u200bf\ufeff") == "a\nb\nc d ef"
+
+
+def test_dateline_alone_on_the_first_line_is_not_the_title() -> None:
+    raw = (
+        "Ташкент, 5 марта 2025 г. — УзА\n"
+        "Делегация Республики Татарстан посетила Самаркандскую область\n\n"
+        "В ходе визита стороны обсудили сотрудничество в сфере туризма.\n"
+    )
+    article = clean_article(raw)
+    assert article.title == "Делегация Республики Татарстан посетила Самаркандскую область"
+    assert article.dateline is not None and article.dateline.city == "Ташкент"
+    assert article.dateline.date_text == "5 марта 2025 г"
+    assert "УзА" not in article.body
+
+
+def test_publication_date_line_under_the_title_is_metadata() -> None:
+    raw = "Заголовок новости\n21 октября 2025, 10:45\nАСТАНА. КАЗИНФОРМ – Текст новости здесь."
+    article = clean_article(raw)
+    assert article.title == "Заголовок новости"
+    assert "21 октября 2025" in article.header
+    assert article.body == "Текст новости здесь."

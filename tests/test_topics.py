@@ -121,3 +121,9 @@ def test_trade_compound_and_phrases() -> None:
         "Работают 4 тыс. предприятий с участием узбекского капитала и "
         "международных финансовых институтов."
     )
+
+
+def test_one_hint_repeated_is_not_a_topic() -> None:
+    title = lem("Новый контейнерный маршрут через Хоргос")
+    body = lem("Маршрут заработает в ноябре.", "По маршруту пойдут контейнеры.")
+    assert "tourism" not in detect_topics(title, [], body)

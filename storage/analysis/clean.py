@@ -407,6 +407,24 @@ def _dedupe(
     return out
 
 
+def _take_title(lines: list[str]) -> tuple[str, list[str]]:
+    """The title and the lines after it.
+
+    A dateline standing alone on the first line ("Ташкент, 5 марта 2025 г. — УзА") is moved
+    after the title line; a first line that is a dateline paragraph or too long for a title
+    gives its first sentence as the title and stays in the text.
+    """
+    if not lines:
+        return "", lines
+    first = lines[0]
+    hit = match_dateline(first)
+    if hit and not hit[1] and len(lines) > 1 and not match_dateline(lines[1]):
+        return lines[1], [first, *lines[2:]]
+    if hit or len(first) > _TITLE_MAX:
+        return _short_title(hit[1] if hit else first), lines
+    return first, lines[1:]
+
+
 def clean_article(raw: str) -> CleanArticle:
     """Parse a raw article file's text into its clean parts."""
     lines = [ln.strip() for ln in normalize(raw).split("\n")]
@@ -416,15 +434,7 @@ def clean_article(raw: str) -> CleanArticle:
     lines = _drop_debris(lines)
     header = " ".join(meta)
 
-    title = ""
-    if lines:
-        first = lines[0]
-        if match_dateline(first) or len(first) > _TITLE_MAX:
-            hit = match_dateline(first)
-            title = _short_title(hit[1] if hit else first)
-        else:
-            title = first
-            lines = lines[1:]
+    title, lines = _take_title(lines)
     lines = join_broken_lines(lines)
 
     lead = ""

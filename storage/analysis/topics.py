@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from storage.analysis import morph
 
 THRESHOLD = 3.0
+STRONG = 2.0  # a term of this weight is a strong sign on its own
 MAX_MENTIONS = 3.0  # a term repeated ten times is still one term
 TITLE_FACTOR = 2.0
 LEAD_FACTOR = 1.5
@@ -187,9 +188,21 @@ def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict
     for factor, sentence_lemmas in zones:
         for lemmas in sentence_lemmas:
             listed |= _scan_sentence(vocab, lemmas, factor, mentions)
-    scores: dict[str, float] = {slug: THRESHOLD for slug in listed}
+    scores: dict[str, float] = {}
+    terms: dict[str, int] = {}
+    strongest: dict[str, float] = {}
     for term, count in mentions.items():
-        scores[term.slug] = scores.get(term.slug, 0.0) + term.weight * min(count, MAX_MENTIONS)
+        slug = term.slug
+        scores[slug] = scores.get(slug, 0.0) + term.weight * min(count, MAX_MENTIONS)
+        terms[slug] = terms.get(slug, 0) + 1
+        strongest[slug] = max(strongest.get(slug, 0.0), term.weight)
+    for slug in scores:
+        # One hint repeated ("маршрут" in the title and twice in the text) is not a topic:
+        # the evidence needs a strong term or two different ones.
+        if strongest[slug] < STRONG and terms[slug] < 2:
+            scores[slug] = min(scores[slug], THRESHOLD / 2)
+    for slug in listed:
+        scores[slug] = max(scores.get(slug, 0.0), THRESHOLD)
     return scores
 
 
