@@ -1,0 +1,74 @@
+"""Analysis benchmark: ``python -m tests.bench.bench_analysis [--count N]``.
+
+(a) analyze() throughput on one core over a synthetic corpus of 10,000 raw articles built from
+    the seeds (tests/bench/corpus.py), with the per-word caches starting cold, in articles/s;
+    CPU time of this process (one core: the analysis is single-threaded Python);
+(b) process start with the gazetteer loaded: a fresh interpreter that imports the analysis,
+    loads the gazetteer and analyses one article, timed from outside (median of 3 runs).
+
+Targets (issue 2): at least 500 articles/s; start under 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_START_SCRIPT = (
+    "from storage.analysis.analyze import analyze\n"
+    "from storage.analysis.gazetteer import load_gazetteer\n"
+    "load_gazetteer()\n"
+    "analyze('Заголовок\\nТАШКЕНТ, 7 марта — Sputnik. Текст о туризме в Самарканде.')\n"
+)
+
+
+def bench_throughput(count: int) -> tuple[float, float]:
+    """(articles per CPU second, articles per wall second) over ``count`` articles."""
+    from storage.analysis.analyze import analyze
+    from storage.analysis.gazetteer import load_gazetteer
+    from tests.bench.corpus import build_corpus
+
+    corpus = build_corpus(count)
+    load_gazetteer()  # start-up is measured separately, in (b)
+    today = dt.date(2026, 6, 1)
+    cpu, wall = time.process_time(), time.perf_counter()
+    for text in corpus:
+        analyze(text, today=today)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    return count / cpu, count / wall
+
+
+def bench_start(runs: int = 3) -> float:
+    """Median wall seconds for a fresh process to be ready with the gazetteer loaded."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", _START_SCRIPT], cwd=ROOT, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.bench_analysis")
+    parser.add_argument("--count", type=int, default=10_000, help="articles (10,000)")
+    args = parser.parse_args(argv)
+    per_cpu, per_wall = bench_throughput(args.count)
+    print(
+        f"analysis: {args.count} articles, {per_cpu:.0f} articles/s on one core "
+        f"(CPU time; {per_wall:.0f}/s wall)  [target >= 500]",
+        flush=True,
+    )
+    start = bench_start()
+    print(f"start with the gazetteer loaded: {start:.2f} s  [target < 1.5 s]", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Extractive summary: 2-3 own sentences, in order, no repeats, under 600 characters."""
+
+from __future__ import annotations
+
+from storage.analysis import morph
+from storage.analysis.summary import LIMIT, Candidate, eligible, summarize
+
+
+def cands(*texts: str) -> list[Candidate]:
+    return [Candidate(t, [morph.lemma(w) for w in morph.tokenize(t)]) for t in texts]
+
+
+ARTICLE = [
+    "Узбекистан и Казахстан договорились расширить торговлю между приграничными регионами.",
+    "Об этом сообщает пресс-служба.",
+    "Стороны подписали меморандум о создании совместной торговой зоны на границе регионов.",
+    "Погода в день встречи была солнечной, участники отметили хорошую организацию.",
+    "Товарооборот между регионами вырос на 20% и достиг $850 млн за девять месяцев.",
+    "Представители бизнеса обсудили торговлю, логистику и совместные проекты в регионах.",
+    "В завершение гости посетили музей и осмотрели старый город вечером.",
+]
+
+
+def test_two_or_three_sentences_in_article_order() -> None:
+    summary = summarize(cands(*ARTICLE))
+    chosen = [s for s in ARTICLE if s in summary]
+    assert 2 <= len(chosen) <= 3
+    assert summary == " ".join(chosen)  # whole sentences, article order, nothing else
+    assert len(summary) < LIMIT
+
+
+def test_figures_and_agreements_are_preferred_over_small_talk() -> None:
+    summary = summarize(cands(*ARTICLE))
+    assert "$850 млн" in summary or "меморандум" in summary
+    assert "Погода" not in summary
+    assert "Об этом сообщает" not in summary
+
+
+def test_near_duplicates_are_not_both_taken() -> None:
+    a = "Товарооборот между Алматы и регионами Узбекистана увеличился на 20% и достиг $850 млн."
+    b = "По итогам года товарооборот между Алматы и регионами Узбекистана увеличился на 20%."
+    c = "Стороны договорились о подготовке меморандума о сотрудничестве в сфере туризма."
+    summary = summarize(cands(a, b, c))
+    assert not (a in summary and b in summary)
+    assert c in summary
+
+
+def test_never_over_the_limit_and_never_cut() -> None:
+    long = "Стороны обсудили " + "очень важные вопросы сотрудничества регионов, " * 8 + "всё."
+    texts = [long.replace("всё", f"всё {i}") for i in range(5)]
+    summary = summarize(cands(*texts))
+    assert len(summary) < LIMIT
+    assert all(part.endswith(".") for part in summary.split(". ") if part) or summary == ""
+    for sentence in texts:
+        assert sentence not in summary or summary.count(sentence) == 1
+
+
+def test_lead_without_final_stop_gets_one() -> None:
+    lead = "Товарооборот между регионами двух стран вырос на 20% и достиг $850 млн"
+    summary = summarize(cands(lead, "Стороны подписали соглашение о сотрудничестве в торговле."))
+    assert lead + "." in summary
+
+
+def test_quote_fragments_are_not_eligible() -> None:
+    assert not eligible("«Мы готовы развивать сотрудничество во всех сферах экономики.", 8)
+    assert not eligible("Активное сотрудничество позволит увеличить потоки”, — сказал он.", 8)
+    assert not eligible("— Члены комиссии также рассмотрели вопрос создания зоны.", 8)
+    assert eligible("«Мы готовы к сотрудничеству», — сказал посол Узбекистана в Казахстане.", 10)
+
+
+def test_empty_input() -> None:
+    assert summarize([]) == ""
+    assert summarize(cands("Коротко.")) == ""
