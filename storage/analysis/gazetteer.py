@@ -42,6 +42,10 @@ NAME, ADJ, COUNTRY = "name", "adj", "country"
 # The same words as morph.tokenize finds, written without a lookahead per character (about
 # three times faster on a long article; find() runs on every article).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’‘ʻʼ][^\W_]+)*")
+# Uzbek and Kazakh case endings a Latin name takes (locative, ablative, dative, genitive...),
+# longest first so "dagi" is tried before "da".
+_LATIN_SUFFIXES = ("gacha", "dagi", "ning", "dan", "den", "tan", "ten", "ga", "ka", "qa",
+                   "ge", "ke", "da", "de", "ta", "te", "ni", "di", "ti")
 _STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
 # Keys the disk cache together with this file's source; bump if a change elsewhere (morph.py,
 # pymorphy3's dictionaries) alters the index.
@@ -99,7 +103,8 @@ def word_forms(word: str) -> tuple[frozenset[str], bool]:
     if _is_cyrillic(w):
         inflected = False
         for p in morph.parses(w):
-            if p.word != w or "nomn" not in p.tag:
+            # pymorphy3 gives back the ё it restores (орел -> орёл): compare folded.
+            if norm(p.word) != w or "nomn" not in p.tag:
                 continue
             if p.tag.POS == "ADJF":
                 is_adj = inflected = True
@@ -171,6 +176,7 @@ class _Stop:
     org_before: frozenset[str] = frozenset()
     region_nouns: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()
+    district_nouns: frozenset[str] = frozenset()
     noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
 
@@ -196,19 +202,21 @@ class _Index:
             self.adj_keys.add(key)
         if _is_cyrillic(key):
             for p in morph.parses(key):
-                if p.word == key and "nomn" in p.tag:
+                if norm(p.word) == key and "nomn" in p.tag:
                     lemma = norm(p.normal_form)
                     self.lemma_keys.setdefault(lemma, set()).add(key)
                     self.stems.add(lemma[:_STEM])
         return key, is_adj
 
-    def add_alias(self, alias: str, target: _Target, *, exact: bool = False) -> None:
+    def add_alias(
+        self, alias: str, target: _Target, *, exact: bool = False, adjective: bool = False
+    ) -> None:
         for variant in _variants(alias) if not exact else {alias}:
             words = morph.tokenize(variant)
             if not words:
                 continue
             if exact:
-                keyed = [(norm(w), False) for w in words]
+                keyed = [(norm(w), adjective) for w in words]
                 for w in words:
                     self.surface.setdefault(norm(w), set()).add(norm(w))
             else:
@@ -217,13 +225,32 @@ class _Index:
             self.phrases.setdefault(phrase, [])
             if target not in self.phrases[phrase]:
                 self.phrases[phrase].append(target)
+            # An adjective anywhere (also a dependent one, "районы республиканского
+            # подчинения") makes the phrase descriptive enough to count in lower case.
             self.nouns_only[phrase] = self.nouns_only.get(phrase, True) and not any(
-                a for _, a in keyed
+                a or (len(keyed) > 1 and _any_adjective(k)) for k, a in keyed
             )
             for n in range(1, len(phrase) + 1):
                 self.prefixes.add(phrase[:n])
         if target.region is not None and len(skeleton(alias)) > 3:
             self.fuzzy.setdefault(skeleton(alias), set()).add(target.region)
+
+
+@cache
+def _any_adjective(word: str) -> bool:
+    """Whether ``word`` (folded) can be a full adjective in some case."""
+    return _is_cyrillic(word) and any(p.tag.POS == "ADJF" for p in morph.parses(word))
+
+
+def _compound_stems(adjective: str) -> set[str]:
+    """"казахстанский" -> "казахстанско"; "туркменский" -> also "туркмено" (туркмено-узбекский)."""
+    a = norm(adjective)
+    if not a.endswith(("ий", "ый", "ой")):
+        return set()
+    out = {a[:-2] + "о"}
+    if a.endswith("ский"):
+        out.add(a[:-4] + "о")
+    return {s for s in out if len(s) > 4}
 
 
 def _surfaces(words: Iterable[str]) -> frozenset[str]:
@@ -238,7 +265,7 @@ def _noun_forms(words: Iterable[str]) -> dict[str, str]:
         for f in word_forms(w)[0]:
             out.setdefault(f, key)
         for p in morph.parses(key):
-            if p.word == key and "nomn" in p.tag and p.tag.POS == "NOUN":
+            if norm(p.word) == key and "nomn" in p.tag and p.tag.POS == "NOUN":
                 for f in p.lexeme:
                     out.setdefault(norm(f.word), key)
     return out
@@ -250,6 +277,24 @@ def _cases(word: str, grammeme: str) -> frozenset[str]:
     return frozenset(
         c for p in morph.parses(word) if grammeme in p.tag for c in _CASES if c in p.tag
     )
+
+
+@lru_cache(maxsize=50_000)
+def _agrees_as_adjective(word: str, noun: str) -> bool:
+    """Whether ``word`` can be an adjective agreeing with ``noun`` ("Каспийском море",
+    "Георгиевском зале"): same case and number, and gender in the singular."""
+    adjectives = [p.tag for p in morph.parses(word) if p.tag.POS == "ADJF"]
+    if not adjectives:
+        return False
+    for n in morph.parses(noun):
+        if n.tag.POS != "NOUN":
+            continue
+        for a in adjectives:
+            if a.case == n.tag.case and a.number == n.tag.number and (
+                a.number == "plur" or a.gender == n.tag.gender
+            ):
+                return True
+    return False
 
 
 @lru_cache(maxsize=50_000)
@@ -292,6 +337,7 @@ class Gazetteer:
             org_before=_surfaces(data.get("org_before", [])),
             region_nouns=_surfaces(data.get("region_nouns", [])),
             city_nouns=_surfaces(data.get("city_nouns", [])),
+            district_nouns=_surfaces(data.get("district_nouns", [])),
             given_names=frozenset(
                 f for w in data.get("given_names", []) for f in word_forms(w)[0]
             ),
@@ -305,6 +351,11 @@ class Gazetteer:
         target = _Target(COUNTRY, code)
         for alias in [c["name"], *c.get("names", []), *c.get("adjectives", [])]:
             self._ix.add_alias(alias, target)
+        # The first half of a compound adjective ("казахстанско-китайский") names a country
+        # as much as the second does.
+        for adj in c.get("adjectives", []):
+            for stem in _compound_stems(adj):
+                self._ix.add_alias(stem, target, exact=True, adjective=True)
         for abbr in c.get("abbreviations", []):
             self._ix.abbrev.setdefault(abbr, []).append(target)
         for r in data.get("region", []):
@@ -345,8 +396,10 @@ class Gazetteer:
         found = self._ix.surface.get(s)
         if found:
             return frozenset(found)
-        if not word[:1].isupper() or not _is_cyrillic(s):
+        if not word[:1].isupper():
             return frozenset()
+        if not _is_cyrillic(s):
+            return self._latin_suffixed(s)
         if s[:_STEM] not in self._ix.stems:  # no name starts like this: skip pymorphy3
             return frozenset()
         keys: set[str] = set()
@@ -355,6 +408,17 @@ class Gazetteer:
                 continue
             keys |= self._ix.lemma_keys.get(norm(p.normal_form), set())
         return frozenset(keys)
+
+    def _latin_suffixed(self, s: str) -> frozenset[str]:
+        """Uzbek (and Kazakh Latin) case suffixes on a name: Toshkentda, Samarqanddan,
+        Farg'onaga, Namanganning. Only when the rest is a known Latin name."""
+        for suffix in _LATIN_SUFFIXES:
+            stem = s[:-len(suffix)]
+            if s.endswith(suffix) and len(stem) > 2 and not _is_cyrillic(stem):
+                found = self._ix.surface.get(stem.rstrip("'"))
+                if found:
+                    return frozenset(found)
+        return frozenset()
 
     def _tokens(self, text: str) -> list[_Token]:
         out: list[_Token] = []
@@ -370,7 +434,8 @@ class Gazetteer:
             # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless
             # one is an unknown capitalised name of its own (Петропавловск-Камчатский).
             parts = word.split("-")
-            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
+            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts) \
+                    or self._compound_blocked(parts[-1], text, m.end()):
                 out.append(_Token(word, m.start(), m.end(), keys))
                 continue
             pos = m.start()
@@ -379,6 +444,13 @@ class Gazetteer:
                     out.append(_Token(part, pos, pos + len(part), self._keys(part)))
                 pos += len(part) + 1
         return out
+
+    def _compound_blocked(self, last: str, text: str, end: int) -> bool:
+        """"Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
+        a battle...) names no place with any of its parts."""
+        nxt = _WORD_RE.search(text, end, end + 40)
+        return (nxt is not None and not text[end:nxt.start()].strip()
+                and norm(nxt.group()) in self._stop.block_after and _any_adjective(norm(last)))
 
     # ---- matching ------------------------------------------------------------------------
 
@@ -491,6 +563,13 @@ class Gazetteer:
             return False
         if self._org_quoted(toks, i, text):
             return False
+        if norm(toks[end].text) in self._stop.district_nouns and \
+                self._place_follows(toks, end, text):
+            return False  # "Нарынский район Наманганской области": that oblast's district
+        if self._ix.nouns_only.get(phrase, True) and end + 1 < len(toks) \
+                and not text[toks[end].end:toks[end + 1].start].strip() \
+                and _agrees_as_adjective(norm(toks[end].text), norm(toks[end + 1].text)):
+            return False  # "на Каспийском море": an adjective, not the city Каспийск
         return not (end == i and self._is_person(toks, i, text))
 
     def _adjective_run(self, toks: list[_Token], i: int, text: str) -> tuple[int, list[_Hit]]:
@@ -515,6 +594,8 @@ class Gazetteer:
         noun_surface = norm(noun.text) if noun else ""
         if noun_surface in self._stop.block_after:
             return j, []
+        if noun_surface in self._stop.district_nouns and self._place_follows(toks, j, text):
+            return j, []  # "в Свердловском районе Бишкека": a district of what follows
         hint = ("region" if noun_surface in self._stop.region_nouns
                 else "city" if noun_surface in self._stop.city_nouns else "")
         hits: list[_Hit] = []
@@ -548,6 +629,13 @@ class Gazetteer:
             return False
         return norm(toks[i - 1].text) in self._stop.block_before
 
+    def _place_follows(self, toks: list[_Token], j: int, text: str) -> bool:
+        """Whether token j is directly followed by a capitalised place word (a district noun
+        then names the city or oblast it belongs to)."""
+        k = j + 1
+        return (k < len(toks) and toks[k].capital and bool(toks[k].keys)
+                and not text[toks[j].end:toks[k].start].strip())
+
     def _org_quoted(self, toks: list[_Token], i: int, text: str) -> bool:
         """завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun."""
         if i == 0:
@@ -569,6 +657,9 @@ class Gazetteer:
                     return True
         surname = _cases(word, "Surn") or (frozenset(_CASES) if _SURNAME_END.search(word)
                                            else frozenset())
+        if i > 0 and not text[toks[i - 1].end:toks[i].start].strip() \
+                and norm(toks[i - 1].text) in self._stop.given_names:
+            return True  # Мирзо Турсунзаде, Алишер Навои: a listed given name, any surname
         if i > 0 and surname:
             prev = toks[i - 1]
             gap = text[prev.end:toks[i].start]
