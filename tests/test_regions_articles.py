@@ -113,3 +113,69 @@ def test_article_regions_exactly(g: Gazetteer, prefix: str) -> None:
 def test_article_countries_exactly(g: Gazetteer, prefix: str) -> None:
     _, countries = g.find(_article(prefix))
     assert set(countries) == EXPECTED[prefix][1]
+
+
+# Inputs the data authors reported against the engine: (text, regions, countries).
+REPORTED: list[tuple[str, set[str], set[str]]] = [
+    # Names written with ё get generated case forms (pymorphy3 restores the ё).
+    ("в Орле", {"RU-ORL"}, {"RU"}),
+    ("из Озёрска", {"RU-CHE"}, {"RU"}),
+    ("в Озерске", {"RU-CHE"}, {"RU"}),
+    ("в Щёлкове", {"RU-MOS"}, {"RU"}),
+    # A place form that is an adjective agreeing with the next noun is that adjective.
+    ("на Каспийском море", set(), set()),
+    ("в Георгиевском зале", set(), set()),
+    ("в Дзержинском районе", set(), set()),
+    ("в Каспийске", {"RU-DA"}, {"RU"}),
+    ("грозные тучи", set(), set()),
+    ("Иван Грозный", set(), set()),
+    # A district adjective + район + a place: the district of that place.
+    ("В Свердловском районе Бишкека", {"KG-GB"}, {"KG"}),
+    ("Нарынский район Наманганской области", {"UZ-NG"}, {"UZ"}),
+    ("в Свердловской области", {"RU-SVE"}, {"RU"}),
+    # A name with an adjective in it counts in lower case.
+    ("в районах республиканского подчинения", {"TJ-RA"}, {"TJ"}),
+    # Persons.
+    ("Иммануил Кант", set(), set()),
+    ("философия Канта", set(), set()),
+    ("Мирзо Турсунзаде", set(), set()),
+    ("Сапармурат Туркменбаши", set(), set()),
+    ("имени Алишера Навои", set(), set()),
+    ("в Навои и Турсунзаде", {"UZ-NW", "TJ-RA"}, {"UZ", "TJ"}),
+    # Battles, highlands.
+    ("Таласская битва", set(), set()),
+    ("Цинхай-Тибетское нагорье", set(), set()),
+    # The lake lies wholly in its oblast; other lakes are not places.
+    ("на озере Иссык-Куль", {"KG-Y"}, {"KG"}),
+    ("у озера Балхаш", set(), set()),
+    # Compound adjectives name every country in them.
+    ("китайско-киргизский", set(), {"CN", "KG"}),
+    ("казахстанско-китайской", set(), {"KZ", "CN"}),
+    ("российско-узбекский", set(), {"RU", "UZ"}),
+    ("Туркмено-узбекский товарооборот", set(), {"TM", "UZ"}),
+    ("узбекско-таджикские переговоры", set(), {"UZ", "TJ"}),
+    # Uzbek Latin case suffixes.
+    ("Toshkentda, Samarqandda, Buxoroda", {"UZ-TK", "UZ-SA", "UZ-BU"}, {"UZ"}),
+    ("Toshkentdan Farg'onaga", {"UZ-TK", "UZ-FA"}, {"UZ"}),
+    ("Canada Agenda", set(), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "regions", "countries"), REPORTED)
+def test_reported_inputs(g: Gazetteer, text: str, regions: set[str], countries: set[str]) -> None:
+    found, named = g.find(text)
+    assert {r.code for r in found} == regions
+    assert set(named) == countries
+
+
+@pytest.mark.parametrize("query", ["xyzzy", "qwerty", "абвгд", "привет", "hello", "погода"])
+def test_nonsense_gets_no_suggestions(g: Gazetteer, query: str) -> None:
+    assert g.suggest(query) == []
+
+
+@pytest.mark.parametrize(("query", "code"), [
+    ("Алмата", "KZ-75"), ("Шымкен", "KZ-79"), ("Самрканд", "UZ-SA"), ("Караганды", "KZ-35"),
+    ("Душамбе", "TJ-DU"), ("Нукс", "UZ-QR"),
+])
+def test_typos_still_get_suggestions(g: Gazetteer, query: str, code: str) -> None:
+    assert g.suggest(query)[0].code == code

@@ -46,6 +46,9 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[-'’‘ʻʼ][^\W_]+)*")
 # longest first so "dagi" is tried before "da".
 _LATIN_SUFFIXES = ("gacha", "dagi", "ning", "dan", "den", "tan", "ten", "ga", "ka", "qa",
                    "ge", "ke", "da", "de", "ta", "te", "ni", "di", "ti")
+# rapidfuzz ratio (0-100) a suggestion needs: one or two wrong letters in a name score 80+
+# ("Шымкен" 93, "Тараc" 80), random words at most about 73 against some place ("qwerty").
+_FUZZY_CUTOFF = 76
 _STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
 # Keys the disk cache together with this file's source; bump if a change elsewhere (morph.py,
 # pymorphy3's dictionaries) alters the index.
@@ -704,7 +707,7 @@ class Gazetteer:
         if skel:
             choices = list(self._ix.fuzzy)
             for choice, _score, _ in process.extract(
-                skel, choices, scorer=fuzz.ratio, limit=limit * 20, score_cutoff=55
+                skel, choices, scorer=fuzz.ratio, limit=limit * 20, score_cutoff=_FUZZY_CUTOFF
             ):
                 for ref in sorted(self._ix.fuzzy[choice], key=lambda r: r.code):
                     if ref not in out:
