@@ -180,6 +180,7 @@ class _Stop:
     region_nouns: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()
     district_nouns: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # every form of places that are common nouns
     noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
 
@@ -290,7 +291,9 @@ def _agrees_as_adjective(word: str, noun: str) -> bool:
     if not adjectives:
         return False
     for n in morph.parses(noun):
-        if n.tag.POS != "NOUN":
+        # The next word may be a second adjective of the same noun ("Уральском федеральном
+        # округе").
+        if n.tag.POS not in ("NOUN", "ADJF"):
             continue
         for a in adjectives:
             if a.case == n.tag.case and a.number == n.tag.number and (
@@ -298,6 +301,12 @@ def _agrees_as_adjective(word: str, noun: str) -> bool:
             ):
                 return True
     return False
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a paragraph."""
+    before = text[max(0, start - 4):start].rstrip(" \t\xa0«\"“")
+    return not before or before[-1] in ".!?\n…"
 
 
 @lru_cache(maxsize=50_000)
@@ -341,6 +350,9 @@ class Gazetteer:
             region_nouns=_surfaces(data.get("region_nouns", [])),
             city_nouns=_surfaces(data.get("city_nouns", [])),
             district_nouns=_surfaces(data.get("district_nouns", [])),
+            common_words=frozenset(
+                f for w in data.get("common_words", []) for f in word_forms(w)[0]
+            ),
             given_names=frozenset(
                 f for w in data.get("given_names", []) for f in word_forms(w)[0]
             ),
@@ -557,23 +569,30 @@ class Gazetteer:
         *, query: bool,
     ) -> bool:
         """Whether a matched name is really the place: capitalised, not an organisation's
-        quoted name, not a person."""
+        quoted name, not a district of another place, not an adjective, not a person."""
         if query:
             return True
-        if self._ix.nouns_only.get(phrase, True) and not any(
-            t.capital for t in toks[i:end + 1]
-        ):
-            return False
         if self._org_quoted(toks, i, text):
             return False
         if norm(toks[end].text) in self._stop.district_nouns and \
                 self._place_follows(toks, end, text):
             return False  # "Нарынский район Наманганской области": that oblast's district
-        if self._ix.nouns_only.get(phrase, True) and end + 1 < len(toks) \
-                and not text[toks[end].end:toks[end + 1].start].strip() \
+        if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(toks, i, end, text):
+            return False
+        return not (end == i and self._is_person(toks, i, text))
+
+    def _proper_noun(self, toks: list[_Token], i: int, end: int, text: str) -> bool:
+        """A name made of nouns only counts as a proper noun: capitalised, not an adjective
+        agreeing with the next word, not a common noun whose capital comes from a sentence
+        start."""
+        if not any(t.capital for t in toks[i:end + 1]):
+            return False
+        if end + 1 < len(toks) and not text[toks[end].end:toks[end + 1].start].strip() \
                 and _agrees_as_adjective(norm(toks[end].text), norm(toks[end + 1].text)):
             return False  # "на Каспийском море": an adjective, not the city Каспийск
-        return not (end == i and self._is_person(toks, i, text))
+        # "Находка для аграриев": a capital only because a sentence starts.
+        return not (end == i and norm(toks[i].text) in self._stop.common_words
+                    and _sentence_start(text, toks[i].start))
 
     def _adjective_run(self, toks: list[_Token], i: int, text: str) -> tuple[int, list[_Hit]]:
         """Adjectives enumerated up to one noun: "с Джизакской, Наманганской и Навоийской
@@ -610,7 +629,12 @@ class Gazetteer:
             if targets:
                 hits.append(_Hit(toks[a].start, tuple(targets)))
                 continue
-            single = self._phrase(toks[a].keys, None)
+            keys = toks[a].keys
+            if noun is not None and _agrees_as_adjective(norm(toks[a].text), noun_surface):
+                # Read as an adjective of the next word, the token is not also the noun place
+                # it could be a form of ("Уральском федеральном округе" is no Уральск).
+                keys = keys & self._ix.adj_keys
+            single = self._phrase(keys, None)
             if single:
                 hits.append(_Hit(toks[a].start, tuple(single), hint))
         return run[-1] + 1, hits
