@@ -55,9 +55,18 @@ _STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
 ENGINE_VERSION = "3"
 
 
+_NORMED: dict[str, str] = {}
+
+
 def norm(word: str) -> str:
-    """The surface key: lower case, ё -> е, one apostrophe for all of Uzbek's."""
-    return morph.fold(word).translate(_APOSTROPHES)
+    """The surface key: lower case, ё -> е, one apostrophe for all of Uzbek's (memoised: the
+    context rules normalise the same neighbouring words over and over)."""
+    found = _NORMED.get(word)
+    if found is None:
+        if len(_NORMED) > 200_000:
+            _NORMED.clear()
+        found = _NORMED[word] = morph.fold(word).translate(_APOSTROPHES)
+    return found
 
 
 def skeleton(text: str) -> str:
@@ -196,6 +205,7 @@ class _Index:
     abbrev: dict[str, list[_Target]] = field(default_factory=dict)
     fuzzy: dict[str, set[RegionRef]] = field(default_factory=dict)  # skeleton -> regions
     stems: set[str] = field(default_factory=set)  # first letters of lemma_keys
+    firsts: set[str] = field(default_factory=set)  # word keys that begin some phrase
 
     def add_word(self, word: str) -> tuple[str, bool]:
         key = norm(word)
@@ -234,6 +244,7 @@ class _Index:
             self.nouns_only[phrase] = self.nouns_only.get(phrase, True) and not any(
                 a or (len(keyed) > 1 and _any_adjective(k)) for k, a in keyed
             )
+            self.firsts.add(phrase[0])
             for n in range(1, len(phrase) + 1):
                 self.prefixes.add(phrase[:n])
         if target.region is not None and len(skeleton(alias)) > 3:
@@ -331,6 +342,7 @@ class Gazetteer:
         self._ix = _Index()
         self._stop = _Stop()
         self._key_cache: dict[str, frozenset[str]] = {}
+        self._start_cache: dict[str, bool] = {}  # word -> can begin a match
         for name, raw in sorted(files):
             digest.update(name.encode() + b"\0" + raw + b"\0")
             data = tomllib.loads(raw.decode("utf-8"))
@@ -435,16 +447,42 @@ class Gazetteer:
                     return frozenset(found)
         return frozenset()
 
+    def _starts(self, word: str) -> bool:
+        """Whether a token can begin a match: an abbreviation or the first word of a phrase
+        (most words with keys, "области", "на", only continue one)."""
+        found = self._start_cache.get(word)
+        if found is None:
+            if len(self._start_cache) > 200_000:
+                self._start_cache.clear()
+            found = self._start_cache[word] = (
+                word in self._ix.abbrev or not self._keys(word).isdisjoint(self._ix.firsts)
+            )
+        return found
+
     def _tokens(self, text: str) -> list[_Token]:
+        return self._scan(text)[0]
+
+    def _scan(self, text: str) -> tuple[list[_Token], list[int]]:
+        """The tokens of ``text`` and the indexes of those that can begin a match. The loop
+        runs once per word of every article, so it stays minimal: tuples built in C, two
+        dict lookups."""
         out: list[_Token] = []
-        append, cached = out.append, self._key_cache.get
+        starts: list[int] = []
+        append, cached, new = out.append, self._key_cache.get, tuple.__new__
+        can_start = self._start_cache.get
         for m in _WORD_RE.finditer(text):
             word = m.group()
             keys = cached(word)
             if keys is None:
                 keys = self._keys(word)
             if keys or "-" not in word or word in self._ix.abbrev:
-                append(_Token(word, *m.span(), keys))
+                if keys or word in self._ix.abbrev:
+                    start = can_start(word)
+                    if start is None:
+                        start = self._starts(word)
+                    if start:
+                        starts.append(len(out))
+                append(new(_Token, (word, m.start(), m.end(), keys)))
                 continue
             # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless
             # one is an unknown capitalised name of its own (Петропавловск-Камчатский).
@@ -456,9 +494,11 @@ class Gazetteer:
             pos = m.start()
             for part in parts:
                 if part:
+                    if self._starts(part):
+                        starts.append(len(out))
                     out.append(_Token(part, pos, pos + len(part), self._keys(part)))
                 pos += len(part) + 1
-        return out
+        return out, starts
 
     def _compound_blocked(self, last: str, text: str, end: int) -> bool:
         """"Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
@@ -510,11 +550,11 @@ class Gazetteer:
         return (cities or refs)[:1]
 
     def _hits(self, text: str, *, query: bool) -> Iterator[_Hit]:
-        toks = self._tokens(text)
+        toks, starts = self._scan(text)
         abbrev = self._ix.abbrev
         # Only tokens that can start a match are visited; most words of an article are not.
-        starts = [k for k, t in enumerate(toks)
-                  if t.keys or (t.text.upper() if query else t.text) in abbrev]
+        if query:  # abbreviations typed in any case
+            starts = [k for k, t in enumerate(toks) if t.keys or t.text.upper() in abbrev]
         i = 0
         for k in starts:
             if k < i:
