@@ -12,6 +12,7 @@ data is right, so the data's own forms are the index and lemmas are only a fallb
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -806,13 +807,45 @@ def data_files() -> list[tuple[str, bytes]]:
     return [(f.name, f.read_bytes()) for f in folder.iterdir() if f.name.endswith(".toml")]
 
 
-def _cache_path(files: list[tuple[str, bytes]]) -> Path:
+def _cache_path(files: list[tuple[str, bytes]]) -> Path | None:
+    """Where the built index is cached, or None when there is no usable cache folder."""
     # The engine's own source is part of the key, so a code change never meets a stale index.
     h = hashlib.sha256(ENGINE_VERSION.encode() + Path(__file__).read_bytes())
     for name, raw in sorted(files):
         h.update(name.encode() + b"\0" + raw + b"\0")
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except RuntimeError:  # no home directory at all
+        return None
     return Path(base) / "regional-news-bot" / f"gazetteer-{h.hexdigest()[:24]}.pickle"
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        with path.open("rb") as f:
+            loaded = pickle.load(f)
+    except Exception:  # any broken file (truncated, garbage, foreign) is simply rebuilt
+        return None
+    return loaded if isinstance(loaded, Gazetteer) else None
+
+
+def _write_cache(path: Path, built: Gazetteer) -> None:
+    """Atomically (temp file + rename), so a parallel reader never sees half a file; a
+    read-only or full disk only costs the next process the build time."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
+            tmp = f.name
+            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, pickle.PicklingError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 @cache
@@ -820,24 +853,15 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer built from the package's data files, once per process.
 
     Generating every case form of every name takes a second or two, so the built index is
-    kept in the user's cache folder under the hash of the data and the engine version; a
-    missing, stale or unreadable cache is simply rebuilt.
+    kept in the user's cache folder under the hash of the data and the engine source; a
+    missing, stale, corrupt or unwritable cache is simply rebuilt in memory.
     """
     files = data_files()
     path = _cache_path(files)
-    try:
-        with path.open("rb") as f:
-            loaded = pickle.load(f)
-        if isinstance(loaded, Gazetteer):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    loaded = _read_cache(path) if path is not None else None
+    if loaded is not None:
+        return loaded
     built = Gazetteer(files)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-            pickle.dump(built, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
-    except OSError:
-        pass  # a read-only home only costs the build time
+    if path is not None:
+        _write_cache(path, built)
     return built
