@@ -101,6 +101,13 @@ def _declined(word: str) -> set[str]:
     return set()
 
 
+@lru_cache(maxsize=100_000)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of a word, once: building the index asks for the same word's parses
+    up to three times (its forms, its lemma, whether it is an adjective)."""
+    return tuple(morph.parses(word))
+
+
 def _is_cyrillic(word: str) -> bool:
     return any("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in word)
 
@@ -115,7 +122,7 @@ def word_forms(word: str) -> tuple[frozenset[str], bool]:
     is_adj = False
     if _is_cyrillic(w):
         inflected = False
-        for p in morph.parses(w):
+        for p in _parses(w):
             # pymorphy3 gives back the ё it restores (орел -> орёл): compare folded.
             if norm(p.word) != w or "nomn" not in p.tag:
                 continue
@@ -216,7 +223,7 @@ class _Index:
         if is_adj:
             self.adj_keys.add(key)
         if _is_cyrillic(key):
-            for p in morph.parses(key):
+            for p in _parses(key):
                 if norm(p.word) == key and "nomn" in p.tag:
                     lemma = norm(p.normal_form)
                     self.lemma_keys.setdefault(lemma, set()).add(key)
@@ -255,7 +262,7 @@ class _Index:
 @cache
 def _any_adjective(word: str) -> bool:
     """Whether ``word`` (folded) can be a full adjective in some case."""
-    return _is_cyrillic(word) and any(p.tag.POS == "ADJF" for p in morph.parses(word))
+    return _is_cyrillic(word) and any(p.tag.POS == "ADJF" for p in _parses(word))
 
 
 def _compound_stems(adjective: str) -> set[str]:
@@ -280,7 +287,7 @@ def _noun_forms(words: Iterable[str]) -> dict[str, str]:
         key = norm(w)
         for f in word_forms(w)[0]:
             out.setdefault(f, key)
-        for p in morph.parses(key):
+        for p in _parses(key):
             if norm(p.word) == key and "nomn" in p.tag and p.tag.POS == "NOUN":
                 for f in p.lexeme:
                     out.setdefault(norm(f.word), key)
@@ -291,7 +298,7 @@ def _noun_forms(words: Iterable[str]) -> dict[str, str]:
 def _cases(word: str, grammeme: str) -> frozenset[str]:
     """Cases in which ``word`` can be a ``grammeme`` (Name, Surn) per pymorphy3."""
     return frozenset(
-        c for p in morph.parses(word) if grammeme in p.tag for c in _CASES if c in p.tag
+        c for p in _parses(word) if grammeme in p.tag for c in _CASES if c in p.tag
     )
 
 
@@ -299,10 +306,10 @@ def _cases(word: str, grammeme: str) -> frozenset[str]:
 def _agrees_as_adjective(word: str, noun: str) -> bool:
     """Whether ``word`` can be an adjective agreeing with ``noun`` ("Каспийском море",
     "Георгиевском зале"): same case and number, and gender in the singular."""
-    adjectives = [p.tag for p in morph.parses(word) if p.tag.POS == "ADJF"]
+    adjectives = [p.tag for p in _parses(word) if p.tag.POS == "ADJF"]
     if not adjectives:
         return False
-    for n in morph.parses(noun):
+    for n in _parses(noun):
         # The next word may be a second adjective of the same noun ("Уральском федеральном
         # округе").
         if n.tag.POS not in ("NOUN", "ADJF"):
@@ -328,7 +335,7 @@ def _nominative_name(word: str) -> bool:
     return any(
         "Name" in p.tag and "sing" in p.tag and "nomn" in p.tag and p.normal_form == p.word
         and p.is_known
-        for p in morph.parses(word)
+        for p in _parses(word)
     )
 
 
@@ -431,7 +438,7 @@ class Gazetteer:
         if s[:_STEM] not in self._ix.stems:  # no name starts like this: skip pymorphy3
             return frozenset()
         keys: set[str] = set()
-        for p in morph.parses(s):
+        for p in _parses(s):
             if "plur" in p.tag or "Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag:
                 continue
             keys |= self._ix.lemma_keys.get(norm(p.normal_form), set())
