@@ -185,6 +185,10 @@ REPORTED: list[tuple[str, set[str], set[str]]] = [
     ("Порт в Находке принял суда.", {"RU-PRI"}, {"RU"}),
     ("Байконур примет туристов.", {"KZ-43"}, {"KZ"}),
     ("Курган и Петропавловск.", {"RU-KGN", "KZ-59"}, {"RU", "KZ"}),
+    # A capitalised place adjective after a given name is a surname.
+    ("Сергей Брянский и Анна Тамбовская", set(), set()),
+    ("Брянский губернатор Александр Богомаз", {"RU-BRY"}, {"RU"}),
+    ("Аким Туркестанской области Дархан Сатыбалды", {"KZ-61"}, {"KZ"}),
     # A Latin company name.
     ("авиакомпания Air Astana", set(), set()),
 ]

@@ -579,6 +579,9 @@ class Gazetteer:
                 continue
             end, targets, phrase = self._longest(toks, i, text)
             if tok.keys & self._ix.adj_keys and end == i:
+                if not query and self._adjective_surname(toks, i, text):
+                    i += 1  # "Сергей Брянский": a surname shaped like a place adjective
+                    continue
                 nxt, hits = self._adjective_run(toks, i, text)
                 yield from hits
                 i = nxt
@@ -743,6 +746,17 @@ class Gazetteer:
             if prev.capital and not gap.strip() and not prev.keys:
                 return bool(self._name_cases(norm(prev.text)) & surname)
         return False
+
+    def _adjective_surname(self, toks: list[_Token], i: int, text: str) -> bool:
+        """A capitalised adjective right after a given name (Сергей Брянский, Анна
+        Тамбовская) is a surname; a place adjective there is written in lower case or
+        belongs to a name (Ташкентская область is caught as a phrase before)."""
+        if i == 0 or not toks[i].capital or text[toks[i - 1].end:toks[i].start].strip():
+            return False
+        prev = norm(toks[i - 1].text)
+        return toks[i - 1].capital and not toks[i - 1].keys and bool(
+            prev in self._stop.given_names or _cases(prev, "Name")
+        )
 
     def _name_cases(self, word: str) -> frozenset[str]:
         """Cases in which ``word`` is a given name: any for the stop list's names (and their
