@@ -99,12 +99,13 @@ def test_every_region_name_resolves_to_itself() -> None:
 
 
 def test_every_listed_name_finds_its_region() -> None:
-    """Each name and place, written as it is listed and capitalised, tags its own region."""
+    """Each name and place, written as it is listed and capitalised, tags its own region
+    (inside a sentence: at its start a place that is also a common noun, Находка, is not)."""
     g = load_gazetteer()
     misses = {}
     for _, r in REGIONS:
         for alias in [*r.get("names", []), *r.get("places", [])]:
-            text = alias[:1].upper() + alias[1:]
+            text = "Маршрут: " + alias[:1].upper() + alias[1:]
             found = [x.code for x in g.find(text)[0]]
             if r["code"] not in found:
                 misses[alias] = (r["code"], found)

@@ -12,6 +12,7 @@ data is right, so the data's own forms are the index and lemmas are only a fallb
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -42,15 +43,31 @@ NAME, ADJ, COUNTRY = "name", "adj", "country"
 # The same words as morph.tokenize finds, written without a lookahead per character (about
 # three times faster on a long article; find() runs on every article).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’‘ʻʼ][^\W_]+)*")
+# Uzbek and Kazakh case endings a Latin name takes (locative, ablative, dative, genitive...),
+# longest first so "dagi" is tried before "da".
+_LATIN_SUFFIXES = ("gacha", "dagi", "ning", "dan", "den", "tan", "ten", "ga", "ka", "qa",
+                   "ge", "ke", "da", "de", "ta", "te", "ni", "di", "ti")
+# rapidfuzz ratio (0-100) a suggestion needs: one or two wrong letters in a name score 80+
+# ("Шымкен" 93, "Тараc" 80), random words at most about 73 against some place ("qwerty").
+_FUZZY_CUTOFF = 76
 _STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
 # Keys the disk cache together with this file's source; bump if a change elsewhere (morph.py,
 # pymorphy3's dictionaries) alters the index.
 ENGINE_VERSION = "3"
 
 
+_NORMED: dict[str, str] = {}
+
+
 def norm(word: str) -> str:
-    """The surface key: lower case, ё -> е, one apostrophe for all of Uzbek's."""
-    return morph.fold(word).translate(_APOSTROPHES)
+    """The surface key: lower case, ё -> е, one apostrophe for all of Uzbek's (memoised: the
+    context rules normalise the same neighbouring words over and over)."""
+    found = _NORMED.get(word)
+    if found is None:
+        if len(_NORMED) > 200_000:
+            _NORMED.clear()
+        found = _NORMED[word] = morph.fold(word).translate(_APOSTROPHES)
+    return found
 
 
 def skeleton(text: str) -> str:
@@ -84,6 +101,13 @@ def _declined(word: str) -> set[str]:
     return set()
 
 
+@lru_cache(maxsize=100_000)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of a word, once: building the index asks for the same word's parses
+    up to three times (its forms, its lemma, whether it is an adjective)."""
+    return tuple(morph.parses(word))
+
+
 def _is_cyrillic(word: str) -> bool:
     return any("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in word)
 
@@ -98,8 +122,9 @@ def word_forms(word: str) -> tuple[frozenset[str], bool]:
     is_adj = False
     if _is_cyrillic(w):
         inflected = False
-        for p in morph.parses(w):
-            if p.word != w or "nomn" not in p.tag:
+        for p in _parses(w):
+            # pymorphy3 gives back the ё it restores (орел -> орёл): compare folded.
+            if norm(p.word) != w or "nomn" not in p.tag:
                 continue
             if p.tag.POS == "ADJF":
                 is_adj = inflected = True
@@ -171,6 +196,8 @@ class _Stop:
     org_before: frozenset[str] = frozenset()
     region_nouns: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()
+    district_nouns: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # every form of places that are common nouns
     noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
 
@@ -186,6 +213,7 @@ class _Index:
     abbrev: dict[str, list[_Target]] = field(default_factory=dict)
     fuzzy: dict[str, set[RegionRef]] = field(default_factory=dict)  # skeleton -> regions
     stems: set[str] = field(default_factory=set)  # first letters of lemma_keys
+    firsts: set[str] = field(default_factory=set)  # word keys that begin some phrase
 
     def add_word(self, word: str) -> tuple[str, bool]:
         key = norm(word)
@@ -195,20 +223,22 @@ class _Index:
         if is_adj:
             self.adj_keys.add(key)
         if _is_cyrillic(key):
-            for p in morph.parses(key):
-                if p.word == key and "nomn" in p.tag:
+            for p in _parses(key):
+                if norm(p.word) == key and "nomn" in p.tag:
                     lemma = norm(p.normal_form)
                     self.lemma_keys.setdefault(lemma, set()).add(key)
                     self.stems.add(lemma[:_STEM])
         return key, is_adj
 
-    def add_alias(self, alias: str, target: _Target, *, exact: bool = False) -> None:
+    def add_alias(
+        self, alias: str, target: _Target, *, exact: bool = False, adjective: bool = False
+    ) -> None:
         for variant in _variants(alias) if not exact else {alias}:
             words = morph.tokenize(variant)
             if not words:
                 continue
             if exact:
-                keyed = [(norm(w), False) for w in words]
+                keyed = [(norm(w), adjective) for w in words]
                 for w in words:
                     self.surface.setdefault(norm(w), set()).add(norm(w))
             else:
@@ -217,13 +247,33 @@ class _Index:
             self.phrases.setdefault(phrase, [])
             if target not in self.phrases[phrase]:
                 self.phrases[phrase].append(target)
+            # An adjective anywhere (also a dependent one, "районы республиканского
+            # подчинения") makes the phrase descriptive enough to count in lower case.
             self.nouns_only[phrase] = self.nouns_only.get(phrase, True) and not any(
-                a for _, a in keyed
+                a or (len(keyed) > 1 and _any_adjective(k)) for k, a in keyed
             )
+            self.firsts.add(phrase[0])
             for n in range(1, len(phrase) + 1):
                 self.prefixes.add(phrase[:n])
         if target.region is not None and len(skeleton(alias)) > 3:
             self.fuzzy.setdefault(skeleton(alias), set()).add(target.region)
+
+
+@cache
+def _any_adjective(word: str) -> bool:
+    """Whether ``word`` (folded) can be a full adjective in some case."""
+    return _is_cyrillic(word) and any(p.tag.POS == "ADJF" for p in _parses(word))
+
+
+def _compound_stems(adjective: str) -> set[str]:
+    """"казахстанский" -> "казахстанско"; "туркменский" -> also "туркмено" (туркмено-узбекский)."""
+    a = norm(adjective)
+    if not a.endswith(("ий", "ый", "ой")):
+        return set()
+    out = {a[:-2] + "о"}
+    if a.endswith("ский"):
+        out.add(a[:-4] + "о")
+    return {s for s in out if len(s) > 4}
 
 
 def _surfaces(words: Iterable[str]) -> frozenset[str]:
@@ -237,8 +287,8 @@ def _noun_forms(words: Iterable[str]) -> dict[str, str]:
         key = norm(w)
         for f in word_forms(w)[0]:
             out.setdefault(f, key)
-        for p in morph.parses(key):
-            if p.word == key and "nomn" in p.tag and p.tag.POS == "NOUN":
+        for p in _parses(key):
+            if norm(p.word) == key and "nomn" in p.tag and p.tag.POS == "NOUN":
                 for f in p.lexeme:
                     out.setdefault(norm(f.word), key)
     return out
@@ -248,8 +298,34 @@ def _noun_forms(words: Iterable[str]) -> dict[str, str]:
 def _cases(word: str, grammeme: str) -> frozenset[str]:
     """Cases in which ``word`` can be a ``grammeme`` (Name, Surn) per pymorphy3."""
     return frozenset(
-        c for p in morph.parses(word) if grammeme in p.tag for c in _CASES if c in p.tag
+        c for p in _parses(word) if grammeme in p.tag for c in _CASES if c in p.tag
     )
+
+
+@lru_cache(maxsize=50_000)
+def _agrees_as_adjective(word: str, noun: str) -> bool:
+    """Whether ``word`` can be an adjective agreeing with ``noun`` ("Каспийском море",
+    "Георгиевском зале"): same case and number, and gender in the singular."""
+    adjectives = [p.tag for p in _parses(word) if p.tag.POS == "ADJF"]
+    if not adjectives:
+        return False
+    for n in _parses(noun):
+        # The next word may be a second adjective of the same noun ("Уральском федеральном
+        # округе").
+        if n.tag.POS not in ("NOUN", "ADJF"):
+            continue
+        for a in adjectives:
+            if a.case == n.tag.case and a.number == n.tag.number and (
+                a.number == "plur" or a.gender == n.tag.gender
+            ):
+                return True
+    return False
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a paragraph."""
+    before = text[max(0, start - 4):start].rstrip(" \t\xa0«\"“")
+    return not before or before[-1] in ".!?\n…"
 
 
 @lru_cache(maxsize=50_000)
@@ -259,7 +335,7 @@ def _nominative_name(word: str) -> bool:
     return any(
         "Name" in p.tag and "sing" in p.tag and "nomn" in p.tag and p.normal_form == p.word
         and p.is_known
-        for p in morph.parses(word)
+        for p in _parses(word)
     )
 
 
@@ -274,6 +350,7 @@ class Gazetteer:
         self._ix = _Index()
         self._stop = _Stop()
         self._key_cache: dict[str, frozenset[str]] = {}
+        self._start_cache: dict[str, bool] = {}  # word -> can begin a match
         for name, raw in sorted(files):
             digest.update(name.encode() + b"\0" + raw + b"\0")
             data = tomllib.loads(raw.decode("utf-8"))
@@ -292,6 +369,10 @@ class Gazetteer:
             org_before=_surfaces(data.get("org_before", [])),
             region_nouns=_surfaces(data.get("region_nouns", [])),
             city_nouns=_surfaces(data.get("city_nouns", [])),
+            district_nouns=_surfaces(data.get("district_nouns", [])),
+            common_words=frozenset(
+                f for w in data.get("common_words", []) for f in word_forms(w)[0]
+            ),
             given_names=frozenset(
                 f for w in data.get("given_names", []) for f in word_forms(w)[0]
             ),
@@ -305,6 +386,11 @@ class Gazetteer:
         target = _Target(COUNTRY, code)
         for alias in [c["name"], *c.get("names", []), *c.get("adjectives", [])]:
             self._ix.add_alias(alias, target)
+        # The first half of a compound adjective ("казахстанско-китайский") names a country
+        # as much as the second does.
+        for adj in c.get("adjectives", []):
+            for stem in _compound_stems(adj):
+                self._ix.add_alias(stem, target, exact=True, adjective=True)
         for abbr in c.get("abbreviations", []):
             self._ix.abbrev.setdefault(abbr, []).append(target)
         for r in data.get("region", []):
@@ -345,40 +431,89 @@ class Gazetteer:
         found = self._ix.surface.get(s)
         if found:
             return frozenset(found)
-        if not word[:1].isupper() or not _is_cyrillic(s):
+        if not word[:1].isupper():
             return frozenset()
+        if not _is_cyrillic(s):
+            return self._latin_suffixed(s)
         if s[:_STEM] not in self._ix.stems:  # no name starts like this: skip pymorphy3
             return frozenset()
         keys: set[str] = set()
-        for p in morph.parses(s):
+        for p in _parses(s):
             if "plur" in p.tag or "Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag:
                 continue
             keys |= self._ix.lemma_keys.get(norm(p.normal_form), set())
         return frozenset(keys)
 
+    def _latin_suffixed(self, s: str) -> frozenset[str]:
+        """Uzbek (and Kazakh Latin) case suffixes on a name: Toshkentda, Samarqanddan,
+        Farg'onaga, Namanganning. Only when the rest is a known Latin name."""
+        for suffix in _LATIN_SUFFIXES:
+            stem = s[:-len(suffix)]
+            if s.endswith(suffix) and len(stem) > 2 and not _is_cyrillic(stem):
+                found = self._ix.surface.get(stem.rstrip("'"))
+                if found:
+                    return frozenset(found)
+        return frozenset()
+
+    def _starts(self, word: str) -> bool:
+        """Whether a token can begin a match: an abbreviation or the first word of a phrase
+        (most words with keys, "области", "на", only continue one)."""
+        found = self._start_cache.get(word)
+        if found is None:
+            if len(self._start_cache) > 200_000:
+                self._start_cache.clear()
+            found = self._start_cache[word] = (
+                word in self._ix.abbrev or not self._keys(word).isdisjoint(self._ix.firsts)
+            )
+        return found
+
     def _tokens(self, text: str) -> list[_Token]:
+        return self._scan(text)[0]
+
+    def _scan(self, text: str) -> tuple[list[_Token], list[int]]:
+        """The tokens of ``text`` and the indexes of those that can begin a match. The loop
+        runs once per word of every article, so it stays minimal: tuples built in C, two
+        dict lookups."""
         out: list[_Token] = []
-        append, cached = out.append, self._key_cache.get
+        starts: list[int] = []
+        append, cached, new = out.append, self._key_cache.get, tuple.__new__
+        can_start = self._start_cache.get
         for m in _WORD_RE.finditer(text):
             word = m.group()
             keys = cached(word)
             if keys is None:
                 keys = self._keys(word)
             if keys or "-" not in word or word in self._ix.abbrev:
-                append(_Token(word, *m.span(), keys))
+                if keys or word in self._ix.abbrev:
+                    start = can_start(word)
+                    if start is None:
+                        start = self._starts(word)
+                    if start:
+                        starts.append(len(out))
+                append(new(_Token, (word, m.start(), m.end(), keys)))
                 continue
             # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless
             # one is an unknown capitalised name of its own (Петропавловск-Камчатский).
             parts = word.split("-")
-            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
+            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts) \
+                    or self._compound_blocked(parts[-1], text, m.end()):
                 out.append(_Token(word, m.start(), m.end(), keys))
                 continue
             pos = m.start()
             for part in parts:
                 if part:
+                    if self._starts(part):
+                        starts.append(len(out))
                     out.append(_Token(part, pos, pos + len(part), self._keys(part)))
                 pos += len(part) + 1
-        return out
+        return out, starts
+
+    def _compound_blocked(self, last: str, text: str, end: int) -> bool:
+        """"Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
+        a battle...) names no place with any of its parts."""
+        nxt = _WORD_RE.search(text, end, end + 40)
+        return (nxt is not None and not text[end:nxt.start()].strip()
+                and norm(nxt.group()) in self._stop.block_after and _any_adjective(norm(last)))
 
     # ---- matching ------------------------------------------------------------------------
 
@@ -423,11 +558,11 @@ class Gazetteer:
         return (cities or refs)[:1]
 
     def _hits(self, text: str, *, query: bool) -> Iterator[_Hit]:
-        toks = self._tokens(text)
+        toks, starts = self._scan(text)
         abbrev = self._ix.abbrev
         # Only tokens that can start a match are visited; most words of an article are not.
-        starts = [k for k, t in enumerate(toks)
-                  if t.keys or (t.text.upper() if query else t.text) in abbrev]
+        if query:  # abbreviations typed in any case
+            starts = [k for k, t in enumerate(toks) if t.keys or t.text.upper() in abbrev]
         i = 0
         for k in starts:
             if k < i:
@@ -444,6 +579,9 @@ class Gazetteer:
                 continue
             end, targets, phrase = self._longest(toks, i, text)
             if tok.keys & self._ix.adj_keys and end == i:
+                if not query and self._adjective_surname(toks, i, text):
+                    i += 1  # "Сергей Брянский": a surname shaped like a place adjective
+                    continue
                 nxt, hits = self._adjective_run(toks, i, text)
                 yield from hits
                 i = nxt
@@ -482,16 +620,30 @@ class Gazetteer:
         *, query: bool,
     ) -> bool:
         """Whether a matched name is really the place: capitalised, not an organisation's
-        quoted name, not a person."""
+        quoted name, not a district of another place, not an adjective, not a person."""
         if query:
             return True
-        if self._ix.nouns_only.get(phrase, True) and not any(
-            t.capital for t in toks[i:end + 1]
-        ):
-            return False
         if self._org_quoted(toks, i, text):
             return False
+        if norm(toks[end].text) in self._stop.district_nouns and \
+                self._place_follows(toks, end, text):
+            return False  # "Нарынский район Наманганской области": that oblast's district
+        if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(toks, i, end, text):
+            return False
         return not (end == i and self._is_person(toks, i, text))
+
+    def _proper_noun(self, toks: list[_Token], i: int, end: int, text: str) -> bool:
+        """A name made of nouns only counts as a proper noun: capitalised, not an adjective
+        agreeing with the next word, not a common noun whose capital comes from a sentence
+        start."""
+        if not any(t.capital for t in toks[i:end + 1]):
+            return False
+        if end + 1 < len(toks) and not text[toks[end].end:toks[end + 1].start].strip() \
+                and _agrees_as_adjective(norm(toks[end].text), norm(toks[end + 1].text)):
+            return False  # "на Каспийском море": an adjective, not the city Каспийск
+        # "Находка для аграриев": a capital only because a sentence starts.
+        return not (end == i and norm(toks[i].text) in self._stop.common_words
+                    and _sentence_start(text, toks[i].start))
 
     def _adjective_run(self, toks: list[_Token], i: int, text: str) -> tuple[int, list[_Hit]]:
         """Adjectives enumerated up to one noun: "с Джизакской, Наманганской и Навоийской
@@ -515,6 +667,8 @@ class Gazetteer:
         noun_surface = norm(noun.text) if noun else ""
         if noun_surface in self._stop.block_after:
             return j, []
+        if noun_surface in self._stop.district_nouns and self._place_follows(toks, j, text):
+            return j, []  # "в Свердловском районе Бишкека": a district of what follows
         hint = ("region" if noun_surface in self._stop.region_nouns
                 else "city" if noun_surface in self._stop.city_nouns else "")
         hits: list[_Hit] = []
@@ -526,7 +680,12 @@ class Gazetteer:
             if targets:
                 hits.append(_Hit(toks[a].start, tuple(targets)))
                 continue
-            single = self._phrase(toks[a].keys, None)
+            keys = toks[a].keys
+            if noun is not None and _agrees_as_adjective(norm(toks[a].text), noun_surface):
+                # Read as an adjective of the next word, the token is not also the noun place
+                # it could be a form of ("Уральском федеральном округе" is no Уральск).
+                keys = keys & self._ix.adj_keys
+            single = self._phrase(keys, None)
             if single:
                 hits.append(_Hit(toks[a].start, tuple(single), hint))
         return run[-1] + 1, hits
@@ -547,6 +706,13 @@ class Gazetteer:
         if i == 0 or text[toks[i - 1].end:toks[i].start].strip(" .«\"“"):
             return False
         return norm(toks[i - 1].text) in self._stop.block_before
+
+    def _place_follows(self, toks: list[_Token], j: int, text: str) -> bool:
+        """Whether token j is directly followed by a capitalised place word (a district noun
+        then names the city or oblast it belongs to)."""
+        k = j + 1
+        return (k < len(toks) and toks[k].capital and bool(toks[k].keys)
+                and not text[toks[j].end:toks[k].start].strip())
 
     def _org_quoted(self, toks: list[_Token], i: int, text: str) -> bool:
         """завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun."""
@@ -569,6 +735,9 @@ class Gazetteer:
                     return True
         surname = _cases(word, "Surn") or (frozenset(_CASES) if _SURNAME_END.search(word)
                                            else frozenset())
+        if i > 0 and not text[toks[i - 1].end:toks[i].start].strip() \
+                and norm(toks[i - 1].text) in self._stop.given_names:
+            return True  # Мирзо Турсунзаде, Алишер Навои: a listed given name, any surname
         if i > 0 and surname:
             prev = toks[i - 1]
             gap = text[prev.end:toks[i].start]
@@ -577,6 +746,17 @@ class Gazetteer:
             if prev.capital and not gap.strip() and not prev.keys:
                 return bool(self._name_cases(norm(prev.text)) & surname)
         return False
+
+    def _adjective_surname(self, toks: list[_Token], i: int, text: str) -> bool:
+        """A capitalised adjective right after a given name (Сергей Брянский, Анна
+        Тамбовская) is a surname; a place adjective there is written in lower case or
+        belongs to a name (Ташкентская область is caught as a phrase before)."""
+        if i == 0 or not toks[i].capital or text[toks[i - 1].end:toks[i].start].strip():
+            return False
+        prev = norm(toks[i - 1].text)
+        return toks[i - 1].capital and not toks[i - 1].keys and bool(
+            prev in self._stop.given_names or _cases(prev, "Name")
+        )
 
     def _name_cases(self, word: str) -> frozenset[str]:
         """Cases in which ``word`` is a given name: any for the stop list's names (and their
@@ -613,7 +793,7 @@ class Gazetteer:
         if skel:
             choices = list(self._ix.fuzzy)
             for choice, _score, _ in process.extract(
-                skel, choices, scorer=fuzz.ratio, limit=limit * 20, score_cutoff=55
+                skel, choices, scorer=fuzz.ratio, limit=limit * 20, score_cutoff=_FUZZY_CUTOFF
             ):
                 for ref in sorted(self._ix.fuzzy[choice], key=lambda r: r.code):
                     if ref not in out:
@@ -648,13 +828,45 @@ def data_files() -> list[tuple[str, bytes]]:
     return [(f.name, f.read_bytes()) for f in folder.iterdir() if f.name.endswith(".toml")]
 
 
-def _cache_path(files: list[tuple[str, bytes]]) -> Path:
+def _cache_path(files: list[tuple[str, bytes]]) -> Path | None:
+    """Where the built index is cached, or None when there is no usable cache folder."""
     # The engine's own source is part of the key, so a code change never meets a stale index.
     h = hashlib.sha256(ENGINE_VERSION.encode() + Path(__file__).read_bytes())
     for name, raw in sorted(files):
         h.update(name.encode() + b"\0" + raw + b"\0")
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except RuntimeError:  # no home directory at all
+        return None
     return Path(base) / "regional-news-bot" / f"gazetteer-{h.hexdigest()[:24]}.pickle"
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        with path.open("rb") as f:
+            loaded = pickle.load(f)
+    except Exception:  # any broken file (truncated, garbage, foreign) is simply rebuilt
+        return None
+    return loaded if isinstance(loaded, Gazetteer) else None
+
+
+def _write_cache(path: Path, built: Gazetteer) -> None:
+    """Atomically (temp file + rename), so a parallel reader never sees half a file; a
+    read-only or full disk only costs the next process the build time."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
+            tmp = f.name
+            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, pickle.PicklingError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 @cache
@@ -662,24 +874,15 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer built from the package's data files, once per process.
 
     Generating every case form of every name takes a second or two, so the built index is
-    kept in the user's cache folder under the hash of the data and the engine version; a
-    missing, stale or unreadable cache is simply rebuilt.
+    kept in the user's cache folder under the hash of the data and the engine source; a
+    missing, stale, corrupt or unwritable cache is simply rebuilt in memory.
     """
     files = data_files()
     path = _cache_path(files)
-    try:
-        with path.open("rb") as f:
-            loaded = pickle.load(f)
-        if isinstance(loaded, Gazetteer):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    loaded = _read_cache(path) if path is not None else None
+    if loaded is not None:
+        return loaded
     built = Gazetteer(files)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-            pickle.dump(built, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
-    except OSError:
-        pass  # a read-only home only costs the build time
+    if path is not None:
+        _write_cache(path, built)
     return built
