@@ -14,6 +14,7 @@ from storage.models import Page, StoredArticle
 
 if TYPE_CHECKING:
     from storage.analysis.gazetteer import Gazetteer
+
     from storage.articles import ArticleStore
 
 T = TypeVar("T")
