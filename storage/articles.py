@@ -21,6 +21,22 @@ from storage.models import Page, StoredArticle
 MAX_PAGE = 100
 _ARTICLE_COLUMNS = "id, title, lead, date, url, summary, figures, ingested_at"
 
+# The listing queries (tests check their plans). Each returns ids, LIMIT and OFFSET last.
+LATEST_SQL = "SELECT id FROM articles ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
+TAG_LISTING_SQL = {
+    table: f"SELECT article_id FROM {table} WHERE {column} = ? "
+    "ORDER BY sort_key DESC, article_id DESC LIMIT ? OFFSET ?"
+    for table, column in (
+        ("article_regions", "code"), ("article_topics", "slug"), ("article_countries", "country")
+    )
+}
+# The FTS rowid is articles.fts_key: (day number << 32) | id, i.e. the listing order.
+FTS_ID_MASK = 0xFFFFFFFF
+SEARCH_SQL = (
+    f"SELECT rowid & {FTS_ID_MASK} FROM articles_fts WHERE articles_fts MATCH ? "
+    "ORDER BY rowid DESC LIMIT ? OFFSET ?"
+)
+
 
 def utc_now() -> str:
     """Now in UTC as the store writes timestamps."""
@@ -42,45 +58,30 @@ class ArticleStore:
         return found[0] if found else None
 
     async def latest(self, *, limit: int = 5, offset: int = 0) -> Page:
-        sql = "SELECT id FROM articles ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
-        return await self._page(sql, (), limit, offset)
+        return await self._page(LATEST_SQL, (), limit, offset)
 
     async def by_region(self, code: str, *, limit: int = 5, offset: int = 0) -> Page:
-        sql = (
-            "SELECT article_id FROM article_regions WHERE code = ? "
-            "ORDER BY sort_key DESC, article_id DESC LIMIT ? OFFSET ?"
-        )
+        sql = TAG_LISTING_SQL["article_regions"]
         return await self._page(sql, (code.strip().upper(),), limit, offset)
 
     async def by_topic(self, slug: str, *, limit: int = 5, offset: int = 0) -> Page:
-        sql = (
-            "SELECT article_id FROM article_topics WHERE slug = ? "
-            "ORDER BY sort_key DESC, article_id DESC LIMIT ? OFFSET ?"
-        )
+        sql = TAG_LISTING_SQL["article_topics"]
         return await self._page(sql, (slug.strip().lower(),), limit, offset)
 
     async def by_country(self, country: str, *, limit: int = 5, offset: int = 0) -> Page:
-        sql = (
-            "SELECT article_id FROM article_countries WHERE country = ? "
-            "ORDER BY sort_key DESC, article_id DESC LIMIT ? OFFSET ?"
-        )
+        sql = TAG_LISTING_SQL["article_countries"]
         return await self._page(sql, (country.strip().upper(),), limit, offset)
 
     async def search(self, words: str, *, limit: int = 5, offset: int = 0) -> Page:
         """Articles holding every word of ``words`` in any form, newest first.
 
-        The matching ids come from the FTS index (a rowid list, cheap even for a common
-        word); the order comes from walking the articles' date index until the page is full.
+        The FTS rowid is the listing order, so FTS5 reads the matches newest first and stops
+        at the page's end: no sort, however common the word.
         """
         expression = match_expression(words)
         if expression is None:
             return Page(items=(), has_more=False)
-        sql = (
-            "SELECT id FROM articles WHERE id IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
-            "ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
-        )
-        return await self._page(sql, (expression,), limit, offset)
+        return await self._page(SEARCH_SQL, (expression,), limit, offset)
 
     async def region_counts(self, country: str | None = None) -> dict[str, int]:
         """Region code -> number of articles about it (of one country, if given)."""

@@ -39,10 +39,10 @@ class Migration:
 
 
 @cache
-def migrations() -> tuple[Migration, ...]:
-    """The shipped migrations, in order of their numbers."""
+def migrations(directory: Path = MIGRATIONS_DIR) -> tuple[Migration, ...]:
+    """The migrations in ``directory`` (the shipped ones by default), in number order."""
     found: dict[int, Migration] = {}
-    for path in MIGRATIONS_DIR.glob("*.sql"):
+    for path in directory.glob("*.sql"):
         match = _MIGRATION_NAME.match(path.name)
         if not match:
             continue
@@ -113,15 +113,19 @@ async def user_version(db: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-async def migrate(db: aiosqlite.Connection, *, upto: int | None = None) -> list[int]:
-    """Apply every pending migration; returns the numbers applied."""
+async def migrate(
+    db: aiosqlite.Connection, *, upto: int | None = None, directory: Path = MIGRATIONS_DIR
+) -> list[int]:
+    """Apply every pending migration of ``directory``; returns the numbers applied."""
+    shipped = migrations(directory)
+    newest = shipped[-1].number if shipped else 0
     current = await user_version(db)
-    if current > schema_version():
+    if current > newest:
         raise SchemaError(
-            f"the database is at schema {current}, newer than this program's {schema_version()}"
+            f"the database is at schema {current}, newer than this program's {newest}"
         )
     applied: list[int] = []
-    for migration in migrations():
+    for migration in shipped:
         if migration.number <= current or (upto is not None and migration.number > upto):
             continue
         if await _apply(db, migration):

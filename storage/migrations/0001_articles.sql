@@ -22,8 +22,13 @@ CREATE TABLE articles (
     analysis_fingerprint TEXT NOT NULL,
     sort_key TEXT NOT NULL,
     ingested_at TEXT NOT NULL,                  -- UTC, YYYY-MM-DD HH:MM:SS
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    -- The full-text index's rowid: the listing order packed in one integer (day number, then
+    -- id), so a search reads its newest matches straight off the index, in order, and stops.
+    fts_key INTEGER NOT NULL
+        GENERATED ALWAYS AS ((CAST(julianday(sort_key) AS INTEGER) << 32) | id) STORED
 );
+CREATE UNIQUE INDEX articles_fts_key ON articles (fts_key);
 CREATE INDEX articles_newest ON articles (sort_key DESC, id DESC);
 CREATE INDEX articles_fingerprint ON articles (analysis_fingerprint);
 
@@ -59,20 +64,24 @@ CREATE INDEX article_countries_article ON article_countries (article_id);
 
 -- Full-text index over lemmas (already lower case with ё folded). External content: the text
 -- lives once, in articles.lemmas; the triggers keep the index in step. detail=none keeps it
--- small: queries are AND-ed single tokens ordered by date, never phrases or rank.
+-- small: queries are AND-ed single tokens in rowid (= listing) order, never phrases or rank.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
-    lemmas, content = 'articles', content_rowid = 'id', detail = none, columnsize = 0,
+    lemmas, content = 'articles', content_rowid = 'fts_key', detail = none, columnsize = 0,
     tokenize = 'unicode61'
 );
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, lemmas) VALUES (new.id, new.lemmas);
+    INSERT INTO articles_fts (rowid, lemmas) VALUES (new.fts_key, new.lemmas);
 END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas);
+    INSERT INTO articles_fts (articles_fts, rowid, lemmas)
+        VALUES ('delete', old.fts_key, old.lemmas);
 END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF lemmas ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas);
-    INSERT INTO articles_fts (rowid, lemmas) VALUES (new.id, new.lemmas);
+CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles
+    WHEN old.lemmas IS NOT new.lemmas OR old.fts_key IS NOT new.fts_key
+BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, lemmas)
+        VALUES ('delete', old.fts_key, old.lemmas);
+    INSERT INTO articles_fts (rowid, lemmas) VALUES (new.fts_key, new.lemmas);
 END;
 
 -- Every file an ingest has stored, so the next one knows what was added, changed or removed.
