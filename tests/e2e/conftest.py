@@ -47,7 +47,7 @@ async def start_bot(fake: FakeTelegram, settings: Settings) -> RunningBot:
     dp = build_dispatcher(services)
     calls_before = fake.get_updates_calls
     task = asyncio.create_task(
-        dp.start_polling(bot, handle_signals=False, close_bot_session=True, polling_timeout=5))
+        dp.start_polling(bot, handle_signals=False, close_bot_session=True, polling_timeout=1))
     await fake.wait_until(lambda: fake.get_updates_calls > calls_before or task.done(), 15)
     if task.done():
         task.result()
