@@ -64,24 +64,25 @@ class ConsoleSession(BaseSession):
         return None
 
     async def stream_content(self, url: str, headers: dict[str, Any] | None = None,
-                             timeout: int = 30, chunk_size: int = 65536,
+                             timeout: int = 30, chunk_size: int = 65536,  # noqa: ASYNC109
                              raise_for_status: bool = True) -> AsyncGenerator[bytes, None]:
         raise NotImplementedError("no files in the console")
         yield b""  # pragma: no cover
 
     async def make_request(self, bot: Bot, method: TelegramMethod[TelegramType],
-                           timeout: int | None = None) -> TelegramType:
+                           timeout: int | None = None,  # noqa: ASYNC109 (aiogram's API)
+                           ) -> TelegramType:
         result: Any = True
         if isinstance(method, GetMe):
             result = BOT_USER
         elif isinstance(method, SendMessage):
             result = self._show(method.text, method.reply_markup, chat_id=int(method.chat_id))
         elif isinstance(method, EditMessageText):
-            result = self._show(method.text, method.reply_markup, chat_id=int(method.chat_id or 0),
-                                message_id=method.message_id)
+            result = self._show(method.text or "", method.reply_markup,
+                                chat_id=int(method.chat_id or 0), message_id=method.message_id)
         elif isinstance(method, EditMessageReplyMarkup):
             old = self.messages.get(method.message_id or 0)
-            result = self._show(old.text or "" if old else "", method.reply_markup,
+            result = self._show((old.text or "") if old else "", method.reply_markup,
                                 chat_id=int(method.chat_id or 0), message_id=method.message_id)
         elif isinstance(method, AnswerCallbackQuery):
             if method.text:
