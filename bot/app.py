@@ -42,11 +42,12 @@ def bot_defaults() -> DefaultBotProperties:
 def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     """The Bot talking to ``TELEGRAM_API_URL`` (Telegram, a self-hosted server, or a fake)."""
     from aiogram import Bot
-    from aiogram.client.session.aiohttp import AiohttpSession
     from aiogram.client.telegram import TelegramAPIServer
 
+    from bot.telegram_session import JsonAiohttpSession
+
     if session is None:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        session = JsonAiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(token=settings.bot_token, session=session, default=bot_defaults())
 
 

@@ -270,6 +270,7 @@ class FakeTelegram:
         self.chats: dict[int, Chat] = {}
         self.users: dict[int, User] = {}
         self.sent: list[SentMessage] = []
+        self._sent_by_chat: dict[int, list[SentMessage]] = {}
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.callback_answers: dict[str, dict[str, Any]] = {}
@@ -352,6 +353,7 @@ class FakeTelegram:
 
     def reset_records(self) -> None:
         self.sent.clear()
+        self._sent_by_chat.clear()
         self.calls.clear()
         self.errors.clear()
 
@@ -510,15 +512,20 @@ class FakeTelegram:
         return await asyncio.wait_for(_wait(), timeout)
 
     def messages_to(self, chat_id: int, *, thread_id: int | None = None) -> list[SentMessage]:
-        return [m for m in self.sent if m.chat_id == chat_id
-                and (thread_id is None or m.message_thread_id == thread_id)]
+        found = self._sent_by_chat.get(chat_id, [])
+        if thread_id is None:
+            return list(found)
+        return [m for m in found if m.message_thread_id == thread_id]
+
+    def count_to(self, chat_id: int) -> int:
+        """How many messages the bot has sent to ``chat_id`` (cheap, for wait predicates)."""
+        return len(self._sent_by_chat.get(chat_id, ()))
 
     async def wait_for_messages(self, chat_id: int, n: int = 1,
                                 timeout: float = 5.0) -> list[SentMessage]:
         """Wait until the bot has sent at least ``n`` messages to ``chat_id``; all of them."""
         def ready() -> list[SentMessage] | None:
-            found = self.messages_to(chat_id)
-            return found if len(found) >= n else None
+            return self.messages_to(chat_id) if self.count_to(chat_id) >= n else None
         try:
             result: list[SentMessage] = await self.wait_until(ready, timeout)
         except TimeoutError:
@@ -738,6 +745,7 @@ class FakeTelegram:
             disable_notification=bool(params.get("disable_notification")), time=time.time(),
         )
         self.sent.append(message)
+        self._sent_by_chat.setdefault(chat.id, []).append(message)
         await self._notify()
         return self._message_api(message, chat)
 
@@ -758,8 +766,8 @@ class FakeTelegram:
     async def _api_editmessagetext(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._target_chat(params["chat_id"])
         message_id = int(params["message_id"])
-        message = next((m for m in self.sent
-                        if m.chat_id == chat.id and m.message_id == message_id), None)
+        message = next((m for m in self._sent_by_chat.get(chat.id, [])
+                        if m.message_id == message_id), None)
         if message is None:
             raise TelegramError(400, "Bad Request: message to edit not found")
         text, plain = self._checked_text(params)
@@ -777,8 +785,8 @@ class FakeTelegram:
     async def _api_editmessagereplymarkup(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._target_chat(params["chat_id"])
         message_id = int(params["message_id"])
-        message = next((m for m in self.sent
-                        if m.chat_id == chat.id and m.message_id == message_id), None)
+        message = next((m for m in self._sent_by_chat.get(chat.id, [])
+                        if m.message_id == message_id), None)
         if message is None:
             raise TelegramError(400, "Bad Request: message to edit not found")
         message.reply_markup = self._checked_markup(params)

@@ -5,8 +5,11 @@ Handlers, the console and tests call this; it knows nothing about Telegram.
 
 from __future__ import annotations
 
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from storage.analysis.model import RegionRef
@@ -20,6 +23,10 @@ T = TypeVar("T")
 PAGE_SIZE = 5
 QUERY_MAX = 100  # longer arguments are cut: no name or search is that long
 SEARCH_MAX = 300
+# Listing pages are read far more often than the store changes (many readers ask /latest):
+# a page is kept this long, and dropped at once by ``invalidate()`` after an ingest.
+PAGE_TTL = 30.0
+PAGE_CACHE = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +49,26 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+@lru_cache(maxsize=4096)
+def _region_lookup(query: str) -> Lookup[RegionRef]:
+    """Resolve a cleaned region name (cached: the same names are asked again and again)."""
+    gazetteer = _gazetteer()
+    found = gazetteer.resolve(query)
+    if found is not None:
+        return Lookup(found)
+    return Lookup(None, tuple(gazetteer.suggest(query, limit=3))[:3])
+
+
+@lru_cache(maxsize=4096)
+def _topic_lookup(query: str) -> Lookup[str]:
+    from storage.analysis import topics
+
+    slug = topics.resolve_topic(query)
+    if slug is not None:
+        return Lookup(slug)
+    return Lookup(None, tuple(topics.suggest_topics(query, 3))[:3])
+
+
 def topic_name(slug: str, lang: str) -> str:
     from storage.analysis import topics
 
@@ -49,32 +76,38 @@ def topic_name(slug: str, lang: str) -> str:
 
 
 class ArticleService:
-    def __init__(self, store: ArticleStore, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, store: ArticleStore, page_size: int = PAGE_SIZE,
+                 page_ttl: float = PAGE_TTL) -> None:
         self.store = store
         self.page_size = page_size
+        self.page_ttl = page_ttl
+        self._pages: OrderedDict[tuple[object, ...], tuple[float, Page]] = OrderedDict()
+
+    def invalidate(self) -> None:
+        """Forget cached pages: call after the store changed (``/reload``, an ingest)."""
+        self._pages.clear()
+
+    async def _cached(self, key: tuple[object, ...], load: Callable[[], Awaitable[Page]]) -> Page:
+        now = time.monotonic()
+        hit = self._pages.get(key)
+        if hit is not None and now - hit[0] < self.page_ttl:
+            self._pages.move_to_end(key)
+            return hit[1]
+        page = await load()
+        self._pages[key] = (now, page)
+        while len(self._pages) > PAGE_CACHE:
+            self._pages.popitem(last=False)
+        return page
 
     # -- names ---------------------------------------------------------------------------
 
     def find_region(self, query: str) -> Lookup[RegionRef]:
         query = clean_query(query)
-        if not query:
-            return Lookup(None)
-        gazetteer = _gazetteer()
-        found = gazetteer.resolve(query)
-        if found is not None:
-            return Lookup(found)
-        return Lookup(None, tuple(gazetteer.suggest(query, limit=3))[:3])
+        return _region_lookup(query) if query else Lookup(None)
 
     def find_topic(self, query: str) -> Lookup[str]:
-        from storage.analysis import topics
-
         query = clean_query(query)
-        if not query:
-            return Lookup(None)
-        slug = topics.resolve_topic(query)
-        if slug is not None:
-            return Lookup(slug)
-        return Lookup(None, tuple(topics.suggest_topics(query, 3))[:3])
+        return _topic_lookup(query) if query else Lookup(None)
 
     def region(self, code: str) -> RegionRef | None:
         try:
@@ -121,20 +154,27 @@ class ArticleService:
         return {"limit": self.page_size, "offset": max(page, 0) * self.page_size}
 
     async def region_page(self, code: str, page: int = 0) -> Page:
-        return await self.store.by_region(code, **self._window(page))
+        window = self._window(page)
+        return await self._cached(("r", code, *window.values()),
+                                  lambda: self.store.by_region(code, **window))
 
     async def topic_page(self, slug: str, page: int = 0) -> Page:
-        return await self.store.by_topic(slug, **self._window(page))
+        window = self._window(page)
+        return await self._cached(("t", slug, *window.values()),
+                                  lambda: self.store.by_topic(slug, **window))
 
     async def latest_page(self, page: int = 0) -> Page:
-        return await self.store.latest(**self._window(page))
+        window = self._window(page)
+        return await self._cached(("n", *window.values()), lambda: self.store.latest(**window))
 
     async def search_page(self, words: str, page: int = 0) -> Page:
         """Full-text search; the words are plain text (the store never parses them as FTS)."""
         words = clean_query(words, SEARCH_MAX)
         if not words:
             return Page(items=(), has_more=False)
-        return await self.store.search(words, **self._window(page))
+        window = self._window(page)
+        return await self._cached(("s", words, *window.values()),
+                                  lambda: self.store.search(words, **window))
 
     async def article(self, article_id: int) -> StoredArticle | None:
         return await self.store.get(article_id)
@@ -144,7 +184,7 @@ class ArticleService:
         query = clean_query(query)
         if not query:
             return list((await self.store.latest(limit=limit)).items)
-        region = _gazetteer().resolve(query)
+        region = _region_lookup(query).found
         if region is not None:
             return list((await self.store.by_region(region.code, limit=limit)).items)
         topic = self.find_topic(query).found
