@@ -14,7 +14,7 @@ from pathlib import Path
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Regional cooperation news bot (Kazakhstan, Uzbekistan, Russia and neighbours).",
+        description="Regional cooperation news bot (Kazakhstan, Uzbekistan, Russia, neighbours).",
     )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot: long polling, scheduler, store (the default)")
