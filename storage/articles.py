@@ -1,0 +1,273 @@
+"""The article store: listings and lookups (ArticleStore), and the one write path.
+
+Listings are newest first: by the article's date, undated ones by their day of ingestion, then
+by id. Region and topic listings read one range of their tag table's primary key, which holds
+the ordering key, and then load only the page's articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.analysis.model import Analysis, Figure, RegionRef
+from storage.fulltext import index_text, match_expression
+from storage.models import Page, StoredArticle
+
+MAX_PAGE = 100
+_ARTICLE_COLUMNS = "id, title, lead, date, url, summary, figures, ingested_at"
+
+# The listing queries (tests check their plans). Each returns ids, LIMIT and OFFSET last.
+LATEST_SQL = "SELECT id FROM articles ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
+TAG_LISTING_SQL = {
+    table: f"SELECT article_id FROM {table} WHERE {column} = ? "
+    "ORDER BY sort_key DESC, article_id DESC LIMIT ? OFFSET ?"
+    for table, column in (
+        ("article_regions", "code"), ("article_topics", "slug"), ("article_countries", "country")
+    )
+}
+# The FTS rowid is articles.fts_key: (day number << 32) | id, i.e. the listing order.
+FTS_ID_MASK = 0xFFFFFFFF
+SEARCH_SQL = (
+    f"SELECT rowid & {FTS_ID_MASK} FROM articles_fts WHERE articles_fts MATCH ? "
+    "ORDER BY rowid DESC LIMIT ? OFFSET ?"
+)
+
+
+def utc_now() -> str:
+    """Now in UTC as the store writes timestamps."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _parse_utc(value: str) -> dt.datetime:
+    return dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.UTC)
+
+
+class ArticleStore:
+    """Read access to the articles; every method is one or two indexed queries."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def get(self, article_id: int) -> StoredArticle | None:
+        found = await self._load([article_id])
+        return found[0] if found else None
+
+    async def latest(self, *, limit: int = 5, offset: int = 0) -> Page:
+        return await self._page(LATEST_SQL, (), limit, offset)
+
+    async def by_region(self, code: str, *, limit: int = 5, offset: int = 0) -> Page:
+        sql = TAG_LISTING_SQL["article_regions"]
+        return await self._page(sql, (code.strip().upper(),), limit, offset)
+
+    async def by_topic(self, slug: str, *, limit: int = 5, offset: int = 0) -> Page:
+        sql = TAG_LISTING_SQL["article_topics"]
+        return await self._page(sql, (slug.strip().lower(),), limit, offset)
+
+    async def by_country(self, country: str, *, limit: int = 5, offset: int = 0) -> Page:
+        sql = TAG_LISTING_SQL["article_countries"]
+        return await self._page(sql, (country.strip().upper(),), limit, offset)
+
+    async def search(self, words: str, *, limit: int = 5, offset: int = 0) -> Page:
+        """Articles holding every word of ``words`` in any form, newest first.
+
+        The FTS rowid is the listing order, so FTS5 reads the matches newest first and stops
+        at the page's end: no sort, however common the word.
+        """
+        expression = match_expression(words)
+        if expression is None:
+            return Page(items=(), has_more=False)
+        return await self._page(SEARCH_SQL, (expression,), limit, offset)
+
+    async def region_counts(self, country: str | None = None) -> dict[str, int]:
+        """Region code -> number of articles about it (of one country, if given)."""
+        params: tuple[str, ...] = ()
+        if country is None:
+            sql = "SELECT code, count(*) FROM article_regions GROUP BY code"
+        else:
+            sql = "SELECT code, count(*) FROM article_regions WHERE country = ? GROUP BY code"
+            params = (country.strip().upper(),)
+        async with self._db.execute(sql, params) as cursor:
+            return {str(row[0]): int(row[1]) for row in await cursor.fetchall()}
+
+    async def topic_counts(self) -> dict[str, int]:
+        sql = "SELECT slug, count(*) FROM article_topics GROUP BY slug"
+        async with self._db.execute(sql) as cursor:
+            return {str(row[0]): int(row[1]) for row in await cursor.fetchall()}
+
+    async def count(self) -> int:
+        return await self._scalar("SELECT count(*) FROM articles")
+
+    async def max_id(self) -> int:
+        """The highest id ever given (ids are never reused), 0 for an empty store."""
+        return await self._scalar("SELECT seq FROM sqlite_sequence WHERE name = 'articles'")
+
+    async def ids_after(self, article_id: int) -> list[int]:
+        """Ids of the articles ingested after ``article_id`` was, oldest first."""
+        sql = "SELECT id FROM articles WHERE id > ? ORDER BY id"
+        async with self._db.execute(sql, (article_id,)) as cursor:
+            return [int(row[0]) for row in await cursor.fetchall()]
+
+    async def _scalar(self, sql: str) -> int:
+        async with self._db.execute(sql) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    async def _page(self, sql: str, params: tuple[object, ...], limit: int, offset: int) -> Page:
+        limit = max(1, min(limit, MAX_PAGE))
+        offset = max(0, offset)
+        async with self._db.execute(sql, (*params, limit + 1, offset)) as cursor:
+            ids = [int(row[0]) for row in await cursor.fetchall()]
+        items = await self._load(ids[:limit])
+        return Page(items=tuple(items), has_more=len(ids) > limit)
+
+    async def _load(self, ids: Sequence[int]) -> list[StoredArticle]:
+        """The articles with ``ids``, in that order, tags included (four indexed queries)."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        params = tuple(ids)
+        regions: dict[int, list[RegionRef]] = {}
+        sql = f"SELECT article_id, code, name, country FROM article_regions " \
+              f"WHERE article_id IN ({marks}) ORDER BY article_id, pos"
+        async with self._db.execute(sql, params) as cursor:
+            for row in await cursor.fetchall():
+                regions.setdefault(row[0], []).append(RegionRef(row[1], row[2], row[3]))
+        topics = await self._tags("article_topics", "slug", marks, params)
+        countries = await self._tags("article_countries", "country", marks, params)
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})"
+        async with self._db.execute(sql, params) as cursor:
+            rows = {int(row["id"]): row for row in await cursor.fetchall()}
+        return [
+            _article(rows[i], regions.get(i, ()), countries.get(i, ()), topics.get(i, ()))
+            for i in ids
+            if i in rows
+        ]
+
+    async def _tags(
+        self, table: str, column: str, marks: str, params: tuple[int, ...]
+    ) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        sql = f"SELECT article_id, {column} FROM {table} WHERE article_id IN ({marks}) " \
+              f"ORDER BY article_id, pos"
+        async with self._db.execute(sql, params) as cursor:
+            for row in await cursor.fetchall():
+                found.setdefault(int(row[0]), []).append(str(row[1]))
+        return found
+
+
+def _article(
+    row: aiosqlite.Row,
+    regions: Iterable[RegionRef],
+    countries: Iterable[str],
+    topics: Iterable[str],
+) -> StoredArticle:
+    figures = tuple(Figure(f["kind"], f["text"]) for f in json.loads(row["figures"] or "[]"))
+    return StoredArticle(
+        id=int(row["id"]),
+        title=row["title"],
+        lead=row["lead"],
+        date=dt.date.fromisoformat(row["date"]) if row["date"] else None,
+        url=row["url"],
+        summary=row["summary"],
+        regions=tuple(regions),
+        countries=tuple(countries),
+        topics=tuple(topics),
+        figures=figures,
+        ingested_at=_parse_utc(row["ingested_at"]),
+    )
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """Everything stored for one article: its analysis and where it came from."""
+
+    analysis: Analysis
+    raw: str  # the decoded file text the analysis read
+    content_hash: str
+    fingerprint: str
+    source_path: str | None = None
+    lemmas: str | None = None  # precomputed index text (bulk loads); None: computed here
+
+    def index_text(self) -> str:
+        if self.lemmas is not None:
+            return self.lemmas
+        a = self.analysis
+        return index_text(a.title, a.lead, a.body)
+
+
+async def save_article(
+    db: aiosqlite.Connection, record: ArticleRecord, *, article_id: int | None = None,
+    now: str | None = None,
+) -> int:
+    """Insert an article, or replace article ``article_id`` in place (same id, tags replaced).
+
+    Runs inside the caller's transaction: the caller decides what is all-or-nothing.
+    """
+    now = now or utc_now()
+    a = record.analysis
+    figures = json.dumps([{"kind": f.kind, "text": f.text} for f in a.figures], ensure_ascii=False)
+    values = (
+        a.title, a.lead, a.body, a.date.isoformat() if a.date else None, a.url, a.summary,
+        figures, record.index_text(), record.content_hash, record.raw, record.source_path,
+        record.fingerprint,
+    )
+    if article_id is None:
+        cursor = await db.execute(
+            "INSERT INTO articles (title, lead, body, date, url, summary, figures, lemmas, "
+            "content_hash, raw, source_path, analysis_fingerprint, sort_key, ingested_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "coalesce(?4, substr(?13, 1, 10)), ?13, ?13)",
+            (*values, now),
+        )
+        new_id = cursor.lastrowid
+        await cursor.close()
+        if new_id is None:
+            raise RuntimeError("insert returned no id")
+        article_id = int(new_id)
+    else:
+        await db.execute(
+            "UPDATE articles SET title = ?, lead = ?, body = ?, date = ?4, url = ?, summary = ?, "
+            "figures = ?, lemmas = ?, content_hash = ?, raw = ?, source_path = ?, "
+            "analysis_fingerprint = ?, sort_key = coalesce(?4, substr(ingested_at, 1, 10)), "
+            "updated_at = ?13 WHERE id = ?14",
+            (*values, now, article_id),
+        )
+    await _replace_tags(db, article_id, a)
+    return article_id
+
+
+async def _replace_tags(db: aiosqlite.Connection, article_id: int, a: Analysis) -> None:
+    for table in ("article_regions", "article_topics", "article_countries"):
+        await db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    async with db.execute("SELECT sort_key FROM articles WHERE id = ?", (article_id,)) as cur:
+        row = await cur.fetchone()
+    if row is None:
+        raise LookupError(f"article {article_id} does not exist")
+    key = str(row[0])
+    regions = list({r.code: r for r in a.regions}.values())
+    await db.executemany(
+        "INSERT INTO article_regions (code, sort_key, article_id, country, name, pos) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(r.code, key, article_id, r.country, r.name, i) for i, r in enumerate(regions)],
+    )
+    await db.executemany(
+        "INSERT INTO article_topics (slug, sort_key, article_id, pos) VALUES (?, ?, ?, ?)",
+        [(s, key, article_id, i) for i, s in enumerate(dict.fromkeys(a.topics))],
+    )
+    await db.executemany(
+        "INSERT INTO article_countries (country, sort_key, article_id, pos) VALUES (?, ?, ?, ?)",
+        [(c, key, article_id, i) for i, c in enumerate(dict.fromkeys(a.countries))],
+    )
+
+
+async def delete_article(db: aiosqlite.Connection, article_id: int) -> None:
+    """Remove an article; its tags, index entry and file record go with it."""
+    await db.execute("DELETE FROM articles WHERE id = ?", (article_id,))

@@ -1,0 +1,173 @@
+"""Opening the SQLite store: connection settings and numbered schema migrations.
+
+Migrations are the files ``storage/migrations/NNNN_name.sql``. Each one whose number is above
+the file's ``PRAGMA user_version`` is applied in order, in its own transaction that also sets
+``user_version`` to its number, so a newer program upgrades an older file and a failed step
+leaves the file at the last good version. Numbers may have gaps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import aiosqlite
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+BUSY_TIMEOUT_MS = 5000
+
+
+class SchemaError(Exception):
+    """The database file cannot be used by this program (e.g. it is newer)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    number: int
+    path: Path
+
+    def statements(self) -> list[str]:
+        return split_statements(self.path.read_text(encoding="utf-8"))
+
+
+@cache
+def migrations(directory: Path = MIGRATIONS_DIR) -> tuple[Migration, ...]:
+    """The migrations in ``directory`` (the shipped ones by default), in number order."""
+    found: dict[int, Migration] = {}
+    for path in directory.glob("*.sql"):
+        match = _MIGRATION_NAME.match(path.name)
+        if not match:
+            continue
+        number = int(match.group(1))
+        if number in found:
+            raise SchemaError(f"two migrations numbered {number}: {found[number].path.name}, "
+                              f"{path.name}")
+        found[number] = Migration(number, path)
+    return tuple(found[n] for n in sorted(found))
+
+
+def schema_version() -> int:
+    """The highest migration number shipped: what ``open_db`` brings every file up to."""
+    shipped = migrations()
+    return shipped[-1].number if shipped else 0
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a SQL script into complete statements (triggers' BEGIN ... END kept whole).
+
+    ``executescript`` would commit the migration's transaction first, so statements are run
+    one by one inside it instead.
+    """
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statement = buffer.strip()
+            if _has_code(statement):
+                statements.append(statement)
+            buffer = ""
+    if _has_code(buffer):
+        statements.append(buffer.strip())  # no final semicolon
+    return statements
+
+
+def _has_code(sql: str) -> bool:
+    return any(ln.strip() and not ln.strip().startswith("--") for ln in sql.splitlines())
+
+
+async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Connection:
+    """Open (creating it and its folder if needed) and migrate the store at ``path``.
+
+    ``upto`` stops at that migration number (tests build "older" files with it).
+    The connection keeps Python's default transaction handling; use ``transaction()`` for
+    a unit of work that must be all-or-nothing.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = await aiosqlite.connect(path)
+    try:
+        db.row_factory = aiosqlite.Row
+        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await db.execute("PRAGMA journal_mode = WAL")
+        await db.execute("PRAGMA synchronous = NORMAL")
+        await db.execute("PRAGMA foreign_keys = ON")
+        await migrate(db, upto=upto)
+    except BaseException:
+        await db.close()
+        raise
+    return db
+
+
+async def user_version(db: aiosqlite.Connection) -> int:
+    async with db.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def migrate(
+    db: aiosqlite.Connection, *, upto: int | None = None, directory: Path = MIGRATIONS_DIR
+) -> list[int]:
+    """Apply every pending migration of ``directory``; returns the numbers applied."""
+    shipped = migrations(directory)
+    newest = shipped[-1].number if shipped else 0
+    current = await user_version(db)
+    if current > newest:
+        raise SchemaError(
+            f"the database is at schema {current}, newer than this program's {newest}"
+        )
+    applied: list[int] = []
+    for migration in shipped:
+        if migration.number <= current or (upto is not None and migration.number > upto):
+            continue
+        if await _apply(db, migration):
+            applied.append(migration.number)
+    return applied
+
+
+async def _apply(db: aiosqlite.Connection, migration: Migration) -> bool:
+    async with transaction(db):
+        # Re-read under the write lock: another process may have migrated meanwhile.
+        if await user_version(db) >= migration.number:
+            return False
+        for statement in migration.statements():
+            try:
+                await db.execute(statement)
+            except sqlite3.Error as exc:
+                raise SchemaError(f"migration {migration.path.name} failed: {exc}") from exc
+        await db.execute(f"PRAGMA user_version = {migration.number:d}")
+    return True
+
+
+_locks: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def write_lock(db: aiosqlite.Connection) -> asyncio.Lock:
+    """One lock per connection: tasks sharing a connection must not interleave transactions."""
+    lock = _locks.get(db)
+    if lock is None:
+        lock = _locks[db] = asyncio.Lock()
+    return lock
+
+
+@asynccontextmanager
+async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK if the block raises. Not re-entrant."""
+    async with write_lock(db):
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            await db.rollback()
+            raise
+        await db.commit()

@@ -1,0 +1,37 @@
+"""The full-text side of the store: what gets indexed and how user words become a query.
+
+Both sides go through ``morph.lemma`` and the same token split, so any word form a user types
+meets the form the index holds. User text never reaches FTS5 as syntax: every token is a
+quoted FTS5 string made of letters and digits only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storage.analysis.morph import lemma, tokenize
+
+# FTS5's unicode61 tokenizer splits on everything that is not a letter or digit; doing the
+# same here turns "Алма-Ата" into two single-token strings (detail=none allows no phrases).
+_PART_RE = re.compile(r"[^\W_]+")
+MAX_QUERY_TOKENS = 12
+
+
+def index_text(*texts: str) -> str:
+    """The lemmas of ``texts`` in order, space-separated: the full-text index's input."""
+    return " ".join(part for text in texts for word in tokenize(text) for part in _parts(word))
+
+
+def match_expression(words: str) -> str | None:
+    """An FTS5 MATCH expression requiring every word (any form) of ``words``, or None."""
+    tokens: dict[str, None] = {}
+    for word in tokenize(words[:1000]):
+        for part in _parts(word):
+            tokens.setdefault(part, None)
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"' for token in list(tokens)[:MAX_QUERY_TOKENS])
+
+
+def _parts(word: str) -> list[str]:
+    return _PART_RE.findall(lemma(word))

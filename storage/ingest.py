@@ -1,0 +1,255 @@
+"""Loading a folder of article files into the store (``python -m bot ingest``, ``/reload``).
+
+Every ``*.txt`` of the folder, in name order, each file in its own transaction: a bad file is
+reported and skipped, and never leaves a half-written article. A file whose bytes are the same
+as last time is "unchanged" and costs no write; a changed file updates its article in place
+(same id); a file gone from the folder takes its article with it. Articles tagged by an older
+analysis (another fingerprint) are re-tagged from their stored text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+from storage.analysis.analyze import analyze, fingerprint
+from storage.analysis.model import Analysis
+from storage.articles import ArticleRecord, delete_article, save_article, utc_now
+from storage.db import transaction
+from storage.files import ArticleFileError, decode_article_bytes, read_article_bytes
+from storage.models import IngestReport
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What the store remembers of a file it ingested."""
+
+    file_hash: str
+    article_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A file read and analysed, ready to be written in one short transaction."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+    file_hash: str
+    record: ArticleRecord
+
+
+class _FileFailed(Exception):
+    """One file could not be ingested; the message is the reason for the report."""
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+async def ingest_dir(
+    db: aiosqlite.Connection,
+    directory: Path,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Bring the store in line with ``directory``; see the module docstring.
+
+    Raises NotADirectoryError if ``directory`` is not a readable folder.
+    """
+    folder, files = await asyncio.to_thread(_list_folder, directory)
+    today = today or dt.date.today()
+    current_fp = fingerprint()
+    known = await _known_files(db, folder)
+    report = IngestReport()
+    touched: set[int] = set()
+    for done, path in enumerate(files, start=1):
+        try:
+            await _ingest_file(db, path, known.get(str(path)), today, current_fp, report, touched)
+        except _FileFailed as exc:
+            report.failed.append((path.name, str(exc)))
+        if progress is not None:
+            progress(done, len(files))
+    present = {str(p) for p in files}
+    for gone in sorted(set(known) - present):
+        await _remove(db, gone, known[gone], report)
+    await _retag(db, current_fp, touched, report)
+    return report
+
+
+async def ensure_seeded(db: aiosqlite.Connection, seeds_dir: Path) -> IngestReport | None:
+    """First start: ingest ``seeds_dir`` when the store holds no article and knows no file."""
+    async with db.execute(
+        "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM ingested_files)"
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is not None and row[0]:
+        return None
+    return await ingest_dir(db, seeds_dir)
+
+
+def _list_folder(directory: Path) -> tuple[Path, list[Path]]:
+    """The folder's absolute path and its ``*.txt`` files in name order."""
+    folder = directory.expanduser().resolve()
+    if not folder.is_dir():
+        raise NotADirectoryError(f"not a folder: {directory}")
+    return folder, sorted(p for p in folder.glob("*.txt") if p.is_file())
+
+
+async def _known_files(db: aiosqlite.Connection, folder: Path) -> dict[str, _Known]:
+    sql = "SELECT path, file_hash, article_id FROM ingested_files WHERE directory = ?"
+    async with db.execute(sql, (str(folder),)) as cursor:
+        return {
+            str(row[0]): _Known(str(row[1]), row[2]) for row in await cursor.fetchall()
+        }
+
+
+async def _ingest_file(
+    db: aiosqlite.Connection,
+    path: Path,
+    known: _Known | None,
+    today: dt.date,
+    current_fp: str,
+    report: IngestReport,
+    touched: set[int],
+) -> None:
+    try:
+        data = await asyncio.to_thread(read_article_bytes, path)
+    except ArticleFileError as exc:
+        raise _FileFailed(str(exc)) from None
+    file_hash = hashlib.sha256(data).hexdigest()
+    if known is not None and known.file_hash == file_hash and known.article_id is not None:
+        report.unchanged.append(path.name)
+        return
+    prepared = await asyncio.to_thread(_prepare, path, data, file_hash, today, current_fp)
+    try:
+        async with transaction(db):
+            article_id = known.article_id if known else None
+            if article_id is None:
+                article_id = await _article_by_path(db, str(path))
+            if article_id is not None and await _same_content(db, article_id, prepared):
+                outcome = "unchanged"  # e.g. re-saved with CRLF: same text, new bytes
+            else:
+                article_id = await save_article(db, prepared.record, article_id=article_id)
+                outcome = "added" if known is None else "updated"
+            await _record_file(db, prepared, article_id)
+    except (sqlite3.Error, ValueError, LookupError) as exc:
+        log.exception("ingest of %s failed", path)
+        raise _FileFailed(f"store error: {exc}") from None
+    touched.add(article_id)
+    getattr(report, outcome).append(path.name)
+    if outcome == "added":
+        report.new_article_ids.append(article_id)
+
+
+def _prepare(
+    path: Path, data: bytes, file_hash: str, today: dt.date, current_fp: str
+) -> _Prepared:
+    """Decode and analyse (no store access: runs in a worker thread)."""
+    try:
+        text = decode_article_bytes(data)
+    except ArticleFileError as exc:
+        raise _FileFailed(str(exc)) from None
+    analysis = _analyze(text, today)
+    stat = path.stat()
+    record = ArticleRecord(
+        analysis=analysis, raw=text, content_hash=text_hash(text), fingerprint=current_fp,
+        source_path=str(path),
+    )
+    return _Prepared(path, stat.st_size, stat.st_mtime_ns, file_hash, record)
+
+
+def _analyze(text: str, today: dt.date) -> Analysis:
+    try:
+        analysis = analyze(text, today=today)
+    except Exception as exc:  # a bug in the analysis must not stop the other files
+        log.exception("analysis failed")
+        raise _FileFailed(f"analysis failed: {type(exc).__name__}: {exc}") from None
+    if not analysis.title.strip():
+        raise _FileFailed("no title: the file has no text line")
+    return analysis
+
+
+async def _article_by_path(db: aiosqlite.Connection, path: str) -> int | None:
+    async with db.execute("SELECT id FROM articles WHERE source_path = ?", (path,)) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else None
+
+
+async def _same_content(db: aiosqlite.Connection, article_id: int, prepared: _Prepared) -> bool:
+    sql = "SELECT content_hash, analysis_fingerprint FROM articles WHERE id = ?"
+    async with db.execute(sql, (article_id,)) as cursor:
+        row = await cursor.fetchone()
+    record = prepared.record
+    return row is not None and (row[0], row[1]) == (record.content_hash, record.fingerprint)
+
+
+async def _record_file(db: aiosqlite.Connection, prepared: _Prepared, article_id: int) -> None:
+    await db.execute(
+        "INSERT INTO ingested_files (path, directory, size, mtime_ns, file_hash, article_id, "
+        "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
+        "size = excluded.size, mtime_ns = excluded.mtime_ns, file_hash = excluded.file_hash, "
+        "article_id = excluded.article_id, ingested_at = excluded.ingested_at",
+        (
+            str(prepared.path), str(prepared.path.parent), prepared.size, prepared.mtime_ns,
+            prepared.file_hash, article_id, utc_now(),
+        ),
+    )
+
+
+async def _remove(db: aiosqlite.Connection, path: str, known: _Known, report: IngestReport) -> None:
+    name = os.path.basename(path)
+    try:
+        async with transaction(db):
+            if known.article_id is not None:
+                await delete_article(db, known.article_id)
+            await db.execute("DELETE FROM ingested_files WHERE path = ?", (path,))
+    except sqlite3.Error as exc:
+        report.failed.append((name, f"store error while removing: {exc}"))
+        return
+    report.removed.append(name)
+
+
+async def _retag(
+    db: aiosqlite.Connection, current_fp: str, touched: set[int], report: IngestReport
+) -> None:
+    """Re-analyse, from the stored text, every article an older analysis tagged."""
+    sql = "SELECT id FROM articles WHERE analysis_fingerprint != ? ORDER BY id"
+    async with db.execute(sql, (current_fp,)) as cursor:
+        stale = [int(row[0]) for row in await cursor.fetchall() if int(row[0]) not in touched]
+    for article_id in stale:
+        sql = "SELECT raw, source_path, ingested_at FROM articles WHERE id = ?"
+        async with db.execute(sql, (article_id,)) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            continue
+        raw, source, ingested_at = str(row[0]), row[1], str(row[2])
+        name = os.path.basename(source) if source else f"article {article_id}"
+        try:
+            # The date rule counts from the day of ingestion, not from today.
+            day = dt.date.fromisoformat(ingested_at[:10])
+            analysis = await asyncio.to_thread(_analyze, raw, day)
+            record = ArticleRecord(analysis, raw, text_hash(raw), current_fp, source)
+            async with transaction(db):
+                await save_article(db, record, article_id=article_id)
+        except _FileFailed as exc:
+            report.failed.append((name, f"re-tag: {exc}"))
+            continue
+        except sqlite3.Error as exc:
+            report.failed.append((name, f"re-tag: store error: {exc}"))
+            continue
+        report.retagged += 1
