@@ -1,0 +1,137 @@
+"""``python -m bot run``: the bot on long polling (SPEC: Command line, Configuration).
+
+Start: settings -> store opened (created, migrated, seeded on first start) -> Dispatcher ->
+getMe, command menu in Russian and English, services' lifecycle hooks -> polling.
+Stop (SIGINT/SIGTERM, handled by aiogram's polling): lifecycle hooks stopped newest first,
+the HTTP session closed, then the store; a write in progress finishes in its transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.types import BotCommand, ErrorEvent, LinkPreviewOptions
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.middlewares import ServicesMiddleware
+from bot.routers import feature_routers
+from bot.services.container import Services, open_services
+from bot.texts import catalogue, languages, t
+
+log = logging.getLogger("bot")
+
+
+def bot_defaults() -> DefaultBotProperties:
+    return DefaultBotProperties(parse_mode=ParseMode.HTML,
+                                link_preview=LinkPreviewOptions(is_disabled=True))
+
+
+def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    """The Bot talking to ``TELEGRAM_API_URL`` (Telegram, a self-hosted server, or a fake)."""
+    if session is None:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    return Bot(token=settings.bot_token, session=session, default=bot_defaults())
+
+
+def build_dispatcher(services: Services) -> Dispatcher:
+    """The Dispatcher with every feature router and the services middleware."""
+    dp = Dispatcher()
+    dp.update.outer_middleware(ServicesMiddleware(services))
+    dp.include_routers(*feature_routers())
+    dp.errors.register(_on_error)
+    dp.startup.register(_on_startup)
+    dp.shutdown.register(_on_shutdown)
+    dp["services"] = services
+    return dp
+
+
+def menu_commands(lang: str) -> list[BotCommand]:
+    """The command menu of ``lang``: every ``menu.*`` key, in catalogue order."""
+    keys = [k for k in catalogue("ru") if k.startswith("menu.")]
+    return [BotCommand(command=k.removeprefix("menu."), description=t(k, lang)[:256])
+            for k in keys]
+
+
+async def _on_startup(bot: Bot, services: Services) -> None:
+    me = await bot.get_me()
+    services.bot_username = me.username or ""
+    await bot.set_my_commands(menu_commands("ru"))
+    for lang in languages():
+        await bot.set_my_commands(menu_commands(lang), language_code=lang)
+    await services.on_startup(bot)
+    log.info("bot @%s ready", services.bot_username)
+
+
+async def _on_shutdown(services: Services) -> None:
+    await services.on_shutdown()
+
+
+async def _on_error(event: ErrorEvent) -> bool:
+    """A handler failed: log it; the update is done and polling goes on."""
+    log.error("handler failed on update %s: %r", event.update.update_id, event.exception,
+              exc_info=event.exception)
+    return True
+
+
+class _RedactToken(logging.Filter):
+    """Logs never show the token, whatever a library puts in a message (e.g. a URL)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token and self.token in record.getMessage():
+            record.msg = record.getMessage().replace(self.token, "<token>")
+            record.args = ()
+        return True
+
+
+def setup_logging(settings: Settings) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_RedactToken(settings.bot_token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level)
+    logging.getLogger("aiogram.event").setLevel(max(logging.WARNING, root.level))
+
+
+async def serve(settings: Settings) -> None:
+    """Run until SIGINT/SIGTERM; the store is closed however polling ends."""
+    services = await open_services(settings)
+    try:
+        bot = build_bot(settings)
+        dp = build_dispatcher(services)
+        log.info("store %s: %d articles; polling %s", settings.database_path,
+                 await services.articles.store.count(), settings.telegram_api_url)
+        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+    finally:
+        await services.close()
+        log.info("stopped")
+
+
+def run_bot() -> int:
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    if not settings.bot_token.strip():
+        print("BOT_TOKEN is not set: get a token from @BotFather and put it in the environment "
+              "or .env (python -m bot console works without one)", file=sys.stderr)
+        return 2
+    setup_logging(settings)
+    try:
+        asyncio.run(serve(settings))
+    except KeyboardInterrupt:
+        pass
+    return 0

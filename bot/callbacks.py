@@ -1,0 +1,36 @@
+"""Callback data of inline buttons (aiogram CallbackData factories).
+
+Telegram allows 64 bytes of callback data. Prefixes are one letter and values short codes
+(``KZ-31``, ``tourism``, article ids); a search query goes in only when it fits, otherwise a
+token for a server-side copy of it (:mod:`bot.services.queries`).
+"""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+MAX_CALLBACK_BYTES = 64
+
+
+class ListCb(CallbackData, prefix="l"):
+    """A page of a list. kind: r region (key = ISO code), t topic (slug), n latest, s search."""
+
+    kind: str
+    key: str
+    page: int
+
+
+class CardCb(CallbackData, prefix="c"):
+    """The full summary card of one article."""
+
+    id: int
+
+
+class CountryCb(CallbackData, prefix="k"):
+    """Region picker: the regions of a country with articles; empty code = the country list."""
+
+    code: str
+
+
+def fits(data: str) -> bool:
+    return len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES

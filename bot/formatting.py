@@ -1,0 +1,215 @@
+"""HTML for Telegram: escaping, the article card, list items, splitting at 4096 characters.
+
+Everything that comes from an article or a user goes through :func:`esc` before it is put
+into a message; the templates in the catalogues are trusted HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable, Sequence
+from html.parser import HTMLParser
+
+from bot.texts import t
+from storage.models import StoredArticle
+
+MAX_MESSAGE = 4096
+TITLE_MAX = 300  # a wire title is short; a broken file's "title" may be a whole paragraph
+GIST_MAX = 220
+SUMMARY_MAX = 1500
+
+_TOKEN_RE = re.compile(r"(<[^>]*>)")
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def esc(text: str) -> str:
+    """Text made safe for Telegram's HTML mode (<, >, & and quotes)."""
+    return html.escape(text, quote=True)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
+def format_date(date: dt.date | None, lang: str) -> str:
+    return date.strftime("%d.%m.%Y") if date else t("list.no_date", lang)
+
+
+def hashtag(name: str) -> str:
+    """``#сельскоехозяйство`` from "сельское хозяйство": hashtags stop at spaces and punctuation."""
+    return "#" + re.sub(r"[^\w]", "", name, flags=re.UNICODE)
+
+
+def topic_label(slug: str, lang: str) -> str:
+    from storage.analysis.topics import topic_name
+
+    return topic_name(slug, lang)
+
+
+def article_card(article: StoredArticle, lang: str = "ru") -> str:
+    """The full summary card: title, date, regions, topics as hashtags, summary, source link.
+
+    Used by the card button and by delivery for pushed messages; always under 4096 characters.
+    """
+    lines = [f"<b>{esc(shorten(article.title, TITLE_MAX))}</b>"]
+    lines.append(f"{t('card.date', lang)} {format_date(article.date, lang)}")
+    if article.regions:
+        names = ", ".join(esc(r.name) for r in article.regions)
+        lines.append(f"{t('card.regions', lang)} {names}")
+    if article.topics:
+        # Hashtags stay Russian whatever the reader's language: they are for searching the chat.
+        lines.append(" ".join(esc(hashtag(topic_label(s, "ru"))) for s in article.topics))
+    summary = article.summary or article.lead
+    if summary:
+        lines.append("")
+        lines.append(esc(_cut(summary, SUMMARY_MAX)))
+    if article.url:
+        lines.append("")
+        lines.append(f'<a href="{esc(article.url)}">{esc(t("card.source", lang))}</a>')
+    return "\n".join(lines)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else shorten(text, limit)
+
+
+def list_item(number: int, article: StoredArticle, lang: str) -> str:
+    """One entry of a list: number, title, date and a one-line gist."""
+    title = esc(shorten(article.title, 160))
+    head = f"<b>{number}. {title}</b> — {format_date(article.date, lang)}"
+    gist = shorten(article.gist, GIST_MAX)
+    return f"{head}\n{esc(gist)}" if gist else head
+
+
+def article_list(header: str, articles: Sequence[StoredArticle], lang: str,
+                 first_number: int = 1) -> str:
+    """A header line and numbered items, blank line between items."""
+    items = [list_item(first_number + i, a, lang) for i, a in enumerate(articles)]
+    return "\n\n".join([header, *items])
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+def visible_length(html_text: str) -> int:
+    """Length of what Telegram shows (tags removed, entities as one character)."""
+    text = _TOKEN_RE.sub("", html_text)
+    return len(_ENTITY_RE.sub("x", text))
+
+
+def _tag_name(tag: str) -> str:
+    return tag.strip("</>").split()[0].lower() if tag.strip("</>") else ""
+
+
+def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """``text`` in pieces of at most ``limit`` visible characters, never cut inside a tag.
+
+    Pieces end at a paragraph or line break where one is close enough; a tag open at a cut is
+    closed at the end of the piece and reopened at the start of the next, so each piece is
+    valid on its own.
+    """
+    if visible_length(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    stack: list[str] = []  # open tags as written, e.g. '<a href="...">'
+    current: list[str] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal current, size
+        closing = "".join(f"</{_tag_name(tag)}>" for tag in reversed(stack))
+        piece = ("".join(current) + closing).strip()
+        if visible_length(piece):
+            pieces.append(piece)
+        current = list(stack)
+        size = 0
+
+    for token in _TOKEN_RE.split(text):
+        if not token:
+            continue
+        if token.startswith("<"):
+            if token.startswith("</"):
+                if stack:
+                    stack.pop()
+            else:
+                stack.append(token)
+            current.append(token)
+            continue
+        for chunk in _text_chunks(token):
+            length = visible_length(chunk)
+            if size and size + length > limit and length <= limit:
+                flush()  # the line fits a fresh piece whole: cut at the line break
+            while size + length > limit:
+                head, chunk = _split_text(chunk, limit - size)
+                current.append(head)
+                flush()
+                length = visible_length(chunk)
+            current.append(chunk)
+            size += length
+    flush()
+    return pieces
+
+
+def _text_chunks(text: str) -> Iterable[str]:
+    """Text cut after each newline, so a cut tends to land on a line break."""
+    return re.split(r"(?<=\n)", text)
+
+
+def _split_text(text: str, room: int) -> tuple[str, str]:
+    """Split escaped ``text`` so the head shows at most ``room`` characters.
+
+    Prefer a space in the second half; never cut inside an entity like ``&amp;``.
+    """
+    positions: list[int] = []  # raw index of each visible character
+    i = 0
+    while i < len(text) and len(positions) <= room:
+        positions.append(i)
+        match = _ENTITY_RE.match(text, i)
+        i = match.end() if match else i + 1
+    if len(positions) <= room:
+        return text, ""
+    cut = positions[room]
+    space = text.rfind(" ", 0, cut)
+    if space > cut // 2:
+        cut = space + 1
+    return text[:cut], text[cut:]
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+class _Plain(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            href = self.links.pop()
+            if href:
+                self.out.append(f" ({href})")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+
+def html_to_text(text: str) -> str:
+    """What a reader sees, as plain text: tags dropped, links shown after their words."""
+    parser = _Plain()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.out)

@@ -1,0 +1,150 @@
+"""Reading the news: the article store, names of regions and topics resolved as SPEC says.
+
+Handlers, the console and tests call this; it knows nothing about Telegram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from storage.analysis.model import RegionRef
+from storage.models import Page, StoredArticle
+
+if TYPE_CHECKING:
+    from storage.analysis.gazetteer import Gazetteer
+    from storage.articles import ArticleStore
+
+T = TypeVar("T")
+PAGE_SIZE = 5
+QUERY_MAX = 100  # longer arguments are cut: no name or search is that long
+SEARCH_MAX = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup(Generic[T]):
+    """A name resolved: what it means, or up to three nearest names when nothing matched."""
+
+    found: T | None
+    suggestions: tuple[T, ...] = ()
+
+
+def clean_query(text: str | None, limit: int = QUERY_MAX) -> str:
+    """An argument as plain words: whitespace collapsed, cut to ``limit`` characters."""
+    return " ".join((text or "").split())[:limit].strip()
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    from storage.analysis.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+def topic_name(slug: str, lang: str) -> str:
+    from storage.analysis import topics
+
+    return topics.topic_name(slug, lang)
+
+
+class ArticleService:
+    def __init__(self, store: ArticleStore, page_size: int = PAGE_SIZE) -> None:
+        self.store = store
+        self.page_size = page_size
+
+    # -- names ---------------------------------------------------------------------------
+
+    def find_region(self, query: str) -> Lookup[RegionRef]:
+        query = clean_query(query)
+        if not query:
+            return Lookup(None)
+        gazetteer = _gazetteer()
+        found = gazetteer.resolve(query)
+        if found is not None:
+            return Lookup(found)
+        return Lookup(None, tuple(gazetteer.suggest(query, limit=3))[:3])
+
+    def find_topic(self, query: str) -> Lookup[str]:
+        from storage.analysis import topics
+
+        query = clean_query(query)
+        if not query:
+            return Lookup(None)
+        slug = topics.resolve_topic(query)
+        if slug is not None:
+            return Lookup(slug)
+        return Lookup(None, tuple(topics.suggest_topics(query, 3))[:3])
+
+    def region(self, code: str) -> RegionRef | None:
+        return _gazetteer().region(code)
+
+    def topics(self, lang: str) -> list[tuple[str, str]]:
+        """(slug, name in ``lang``) for every topic, in the vocabulary's order."""
+        from storage.analysis import topics
+
+        return [(slug, topic_name(slug, lang)) for slug, _ru, _en in topics.all_topics()]
+
+    def country_name(self, alpha2: str, lang: str) -> str:
+        if lang != "ru":
+            import pycountry
+
+            country = pycountry.countries.get(alpha_2=alpha2)
+            if country is not None:
+                return str(getattr(country, "common_name", None) or country.name)
+        return dict(_gazetteer().countries()).get(alpha2, alpha2)
+
+    async def countries(self, lang: str) -> list[tuple[str, str]]:
+        """(alpha-2, name) of the covered countries that have articles about their regions."""
+        counts = await self.store.region_counts()
+        with_news = {code.split("-")[0] for code, n in counts.items() if n}
+        codes = [a2 for a2, _ in _gazetteer().countries()]
+        chosen = [a2 for a2 in codes if a2 in with_news] or codes
+        return [(a2, self.country_name(a2, lang)) for a2 in chosen]
+
+    async def regions_with_articles(self, country: str) -> list[tuple[RegionRef, int]]:
+        """The country's regions that have articles, most written about first."""
+        counts = await self.store.region_counts(country)
+        found = []
+        for code, n in counts.items():
+            region = self.region(code)
+            if region is not None and n:
+                found.append((region, n))
+        return sorted(found, key=lambda pair: (-pair[1], pair[0].name))
+
+    # -- articles ------------------------------------------------------------------------
+
+    def _window(self, page: int) -> dict[str, int]:
+        return {"limit": self.page_size, "offset": max(page, 0) * self.page_size}
+
+    async def region_page(self, code: str, page: int = 0) -> Page:
+        return await self.store.by_region(code, **self._window(page))
+
+    async def topic_page(self, slug: str, page: int = 0) -> Page:
+        return await self.store.by_topic(slug, **self._window(page))
+
+    async def latest_page(self, page: int = 0) -> Page:
+        return await self.store.latest(**self._window(page))
+
+    async def search_page(self, words: str, page: int = 0) -> Page:
+        """Full-text search; the words are plain text (the store never parses them as FTS)."""
+        words = clean_query(words, SEARCH_MAX)
+        if not words:
+            return Page(items=(), has_more=False)
+        return await self.store.search(words, **self._window(page))
+
+    async def article(self, article_id: int) -> StoredArticle | None:
+        return await self.store.get(article_id)
+
+    async def inline_results(self, query: str, limit: int = 10) -> list[StoredArticle]:
+        """Articles for an inline query: a region, a topic, else a full-text search."""
+        query = clean_query(query)
+        if not query:
+            return list((await self.store.latest(limit=limit)).items)
+        region = _gazetteer().resolve(query)
+        if region is not None:
+            return list((await self.store.by_region(region.code, limit=limit)).items)
+        topic = self.find_topic(query).found
+        if topic is not None:
+            return list((await self.store.by_topic(topic, limit=limit)).items)
+        return list((await self.store.search(query, limit=limit)).items)
