@@ -1,25 +1,81 @@
-"""Placeholder analysis so the store and bot can be built in parallel; replaced by the real one."""
+"""The analysis of one article (SPEC: Understanding an article): pure, no I/O beyond data files.
+
+Used by ingestion and by ``python -m bot analyze``. ``fingerprint()`` names the code version and
+the data (topic vocabulary, gazetteer) so the store knows when articles need re-tagging.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from functools import cache
 
+from storage.analysis import morph
+from storage.analysis.clean import CleanArticle, clean_article, sentences
+from storage.analysis.dates import article_date
+from storage.analysis.figures import find_figures
+from storage.analysis.gazetteer import load_gazetteer
 from storage.analysis.model import Analysis
+from storage.analysis.summary import Candidate, summarize
+from storage.analysis.topics import detect_topics, vocabulary_bytes
 
-ANALYSIS_VERSION = "0"
+# Bump on any change to the analysis code that can change its output.
+ANALYSIS_VERSION = "1"
 
 
+@cache
 def fingerprint() -> str:
     """Identifies the analysis (code version + data files); a change means re-tag everything."""
-    return ANALYSIS_VERSION
+    digest = hashlib.sha256()
+    digest.update(ANALYSIS_VERSION.encode())
+    digest.update(b"\0topics\0")
+    digest.update(vocabulary_bytes())
+    digest.update(b"\0gazetteer\0")
+    digest.update(load_gazetteer().digest().encode())
+    return digest.hexdigest()
+
+
+def _lemmatise(sentence: str) -> list[str]:
+    return [morph.lemma(w) for w in morph.tokenize(sentence)]
+
+
+def _place_text(article: CleanArticle) -> str:
+    """What the region matcher reads: the dateline's city names a place too."""
+    city = article.dateline.city if article.dateline else ""
+    return "\n".join((article.title, article.lead, city, article.body))
 
 
 def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    title = lines[0] if lines else ""
-    lead = lines[1] if len(lines) > 1 else ""
-    body = "\n\n".join(lines[1:])
+    """Understand one raw article file's text; ``today`` is the day of ingestion."""
+    today = today or dt.date.today()
+    article = clean_article(text)
+
+    title_sents = sentences(article.title) if article.title else ()
+    lead_sents = article.lead_sentences
+    body_sents = [s for para in article.paragraphs for s in para]
+    title_lemmas = [_lemmatise(s) for s in title_sents]
+    lead_lemmas = [_lemmatise(s) for s in lead_sents]
+    body_lemmas = [_lemmatise(s) for s in body_sents]
+
+    dateline = article.dateline.text if article.dateline else ""
+    regions, countries = load_gazetteer().find(_place_text(article))
+    candidates = [
+        Candidate(s, lem)
+        for s, lem in zip(
+            [*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True
+        )
+    ]
+    full_text = "\n".join((article.lead, article.body))
     return Analysis(
-        title=title, lead=lead, body=body, date=None, url=None, regions=(), countries=(),
-        topics=(), summary=lead[:600], lemmas=body.lower(),
+        title=article.title,
+        lead=article.lead,
+        body=article.body,
+        date=article_date(article.header, dateline, today),
+        url=article.url,
+        regions=tuple(regions),
+        countries=tuple(sorted(countries)),
+        topics=detect_topics(title_lemmas, lead_lemmas, body_lemmas),
+        summary=summarize(candidates),
+        figures=find_figures(full_text),
+        lemmas=" ".join(w for sent in (*title_lemmas, *lead_lemmas, *body_lemmas) for w in sent),
     )

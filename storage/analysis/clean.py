@@ -1,0 +1,381 @@
+"""From a raw wire article to clean parts: header, title, lead, dateline, paragraphs.
+
+Wire files are messy (see the seeds): a metadata header line, whitespace of every kind, sentences
+broken over lines, datelines split from their text, the whole body repeated once glued together,
+photo credits, "Комментарии", share buttons. This module removes the debris and keeps the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import razdel
+
+from storage.analysis.dates import MONTH_WORD
+
+# --- normalising characters -------------------------------------------------------------------
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SPACES_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]+")
+_INVISIBLE_RE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def normalize(text: str) -> str:
+    """One kind of newline, one kind of space, no invisible characters; words untouched."""
+    text = _NEWLINES_RE.sub("\n", text)
+    text = _INVISIBLE_RE.sub("", text)
+    text = text.replace("\u2015", "—").replace("\u2212", "-")
+    return _SPACES_RE.sub(" ", text)
+
+
+# --- header and metadata lines ---------------------------------------------------------------
+
+_URL_RE = re.compile(r"https?://[^\s<>\"'«»“”]+")
+_DATE_TOKEN = (
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    rf"|\d{{1,2}}\s+{MONTH_WORD}\.?\s+\d{{4}}(?:\s*(?:года|г\.))?"
+    r"|\d{1,2}:\d{2}"
+)
+# A line made only of metadata: keywords, dates, times and URLs ("date 2025-09-21 https://…").
+_META_LINE_RE = re.compile(
+    r"(?:(?:date|дата|url|link|source|published|опубликовано|обновлено|updated)\s*[:=]?"
+    rf"|{_DATE_TOKEN}|https?://\S+|[|,;·•/\s-])+",
+    re.IGNORECASE,
+)
+_META_PAYLOAD_RE = re.compile(rf"https?://|{_DATE_TOKEN}", re.IGNORECASE)
+
+
+def is_meta_line(line: str) -> bool:
+    """A header or byline line holding only a date, a time and/or a link."""
+    return bool(_META_LINE_RE.fullmatch(line) and _META_PAYLOAD_RE.search(line))
+
+
+# --- debris ----------------------------------------------------------------------------------
+
+_COMMENTS_RE = re.compile(r"(?:комментари[йияев]+|comments?)\s*(?:\(\d+\)|:?\s*\d+)?", re.I)
+_CREDIT_RE = re.compile(
+    r"(?:источник|фото|фотография|фото и видео|видео|photo|автор фото|иллюстративное фото|"
+    r"иллюстрация|коллаж|скриншот|кадр из видео|инфографика)\s*[:—–-].{0,200}",
+    re.IGNORECASE,
+)
+_SHARE_RE = re.compile(
+    r"(?:поделиться|подпис(?:ывайтесь|аться|ывайся|житесь)|читайте\s+(?:также|нас|новости)|"
+    r"читать также|смотрите также|следите за|присоединяйтесь|теги|тэги|метки|share|tweet|"
+    r"распечатать|версия для печати|нашли ошибку|выделите (?:её|ее) и нажмите|"
+    r"новости (?:партнеров|партнёров)|реклама|advertisement)\b.{0,200}",
+    re.IGNORECASE,
+)
+_SOCIAL_WORDS = _wordset(
+    "facebook twitter x vk вконтакте telegram телеграм whatsapp viber одноклассники ok "
+    "instagram youtube tiktok linkedin email e-mail почта скопировать ссылку"
+)
+
+
+def is_debris(line: str) -> bool:
+    """Photo credits, share and subscribe prompts, social-network button rows, bare links."""
+    if _CREDIT_RE.fullmatch(line) or _SHARE_RE.fullmatch(line):
+        return True
+    if _URL_RE.fullmatch(line):
+        return True
+    words = line.lower().replace(",", " ").replace("|", " ").split()
+    if words and all(w in _SOCIAL_WORDS for w in words):
+        return True
+    # Only punctuation, digits or ornaments: no words to keep.
+    return not re.search(r"[^\W\d_]", line)
+
+
+def is_comments_marker(line: str) -> bool:
+    return bool(_COMMENTS_RE.fullmatch(line))
+
+
+# --- datelines -------------------------------------------------------------------------------
+
+_CITY = r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё'’]+(?:[ -][A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё'’]+){0,2}"
+_AGENCY_WORD = r"/?[A-ZА-ЯЁ«“\"][\w«»“”\"'’/-]*(?:\.(?=\w)[\w/-]+)*/?"
+_AGENCY = rf"{_AGENCY_WORD}(?:\s{_AGENCY_WORD}){{0,2}}"
+_DATELINE_PREFIX_RE = re.compile(
+    rf"(?P<city>{_CITY})\s*[,.]\s*"
+    rf"(?P<date>\d{{1,2}}\s+{MONTH_WORD}\.?(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?)"
+    r"(?:\s*[,.]\s*\d{1,2}:\d{2})?"
+)
+# After the date: an agency and its closing dot or dash ("— Sputnik.", ". /ТАСС/.", "- Kapital.kz.")
+_AGENCY_TAIL_RE = re.compile(rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?P<agency>{_AGENCY})\s*(?:[.—–-]+|$)")
+# or no agency, only a dot or a dash closing the dateline.
+_BARE_TAIL_RE = re.compile(r"\s*[.—–-]+|\s*$|(?<=\.)(?=\s)")
+# A dateline without a date: the city in capitals and an agency ("АСТАНА. КАЗИНФОРМ –").
+_DATELESS_RE = re.compile(
+    rf"(?P<city>[A-ZА-ЯЁ]{{3,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*(?:{_AGENCY})\s*[—–-]+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str  # as written, without the text that follows it
+    city: str  # title-cased: "Ташкент", "Нур-Султан"
+    date_text: str  # "28 дек", "7 марта 2025 года" or ""
+
+
+def _title_case(city: str) -> str:
+    parts = re.split(r"([ -])", city)
+    return "".join(p if p in " -" else p[:1].upper() + p[1:].lower() for p in parts)
+
+
+def _dateline_end(paragraph: str) -> tuple[int, str, str] | None:
+    """Where a dateline opening ``paragraph`` ends, its city and its date text."""
+    m = _DATELINE_PREFIX_RE.match(paragraph)
+    if m:
+        tail = _AGENCY_TAIL_RE.match(paragraph, m.end()) or _BARE_TAIL_RE.match(
+            paragraph, m.end()
+        )
+        if tail:
+            return tail.end(), m["city"], m["date"].rstrip(".")
+        return None
+    m = _DATELESS_RE.match(paragraph)
+    return (m.end(), m["city"], "") if m else None
+
+
+def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
+    """A dateline opening ``paragraph`` and the rest of it, or None."""
+    found = _dateline_end(paragraph)
+    if found is None:
+        return None
+    end, city, date_text = found
+    rest = paragraph[end:].lstrip(" .,;:—–-")
+    if rest[:1].islower():
+        return None  # an ordinary sentence that starts with a place and a date
+    line = paragraph[:end].rstrip(" .—–-")
+    return Dateline(text=line, city=_title_case(city), date_text=date_text), rest
+
+
+# --- joining lines broken mid-sentence -------------------------------------------------------
+
+_TERMINAL = ".!?…:;»\"”)"
+# Words a sentence cannot end on: prepositions, conjunctions, and the reporting verbs wires break
+# after ("Об этом сообщает\nИА "Дунё".").
+_DANGLING = _wordset(
+    "в во на с со к ко по о об обо от до из у за для при про через между и а но или что "
+    "как чтобы также сообщает сообщил сообщила сообщили передает передаёт пишет отметил "
+    "отметила заявил заявила сказал сказала сообщается говорится информирует"
+)
+_SENTENCE_INSIDE_RE = re.compile(r"[.!?…][»”\"]?\s+[А-ЯЁA-Z«“\"]")
+
+
+def _should_join(prev: str, nxt: str) -> bool:
+    if not prev or not nxt:
+        return False
+    if nxt[0] in ".,;:)»”!?" or nxt[0].islower():
+        return True
+    if prev[-1] in _TERMINAL or match_dateline(nxt):
+        return False
+    if prev[-1] in "-—–,":
+        return True
+    last = prev.rsplit(" ", 1)[-1].lower()
+    if last in _DANGLING:
+        return True
+    # A paragraph of several sentences whose last one runs on into a short line.
+    return bool(_SENTENCE_INSIDE_RE.search(prev)) and len(nxt) < 80 and nxt[-1] in _TERMINAL
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Glue lines that continue the previous line's sentence."""
+    out: list[str] = []
+    for line in lines:
+        if out and _should_join(out[-1], line):
+            prev = out[-1]
+            if prev.endswith("-") and line[0].islower() and not prev.endswith(" -"):
+                out[-1] = prev[:-1] + line  # a word hyphenated over the break
+            elif line[0] in ".,;:)»”!?":
+                out[-1] = prev + line
+            else:
+                out[-1] = prev + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+# "сотрудничества.Об этом": a sentence end with no space after it, which razdel does not split.
+_GLUE_RE = re.compile(r"(?<=[a-zа-яё0-9»”\"%)])([.!?…]+)(?=[«“\"]?[А-ЯЁ])")
+
+
+def count_glue(text: str) -> int:
+    return len(_GLUE_RE.findall(text))
+
+
+def unglue(text: str) -> str:
+    return _GLUE_RE.sub(r"\1 ", text)
+
+
+def sentences(paragraph: str) -> tuple[str, ...]:
+    """The sentences of one paragraph (razdel), glued sentence ends split first."""
+    return tuple(s.text for s in razdel.sentenize(unglue(paragraph)) if s.text.strip())
+
+
+def sentence_key(sentence: str) -> str:
+    """Identity of a sentence for repeat detection: its letters and digits, folded."""
+    return "".join(re.findall(r"[^\W_]+", sentence.lower().replace("ё", "е")))
+
+
+# --- the article -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    header: str  # metadata lines joined ("date 2025-09-21 https://…")
+    url: str | None
+    title: str
+    lead: str
+    dateline: Dateline | None
+    paragraphs: tuple[tuple[str, ...], ...]  # body paragraphs as their sentences
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(" ".join(p) for p in self.paragraphs)
+
+    @property
+    def lead_sentences(self) -> tuple[str, ...]:
+        return sentences(self.lead) if self.lead else ()
+
+
+_TITLE_MAX = 250
+
+
+def _short_title(text: str) -> str:
+    """A title from a paragraph: its first sentence, cut at a word if it is still too long."""
+    first = sentences(text)[0] if text else ""
+    if len(first) <= _TITLE_MAX:
+        return first
+    return first[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"
+
+
+def _split_top(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Metadata lines (header, byline dates, bare links) among the first lines, and the rest."""
+    meta: list[str] = []
+    rest: list[str] = []
+    for i, line in enumerate(lines):
+        if i < 4 and is_meta_line(line):
+            meta.append(line)
+        else:
+            rest.append(line)
+    return meta, rest
+
+
+def _drop_debris(lines: list[str]) -> list[str]:
+    kept: list[str] = []
+    for line in lines:
+        if is_comments_marker(line):
+            break  # what follows "Комментарии" is the comment thread, not the article
+        if not is_debris(line):
+            kept.append(line)
+    return kept
+
+
+def _find_url(meta: list[str], lines: list[str]) -> str | None:
+    for line in [*meta, *lines[:5]]:
+        m = _URL_RE.search(line)
+        if m:
+            return m.group().rstrip(".,;)")
+    return None
+
+
+def _is_lead(paragraph: str, has_more: bool) -> bool:
+    """A standalone summary paragraph right after the title, before the dateline and body."""
+    if not has_more or match_dateline(paragraph):
+        return False
+    if paragraph[:1] in "«“\"„-—–":
+        return False  # a quotation opens the body, it does not sum it up
+    return 40 <= len(paragraph) <= 700
+
+
+def _strip_datelines(paragraphs: list[str]) -> tuple[Dateline | None, list[str]]:
+    """Find the dateline among the first paragraphs; cut it (and its repeats) from the text."""
+    found: Dateline | None = None
+    out: list[str] = []
+    for i, para in enumerate(paragraphs):
+        hit = match_dateline(para) if (i < 3 or found is not None) else None
+        if hit and (found is None or hit[0].city == found.city):
+            if found is None:
+                found = hit[0]
+            if hit[1]:
+                out.append(hit[1])
+            continue
+        out.append(para)
+    return found, out
+
+
+def _dedupe(paragraphs: list[tuple[str, ...]], glue: list[int], lead_keys: set[str]) -> list[
+    tuple[str, ...]
+]:
+    """Keep one copy of every sentence, in its best-formatted paragraph.
+
+    Better formatted: no glued sentence ends, then fewer sentences (a paragraph holding the
+    whole body run together loses to the proper paragraphs), then earlier.
+    """
+    owner: dict[str, int] = {}
+    for idx, para in enumerate(paragraphs):
+        rank = (glue[idx], len(para), idx)
+        for sent in para:
+            key = sentence_key(sent)
+            best = owner.get(key)
+            if best is None or rank < (glue[best], len(paragraphs[best]), best):
+                owner[key] = idx
+    out: list[tuple[str, ...]] = []
+    for idx, para in enumerate(paragraphs):
+        kept: list[str] = []
+        for sent in para:
+            key = sentence_key(sent)
+            if key in lead_keys or owner.get(key) != idx:
+                continue
+            owner[key] = -1  # a repeat inside the same paragraph goes too
+            kept.append(sent)
+        if kept:
+            out.append(tuple(kept))
+    return out
+
+
+def clean_article(raw: str) -> CleanArticle:
+    """Parse a raw article file's text into its clean parts."""
+    lines = [ln.strip() for ln in normalize(raw).split("\n")]
+    lines = [ln for ln in lines if ln]
+    meta, lines = _split_top(lines)
+    url = _find_url(meta, lines)
+    lines = _drop_debris(lines)
+    header = " ".join(meta)
+
+    title = ""
+    if lines:
+        first = lines[0]
+        if match_dateline(first) or len(first) > _TITLE_MAX:
+            hit = match_dateline(first)
+            title = _short_title(hit[1] if hit else first)
+        else:
+            title = first
+            lines = lines[1:]
+    lines = join_broken_lines(lines)
+
+    lead = ""
+    if lines and _is_lead(lines[0], has_more=len(lines) > 1):
+        lead, lines = lines[0], lines[1:]
+
+    dateline, lines = _strip_datelines(lines)
+
+    glue = [count_glue(p) for p in lines]
+    split = [sentences(p) for p in lines]
+    lead_keys = {sentence_key(s) for s in sentences(lead)} if lead else set()
+    paragraphs = _dedupe(split, glue, lead_keys)
+    return CleanArticle(
+        header=header,
+        url=url,
+        title=title,
+        lead=unglue(lead),
+        dateline=dateline,
+        paragraphs=tuple(paragraphs),
+    )

@@ -1,0 +1,142 @@
+"""Extractive summary: two or three of the article's own sentences, the most informative ones.
+
+Method: TextRank (PageRank over a graph of sentences weighted by shared content lemmas), mixed
+with a position prior (wire news puts the gist first) and bonuses for the key facts a reader
+wants (figures, agreements). Quote fragments, attributions and near-repeats are left out; the
+chosen sentences keep their article order and never exceed the length limit together.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+LIMIT = 600  # characters, the whole summary (SPEC: under 600)
+MAX_SENTENCES = 3
+MAX_CANDIDATES = 40  # later sentences rarely carry the gist; keeps the graph small
+_DAMPING = 0.85
+_ITERATIONS = 15
+_NEAR_DUPLICATE = 0.5  # Jaccard overlap of content lemmas
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _wordset(
+    "это этот тот который такой также быть весь свой она они оно его их ее год "
+    "сторона отметить сообщить сказать заявить отмечать говориться сообщение однако "
+    "кроме между рамка ход время область регион страна"
+)
+_AGREEMENT = _wordset(
+    "договоренность соглашение меморандум договор договориться подписать подписание "
+    "контракт протокол"
+)
+_FIGURE_RE = re.compile(
+    r"\d[\d ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?\d"
+)
+_TERMINAL = (".", "!", "?", "…", "»", "”", '"')
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    text: str
+    lemmas: Sequence[str]
+
+
+def _content(lemmas: Sequence[str]) -> frozenset[str]:
+    return frozenset(w for w in lemmas if len(w) > 2 and w not in _STOP and not w.isdigit())
+
+
+def _balanced_quotes(text: str) -> bool:
+    return (
+        text.count("«") == text.count("»")
+        and text.count("“") == text.count("”")
+        and text.count('"') % 2 == 0
+        and text.count("„") <= text.count("“")
+    )
+
+
+def eligible(text: str, words: int) -> bool:
+    """A sentence that can stand alone in a summary."""
+    if not 40 <= len(text) <= 400 or words < 6:
+        return False
+    if text[0].islower() or text[0] in "-—–,.;:)»”":
+        return False  # the tail of a quote or of a sentence broken elsewhere
+    if not _balanced_quotes(text):
+        return False  # a fragment of a quotation split by the sentence splitter
+    return not text.endswith((":", ",", ";"))
+
+
+def _textrank(sets: list[frozenset[str]]) -> list[float]:
+    n = len(sets)
+    weights = [[0.0] * n for _ in range(n)]
+    logs = [math.log(len(s) + 1) for s in sets]
+    for i in range(n):
+        for j in range(i + 1, n):
+            shared = len(sets[i] & sets[j])
+            if shared:
+                w = shared / (logs[i] + logs[j])
+                weights[i][j] = weights[j][i] = w
+    out_sum = [sum(row) or 1.0 for row in weights]
+    nbrs = [[j for j in range(n) if weights[j][i]] for i in range(n)]
+    rank = [1.0] * n
+    for _ in range(_ITERATIONS):
+        rank = [
+            (1 - _DAMPING)
+            + _DAMPING * sum(weights[j][i] * rank[j] / out_sum[j] for j in nbrs[i])
+            for i in range(n)
+        ]
+    return rank
+
+
+def _finish(text: str) -> str:
+    """A lead written without its closing dot gets one, so sentences do not run together."""
+    return text if text.endswith(_TERMINAL) else text + "."
+
+
+def summarize(candidates: Sequence[Candidate]) -> str:
+    """Two or three sentences of ``candidates`` (article order), under ``LIMIT`` characters."""
+    pool = [
+        (i, c, _content(c.lemmas))
+        for i, c in enumerate(candidates[:MAX_CANDIDATES])
+        if eligible(c.text, len(c.lemmas))
+    ]
+    if not pool:
+        return ""
+    sets = [s for _, _, s in pool]
+    ranks = _textrank(sets)
+    top = max(ranks) or 1.0
+    scored: list[tuple[float, int, Candidate, frozenset[str]]] = []
+    for (idx, cand, content), rank in zip(pool, ranks, strict=True):
+        score = rank / top + 0.6 / (1 + 0.5 * idx)
+        if _FIGURE_RE.search(cand.text):
+            score += 0.3
+        if _AGREEMENT & content:
+            score += 0.3
+        scored.append((score, idx, cand, content))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+
+    chosen: list[tuple[int, str, frozenset[str]]] = []
+    length = 0
+    for _, idx, cand, content in scored:
+        text = _finish(cand.text)
+        extra = len(text) + (1 if chosen else 0)
+        if length + extra >= LIMIT:
+            continue
+        if any(_jaccard(content, other) >= _NEAR_DUPLICATE for _, _, other in chosen):
+            continue
+        chosen.append((idx, text, content))
+        length += extra
+        if len(chosen) == MAX_SENTENCES:
+            break
+    chosen.sort(key=lambda item: item[0])
+    return " ".join(text for _, text, _ in chosen)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)

@@ -1,0 +1,237 @@
+"""Topics of an article from the vocabulary in ``data/topics.toml``, and topic names for the bot.
+
+The evidence rule is documented at the top of the TOML file: weighted lemma and phrase hits,
+title and lead counting more, a threshold, and enumerations of areas counting in full.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from storage.analysis import morph
+
+THRESHOLD = 3.0
+MAX_MENTIONS = 3.0  # a term repeated ten times is still one term
+TITLE_FACTOR = 2.0
+LEAD_FACTOR = 1.5
+BODY_FACTOR = 1.0
+# Words allowed between two items of an enumeration ("культура, туризм и образование").
+_LIST_GAP = 2
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    slug: str
+    ru: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    slug: str
+    key: str  # what counts as "the same term" for the mention cap
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    topics: tuple[Topic, ...]
+    words: dict[str, tuple[_Term, ...]]
+    phrases: dict[str, tuple[tuple[Phrase, _Term], ...]]  # by first lemma
+    areas: dict[str, tuple[tuple[Phrase, str], ...]]  # by first lemma -> (phrase, slug)
+    aliases: dict[Phrase, str]  # lemmatised query -> slug
+    fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
+
+
+def vocabulary_bytes() -> bytes:
+    """The raw vocabulary file (part of the analysis fingerprint)."""
+    return resources.files("storage.analysis").joinpath("data/topics.toml").read_bytes()
+
+
+def _lemmatise(text: str) -> Phrase:
+    return tuple(morph.lemma(w) for w in morph.tokenize(text))
+
+
+def _add(index: dict[str, list[tuple[Phrase, _Term]]], phrase: Phrase, term: _Term) -> None:
+    index.setdefault(phrase[0], []).append((phrase, term))
+
+
+@cache
+def load_vocabulary() -> Vocabulary:
+    data = tomllib.loads(vocabulary_bytes().decode("utf-8"))
+    topics: list[Topic] = []
+    words: dict[str, list[_Term]] = {}
+    phrases: dict[str, list[tuple[Phrase, _Term]]] = {}
+    areas: dict[str, list[tuple[Phrase, str]]] = {}
+    aliases: dict[Phrase, str] = {}
+    weak_aliases: dict[Phrase, tuple[float, str]] = {}
+    pool: list[tuple[str, str]] = []
+    for slug, spec in data.items():
+        topics.append(Topic(slug, spec["ru"], spec["en"]))
+        for name in (spec["ru"], spec["en"], slug, *spec.get("aliases", ())):
+            aliases.setdefault(_lemmatise(name), slug)
+            pool.append((name, slug))
+        for raw, weight in {**spec.get("words", {}), **spec.get("phrases", {})}.items():
+            lemmas = _lemmatise(raw)
+            if len(lemmas) == 1:
+                words.setdefault(lemmas[0], []).append(_Term(slug, lemmas[0], float(weight)))
+            else:
+                _add(phrases, lemmas, _Term(slug, " ".join(lemmas), float(weight)))
+            if weight >= 2 and weak_aliases.get(lemmas, (0.0, ""))[0] < weight:
+                weak_aliases[lemmas] = (float(weight), slug)
+        for raw in spec.get("areas", ()):
+            lemmas = _lemmatise(raw)
+            areas.setdefault(lemmas[0], []).append((lemmas, slug))
+    for phrase, (_, slug) in weak_aliases.items():
+        aliases.setdefault(phrase, slug)
+    return Vocabulary(
+        topics=tuple(topics),
+        words={k: tuple(v) for k, v in words.items()},
+        phrases={k: tuple(v) for k, v in phrases.items()},
+        areas={k: tuple(v) for k, v in areas.items()},
+        aliases=aliases,
+        fuzzy_pool=tuple(pool),
+    )
+
+
+# --- detection ------------------------------------------------------------------------------
+
+
+def _match(lemmas: Sequence[str], start: int, phrase: Phrase) -> int:
+    """End index of ``phrase`` matched at ``start`` (one stray word allowed between), or -1."""
+    j = start + 1
+    n = len(lemmas)
+    for part in phrase[1:]:
+        if j < n and lemmas[j] == part:
+            j += 1
+        elif j + 1 < n and lemmas[j + 1] == part:
+            j += 2
+        else:
+            return -1
+    return j
+
+
+def _compound_terms(vocab: Vocabulary, lemma: str) -> list[_Term]:
+    """Terms inside a hyphenated compound the vocabulary does not know as a whole."""
+    parts = lemma.split("-")
+    found: list[_Term] = []
+    for i, part in enumerate(parts):
+        key = part if i == len(parts) - 1 else morph.lemma(part)
+        found.extend(vocab.words.get(key, ()))
+    return found
+
+
+def _listed(hits: list[tuple[int, int, str]]) -> set[str]:
+    """Topics named as items of an enumeration of three or more different areas."""
+    listed: set[str] = set()
+    hits.sort()
+    chain: list[tuple[int, int, str]] = []
+    for hit in [*hits, (1 << 30, 1 << 30, "")]:
+        if chain and hit[0] - chain[-1][1] > _LIST_GAP:
+            slugs = {h[2] for h in chain}
+            if len(slugs) >= 3:
+                listed |= slugs
+            chain = []
+        chain.append(hit)
+    return listed
+
+
+def _scan_sentence(
+    vocab: Vocabulary, lemmas: Sequence[str], factor: float, mentions: dict[_Term, float]
+) -> set[str]:
+    area_hits: list[tuple[int, int, str]] = []
+    for i, lemma in enumerate(lemmas):
+        terms = vocab.words.get(lemma)
+        if terms is None and "-" in lemma:
+            terms = tuple(_compound_terms(vocab, lemma))
+        for term in terms or ():
+            mentions[term] = mentions.get(term, 0.0) + factor
+        for phrase, term in vocab.phrases.get(lemma, ()):
+            if _match(lemmas, i, phrase) > 0:
+                mentions[term] = mentions.get(term, 0.0) + factor
+        for phrase, slug in vocab.areas.get(lemma, ()):
+            end = _match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
+            if end > 0:
+                area_hits.append((i, end, slug))
+    return _listed(area_hits) if len(area_hits) >= 3 else set()
+
+
+def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
+    """Evidence per topic slug; ``zones`` are (weight factor, sentences as lemma lists)."""
+    vocab = load_vocabulary()
+    mentions: dict[_Term, float] = {}
+    listed: set[str] = set()
+    for factor, sentence_lemmas in zones:
+        for lemmas in sentence_lemmas:
+            listed |= _scan_sentence(vocab, lemmas, factor, mentions)
+    scores: dict[str, float] = {slug: THRESHOLD for slug in listed}
+    for term, count in mentions.items():
+        scores[term.slug] = scores.get(term.slug, 0.0) + term.weight * min(count, MAX_MENTIONS)
+    return scores
+
+
+def detect_topics(
+    title: Sequence[Sequence[str]],
+    lead: Sequence[Sequence[str]],
+    body: Sequence[Sequence[str]],
+) -> tuple[str, ...]:
+    """Slugs (sorted) of every topic with enough evidence; arguments are lemma lists."""
+    scores = score_topics([(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)])
+    return tuple(sorted(slug for slug, score in scores.items() if score >= THRESHOLD))
+
+
+# --- names for the bot --------------------------------------------------------------------
+
+
+def all_topics() -> list[tuple[str, str, str]]:
+    """Every topic as (slug, Russian name, English name), in the vocabulary's order."""
+    return [(t.slug, t.ru, t.en) for t in load_vocabulary().topics]
+
+
+def topic_name(slug: str, lang: str = "ru") -> str:
+    """The topic's name in Russian (default) or English; the slug itself if unknown."""
+    for topic in load_vocabulary().topics:
+        if topic.slug == slug:
+            return topic.en if lang == "en" else topic.ru
+    return slug
+
+
+def resolve_topic(query: str) -> str | None:
+    """The slug a reader means: Russian or English name, any word form, or a telling word."""
+    vocab = load_vocabulary()
+    words = morph.tokenize(query.strip().lstrip("#"))
+    if not words or len(words) > 6:
+        return None
+    exact = vocab.aliases.get(tuple(morph.lemma(w) for w in words))
+    if exact:
+        return exact
+    if len(words) == 1:
+        for lemma in morph.lemmas(words[0]):
+            if (lemma,) in vocab.aliases:
+                return vocab.aliases[(lemma,)]
+    return None
+
+
+def suggest_topics(query: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` slugs whose names are nearest to ``query`` (for "did you mean")."""
+    vocab = load_vocabulary()
+    text = morph.fold(query.strip().lstrip("#"))
+    if not text:
+        return []
+    names = [morph.fold(name) for name, _ in vocab.fuzzy_pool]
+    found: list[str] = []
+    for _, score, idx in process.extract(text, names, scorer=fuzz.WRatio, limit=len(names)):
+        slug = vocab.fuzzy_pool[idx][1]
+        if score >= 50 and slug not in found:
+            found.append(slug)
+        if len(found) == limit:
+            break
+    return found
