@@ -55,10 +55,10 @@ async def add_article(
         return await save_article(db, record)
 
 
-async def eventually(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+async def eventually(predicate: Callable[[], bool], within: float = 10.0) -> None:
     """Poll ``predicate`` until it holds (for state the fake server is not told about)."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + within
     while not predicate():
         if loop.time() > deadline:
             raise TimeoutError("condition not reached")
