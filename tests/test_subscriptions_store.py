@@ -7,10 +7,12 @@ from pathlib import Path
 
 import aiosqlite
 import pytest
-from storage.db import open_db
 
+from bot.config import load_settings
 from bot.delivery.planner import plan
+from bot.services.admin import AdminService
 from bot.services.subscriptions import SubscriptionError, SubscriptionService
+from storage.db import open_db
 from storage.subscriptions import SubscriptionStore
 from tests.delivery_support import add_article
 
@@ -193,3 +195,38 @@ async def test_forum_thread_is_kept_and_moved(db: aiosqlite.Connection) -> None:
     assert first.subscription.thread_id == 42
     again = await service.subscribe(-300, "supergroup", thread_id=43)
     assert not again.created and again.subscription.thread_id == 43
+
+
+async def test_admin_stats_count_what_is_there(db: aiosqlite.Connection, tmp_path: Path) -> None:
+    service = SubscriptionService(db)
+    admin = AdminService(db, load_settings(admin_ids="42", seeds_dir=tmp_path / "seeds"))
+    assert admin.is_admin(42) and not admin.is_admin(43) and not admin.is_admin(None)
+    await service.subscribe(1, "private")
+    await service.subscribe(2, "private", "region", "KZ-31")
+    await service.subscribe(3, "private")
+    await service.ensure_chat(4, "private")  # known, never subscribed: not a subscriber
+    await service.mark_inactive(3)
+    await add_article(db, regions=("KZ-31", "UZ-TK"))
+    await add_article(db, regions=("KZ-31",))
+    await plan(db)
+    await SubscriptionStore(db).set_status([1], "sent", message_id=9)
+    stats = await admin.stats()
+    assert (stats.articles, stats.regions_covered) == (2, 2)
+    assert (stats.subscribers_active, stats.subscribers_inactive) == (2, 1)
+    assert (stats.deliveries_pending, stats.deliveries_sent) == (3, 1)
+
+
+async def test_admin_reload_queues_new_articles_for_subscribers(
+    db: aiosqlite.Connection, tmp_path: Path
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    woken: list[bool] = []
+    admin = AdminService(
+        db, load_settings(seeds_dir=seeds), wake_delivery=lambda: woken.append(True)
+    )
+    await SubscriptionService(db).subscribe(1, "private")
+    await add_article(db)  # as if `python -m bot ingest` ran beside the bot
+    report = await admin.reload()
+    assert report.ok and woken == [True]
+    assert len(await queued(db, 1)) == 1  # reload planned it straight away
