@@ -17,13 +17,17 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from bot.config import Settings
+from bot.services.admin import AdminService
 from bot.services.articles import ArticleService
 from bot.services.queries import QueryTokens
+from bot.services.subscriptions import SubscriptionService
 from storage.articles import ArticleStore
 from storage.db import open_db
 
 if TYPE_CHECKING:
     from aiogram import Bot
+
+    from bot.delivery.scheduler import DeliveryScheduler
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,9 @@ class Services:
     queries: QueryTokens = field(default_factory=QueryTokens)
     lifecycle: list[Lifecycle] = field(default_factory=list)
     bot_username: str = ""  # filled at start from getMe (help text, inline hints)
+    subscriptions: SubscriptionService | None = None  # built by open_services
+    admin: AdminService | None = None  # built by open_services
+    delivery: DeliveryScheduler | None = None  # built when the bot starts (needs the Bot)
     _started: list[Lifecycle] = field(default_factory=list)
 
     async def on_startup(self, bot: Bot) -> None:
@@ -71,8 +78,13 @@ class Services:
         await self.db.close()
 
 
-async def open_services(settings: Settings, *, seed: bool = True) -> Services:
-    """Open (create, migrate, and on first start seed) the store and build the services."""
+async def open_services(
+    settings: Settings, *, seed: bool = True, deliver: bool = True
+) -> Services:
+    """Open (create, migrate, and on first start seed) the store and build the services.
+
+    ``deliver``: start the delivery scheduler with the bot (off for the console).
+    """
     from storage.ingest import ensure_seeded
 
     settings.database_path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,4 +96,12 @@ async def open_services(settings: Settings, *, seed: bool = True) -> Services:
     except BaseException:
         await db.close()
         raise
-    return Services(settings=settings, db=db, articles=articles)
+    services = Services(
+        settings=settings, db=db, articles=articles,
+        subscriptions=SubscriptionService(db), admin=AdminService(db, settings),
+    )
+    if deliver:
+        from bot.delivery.scheduler import delivery_lifecycle
+
+        services.lifecycle.append(delivery_lifecycle(services))
+    return services

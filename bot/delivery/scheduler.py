@@ -1,0 +1,129 @@
+"""The delivery scheduler: an APScheduler interval job, started and stopped with the bot.
+
+One job every ``DELIVERY_INTERVAL`` seconds does a whole run (plan, due digests, instant
+queue). ``max_instances=1`` means a run still going when the next is due makes that one skip
+(never two runs at once), ``coalesce=True`` folds missed runs into one. The first run starts at
+once, after the rows a crash left in flight are put back in the queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.delivery.ratelimit import RateLimiter
+from bot.delivery.sender import RetryPolicy, Sender
+from bot.delivery.worker import DeliveryWorker, Now, Render, RunReport, utc_now
+
+if TYPE_CHECKING:
+    import aiosqlite
+    from aiogram import Bot
+
+    from bot.config import Settings
+    from bot.services.container import Lifecycle, Services
+
+log = logging.getLogger(__name__)
+
+JOB_ID = "delivery"
+
+
+class DeliveryScheduler:
+    def __init__(self, worker: DeliveryWorker, interval: float) -> None:
+        self.worker = worker
+        self.interval = interval
+        self._scheduler: AsyncIOScheduler | None = None
+        self._running: asyncio.Task[RunReport] | None = None
+        self.runs = 0
+
+    async def start(self) -> None:
+        await self.worker.recover()
+        scheduler = AsyncIOScheduler(timezone=dt.UTC)
+        scheduler.add_job(
+            self._tick,
+            "interval",
+            seconds=self.interval,
+            id=JOB_ID,
+            coalesce=True,
+            max_instances=1,
+            next_run_time=dt.datetime.now(dt.UTC),
+            misfire_grace_time=None,
+        )
+        scheduler.start()
+        self._scheduler = scheduler
+        log.info("delivery every %s s", self.interval)
+
+    def wake(self) -> None:
+        """Run as soon as possible (after /reload); a run in progress just finishes first."""
+        if self._scheduler is not None and self._scheduler.running:
+            self._scheduler.modify_job(JOB_ID, next_run_time=dt.datetime.now(dt.UTC))
+
+    async def stop(self, grace: float = 30.0) -> None:
+        """No new runs; the messages in flight finish and are recorded, then we return."""
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None and scheduler.running:
+            scheduler.pause()  # shutting down now would cancel the run in progress
+        self.worker.stop()
+        running = self._running
+        if running is not None and not running.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(running), grace)
+            except TimeoutError:
+                log.warning("delivery run did not finish in %s s; cancelling it", grace)
+                running.cancel()
+            except BaseException:
+                log.exception("delivery run failed while stopping")
+        if scheduler is not None and scheduler.running:
+            scheduler.shutdown(wait=False)
+
+    async def _tick(self) -> None:
+        self._running = asyncio.ensure_future(self.worker.run_once())
+        try:
+            await self._running
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # the next interval tries again; the outbox keeps the state
+            log.exception("delivery run failed")
+        finally:
+            self.runs += 1
+
+
+def build_scheduler(
+    db: aiosqlite.Connection,
+    bot: Bot,
+    settings: Settings,
+    *,
+    render: Render | None = None,
+    now: Now = utc_now,
+    policy: RetryPolicy | None = None,
+    concurrency: int = 16,
+) -> DeliveryScheduler:
+    """The scheduler with the app's defaults: cards and splitting from ``bot.formatting``."""
+    from bot.formatting import article_card, split_html
+
+    limiter = RateLimiter(settings.broadcast_rate)
+    sender = Sender(bot, limiter, splitter=split_html, policy=policy)
+    worker = DeliveryWorker(
+        db, sender, render or article_card, concurrency=concurrency, now=now
+    )
+    return DeliveryScheduler(worker, settings.delivery_interval)
+
+
+def delivery_lifecycle(services: Services) -> Lifecycle:
+    """Start delivery with the bot (it needs the Bot) and stop it before the store closes."""
+    from bot.services.container import Lifecycle
+
+    async def start(bot: Bot) -> None:
+        services.delivery = build_scheduler(services.db, bot, services.settings)
+        if services.admin is not None:
+            services.admin.wake_delivery = services.delivery.wake
+        await services.delivery.start()
+
+    async def stop() -> None:
+        if services.delivery is not None:
+            await services.delivery.stop()
+
+    return Lifecycle("delivery", start=start, stop=stop)
