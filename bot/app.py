@@ -9,33 +9,42 @@ the HTTP session closed, then the store; a write in progress finishes in its tra
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
-
-from aiogram import Bot, Dispatcher
-from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.session.base import BaseSession
-from aiogram.client.telegram import TelegramAPIServer
-from aiogram.enums import ParseMode
-from aiogram.types import BotCommand, ErrorEvent, LinkPreviewOptions
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.middlewares import ServicesMiddleware
-from bot.routers import feature_routers
-from bot.services.container import Services, open_services
 from bot.texts import catalogue, languages, t
+
+# aiogram and the store are imported inside the functions: importing aiogram costs a second or
+# more (its pydantic models), and a missing token or a bad setting must be reported at once.
+if TYPE_CHECKING:
+    from aiogram import Bot, Dispatcher
+    from aiogram.client.default import DefaultBotProperties
+    from aiogram.client.session.base import BaseSession
+    from aiogram.types import BotCommand, ErrorEvent
+
+    from bot.services.container import Services
 
 log = logging.getLogger("bot")
 
 
 def bot_defaults() -> DefaultBotProperties:
+    from aiogram.client.default import DefaultBotProperties
+    from aiogram.enums import ParseMode
+    from aiogram.types import LinkPreviewOptions
+
     return DefaultBotProperties(parse_mode=ParseMode.HTML,
                                 link_preview=LinkPreviewOptions(is_disabled=True))
 
 
 def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     """The Bot talking to ``TELEGRAM_API_URL`` (Telegram, a self-hosted server, or a fake)."""
+    from aiogram import Bot
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+
     if session is None:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(token=settings.bot_token, session=session, default=bot_defaults())
@@ -43,6 +52,11 @@ def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
 
 def build_dispatcher(services: Services) -> Dispatcher:
     """The Dispatcher with every feature router and the services middleware."""
+    from aiogram import Dispatcher
+
+    from bot.middlewares import ServicesMiddleware
+    from bot.routers import feature_routers
+
     dp = Dispatcher()
     dp.update.outer_middleware(ServicesMiddleware(services))
     dp.include_routers(*feature_routers())
@@ -55,6 +69,8 @@ def build_dispatcher(services: Services) -> Dispatcher:
 
 def menu_commands(lang: str) -> list[BotCommand]:
     """The command menu of ``lang``: every ``menu.*`` key, in catalogue order."""
+    from aiogram.types import BotCommand
+
     keys = [k for k in catalogue("ru") if k.startswith("menu.")]
     return [BotCommand(command=k.removeprefix("menu."), description=t(k, lang)[:256])
             for k in keys]
@@ -107,6 +123,8 @@ def setup_logging(settings: Settings) -> None:
 
 async def serve(settings: Settings) -> None:
     """Run until SIGINT/SIGTERM; the store is closed however polling ends."""
+    from bot.services.container import open_services
+
     services = await open_services(settings)
     try:
         bot = build_bot(settings)
@@ -130,8 +148,6 @@ def run_bot() -> int:
               "or .env (python -m bot console works without one)", file=sys.stderr)
         return 2
     setup_logging(settings)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C during shutdown
         asyncio.run(serve(settings))
-    except KeyboardInterrupt:
-        pass
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import aiosqlite
@@ -19,7 +19,6 @@ from storage.fulltext import index_text, match_expression
 from storage.models import Page, StoredArticle
 
 MAX_PAGE = 100
-_ARTICLE_COLUMNS = "id, title, lead, date, url, summary, figures, ingested_at"
 
 # The listing queries (tests check their plans). Each returns ids, LIMIT and OFFSET last.
 LATEST_SQL = "SELECT id FROM articles ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
@@ -126,46 +125,29 @@ class ArticleStore:
         return Page(items=tuple(items), has_more=len(ids) > limit)
 
     async def _load(self, ids: Sequence[int]) -> list[StoredArticle]:
-        """The articles with ``ids``, in that order, tags included (four indexed queries)."""
+        """The articles with ``ids``, in that order, tags included: one query."""
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
-        params = tuple(ids)
-        regions: dict[int, list[RegionRef]] = {}
-        sql = f"SELECT article_id, code, name, country FROM article_regions " \
-              f"WHERE article_id IN ({marks}) ORDER BY article_id, pos"
-        async with self._db.execute(sql, params) as cursor:
-            for row in await cursor.fetchall():
-                regions.setdefault(row[0], []).append(RegionRef(row[1], row[2], row[3]))
-        topics = await self._tags("article_topics", "slug", marks, params)
-        countries = await self._tags("article_countries", "country", marks, params)
-        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})"
-        async with self._db.execute(sql, params) as cursor:
+        sql = f"{_LOAD_SQL} ({','.join('?' * len(ids))})"
+        async with self._db.execute(sql, tuple(ids)) as cursor:
             rows = {int(row["id"]): row for row in await cursor.fetchall()}
-        return [
-            _article(rows[i], regions.get(i, ()), countries.get(i, ()), topics.get(i, ()))
-            for i in ids
-            if i in rows
-        ]
-
-    async def _tags(
-        self, table: str, column: str, marks: str, params: tuple[int, ...]
-    ) -> dict[int, list[str]]:
-        found: dict[int, list[str]] = {}
-        sql = f"SELECT article_id, {column} FROM {table} WHERE article_id IN ({marks}) " \
-              f"ORDER BY article_id, pos"
-        async with self._db.execute(sql, params) as cursor:
-            for row in await cursor.fetchall():
-                found.setdefault(int(row[0]), []).append(str(row[1]))
-        return found
+        return [_article(rows[i]) for i in ids if i in rows]
 
 
-def _article(
-    row: aiosqlite.Row,
-    regions: Iterable[RegionRef],
-    countries: Iterable[str],
-    topics: Iterable[str],
-) -> StoredArticle:
+# An article row with its tags folded into JSON arrays, in the analysis's order.
+_LOAD_SQL = (
+    "SELECT a.id, a.title, a.lead, a.date, a.url, a.summary, a.figures, a.ingested_at, "
+    "(SELECT json_group_array(json_array(code, name, country)) FROM (SELECT code, name, country "
+    " FROM article_regions WHERE article_id = a.id ORDER BY pos)) AS regions, "
+    "(SELECT json_group_array(slug) FROM (SELECT slug "
+    " FROM article_topics WHERE article_id = a.id ORDER BY pos)) AS topics, "
+    "(SELECT json_group_array(country) FROM (SELECT country "
+    " FROM article_countries WHERE article_id = a.id ORDER BY pos)) AS countries "
+    "FROM articles AS a WHERE a.id IN"
+)
+
+
+def _article(row: aiosqlite.Row) -> StoredArticle:
     figures = tuple(Figure(f["kind"], f["text"]) for f in json.loads(row["figures"] or "[]"))
     return StoredArticle(
         id=int(row["id"]),
@@ -174,9 +156,9 @@ def _article(
         date=dt.date.fromisoformat(row["date"]) if row["date"] else None,
         url=row["url"],
         summary=row["summary"],
-        regions=tuple(regions),
-        countries=tuple(countries),
-        topics=tuple(topics),
+        regions=tuple(RegionRef(*r) for r in json.loads(row["regions"])),
+        countries=tuple(json.loads(row["countries"])),
+        topics=tuple(json.loads(row["topics"])),
         figures=figures,
         ingested_at=_parse_utc(row["ingested_at"]),
     )
@@ -220,38 +202,32 @@ async def save_article(
         record.fingerprint,
     )
     if article_id is None:
-        cursor = await db.execute(
+        sql = (
             "INSERT INTO articles (title, lead, body, date, url, summary, figures, lemmas, "
             "content_hash, raw, source_path, analysis_fingerprint, sort_key, ingested_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "coalesce(?4, substr(?13, 1, 10)), ?13, ?13)",
-            (*values, now),
+            "coalesce(?4, substr(?13, 1, 10)), ?13, ?13) RETURNING id, sort_key"
         )
-        new_id = cursor.lastrowid
-        await cursor.close()
-        if new_id is None:
-            raise RuntimeError("insert returned no id")
-        article_id = int(new_id)
+        params: tuple[object, ...] = (*values, now)
     else:
-        await db.execute(
+        sql = (
             "UPDATE articles SET title = ?, lead = ?, body = ?, date = ?4, url = ?, summary = ?, "
             "figures = ?, lemmas = ?, content_hash = ?, raw = ?, source_path = ?, "
             "analysis_fingerprint = ?, sort_key = coalesce(?4, substr(ingested_at, 1, 10)), "
-            "updated_at = ?13 WHERE id = ?14",
-            (*values, now, article_id),
+            "updated_at = ?13 WHERE id = ?14 RETURNING id, sort_key"
         )
-    await _replace_tags(db, article_id, a)
-    return article_id
-
-
-async def _replace_tags(db: aiosqlite.Connection, article_id: int, a: Analysis) -> None:
-    for table in ("article_regions", "article_topics", "article_countries"):
-        await db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    async with db.execute("SELECT sort_key FROM articles WHERE id = ?", (article_id,)) as cur:
-        row = await cur.fetchone()
+        params = (*values, now, article_id)
+        for table in ("article_regions", "article_topics", "article_countries"):
+            await db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    async with db.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
     if row is None:
         raise LookupError(f"article {article_id} does not exist")
-    key = str(row[0])
+    await _insert_tags(db, int(row[0]), str(row[1]), a)
+    return int(row[0])
+
+
+async def _insert_tags(db: aiosqlite.Connection, article_id: int, key: str, a: Analysis) -> None:
     regions = list({r.code: r for r in a.regions}.values())
     await db.executemany(
         "INSERT INTO article_regions (code, sort_key, article_id, country, name, pos) "

@@ -23,6 +23,8 @@ import aiosqlite
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32 * 1024
+MMAP_BYTES = 256 * 1024 * 1024
 
 
 class SchemaError(Exception):
@@ -88,18 +90,22 @@ async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Con
     """Open (creating it and its folder if needed) and migrate the store at ``path``.
 
     ``upto`` stops at that migration number (tests build "older" files with it).
-    The connection keeps Python's default transaction handling; use ``transaction()`` for
-    a unit of work that must be all-or-nothing.
+    The connection is in autocommit mode (``isolation_level = None``): a lone statement
+    commits at once and no implicit transaction is ever left open to block other writers;
+    ``commit()`` is harmless. Use ``transaction()`` for work that must be all-or-nothing.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = await aiosqlite.connect(path)
+    db = await aiosqlite.connect(path, isolation_level=None)
     try:
         db.row_factory = aiosqlite.Row
         await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await db.execute("PRAGMA journal_mode = WAL")
         await db.execute("PRAGMA synchronous = NORMAL")
         await db.execute("PRAGMA foreign_keys = ON")
+        # Reads of a large store: a bigger page cache and memory-mapped I/O (read-only use).
+        await db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        await db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         await migrate(db, upto=upto)
     except BaseException:
         await db.close()

@@ -104,10 +104,11 @@ def _looks_like_utf16(data: bytes) -> bool:
         if sum(top) / len(high) < 0.9:
             continue
         try:
-            data.decode(codec)
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return True
+        if _share(text, _is_stray_control) <= _MAX_CONTROL_SHARE and _looks_like_prose(text):
+            return True
     return False
 
 

@@ -16,6 +16,7 @@ Typical test::
     more = await fake.wait_for_messages(user.id, 2)
 """
 
+# ruff: noqa: ASYNC109  (timeouts are the point of a test helper's wait_* API)
 from __future__ import annotations
 
 import asyncio
@@ -602,8 +603,14 @@ class FakeTelegram:
             params[key] = value
         return params
 
+    @property
+    def bot_id(self) -> int:
+        """The bot's user id: the token's number, as Telegram does."""
+        head = self.token.split(":", 1)[0]
+        return int(head) if head.isdigit() else BOT_ID
+
     def bot_user(self) -> dict[str, Any]:
-        return {"id": BOT_ID, "is_bot": True, "first_name": "Regional News",
+        return {"id": self.bot_id, "is_bot": True, "first_name": "Regional News",
                 "username": BOT_USERNAME}
 
     # -- Bot API methods ---------------------------------------------------------------
@@ -624,6 +631,7 @@ class FakeTelegram:
         self.get_updates_calls += 1
         if self.first_get_updates_at is None:
             self.first_get_updates_at = time.monotonic()
+        await self._notify()
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
@@ -824,10 +832,12 @@ class FakeTelegram:
                 ) -> dict[str, Any]:
         member: dict[str, Any] = {"status": status, "user": user}
         if status == "administrator":
-            rights = ("can_be_edited can_manage_chat can_delete_messages can_manage_video_chats "
-                      "can_restrict_members can_promote_members can_change_info can_invite_users "
-                      "can_post_stories can_edit_stories can_delete_stories can_post_messages "
-                      "can_edit_messages can_pin_messages").split()
+            rights = [
+                "can_be_edited", "can_manage_chat", "can_delete_messages",
+                "can_manage_video_chats", "can_restrict_members", "can_promote_members",
+                "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+                "can_delete_stories", "can_post_messages", "can_edit_messages", "can_pin_messages",
+            ]
             member.update({r: r != "can_be_edited" for r in rights})
             member["is_anonymous"] = False
         elif status == "creator":
@@ -841,7 +851,7 @@ class FakeTelegram:
     async def _api_getchatmember(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._known_chat(params["chat_id"])
         user_id = int(params["user_id"])
-        if user_id == BOT_ID:
+        if user_id == self.bot_id:
             status = "member" if chat.type == "private" else chat.bot_status
             return self._member(self.bot_user(), status)
         user = self.users.get(user_id) or User(user_id, "Someone")

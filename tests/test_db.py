@@ -39,6 +39,7 @@ async def test_open_creates_folder_and_sets_pragmas(tmp_path: Path) -> None:
         assert pragmas["synchronous"] == 1  # NORMAL
         assert pragmas["busy_timeout"] > 0
         assert await user_version(db) == schema_version()
+        assert db.isolation_level is None  # autocommit: no implicit transaction left open
     finally:
         await db.close()
 
@@ -113,7 +114,6 @@ async def test_runner_applies_in_order_with_gaps_and_keeps_data(tmp_path: Path) 
     try:
         assert await migrate(db, directory=v1) == [1]
         await db.execute("INSERT INTO t (a) VALUES ('kept')")
-        await db.commit()
         assert await migrate(db, directory=v2) == [3, 10]
         assert await user_version(db) == 10
         async with db.execute("SELECT a, b FROM t") as cursor:

@@ -11,7 +11,6 @@ from bot.services.container import Services
 from bot.texts import t
 
 
-
 def _addressed_to_us(message: Message, bot_username: str) -> bool:
     """In a group, only "/cmd@ourbot" is surely for us: other bots' commands are not."""
     command = (message.text or "").split(maxsplit=1)[0]

@@ -4,7 +4,12 @@ as its summary card."""
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
+from aiogram.types import (
+    InlineQuery,
+    InlineQueryResultArticle,
+    InlineQueryResultUnion,
+    InputTextMessageContent,
+)
 
 from bot.formatting import article_card, esc, format_date, shorten, split_html
 from bot.services.container import Services
@@ -15,7 +20,7 @@ RESULTS = 10
 
 async def on_inline(query: InlineQuery, services: Services, lang: str) -> None:
     articles = await services.articles.inline_results(query.query, limit=RESULTS)
-    results = [
+    results: list[InlineQueryResultUnion] = [
         InlineQueryResultArticle(
             id=str(article.id),
             title=shorten(article.title, 100),

@@ -10,7 +10,6 @@ from bot.routers.lists import send_list
 from bot.services.container import Services
 
 
-
 async def on_latest(message: Message, services: Services, lang: str) -> None:
     await send_list(message, services, lang, "n", "")
 

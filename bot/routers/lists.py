@@ -15,7 +15,6 @@ from bot.texts import t
 from storage.models import Page
 
 
-
 async def fetch(services: Services, kind: str, key: str, page: int) -> Page | None:
     """The page of a list; None when the list cannot be rebuilt (an expired search)."""
     articles = services.articles

@@ -14,7 +14,6 @@ from bot.services.container import Services
 from bot.texts import t
 
 
-
 async def on_region(message: Message, command: CommandObject, services: Services,
                     lang: str) -> None:
     query = (command.args or "").strip()

@@ -10,7 +10,6 @@ from bot.services.container import Services
 from bot.texts import catalogue, t
 
 
-
 def help_text(lang: str, bot_username: str) -> str:
     """The intro, one line per command (features add theirs under ``help.commands``), outro."""
     lines = [t("help.intro", lang)]

@@ -15,7 +15,6 @@ from bot.services.container import Services
 from bot.texts import t
 
 
-
 async def on_topic(message: Message, command: CommandObject, services: Services,
                    lang: str) -> None:
     query = (command.args or "").strip()

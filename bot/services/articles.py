@@ -77,7 +77,10 @@ class ArticleService:
         return Lookup(None, tuple(topics.suggest_topics(query, 3))[:3])
 
     def region(self, code: str) -> RegionRef | None:
-        return _gazetteer().region(code)
+        try:
+            return _gazetteer().region(code)
+        except KeyError:  # a code from an old button or a region since dropped
+            return None
 
     def topics(self, lang: str) -> list[tuple[str, str]]:
         """(slug, name in ``lang``) for every topic, in the vocabulary's order."""

@@ -11,7 +11,7 @@ import hashlib
 from functools import cache
 
 from storage.analysis import morph
-from storage.analysis.clean import CleanArticle, clean_article, sentences
+from storage.analysis.clean import CleanArticle, clean_article
 from storage.analysis.dates import article_date
 from storage.analysis.figures import find_figures
 from storage.analysis.gazetteer import load_gazetteer
@@ -50,7 +50,8 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     today = today or dt.date.today()
     article = clean_article(text)
 
-    title_sents = sentences(article.title) if article.title else ()
+    # The title is one unit (it rarely holds two sentences and needs no splitting).
+    title_sents = (article.title,) if article.title else ()
     lead_sents = article.lead_sentences
     body_sents = [s for para in article.paragraphs for s in para]
     title_lemmas = [_lemmatise(s) for s in title_sents]

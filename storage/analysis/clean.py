@@ -21,17 +21,29 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_SPACES_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]+")
-_INVISIBLE_RE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
-_NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# One table for every character-level fix, applied by str.translate (C speed): spaces of every
+# kind (NBSP, thin, tab) become a plain space, invisible characters go, odd dashes become usual.
+# Every character-level fix: spaces of every kind (NBSP, thin, tab) become a plain space,
+# invisible characters go, odd dashes become the usual ones, old newlines become "\n".
+_TRANSLATE = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, "\t\u00a0\u1680\u202f\u205f\u3000\f\v"), " "),
+        **{c: " " for c in range(0x2000, 0x200B)},
+        **dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None),
+        **dict.fromkeys(map(ord, "\r\u2028\u2029\x85"), "\n"),
+        ord("\u2015"): "—",
+        ord("\u2212"): "-",
+    }
+)
+# str.translate is slow on Cyrillic text, so only the runs of odd characters go through it.
+_ODD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]+")
+_RUNS_RE = re.compile(r" {2,}")
 
 
 def normalize(text: str) -> str:
     """One kind of newline, one kind of space, no invisible characters; words untouched."""
-    text = _NEWLINES_RE.sub("\n", text)
-    text = _INVISIBLE_RE.sub("", text)
-    text = text.replace("\u2015", "—").replace("\u2212", "-")
-    return _SPACES_RE.sub(" ", text)
+    text = _ODD_RE.sub(lambda m: m.group().translate(_TRANSLATE), text.replace("\r\n", "\n"))
+    return _RUNS_RE.sub(" ", text) if "  " in text else text
 
 
 # --- header and metadata lines ---------------------------------------------------------------
@@ -203,25 +215,74 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 # --- sentences -------------------------------------------------------------------------------
 
 # "сотрудничества.Об этом": a sentence end with no space after it, which razdel does not split.
-_GLUE_RE = re.compile(r"(?<=[a-zа-яё0-9»”\"%)])([.!?…]+)(?=[«“\"]?[А-ЯЁ])")
+# The pattern starts at the rare punctuation so the scan is quick; what stands before it (a
+# lower-case letter, a digit, a closing quote) is checked by hand.
+_GLUE_RE = re.compile(r"[.!?…](?=[«“\"]?[А-ЯЁ])")
+_GLUE_BEFORE = frozenset(
+    ".…»”\"%)0123456789abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+)
+
+
+def _glue_points(text: str) -> list[int]:
+    return [
+        m.end()
+        for m in _GLUE_RE.finditer(text)
+        if m.start() and text[m.start() - 1] in _GLUE_BEFORE
+    ]
 
 
 def count_glue(text: str) -> int:
-    return len(_GLUE_RE.findall(text))
+    return len(_glue_points(text))
 
 
 def unglue(text: str) -> str:
-    return _GLUE_RE.sub(r"\1 ", text)
+    points = _glue_points(text)
+    if not points:
+        return text
+    parts = [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
+    return " ".join(parts)
+
+
+# Where a sentence surely ends: a lower-case word of 3+ letters, its full stop, a capitalised
+# word. Cutting there first leaves razdel only the pieces with quotes, initials or abbreviations.
+_SAFE_END_RE = re.compile(r"[.!?]\s+(?=[А-ЯЁ][а-яё])")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_ABBREVIATIONS = _wordset("тыс млн млрд трлн руб долл обл стр тел ул пер просп корп кв")
+_TRICKY_RE = re.compile(r"[.!?…]")
+
+
+def _safe_chunks(paragraph: str) -> list[str]:
+    chunks: list[str] = []
+    start = 0
+    for m in _SAFE_END_RE.finditer(paragraph):
+        end = m.start()  # the full stop
+        if end < 3 or not all(c in _LOWER for c in paragraph[end - 3 : end]):
+            continue
+        word = paragraph[max(0, end - 8) : end].rsplit(" ", 1)[-1]
+        if word in _ABBREVIATIONS:
+            continue
+        chunks.append(paragraph[start : end + 1])
+        start = m.end()
+    chunks.append(paragraph[start:])
+    return chunks
 
 
 def sentences(paragraph: str) -> tuple[str, ...]:
     """The sentences of one paragraph (razdel), glued sentence ends split first."""
-    return tuple(s.text for s in razdel.sentenize(unglue(paragraph)) if s.text.strip())
+    out: list[str] = []
+    for chunk in _safe_chunks(unglue(paragraph)):
+        # No full stop, "!", "?" or "…" before the closing punctuation: one sentence.
+        if _TRICKY_RE.search(chunk.rstrip(" .!?…»”\")"), 0) is None:
+            if chunk.strip():
+                out.append(chunk.strip())  # one plain sentence: nothing for razdel to decide
+        else:
+            out.extend(s.text for s in razdel.sentenize(chunk) if s.text.strip())
+    return tuple(out)
 
 
 def sentence_key(sentence: str) -> str:
-    """Identity of a sentence for repeat detection: its letters and digits, folded."""
-    return "".join(re.findall(r"[^\W_]+", sentence.lower().replace("ё", "е")))
+    """Identity of a sentence for repeat detection: its words, folded, spacing ignored."""
+    return " ".join(sentence.lower().replace("ё", "е").split())
 
 
 # --- the article -----------------------------------------------------------------------------
@@ -235,14 +296,11 @@ class CleanArticle:
     lead: str
     dateline: Dateline | None
     paragraphs: tuple[tuple[str, ...], ...]  # body paragraphs as their sentences
+    lead_sentences: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
         return "\n\n".join(" ".join(p) for p in self.paragraphs)
-
-    @property
-    def lead_sentences(self) -> tuple[str, ...]:
-        return sentences(self.lead) if self.lead else ()
 
 
 _TITLE_MAX = 250
@@ -311,30 +369,30 @@ def _strip_datelines(paragraphs: list[str]) -> tuple[Dateline | None, list[str]]
     return found, out
 
 
-def _dedupe(paragraphs: list[tuple[str, ...]], glue: list[int], lead_keys: set[str]) -> list[
-    tuple[str, ...]
-]:
+def _dedupe(
+    paragraphs: list[tuple[str, ...]], glue: list[int], lead_keys: set[str]
+) -> list[tuple[str, ...]]:
     """Keep one copy of every sentence, in its best-formatted paragraph.
 
     Better formatted: no glued sentence ends, then fewer sentences (a paragraph holding the
     whole body run together loses to the proper paragraphs), then earlier.
     """
-    owner: dict[str, int] = {}
-    for idx, para in enumerate(paragraphs):
-        rank = (glue[idx], len(para), idx)
-        for sent in para:
-            key = sentence_key(sent)
+    keys = [[sentence_key(sent) for sent in para] for para in paragraphs]
+    owner: dict[str, tuple[int, int, int]] = {}
+    for idx, para_keys in enumerate(keys):
+        rank = (glue[idx], len(para_keys), idx)
+        for key in para_keys:
             best = owner.get(key)
-            if best is None or rank < (glue[best], len(paragraphs[best]), best):
-                owner[key] = idx
+            if best is None or rank < best:
+                owner[key] = rank
     out: list[tuple[str, ...]] = []
     for idx, para in enumerate(paragraphs):
         kept: list[str] = []
-        for sent in para:
-            key = sentence_key(sent)
-            if key in lead_keys or owner.get(key) != idx:
+        for sent, key in zip(para, keys[idx], strict=True):
+            best = owner.get(key)
+            if key in lead_keys or best is None or best[2] != idx:
                 continue
-            owner[key] = -1  # a repeat inside the same paragraph goes too
+            del owner[key]  # a repeat inside the same paragraph goes too
             kept.append(sent)
         if kept:
             out.append(tuple(kept))
@@ -369,8 +427,8 @@ def clean_article(raw: str) -> CleanArticle:
 
     glue = [count_glue(p) for p in lines]
     split = [sentences(p) for p in lines]
-    lead_keys = {sentence_key(s) for s in sentences(lead)} if lead else set()
-    paragraphs = _dedupe(split, glue, lead_keys)
+    lead_split = sentences(lead) if lead else ()
+    paragraphs = _dedupe(split, glue, {sentence_key(s) for s in lead_split})
     return CleanArticle(
         header=header,
         url=url,
@@ -378,4 +436,5 @@ def clean_article(raw: str) -> CleanArticle:
         lead=unglue(lead),
         dateline=dateline,
         paragraphs=tuple(paragraphs),
+        lead_sentences=lead_split,
     )

@@ -18,70 +18,95 @@ _CURRENCY_WORD = (
     r"рупи[йия]|фунт(?:ов|а)?\s+стерлингов)"
 )
 _CURRENCY_SIGN = r"[$€₽£¥₸]"
-_BEFORE = r"(?<![\w.,])"
-_AFTER = r"(?![\w])"
 
+# Every pattern starts at a digit or a currency sign, so the scan is quick; what may stand
+# before the number ("на 20%", "порядка 4 тыс.") is looked up separately.
 _MONEY_RE = re.compile(
-    rf"{_BEFORE}{_CURRENCY_SIGN}\s?{_NUM}(?:\s?{_SCALE})?{_AFTER}\.?"
-    rf"|{_BEFORE}{_NUM}\s?(?:{_SCALE}\s?)?(?:{_CURRENCY_WORD}{_AFTER}|{_CURRENCY_SIGN})",
+    rf"{_CURRENCY_SIGN}\s?{_NUM}(?:\s?{_SCALE})?(?!\w)"
+    rf"|{_NUM}\s?(?:{_SCALE}\s?)?(?:{_CURRENCY_WORD}(?!\w)|{_CURRENCY_SIGN})",
     re.IGNORECASE,
 )
-_PERCENT_RE = re.compile(
-    rf"(?:(?<!\w)(?i:на|до)\s)?{_BEFORE}{_NUM}\s?(?:%|процент(?:ов|а)?{_AFTER}|п\.п\.)",
-    re.IGNORECASE,
+_PERCENT_RE = re.compile(rf"{_NUM}\s?(?:%|процент(?:ов|а)?(?!\w)|п\.п\.)", re.IGNORECASE)
+_COUNT_RE = re.compile(rf"{_NUM}(?:\s?(?P<scale>{_SCALE}))?\s(?P<noun>[а-яё]{{3,}})(?!\w)")
+_START_RE = re.compile(r"[\d$€₽£¥₸]")
+_PERCENT_PREFIX_RE = re.compile(r"(?:^|\W)((?:на|до)\s)$", re.IGNORECASE)
+_COUNT_PREFIX_RE = re.compile(
+    r"(?:^|\W)((?:порядка|около|более чем|более|свыше|почти|до)\s)$", re.IGNORECASE
 )
-# A count: a number (with its scale) before the word it counts, optionally "порядка"/"около".
-_COUNT_RE = re.compile(
-    rf"(?:(?<!\w)(?i:порядка|около|более|свыше|почти|до|более чем)\s)?"
-    rf"{_BEFORE}(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<noun>[а-яё]{{3,}})(?!\w)"
-)
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # What a number before these words is not a count of (dates, times, ranks, multipliers).
-_NOT_COUNTED = re.compile(
-    r"(?:год|года|году|годах|годов|гг|век|века|веке|января|февраля|марта|апреля|мая|июня|июля|"
-    r"августа|сентября|октября|ноября|декабря|янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|"
-    r"дек|раз|раза|часов|часа|минут|минуты|числа|место|места|месте|этаж|номер|пункт|статьи|"
-    r"статья|класс|класса|курс|курса|созыва|квартал|квартале|квартала|полугодии|"
-    r"и|или|по|в|на|с|из|до|от)",
+_NOT_COUNTED = _wordset(
+    "год года году годах годов гг век века веке января февраля марта апреля мая июня июля "
+    "августа сентября октября ноября декабря янв фев мар апр июн июл авг сен сент окт ноя "
+    "дек раз раза часов часа минут минуты числа место места месте этаж номер пункт статьи "
+    "статья класс класса курс курса созыва квартал квартале квартала полугодии"
 )
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split()).rstrip(".,") if not text.endswith("тыс.") else text
+    text = " ".join(text.split())
+    return text if text.endswith("тыс.") else text.rstrip(".,")
+
+
+def _with_prefix(text: str, start: int, prefix_re: re.Pattern[str]) -> int:
+    m = prefix_re.search(text, max(0, start - 12), start)
+    return start - len(m.group(1)) if m else start
 
 
 def find_figures(text: str) -> tuple[Figure, ...]:
     """Money, percentages and counts in ``text``, in order of appearance, without repeats."""
-    found: list[tuple[int, Figure]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    for kind, regex in (("money", _MONEY_RE), ("percent", _PERCENT_RE)):
-        for m in regex.finditer(text):
-            if free(m.start(), m.end()):
-                taken.append((m.start(), m.end()))
-                found.append((m.start(), Figure(kind, _clean(m.group()))))
-    for m in _COUNT_RE.finditer(text):
-        if not free(m.start(), m.end()) or _NOT_COUNTED.fullmatch(m["noun"]):
-            continue
-        if not m["scale"] and _is_small_or_year(m["num"]):
-            continue
-        taken.append((m.start(), m.end()))
-        found.append((m.start(), Figure("count", _clean(m.group()))))
-    found.sort(key=lambda item: item[0])
+    found: list[Figure] = []
+    pos = 0
+    while True:
+        hit = _START_RE.search(text, pos)
+        if hit is None:
+            break
+        start = hit.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in ".,"):
+            pos = _skip_number(text, start)
+            continue  # inside a word or the tail of another number ("B2B", "1.5")
+        figure, end = _figure_at(text, start)
+        if figure:
+            found.append(figure)
+        pos = end
     seen: set[str] = set()
     unique: list[Figure] = []
-    for _, figure in found:
+    for figure in found:
         if figure.text not in seen:
             seen.add(figure.text)
             unique.append(figure)
     return tuple(unique)
 
 
-def _is_small_or_year(num: str) -> bool:
+def _skip_number(text: str, start: int) -> int:
+    end = start + 1
+    while end < len(text) and (text[end].isdigit() or text[end] in ".,"):
+        end += 1
+    return end
+
+
+def _figure_at(text: str, start: int) -> tuple[Figure | None, int]:
+    """The figure starting at ``start`` (a digit or a currency sign) and where to go on."""
+    m = _MONEY_RE.match(text, start)
+    if m:
+        return Figure("money", _clean(m.group())), m.end()
+    m = _PERCENT_RE.match(text, start)
+    if m:
+        begin = _with_prefix(text, start, _PERCENT_PREFIX_RE)
+        return Figure("percent", _clean(text[begin : m.end()])), m.end()
+    m = _COUNT_RE.match(text, start)
+    if m and m["noun"] not in _NOT_COUNTED and (m["scale"] or not _is_small_or_year(m.group())):
+        begin = _with_prefix(text, start, _COUNT_PREFIX_RE)
+        return Figure("count", _clean(text[begin : m.end()])), m.end()
+    return None, _skip_number(text, start)
+
+
+def _is_small_or_year(match: str) -> bool:
     """Numbers too small to be a key figure, and bare years."""
-    digits = re.sub(r"\D", "", num.split(",")[0].split(".")[0])
+    digits = re.sub(r"\D", "", re.split(r"[.,]", match)[0])
     if not digits:
         return True
     value = int(digits)

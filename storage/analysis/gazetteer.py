@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
@@ -38,8 +39,13 @@ _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
 
 NAME, ADJ, COUNTRY = "name", "adj", "country"
-# Bump when the index layout or the matching rules that shape it change: it keys the disk cache.
-ENGINE_VERSION = "1"
+# The same words as morph.tokenize finds, written without a lookahead per character (about
+# three times faster on a long article; find() runs on every article).
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’‘ʻʼ][^\W_]+)*")
+_STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
+# Keys the disk cache together with this file's source; bump if a change elsewhere (morph.py,
+# pymorphy3's dictionaries) alters the index.
+ENGINE_VERSION = "3"
 
 
 def norm(word: str) -> str:
@@ -56,6 +62,28 @@ def skeleton(text: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
+# Surnames of the region (Назарбаев, Сатпаева, Жумагалиевой, Абайулы): when pymorphy3 does not
+# know one, its ending still tells (nominative forms only, to keep the case check honest).
+_SURNAME_END = re.compile(r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|улы|уулу|кызы|ұлы|қызы)$")
+
+
+def _declined(word: str) -> set[str]:
+    """Singular case forms of a noun pymorphy3 cannot inflect (Сатпаев, Семей, Байконыр):
+    the regular endings of its last letter; names ending in other vowels (Актобе) do not
+    decline."""
+    stem, last = word[:-1], word[-1:]
+    if last == "й":
+        return {stem + e for e in ("я", "ю", "ем", "е")}
+    if last == "а":
+        soft = stem[-1:] in ("г", "к", "х", "ж", "ш", "ч", "щ")
+        return {stem + e for e in ("и" if soft else "ы", "е", "у", "ой", "ою")}
+    if last == "я":
+        return {stem + e for e in ("и", "е", "ю", "ей")}
+    if last.isalpha() and last not in "аеёиоуыэюяьъәіүұө":
+        return {word + e for e in ("а", "у", "ом", "ем", "е")}
+    return set()
+
+
 def _is_cyrillic(word: str) -> bool:
     return any("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in word)
 
@@ -69,14 +97,18 @@ def word_forms(word: str) -> tuple[frozenset[str], bool]:
     forms = {w}
     is_adj = False
     if _is_cyrillic(w):
+        inflected = False
         for p in morph.parses(w):
             if p.word != w or "nomn" not in p.tag:
                 continue
             if p.tag.POS == "ADJF":
-                is_adj = True
+                is_adj = inflected = True
                 forms.update(norm(f.word) for f in p.lexeme)
             elif p.tag.POS == "NOUN":
+                inflected = True
                 forms.update(norm(f.word) for f in p.lexeme if f.tag.number == p.tag.number)
+        if not inflected and "-" not in w:
+            forms |= _declined(w)
         if "-" in w:
             # Hyphenated names inflect their last part: Алма-Ата -> Алма-Аты, Нур-Султане.
             head, _, last = w.rpartition("-")
@@ -105,8 +137,9 @@ class _Target:
     region: RegionRef | None = None
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text: built for every word, so a tuple (cheapest to create)."""
+
     text: str
     start: int
     end: int
@@ -138,6 +171,7 @@ class _Stop:
     org_before: frozenset[str] = frozenset()
     region_nouns: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()
+    noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
 
 
@@ -151,6 +185,7 @@ class _Index:
     nouns_only: dict[tuple[str, ...], bool] = field(default_factory=dict)
     abbrev: dict[str, list[_Target]] = field(default_factory=dict)
     fuzzy: dict[str, set[RegionRef]] = field(default_factory=dict)  # skeleton -> regions
+    stems: set[str] = field(default_factory=set)  # first letters of lemma_keys
 
     def add_word(self, word: str) -> tuple[str, bool]:
         key = norm(word)
@@ -162,7 +197,9 @@ class _Index:
         if _is_cyrillic(key):
             for p in morph.parses(key):
                 if p.word == key and "nomn" in p.tag:
-                    self.lemma_keys.setdefault(norm(p.normal_form), set()).add(key)
+                    lemma = norm(p.normal_form)
+                    self.lemma_keys.setdefault(lemma, set()).add(key)
+                    self.stems.add(lemma[:_STEM])
         return key, is_adj
 
     def add_alias(self, alias: str, target: _Target, *, exact: bool = False) -> None:
@@ -190,10 +227,21 @@ class _Index:
 
 
 def _surfaces(words: Iterable[str]) -> frozenset[str]:
-    out: set[str] = set()
+    return frozenset(_noun_forms(words))
+
+
+def _noun_forms(words: Iterable[str]) -> dict[str, str]:
+    """Every form, plural too ("областями"), of stop-list words -> the word as written."""
+    out: dict[str, str] = {}
     for w in words:
-        out |= word_forms(w)[0]
-    return frozenset(out)
+        key = norm(w)
+        for f in word_forms(w)[0]:
+            out.setdefault(f, key)
+        for p in morph.parses(key):
+            if p.word == key and "nomn" in p.tag and p.tag.POS == "NOUN":
+                for f in p.lexeme:
+                    out.setdefault(norm(f.word), key)
+    return out
 
 
 @lru_cache(maxsize=50_000)
@@ -201,6 +249,17 @@ def _cases(word: str, grammeme: str) -> frozenset[str]:
     """Cases in which ``word`` can be a ``grammeme`` (Name, Surn) per pymorphy3."""
     return frozenset(
         c for p in morph.parses(word) if grammeme in p.tag for c in _CASES if c in p.tag
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_name(word: str) -> bool:
+    """pymorphy3's dictionary (not its guesser, which calls "Таразе" a name) knows ``word``
+    as a given name in its dictionary form (Нурсултан, Игорь)."""
+    return any(
+        "Name" in p.tag and "sing" in p.tag and "nomn" in p.tag and p.normal_form == p.word
+        and p.is_known
+        for p in morph.parses(word)
     )
 
 
@@ -233,7 +292,10 @@ class Gazetteer:
             org_before=_surfaces(data.get("org_before", [])),
             region_nouns=_surfaces(data.get("region_nouns", [])),
             city_nouns=_surfaces(data.get("city_nouns", [])),
-            given_names=frozenset(norm(w) for w in data.get("given_names", [])),
+            given_names=frozenset(
+                f for w in data.get("given_names", []) for f in word_forms(w)[0]
+            ),
+            noun_keys=_noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
         )
 
     def _load_country(self, data: dict[str, Any]) -> None:
@@ -285,6 +347,8 @@ class Gazetteer:
             return frozenset(found)
         if not word[:1].isupper() or not _is_cyrillic(s):
             return frozenset()
+        if s[:_STEM] not in self._ix.stems:  # no name starts like this: skip pymorphy3
+            return frozenset()
         keys: set[str] = set()
         for p in morph.parses(s):
             if "plur" in p.tag or "Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag:
@@ -294,15 +358,23 @@ class Gazetteer:
 
     def _tokens(self, text: str) -> list[_Token]:
         out: list[_Token] = []
-        for m in morph.WORD_RE.finditer(text):
+        append, cached = out.append, self._key_cache.get
+        for m in _WORD_RE.finditer(text):
             word = m.group()
-            keys = self._keys(word)
+            keys = cached(word)
+            if keys is None:
+                keys = self._keys(word)
             if keys or "-" not in word or word in self._ix.abbrev:
+                append(_Token(word, *m.span(), keys))
+                continue
+            # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless
+            # one is an unknown capitalised name of its own (Петропавловск-Камчатский).
+            parts = word.split("-")
+            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
                 out.append(_Token(word, m.start(), m.end(), keys))
                 continue
-            # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент").
             pos = m.start()
-            for part in word.split("-"):
+            for part in parts:
                 if part:
                     out.append(_Token(part, pos, pos + len(part), self._keys(part)))
                 pos += len(part) + 1
@@ -352,15 +424,19 @@ class Gazetteer:
 
     def _hits(self, text: str, *, query: bool) -> Iterator[_Hit]:
         toks = self._tokens(text)
+        abbrev = self._ix.abbrev
+        # Only tokens that can start a match are visited; most words of an article are not.
+        starts = [k for k, t in enumerate(toks)
+                  if t.keys or (t.text.upper() if query else t.text) in abbrev]
         i = 0
-        while i < len(toks):
+        for k in starts:
+            if k < i:
+                continue
+            i = k
             tok = toks[i]
-            abbr = self._ix.abbrev.get(tok.text.upper() if query else tok.text)
+            abbr = abbrev.get(tok.text.upper() if query else tok.text)
             if abbr:
                 yield _Hit(tok.start, tuple(abbr))
-                i += 1
-                continue
-            if not tok.keys:
                 i += 1
                 continue
             if self._blocked_before(toks, i, text):
@@ -409,7 +485,9 @@ class Gazetteer:
         quoted name, not a person."""
         if query:
             return True
-        if self._ix.nouns_only.get(phrase, True) and not toks[i].capital:
+        if self._ix.nouns_only.get(phrase, True) and not any(
+            t.capital for t in toks[i:end + 1]
+        ):
             return False
         if self._org_quoted(toks, i, text):
             return False
@@ -440,8 +518,11 @@ class Gazetteer:
         hint = ("region" if noun_surface in self._stop.region_nouns
                 else "city" if noun_surface in self._stop.city_nouns else "")
         hits: list[_Hit] = []
+        noun_keys = set(noun.keys) if noun else set()
+        if noun_surface in self._stop.noun_keys:
+            noun_keys.add(self._stop.noun_keys[noun_surface])
         for a in run:
-            targets = self._phrase(toks[a].keys, noun.keys if noun else frozenset())
+            targets = self._phrase(toks[a].keys, frozenset(noun_keys))
             if targets:
                 hits.append(_Hit(toks[a].start, tuple(targets)))
                 continue
@@ -481,22 +562,29 @@ class Gazetteer:
         if i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip():
             nxt = toks[i + 1]
             if nxt.capital and not nxt.keys:
-                first = self._name_cases(word)
-                if first & _cases(norm(nxt.text), "Surn"):
+                surname = _cases(norm(nxt.text), "Surn")
+                if _SURNAME_END.search(norm(nxt.text)):
+                    surname |= {"nomn"}
+                if self._name_cases(word) & surname:
                     return True
-        if i > 0 and _cases(word, "Surn"):
+        surname = _cases(word, "Surn") or (frozenset(_CASES) if _SURNAME_END.search(word)
+                                           else frozenset())
+        if i > 0 and surname:
             prev = toks[i - 1]
             gap = text[prev.end:toks[i].start]
             if len(prev.text) == 1 and prev.capital and gap.strip() == ".":
                 return True
             if prev.capital and not gap.strip() and not prev.keys:
-                return bool(self._name_cases(norm(prev.text)) & _cases(word, "Surn"))
+                return bool(self._name_cases(norm(prev.text)) & surname)
         return False
 
     def _name_cases(self, word: str) -> frozenset[str]:
+        """Cases in which ``word`` is a given name: any for the stop list's names (and their
+        forms); for pymorphy3's Name parses only the nominative, as its guesses are noisy
+        (it reads "Таразе" as a name)."""
         if word in self._stop.given_names:
             return frozenset(_CASES)
-        return _cases(word, "Name")
+        return frozenset({"nomn"}) if _nominative_name(word) else frozenset()
 
     # ---- queries -------------------------------------------------------------------------
 
@@ -506,6 +594,8 @@ class Gazetteer:
         q = " ".join(query.split())[:200]
         if not q:
             return None
+        if q.upper() in self._regions:  # an ISO code typed as is: "KZ-31"
+            return self._regions[q.upper()]
         regions, _ = self._settle(list(self._hits(q, query=True)), query=True)
         if regions:
             return regions[0]
@@ -559,7 +649,8 @@ def data_files() -> list[tuple[str, bytes]]:
 
 
 def _cache_path(files: list[tuple[str, bytes]]) -> Path:
-    h = hashlib.sha256(ENGINE_VERSION.encode())
+    # The engine's own source is part of the key, so a code change never meets a stale index.
+    h = hashlib.sha256(ENGINE_VERSION.encode() + Path(__file__).read_bytes())
     for name, raw in sorted(files):
         h.update(name.encode() + b"\0" + raw + b"\0")
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -41,6 +41,9 @@ class _Term:
     weight: float
 
 
+_Entry = tuple[tuple[_Term, ...], tuple[tuple[Phrase, _Term], ...], tuple[tuple[Phrase, str], ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     topics: tuple[Topic, ...]
@@ -48,6 +51,8 @@ class Vocabulary:
     phrases: dict[str, tuple[tuple[Phrase, _Term], ...]]  # by first lemma
     areas: dict[str, tuple[tuple[Phrase, str], ...]]  # by first lemma -> (phrase, slug)
     aliases: dict[Phrase, str]  # lemmatised query -> slug
+    # One lookup per word of the text: lemma -> (its terms, phrases it opens, areas it opens).
+    index: dict[str, _Entry]
     fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
 
 
@@ -92,11 +97,16 @@ def load_vocabulary() -> Vocabulary:
             areas.setdefault(lemmas[0], []).append((lemmas, slug))
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
+    index = {
+        key: (tuple(words.get(key, ())), tuple(phrases.get(key, ())), tuple(areas.get(key, ())))
+        for key in {*words, *phrases, *areas}
+    }
     return Vocabulary(
         topics=tuple(topics),
         words={k: tuple(v) for k, v in words.items()},
         phrases={k: tuple(v) for k, v in phrases.items()},
         areas={k: tuple(v) for k, v in areas.items()},
+        index=index,
         aliases=aliases,
         fuzzy_pool=tuple(pool),
     )
@@ -148,16 +158,21 @@ def _scan_sentence(
     vocab: Vocabulary, lemmas: Sequence[str], factor: float, mentions: dict[_Term, float]
 ) -> set[str]:
     area_hits: list[tuple[int, int, str]] = []
+    index = vocab.index
     for i, lemma in enumerate(lemmas):
-        terms = vocab.words.get(lemma)
-        if terms is None and "-" in lemma:
-            terms = tuple(_compound_terms(vocab, lemma))
-        for term in terms or ():
+        entry = index.get(lemma)
+        if entry is None:
+            if "-" in lemma:
+                for term in _compound_terms(vocab, lemma):
+                    mentions[term] = mentions.get(term, 0.0) + factor
+            continue
+        terms, phrases, areas = entry
+        for term in terms:
             mentions[term] = mentions.get(term, 0.0) + factor
-        for phrase, term in vocab.phrases.get(lemma, ()):
+        for phrase, term in phrases:
             if _match(lemmas, i, phrase) > 0:
                 mentions[term] = mentions.get(term, 0.0) + factor
-        for phrase, slug in vocab.areas.get(lemma, ()):
+        for phrase, slug in areas:
             end = _match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
                 area_hits.append((i, end, slug))

@@ -8,25 +8,26 @@ CREATE TABLE articles (
     -- AUTOINCREMENT: an id is never reused, so delivery's "ingested after id N" stays true
     -- when the newest article is removed and another one arrives.
     id INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- Small columns first: reading a listing's row stops before the long texts' overflow pages.
     title TEXT NOT NULL,
     lead TEXT NOT NULL DEFAULT '',
-    body TEXT NOT NULL DEFAULT '',
     date TEXT,                                  -- YYYY-MM-DD or NULL
     url TEXT,
     summary TEXT NOT NULL DEFAULT '',
     figures TEXT NOT NULL DEFAULT '[]',         -- JSON: [{"kind": ..., "text": ...}]
-    lemmas TEXT NOT NULL DEFAULT '',            -- what the full-text index holds
-    content_hash TEXT NOT NULL,                 -- sha256 of the decoded, LF-normalised text
-    raw TEXT NOT NULL,                          -- that text: re-tagging starts from it
-    source_path TEXT UNIQUE,                    -- absolute path of the file; NULL if none
-    analysis_fingerprint TEXT NOT NULL,
     sort_key TEXT NOT NULL,
     ingested_at TEXT NOT NULL,                  -- UTC, YYYY-MM-DD HH:MM:SS
     updated_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL,                 -- sha256 of the decoded, LF-normalised text
+    source_path TEXT UNIQUE,                    -- absolute path of the file; NULL if none
+    analysis_fingerprint TEXT NOT NULL,
     -- The full-text index's rowid: the listing order packed in one integer (day number, then
     -- id), so a search reads its newest matches straight off the index, in order, and stops.
     fts_key INTEGER NOT NULL
-        GENERATED ALWAYS AS ((CAST(julianday(sort_key) AS INTEGER) << 32) | id) STORED
+        GENERATED ALWAYS AS ((CAST(julianday(sort_key) AS INTEGER) << 32) | id) STORED,
+    lemmas TEXT NOT NULL DEFAULT '',            -- what the full-text index holds
+    body TEXT NOT NULL DEFAULT '',              -- clean text
+    raw TEXT NOT NULL                           -- the decoded file: re-tagging starts from it
 );
 CREATE UNIQUE INDEX articles_fts_key ON articles (fts_key);
 CREATE INDEX articles_newest ON articles (sort_key DESC, id DESC);

@@ -1,0 +1,81 @@
+"""One fake Telegram and one real bot for the whole end-to-end session.
+
+The bot is the production Dispatcher with aiogram's real AiohttpSession pointed at the fake
+over HTTP, and a real SQLite store in a temporary folder seeded from ``seeds/``. Tests talk to it
+through the ``fake`` fixture; each test uses fresh users (``fake.new_user()``) so their chats
+never mix.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from aiogram import Bot, Dispatcher
+
+from bot.app import build_bot, build_dispatcher
+from bot.config import Settings, load_settings
+from bot.services.container import Services, open_services
+from tests.fake_telegram import FakeTelegram
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+
+@dataclass
+class RunningBot:
+    fake: FakeTelegram
+    settings: Settings
+    services: Services
+    bot: Bot
+    dp: Dispatcher
+    task: asyncio.Task[None]
+
+
+def e2e_settings(fake: FakeTelegram, db_path: Path, **overrides: object) -> Settings:
+    return load_settings(bot_token=fake.token, telegram_api_url=fake.base_url,
+                         database_path=db_path, seeds_dir=SEEDS, **overrides)
+
+
+async def start_bot(fake: FakeTelegram, settings: Settings) -> RunningBot:
+    """The real bot polling the fake; returns once it asked for its first updates."""
+    services = await open_services(settings)
+    bot = build_bot(settings)
+    dp = build_dispatcher(services)
+    calls_before = fake.get_updates_calls
+    task = asyncio.create_task(
+        dp.start_polling(bot, handle_signals=False, close_bot_session=True, polling_timeout=1))
+    await fake.wait_until(lambda: fake.get_updates_calls > calls_before or task.done(), 15)
+    if task.done():
+        task.result()
+    return RunningBot(fake, settings, services, bot, dp, task)
+
+
+async def stop_bot(running: RunningBot) -> None:
+    await running.dp.stop_polling()
+    await asyncio.wait_for(running.task, 10)
+    await running.services.close()
+
+
+@pytest.fixture(scope="session")
+async def fake() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+async def running_bot(fake: FakeTelegram,
+                      tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningBot]:
+    db_path = tmp_path_factory.mktemp("e2e-store") / "news.sqlite3"
+    running = await start_bot(fake, e2e_settings(fake, db_path))
+    yield running
+    await stop_bot(running)
+
+
+@pytest.fixture
+async def tg(running_bot: RunningBot) -> FakeTelegram:
+    """The fake Telegram with the shared bot running against it (what most tests want)."""
+    return running_bot.fake

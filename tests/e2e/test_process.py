@@ -1,0 +1,77 @@
+"""The real ``python -m bot run`` process against the fake Telegram."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import ROOT, SEEDS
+from tests.fake_telegram import FakeTelegram
+
+pytestmark = pytest.mark.e2e
+
+
+def bot_env(**values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_PATH", "SEEDS_DIR",
+                        "ADMIN_IDS"}}
+    # cwd is a temporary folder (no .env there); the code comes from this checkout
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.update(values)
+    return env
+
+
+async def test_bot_process_answers_start_and_stops_on_sigterm(tmp_path: Path) -> None:
+    async with FakeTelegram(token="424242:process-test-token") as fake:
+        db_path = tmp_path / "data" / "news.sqlite3"
+        env = bot_env(BOT_TOKEN=fake.token, TELEGRAM_API_URL=fake.base_url,
+                      DATABASE_PATH=str(db_path), SEEDS_DIR=str(SEEDS), LOG_LEVEL="INFO")
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        try:
+            await fake.wait_until(lambda: fake.get_updates_calls > 0, timeout=30)
+            user = fake.new_user()
+            [reply] = await fake.ask(user, "/start", timeout=10)
+            assert "/region" in reply.plain
+            assert fake.commands_for("ru") and fake.commands_for("en")
+            proc.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(proc.communicate(), 15)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+        log = stderr.decode()
+        assert proc.returncode == 0, log
+        assert "stopped" in log
+        assert fake.token not in log  # the token is never logged
+        assert fake.token.split(":")[1] not in log
+        assert db_path.exists()  # the store was created and seeded on first start
+
+
+async def test_run_without_token_prints_one_line_and_fails(tmp_path: Path) -> None:
+    env = bot_env(DATABASE_PATH=str(tmp_path / "x.sqlite3"))
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    _, stderr = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode != 0
+    lines = stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "BOT_TOKEN" in lines[0]
+    assert not (tmp_path / "x.sqlite3").exists()  # refused before touching anything
+
+
+async def test_bad_configuration_names_the_variable(tmp_path: Path) -> None:
+    env = bot_env(BOT_TOKEN="1:x", ADMIN_IDS="12,abc")
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    _, stderr = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode != 0
+    assert "ADMIN_IDS" in stderr.decode()
+
