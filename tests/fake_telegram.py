@@ -816,7 +816,8 @@ class FakeTelegram:
         chat = self._known_chat(params["chat_id"])
         return {**chat.api(), "accent_color_id": 0, "max_reaction_count": 11,
                 "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
-                                        "unique_gifts": False, "premium_subscription": False}}
+                                        "unique_gifts": False, "premium_subscription": False,
+                                        "gifts_from_channels": False}}
 
     def _known_chat(self, chat_ref: Any) -> Chat:
         if isinstance(chat_ref, str) and not re.fullmatch(r"-?\d+", chat_ref):
