@@ -90,10 +90,18 @@ async def _on_shutdown(services: Services) -> None:
     await services.on_shutdown()
 
 
-async def _on_error(event: ErrorEvent) -> bool:
-    """A handler failed: log it; the update is done and polling goes on."""
+async def _on_error(event: ErrorEvent, lang: str = "ru") -> bool:
+    """A handler failed: log it, tell the user if there is one to tell; polling goes on."""
     log.error("handler failed on update %s: %r", event.update.update_id, event.exception,
               exc_info=event.exception)
+    update = event.update
+    try:
+        if update.message is not None:
+            await update.message.answer(t("error.generic", lang))
+        elif update.callback_query is not None:
+            await update.callback_query.answer(t("error.generic", lang))
+    except Exception as exc:  # Telegram refusing the apology is not worth another traceback
+        log.warning("could not report the failure to the chat: %r", exc)
     return True
 
 

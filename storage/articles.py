@@ -117,33 +117,38 @@ class ArticleStore:
         return int(row[0]) if row and row[0] is not None else 0
 
     async def _page(self, sql: str, params: tuple[object, ...], limit: int, offset: int) -> Page:
+        """One round trip: the listing's ids (one more than asked, to know if more exist),
+        then those articles, in listing order."""
         limit = max(1, min(limit, MAX_PAGE))
         offset = max(0, offset)
-        async with self._db.execute(sql, (*params, limit + 1, offset)) as cursor:
-            ids = [int(row[0]) for row in await cursor.fetchall()]
-        items = await self._load(ids[:limit])
-        return Page(items=tuple(items), has_more=len(ids) > limit)
+        page_sql = (
+            f"WITH page(id) AS MATERIALIZED ({sql}) {_ARTICLE_SELECT} "
+            "FROM page JOIN articles AS a ON a.id = page.id ORDER BY a.sort_key DESC, a.id DESC"
+        )
+        async with self._db.execute(page_sql, (*params, limit + 1, offset)) as cursor:
+            rows = list(await cursor.fetchall())
+        items = tuple(_article(row) for row in rows[:limit])
+        return Page(items=items, has_more=len(rows) > limit)
 
     async def _load(self, ids: Sequence[int]) -> list[StoredArticle]:
         """The articles with ``ids``, in that order, tags included: one query."""
         if not ids:
             return []
-        sql = f"{_LOAD_SQL} ({','.join('?' * len(ids))})"
+        sql = f"{_ARTICLE_SELECT} FROM articles AS a WHERE a.id IN ({','.join('?' * len(ids))})"
         async with self._db.execute(sql, tuple(ids)) as cursor:
             rows = {int(row["id"]): row for row in await cursor.fetchall()}
         return [_article(rows[i]) for i in ids if i in rows]
 
 
 # An article row with its tags folded into JSON arrays, in the analysis's order.
-_LOAD_SQL = (
+_ARTICLE_SELECT = (
     "SELECT a.id, a.title, a.lead, a.date, a.url, a.summary, a.figures, a.ingested_at, "
     "(SELECT json_group_array(json_array(code, name, country)) FROM (SELECT code, name, country "
     " FROM article_regions WHERE article_id = a.id ORDER BY pos)) AS regions, "
     "(SELECT json_group_array(slug) FROM (SELECT slug "
     " FROM article_topics WHERE article_id = a.id ORDER BY pos)) AS topics, "
     "(SELECT json_group_array(country) FROM (SELECT country "
-    " FROM article_countries WHERE article_id = a.id ORDER BY pos)) AS countries "
-    "FROM articles AS a WHERE a.id IN"
+    " FROM article_countries WHERE article_id = a.id ORDER BY pos)) AS countries"
 )
 
 
@@ -185,6 +190,30 @@ class ArticleRecord:
         return index_text(a.title, a.lead, a.body)
 
 
+_INSERT_SQL = (
+    "INSERT INTO articles (title, lead, body, date, url, summary, figures, lemmas, "
+    "content_hash, raw, source_path, analysis_fingerprint, sort_key, ingested_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "coalesce(?4, substr(?13, 1, 10)), ?13, ?13)"
+)
+_UPDATE_SQL = (
+    "UPDATE articles SET title = ?, lead = ?, body = ?, date = ?4, url = ?, summary = ?, "
+    "figures = ?, lemmas = ?, content_hash = ?, raw = ?, source_path = ?, "
+    "analysis_fingerprint = ?, sort_key = coalesce(?4, substr(ingested_at, 1, 10)), "
+    "updated_at = ?13 WHERE id = ?14 RETURNING sort_key"
+)
+
+
+def _values(record: ArticleRecord, now: str) -> tuple[object, ...]:
+    a = record.analysis
+    figures = json.dumps([{"kind": f.kind, "text": f.text} for f in a.figures], ensure_ascii=False)
+    return (
+        a.title, a.lead, a.body, a.date.isoformat() if a.date else None, a.url, a.summary,
+        figures, record.index_text(), record.content_hash, record.raw, record.source_path,
+        record.fingerprint, now,
+    )
+
+
 async def save_article(
     db: aiosqlite.Connection, record: ArticleRecord, *, article_id: int | None = None,
     now: str | None = None,
@@ -193,54 +222,67 @@ async def save_article(
 
     Runs inside the caller's transaction: the caller decides what is all-or-nothing.
     """
-    now = now or utc_now()
-    a = record.analysis
-    figures = json.dumps([{"kind": f.kind, "text": f.text} for f in a.figures], ensure_ascii=False)
-    values = (
-        a.title, a.lead, a.body, a.date.isoformat() if a.date else None, a.url, a.summary,
-        figures, record.index_text(), record.content_hash, record.raw, record.source_path,
-        record.fingerprint,
-    )
     if article_id is None:
-        sql = (
-            "INSERT INTO articles (title, lead, body, date, url, summary, figures, lemmas, "
-            "content_hash, raw, source_path, analysis_fingerprint, sort_key, ingested_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "coalesce(?4, substr(?13, 1, 10)), ?13, ?13) RETURNING id, sort_key"
-        )
-        params: tuple[object, ...] = (*values, now)
-    else:
-        sql = (
-            "UPDATE articles SET title = ?, lead = ?, body = ?, date = ?4, url = ?, summary = ?, "
-            "figures = ?, lemmas = ?, content_hash = ?, raw = ?, source_path = ?, "
-            "analysis_fingerprint = ?, sort_key = coalesce(?4, substr(ingested_at, 1, 10)), "
-            "updated_at = ?13 WHERE id = ?14 RETURNING id, sort_key"
-        )
-        params = (*values, now, article_id)
-        for table in ("article_regions", "article_topics", "article_countries"):
-            await db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    async with db.execute(sql, params) as cursor:
-        row = await cursor.fetchone()
+        return (await insert_articles(db, [record], now=now))[0]
+    for table in ("article_regions", "article_topics", "article_countries"):
+        await db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    async with db.execute(_UPDATE_SQL, (*_values(record, now or utc_now()), article_id)) as cur:
+        row = await cur.fetchone()
     if row is None:
         raise LookupError(f"article {article_id} does not exist")
-    await _insert_tags(db, int(row[0]), str(row[1]), a)
-    return int(row[0])
+    await _insert_tags(db, [(article_id, str(row[0]), record.analysis)])
+    return article_id
 
 
-async def _insert_tags(db: aiosqlite.Connection, article_id: int, key: str, a: Analysis) -> None:
-    regions = list({r.code: r for r in a.regions}.values())
+async def insert_articles(
+    db: aiosqlite.Connection, records: Sequence[ArticleRecord], *, now: str | None = None
+) -> list[int]:
+    """Insert new articles in a handful of statements; returns their ids, in order.
+
+    Must run inside a ``transaction()``: holding the write lock, the AUTOINCREMENT ids given
+    to the rows are the next ones after the sequence, in insertion order.
+    """
+    if not records:
+        return []
+    if not db.in_transaction:
+        raise RuntimeError("insert_articles needs a transaction")
+    now = now or utc_now()
+    async with db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'articles'") as cursor:
+        row = await cursor.fetchone()
+    async with db.execute("SELECT max(id) FROM articles") as cursor:
+        top = await cursor.fetchone()
+    first = max(int(row[0]) if row else 0, int(top[0]) if top and top[0] else 0) + 1
+    await db.executemany(_INSERT_SQL, [_values(r, now) for r in records])
+    ids = list(range(first, first + len(records)))
+    day = now[:10]
+    await _insert_tags(db, [
+        (i, r.analysis.date.isoformat() if r.analysis.date else day, r.analysis)
+        for i, r in zip(ids, records, strict=True)
+    ])
+    return ids
+
+
+async def _insert_tags(
+    db: aiosqlite.Connection, articles: Sequence[tuple[int, str, Analysis]]
+) -> None:
+    """Tag rows for (article id, sort key, analysis) triples; tags de-duplicated, in order."""
+    regions, topics, countries = [], [], []
+    for article_id, key, a in articles:
+        unique = {r.code: r for r in a.regions}.values()
+        regions += [(r.code, key, article_id, r.country, r.name, i) for i, r in enumerate(unique)]
+        topics += [(s, key, article_id, i) for i, s in enumerate(dict.fromkeys(a.topics))]
+        countries += [(c, key, article_id, i) for i, c in enumerate(dict.fromkeys(a.countries))]
     await db.executemany(
         "INSERT INTO article_regions (code, sort_key, article_id, country, name, pos) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [(r.code, key, article_id, r.country, r.name, i) for i, r in enumerate(regions)],
+        regions,
     )
     await db.executemany(
-        "INSERT INTO article_topics (slug, sort_key, article_id, pos) VALUES (?, ?, ?, ?)",
-        [(s, key, article_id, i) for i, s in enumerate(dict.fromkeys(a.topics))],
+        "INSERT INTO article_topics (slug, sort_key, article_id, pos) VALUES (?, ?, ?, ?)", topics
     )
     await db.executemany(
         "INSERT INTO article_countries (country, sort_key, article_id, pos) VALUES (?, ?, ?, ?)",
-        [(c, key, article_id, i) for i, c in enumerate(dict.fromkeys(a.countries))],
+        countries,
     )
 
 

@@ -18,8 +18,16 @@ MAX_QUERY_TOKENS = 12
 
 
 def index_text(*texts: str) -> str:
-    """The lemmas of ``texts`` in order, space-separated: the full-text index's input."""
-    return " ".join(part for text in texts for word in tokenize(text) for part in _parts(word))
+    """The distinct lemmas of ``texts``, space-separated: the full-text index's input.
+
+    The index keeps no positions (detail=none), so a lemma's repeats would only cost time.
+    """
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in tokenize(text):
+            for part in _parts(word):
+                seen.setdefault(part, None)
+    return " ".join(seen)
 
 
 def match_expression(words: str) -> str | None:

@@ -17,6 +17,7 @@ from storage.articles import (
     ArticleRecord,
     ArticleStore,
     delete_article,
+    insert_articles,
     save_article,
 )
 from storage.db import open_db, transaction
@@ -234,3 +235,26 @@ async def test_latest_and_search_plans_walk_the_date_index(db: aiosqlite.Connect
     search = await _plan(db, SEARCH_SQL, ('"туризм"', 6, 0))
     # FTS5 hands rows out in rowid (= listing) order: no sort step.
     assert "VIRTUAL TABLE" in search and "TEMP B-TREE" not in search, search
+
+
+async def test_batch_insert_gives_each_row_its_id(db: aiosqlite.Connection) -> None:
+    await _add(db, _analysis("first"))
+    doomed = await _add(db, _analysis("doomed"))
+    async with transaction(db):
+        await delete_article(db, doomed)
+    records = [
+        ArticleRecord(_analysis(f"batch {i}", regions=(ZHAMBYL,), topics=("trade",)),
+                      raw=f"r{i}", content_hash=f"h{i}", fingerprint="fp")
+        for i in range(3)
+    ]
+    async with transaction(db):
+        ids = await insert_articles(db, records)
+    assert ids == [doomed + 1, doomed + 2, doomed + 3]
+    store = ArticleStore(db)
+    for i, article_id in enumerate(ids):
+        article = await store.get(article_id)
+        assert article is not None and article.title == f"batch {i}"
+        assert article.regions == (ZHAMBYL,) and article.topics == ("trade",)
+    assert [a.id for a in (await store.search("batch")).items] == ids[::-1]
+    with pytest.raises(RuntimeError):
+        await insert_articles(db, records)  # outside a transaction

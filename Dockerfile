@@ -1,0 +1,24 @@
+# The bot in a container: `docker build -t regional-news-bot .` then
+# `docker run -d --restart unless-stopped -e BOT_TOKEN=... -v news-data:/app/data regional-news-bot`
+# The store lives in the volume (/app/data); it is created and seeded from seeds/ on first start.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DATABASE_PATH=/app/data/news.sqlite3 \
+    SEEDS_DIR=/app/seeds
+
+WORKDIR /app
+COPY pyproject.toml README.md* ./
+COPY bot ./bot
+COPY storage ./storage
+RUN pip install --no-cache-dir . \
+    && useradd --create-home --uid 10001 bot \
+    && mkdir -p /app/data && chown bot /app/data
+COPY seeds ./seeds
+
+USER bot
+VOLUME ["/app/data"]
+# SIGTERM (docker stop) ends polling cleanly and closes the store.
+STOPSIGNAL SIGTERM
+CMD ["python", "-m", "bot", "run"]

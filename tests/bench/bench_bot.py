@@ -1,0 +1,215 @@
+"""Benchmark of the bot in chats: ``python -m tests.bench.bench_bot [--articles N] [--db PATH]``.
+
+1. A burst of 200 commands from 50 users, queued at once on the fake Telegram, answered by the
+   real bot (Dispatcher, aiogram's HTTP session, the store with N articles, 100,000 by default):
+   p50/p95/p99 seconds from update queued to reply received, and updates per second.
+2. The same burst against a bare aiogram bot that only echoes, on the same fake: the floor of
+   the framework and the fake themselves; the figure that matters is the ratio.
+3. ``python -m bot run`` as a process on the same store: seconds from start to its first
+   getUpdates, and its resident memory after answering a burst.
+
+Targets (issue 3): p99 at most 1.5x the echo bot's; start under 2 s; RSS under 150 MB.
+The store is built once and kept (``--db``), since filling 100,000 articles takes a while.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import os
+import random
+import signal
+import statistics
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from aiogram import Dispatcher
+from aiogram.types import Message
+
+from bot.app import build_bot, build_dispatcher
+from bot.config import Settings, load_settings
+from bot.services.container import open_services
+from storage.db import open_db
+from tests.fake_telegram import FakeTelegram, User
+
+ROOT = Path(__file__).resolve().parents[2]
+USERS = 50
+COMMANDS = 200
+COMMAND_MIX = [
+    "/region Алматы", "/region Таразе", "/region Samarkand", "/region Нукус",
+    "/topic туризм", "/topic торговли", "/topic energy", "/latest",
+    "/search сотрудничество", "/search туризма", "/help", "/region Щщзкх",
+]
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def pick(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    return {"p50": pick(0.50), "p95": pick(0.95), "p99": pick(0.99), "max": ordered[-1]}
+
+
+async def build_store(path: Path, count: int) -> None:
+    """A store with ``count`` articles (the store benchmark's generator), reused if present."""
+    if path.exists():
+        db = await open_db(path)
+        async with db.execute("SELECT count(*) FROM articles") as cursor:
+            row = await cursor.fetchone()
+        await db.close()
+        if row and row[0] >= count:
+            return
+        path.unlink()
+    from tests.bench.bench_store import fill_store
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = await open_db(path)
+    seconds = await fill_store(db, count)
+    await db.close()
+    print(f"built a store of {count} articles in {seconds:.1f} s: {path}")
+
+
+async def burst(fake: FakeTelegram, users: list[User], rng: random.Random
+                ) -> tuple[list[float], float]:
+    """Queue the burst at once; latencies (queued -> reply) and updates per second."""
+    plan = [(users[i % len(users)], rng.choice(COMMAND_MIX)) for i in range(COMMANDS)]
+    before = {u.id: len(fake.messages_to(u.id)) for u in users}
+    queued: dict[int, list[float]] = {u.id: [] for u in users}
+    started = time.time()
+    for user, text in plan:
+        queued[user.id].append(time.time())
+        await fake.send_text(user, user, text)
+    expected = {u.id: before[u.id] + len(queued[u.id]) for u in users}
+    await fake.wait_until(
+        lambda: all(len(fake.messages_to(uid)) >= n for uid, n in expected.items()), 120)
+    finished = time.time()
+    latencies: list[float] = []
+    for user in users:
+        # replies to one chat matched to its commands in order of time (order statistics)
+        replies = sorted(m.time for m in fake.messages_to(user.id)[before[user.id]:])
+        latencies += [r - q for r, q in zip(replies, sorted(queued[user.id]), strict=True)]
+    return latencies, COMMANDS / (finished - started)
+
+
+async def run_polling(fake: FakeTelegram, settings: Settings, dp: Dispatcher,
+                      body: Callable[[], Awaitable[None]]) -> None:
+    bot = build_bot(settings)
+    calls = fake.get_updates_calls
+    task = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1))
+    await fake.wait_until(lambda: fake.get_updates_calls > calls, 30)
+    try:
+        await body()
+    finally:
+        await dp.stop_polling()
+        await task
+
+
+def echo_dispatcher() -> Dispatcher:
+    dp = Dispatcher()
+
+    @dp.message()
+    async def echo(message: Message) -> None:
+        await message.answer(html.escape(message.text or "?"))
+
+    return dp
+
+
+def report(name: str, latencies: list[float], rate: float) -> dict[str, float]:
+    p = percentiles(latencies)
+    print(f"{name:>10}: p50 {p['p50']:.3f} s  p95 {p['p95']:.3f} s  p99 {p['p99']:.3f} s  "
+          f"max {p['max']:.3f} s  {rate:.0f} updates/s")
+    return p
+
+
+async def bench_in_process(db_path: Path, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    async with FakeTelegram() as fake:
+        settings = load_settings(bot_token=fake.token, telegram_api_url=fake.base_url,
+                                 database_path=db_path, seeds_dir=ROOT / "seeds")
+        users = [fake.new_user() for _ in range(USERS)]
+        rng = random.Random(3)
+        services = await open_services(settings)
+        bot_lat: list[float] = []
+        echo_lat: list[float] = []
+        bot_rates: list[float] = []
+        echo_rates: list[float] = []
+
+        async def bot_rounds() -> None:
+            await burst(fake, users, random.Random(99))  # warm-up: caches, gazetteer, pages
+            for _ in range(rounds):
+                lat, rate = await burst(fake, users, rng)
+                bot_lat.extend(lat)
+                bot_rates.append(rate)
+
+        async def echo_rounds() -> None:
+            await burst(fake, users, random.Random(99))
+            for _ in range(rounds):
+                lat, rate = await burst(fake, users, rng)
+                echo_lat.extend(lat)
+                echo_rates.append(rate)
+
+        try:
+            await run_polling(fake, settings, build_dispatcher(services), bot_rounds)
+        finally:
+            await services.close()
+        await run_polling(fake, settings, echo_dispatcher(), echo_rounds)
+        print(f"burst of {COMMANDS} commands from {USERS} users, {rounds} rounds each:")
+        bot_p = report("bot", bot_lat, statistics.mean(bot_rates))
+        echo_p = report("echo", echo_lat, statistics.mean(echo_rates))
+        print(f"     ratio: p99 bot/echo = {bot_p['p99'] / echo_p['p99']:.2f} (target <= 1.5)")
+        return bot_p, echo_p
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """Current and peak resident memory of a process, MB (Linux /proc)."""
+    values: dict[str, float] = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in {"VmRSS", "VmHWM"}:
+            values[key] = int(rest.split()[0]) / 1024
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+
+async def bench_process(db_path: Path) -> None:
+    async with FakeTelegram(token="515151:bench-process") as fake:
+        env = {k: v for k, v in os.environ.items() if k != "ADMIN_IDS"}
+        env.update(BOT_TOKEN=fake.token, TELEGRAM_API_URL=fake.base_url,
+                   DATABASE_PATH=str(db_path), SEEDS_DIR=str(ROOT / "seeds"),
+                   LOG_LEVEL="WARNING", PYTHONPATH=str(ROOT))
+        started = time.monotonic()
+        proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run",
+                                                    env=env, cwd=ROOT)
+        try:
+            await fake.wait_until(lambda: fake.first_get_updates_at is not None, 60)
+            assert fake.first_get_updates_at is not None
+            start_seconds = fake.first_get_updates_at - started
+            users = [fake.new_user() for _ in range(USERS)]
+            await burst(fake, users, random.Random(5))
+            rss, peak = rss_mb(proc.pid)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(proc.wait(), 30)
+        print(f"python -m bot run: start to first getUpdates {start_seconds:.2f} s "
+              f"(target < 2 s); RSS after a burst {rss:.0f} MB, peak {peak:.0f} MB "
+              f"(target < 150 MB); exit code on SIGTERM {proc.returncode}")
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    await build_store(args.db, args.articles)
+    await bench_in_process(args.db, args.rounds)
+    await bench_process(args.db)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.bench_bot")
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3, help="bursts measured per bot")
+    parser.add_argument("--db", type=Path, default=Path("/tmp/regional-news-bench/bot.sqlite3"))
+    asyncio.run(main_async(parser.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()
