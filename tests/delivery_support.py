@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 import aiosqlite
-from storage.articles import ArticleRecord, save_article
-from storage.db import open_db, transaction
 
 from storage.analysis.model import Analysis, RegionRef
+from storage.articles import ArticleRecord, save_article
+from storage.db import open_db, transaction
 
 _serial = itertools.count(1)
 
@@ -51,3 +53,13 @@ async def add_article(
     )
     async with transaction(db):
         return await save_article(db, record)
+
+
+async def eventually(predicate: Callable[[], bool], within: float = 10.0) -> None:
+    """Poll ``predicate`` until it holds (for state the fake server is not told about)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not predicate():
+        if loop.time() > deadline:
+            raise TimeoutError("condition not reached")
+        await asyncio.sleep(0.02)

@@ -63,8 +63,9 @@ class DeliveryScheduler:
 
     async def stop(self, grace: float = 30.0) -> None:
         """No new runs; the messages in flight finish and are recorded, then we return."""
-        if self._scheduler is not None and self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None and scheduler.running:
+            scheduler.pause()  # shutting down now would cancel the run in progress
         self.worker.stop()
         running = self._running
         if running is not None and not running.done():
@@ -73,8 +74,10 @@ class DeliveryScheduler:
             except TimeoutError:
                 log.warning("delivery run did not finish in %s s; cancelling it", grace)
                 running.cancel()
-            except Exception:
+            except BaseException:
                 log.exception("delivery run failed while stopping")
+        if scheduler is not None and scheduler.running:
+            scheduler.shutdown(wait=False)
 
     async def _tick(self) -> None:
         self._running = asyncio.ensure_future(self.worker.run_once())

@@ -18,13 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import aiosqlite
-from storage.articles import ArticleStore
-from storage.db import transaction
 
 from bot.delivery import digest
 from bot.delivery.planner import plan
 from bot.delivery.sender import Outcome, Sender, SendResult
 from bot.services.subscriptions import SubscriptionService
+from storage.articles import ArticleStore
+from storage.db import transaction
 from storage.models import StoredArticle
 from storage.subscriptions import Chat, OutboxRow, SubscriptionStore
 
@@ -72,7 +72,7 @@ class DeliveryWorker:
         sender: Sender,
         render: Render,
         *,
-        concurrency: int = 16,
+        concurrency: int = 32,
         now: Now = utc_now,
         max_attempts: int = MAX_ATTEMPTS,
     ) -> None:
