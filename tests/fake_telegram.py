@@ -838,6 +838,7 @@ class FakeTelegram:
                 "can_manage_video_chats", "can_restrict_members", "can_promote_members",
                 "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
                 "can_delete_stories", "can_post_messages", "can_edit_messages", "can_pin_messages",
+                "can_send_welcome_messages",
             ]
             member.update({r: r != "can_be_edited" for r in rights})
             member["is_anonymous"] = False

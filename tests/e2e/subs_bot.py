@@ -62,8 +62,27 @@ class NewsBot:
         return text.splitlines()[0]
 
     async def reload(self) -> SentMessage:
+        """/reload by the admin, once the previous delivery run is over.
+
+        The scheduler's wake-up is dropped while a run is still going (max_instances=1), and
+        the rows /reload queues would then wait a whole DELIVERY_INTERVAL.
+        """
+        await self.idle()
         [reply] = await self.fake.ask(self.admin, "/reload", timeout=20)
         return reply
+
+    async def idle(self) -> None:
+        """Nothing queued for delivery and no delivery run in progress."""
+        services = self.running.services
+        assert services.admin is not None and services.delivery is not None
+        admin, delivery = services.admin, services.delivery
+
+        async def quiet() -> bool:
+            stats = await admin.stats()
+            running = delivery._running  # noqa: SLF001  (no public "is running")
+            return stats.deliveries_pending == 0 and (running is None or running.done())
+
+        await eventually(quiet, timeout=30)
 
     async def group_message_as_chat(self, group: Chat, text: str) -> None:
         """A message an anonymous admin sends: from GroupAnonymousBot, sender_chat = group."""
