@@ -79,7 +79,7 @@ class NewsBot:
 
         async def quiet() -> bool:
             stats = await admin.stats()
-            running = delivery._running  # noqa: SLF001  (no public "is running")
+            running = delivery._running  # private: the scheduler has no public "is running"
             return stats.deliveries_pending == 0 and (running is None or running.done())
 
         await eventually(quiet, timeout=30)
