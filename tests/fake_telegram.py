@@ -824,7 +824,8 @@ class FakeTelegram:
         chat = self._known_chat(params["chat_id"])
         return {**chat.api(), "accent_color_id": 0, "max_reaction_count": 11,
                 "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
-                                        "unique_gifts": False, "premium_subscription": False}}
+                                        "unique_gifts": False, "premium_subscription": False,
+                                        "gifts_from_channels": False}}
 
     def _known_chat(self, chat_ref: Any) -> Chat:
         if isinstance(chat_ref, str) and not re.fullmatch(r"-?\d+", chat_ref):
@@ -845,6 +846,7 @@ class FakeTelegram:
                 "can_manage_video_chats", "can_restrict_members", "can_promote_members",
                 "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
                 "can_delete_stories", "can_post_messages", "can_edit_messages", "can_pin_messages",
+                "can_send_welcome_messages",
             ]
             member.update({r: r != "can_be_edited" for r in rights})
             member["is_anonymous"] = False

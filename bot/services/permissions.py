@@ -1,0 +1,125 @@
+"""Who may manage a chat's subscriptions and settings (SPEC: Chat commands, "who").
+
+- a private chat: its user;
+- a group or supergroup: its administrators (getChatMember: creator or administrator); an
+  anonymous administrator posts as the group itself (``sender_chat`` is the group): allowed;
+- a channel: a post in it (only its admins can post there);
+- a channel managed from a private chat (``/subscribe @channel``): the user must administer
+  the channel and the bot must be an administrator there allowed to post messages.
+
+Every refusal is a text key (``perm.*``) with its arguments, so the handler can say politely
+what is wrong; nothing is changed before a check passes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from aiogram import Bot
+from aiogram.enums import ChatMemberStatus, ChatType
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.types import Chat, ChatMemberAdministrator, Message
+
+log = logging.getLogger(__name__)
+
+MANAGERS = frozenset({ChatMemberStatus.CREATOR, ChatMemberStatus.ADMINISTRATOR})
+# Telegram usernames: 5..32 letters, digits and underscores, starting with a letter.
+_USERNAME_RE = re.compile(r"@[A-Za-z][A-Za-z0-9_]{3,31}")
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    key: str  # text key under perm.*
+    args: dict[str, str] = field(default_factory=dict)  # already HTML-escaped
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The chat whose subscriptions a command manages."""
+
+    chat_id: int
+    chat_type: str
+    title: str | None
+    remote: bool = False  # a channel managed from a private chat
+
+
+def is_channel_ref(word: str) -> bool:
+    """``@something``: the user means a channel, whether or not the name is valid."""
+    return word.startswith("@")
+
+
+def valid_username(ref: str) -> bool:
+    return _USERNAME_RE.fullmatch(ref) is not None
+
+
+def here(message: Message) -> Target:
+    chat = message.chat
+    return Target(chat.id, chat.type, chat.title)
+
+
+async def check_message(bot: Bot, message: Message) -> Refusal | None:
+    """May the sender of ``message`` manage the subscriptions of the chat it was sent in?"""
+    chat = message.chat
+    if chat.type in (ChatType.PRIVATE, ChatType.CHANNEL):
+        # A private chat belongs to its user; in a channel only admins can post at all.
+        return None
+    sender_chat = message.sender_chat
+    if sender_chat is not None:
+        # An anonymous admin writes as the group itself; a linked channel or a user writing
+        # "as a channel" is not an admin of the group.
+        return None if sender_chat.id == chat.id else Refusal("perm.not_admin")
+    if message.from_user is None:
+        return Refusal("perm.not_admin")
+    return await check_user(bot, chat, message.from_user.id)
+
+
+async def check_user(bot: Bot, chat: Chat | Target, user_id: int) -> Refusal | None:
+    """May user ``user_id`` manage ``chat`` (a button press, a command)?"""
+    chat_id = chat.id if isinstance(chat, Chat) else chat.chat_id
+    chat_type = chat.type if isinstance(chat, Chat) else chat.chat_type
+    if chat_type == ChatType.PRIVATE:
+        return None if user_id == chat_id else Refusal("perm.not_admin")
+    try:
+        member = await bot.get_chat_member(chat_id, user_id)
+    except TelegramAPIError as exc:
+        log.warning("getChatMember(%s, %s) failed: %s", chat_id, user_id, exc)
+        return Refusal("perm.check_failed")
+    if member.status in MANAGERS:
+        return None
+    key = "perm.not_channel_admin" if chat_type == ChatType.CHANNEL else "perm.not_admin"
+    return Refusal(key)
+
+
+async def check_channel(bot: Bot, ref: str | int, user_id: int) -> Target | Refusal:
+    """The channel ``ref`` (``@username`` or id) if ``user_id`` administers it and the bot may
+    post there; otherwise why not."""
+    from bot.formatting import esc
+
+    shown = esc(str(ref)[:40])
+    if isinstance(ref, str) and not valid_username(ref):
+        return Refusal("perm.bad_channel", {"channel": shown})
+    try:
+        chat = await bot.get_chat(ref)
+    except TelegramBadRequest:
+        return Refusal("perm.channel_not_found", {"channel": shown})
+    except TelegramAPIError as exc:
+        log.warning("getChat(%s) failed: %s", ref, exc)
+        return Refusal("perm.check_failed")
+    if chat.type != ChatType.CHANNEL:
+        return Refusal("perm.not_a_channel", {"channel": shown})
+    target = Target(chat.id, chat.type, chat.title, remote=True)
+    args = {"channel": esc(chat.title or str(ref))}
+    try:
+        user = await bot.get_chat_member(chat.id, user_id)
+        me = await bot.get_chat_member(chat.id, bot.id)
+    except TelegramAPIError as exc:
+        # Telegram hides a channel's members from a bot that is not its administrator.
+        log.info("channel %s members not visible: %s", chat.id, exc)
+        return Refusal("perm.bot_cannot_post", args)
+    if user.status not in MANAGERS:
+        return Refusal("perm.not_channel_admin", args)
+    if not (isinstance(me, ChatMemberAdministrator) and me.can_post_messages):
+        return Refusal("perm.bot_cannot_post", args)
+    return target
