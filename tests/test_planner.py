@@ -7,10 +7,10 @@ from pathlib import Path
 
 import aiosqlite
 import pytest
-from storage.db import open_db
 
 from bot.delivery.planner import plan
 from bot.services.subscriptions import SubscriptionService
+from storage.db import open_db
 from tests.delivery_support import add_article
 
 

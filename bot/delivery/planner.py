@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import aiosqlite
-from storage.db import transaction
 
+from storage.db import transaction
 from storage.subscriptions import MATCH_SQL, max_article_id
 
 # For each (chat, article) the matching subscription with the lowest id gives the thread:

@@ -12,8 +12,8 @@ import zoneinfo
 from dataclasses import dataclass
 
 import aiosqlite
-from storage.db import transaction
 
+from storage.db import transaction
 from storage.subscriptions import (
     CHAT_TYPES,
     KINDS,
