@@ -37,7 +37,13 @@ class DeliveryScheduler:
         self.interval = interval
         self._scheduler: AsyncIOScheduler | None = None
         self._running: asyncio.Task[RunReport] | None = None
+        self._again = False  # woken during a run: run once more right after it
         self.runs = 0
+
+    @property
+    def busy(self) -> bool:
+        """A delivery run is in progress."""
+        return self._running is not None and not self._running.done()
 
     async def start(self) -> None:
         await self.worker.recover()
@@ -57,7 +63,14 @@ class DeliveryScheduler:
         log.info("delivery every %s s", self.interval)
 
     def wake(self) -> None:
-        """Run as soon as possible (after /reload); a run in progress just finishes first."""
+        """Run as soon as possible (after /reload); a run in progress just finishes first.
+
+        A wake during a run would be skipped by ``max_instances=1``, so it is remembered and
+        the run in progress goes round once more instead.
+        """
+        if self.busy:
+            self._again = True
+            return
         if self._scheduler is not None and self._scheduler.running:
             self._scheduler.modify_job(JOB_ID, next_run_time=dt.datetime.now(dt.UTC))
 
@@ -80,15 +93,19 @@ class DeliveryScheduler:
             scheduler.shutdown(wait=False)
 
     async def _tick(self) -> None:
-        self._running = asyncio.ensure_future(self.worker.run_once())
-        try:
-            await self._running
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # the next interval tries again; the outbox keeps the state
-            log.exception("delivery run failed")
-        finally:
-            self.runs += 1
+        while True:
+            self._again = False
+            self._running = asyncio.ensure_future(self.worker.run_once())
+            try:
+                await self._running
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the next interval tries again; the outbox keeps the state
+                log.exception("delivery run failed")
+            finally:
+                self.runs += 1
+            if not self._again or self._scheduler is None:
+                return
 
 
 def build_scheduler(

@@ -64,6 +64,7 @@ async def on_reload(message: Message, services: Services, lang: str) -> None:
         log.exception("reload failed")
         await message.answer(t("admin.reload_error", lang, error=esc(shorten(str(exc), 300))))
         return
+    services.articles.invalidate()  # listings must show the new articles now, not in 30 s
     await message.answer(reload_text(report, lang))
 
 

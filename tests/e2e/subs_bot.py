@@ -79,8 +79,7 @@ class NewsBot:
 
         async def quiet() -> bool:
             stats = await admin.stats()
-            running = delivery._running  # private: the scheduler has no public "is running"
-            return stats.deliveries_pending == 0 and (running is None or running.done())
+            return stats.deliveries_pending == 0 and not delivery.busy
 
         await eventually(quiet, timeout=30)
 

@@ -42,6 +42,7 @@ async def test_reload_and_stats_refused_to_others_and_nothing_changes(news_bot: 
 async def test_reload_counts_failures_and_queues_new_articles(news_bot: NewsBot) -> None:
     fake = news_bot.fake
     subscriber = fake.new_user()
+    await fake.ask(subscriber, "/latest")  # fills the listing cache before the reload
     await fake.ask(subscriber, "/subscribe")
     before = await article_count(news_bot)
     title = news_bot.add_article(TOURISM)
@@ -58,6 +59,9 @@ async def test_reload_counts_failures_and_queues_new_articles(news_bot: NewsBot)
     assert "поставлены в очередь" in reply.plain
     delivered = (await fake.wait_for_messages(subscriber.id, 2, timeout=20))[1]
     assert title in delivered.plain
+    # listings are cached for a while; a reload must show the new article at once
+    [latest] = await fake.ask(subscriber, "/latest")
+    assert title in latest.plain
     again = await news_bot.reload()
     assert "добавлено 0" in again.plain and "Новых статей нет" in again.plain
 
