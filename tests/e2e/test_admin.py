@@ -57,7 +57,7 @@ async def test_reload_counts_failures_and_queues_new_articles(news_bot: NewsBot)
     assert f"без изменений {before}" in reply.plain
     assert "empty.txt" in reply.plain and "<script>.txt" in reply.plain  # escaped, shown
     assert "поставлены в очередь" in reply.plain
-    delivered = (await fake.wait_for_messages(subscriber.id, 2, timeout=20))[1]
+    delivered = (await fake.wait_for_messages(subscriber.id, 3, timeout=20))[2]
     assert title in delivered.plain
     # listings are cached for a while; a reload must show the new article at once
     [latest] = await fake.ask(subscriber, "/latest")
