@@ -28,28 +28,25 @@ async def fetch(services: Services, kind: str, key: str, page: int) -> Page | No
     return await articles.latest_page(page)
 
 
-def header(services: Services, kind: str, key: str, lang: str) -> str:
+def _list_text(services: Services, kind: str, key: str, lang: str, which: str) -> str:
+    """The list's heading (``which`` = "title") or its nothing-found line ("empty")."""
     if kind == "r":
         region = services.articles.region(key)
-        return t("region.title", lang, name=esc(region.name if region else key))
+        return t(f"region.{which}", lang, name=esc(region.name if region else key))
     if kind == "t":
-        return t("topic.title", lang, name=esc(topic_name(key, lang)))
+        return t(f"topic.{which}", lang, name=esc(topic_name(key, lang)))
     if kind == "s":
         query = services.queries.query_for(key) or ""
-        return t("search.title", lang, query=esc(query))
-    return t("latest.title", lang)
+        return t(f"search.{which}", lang, query=esc(query))
+    return t("latest.title" if which == "title" else "list.empty", lang)
+
+
+def header(services: Services, kind: str, key: str, lang: str) -> str:
+    return _list_text(services, kind, key, lang, "title")
 
 
 def empty_text(services: Services, kind: str, key: str, lang: str) -> str:
-    if kind == "r":
-        region = services.articles.region(key)
-        return t("region.empty", lang, name=esc(region.name if region else key))
-    if kind == "t":
-        return t("topic.empty", lang, name=esc(topic_name(key, lang)))
-    if kind == "s":
-        query = services.queries.query_for(key) or ""
-        return t("search.empty", lang, query=esc(query))
-    return t("list.empty", lang)
+    return _list_text(services, kind, key, lang, "empty")
 
 
 async def send_list(target: Message, services: Services, lang: str, kind: str, key: str,
