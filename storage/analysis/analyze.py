@@ -21,7 +21,7 @@ from storage.analysis.summary import Candidate, summarize
 from storage.analysis.topics import detect_topics, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 
 
 @cache

@@ -24,6 +24,7 @@ LEAD_FACTOR = 1.5
 BODY_FACTOR = 1.0
 # Words allowed between two items of an enumeration ("культура, туризм и образование").
 _LIST_GAP = 2
+_AND = frozenset({"и", "или"})
 
 Phrase = tuple[str, ...]
 
@@ -55,6 +56,7 @@ class Vocabulary:
     # One lookup per word of the text: lemma -> (its terms, phrases it opens, areas it opens).
     index: dict[str, _Entry]
     fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
+    study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
 
 
 def vocabulary_bytes() -> bytes:
@@ -73,6 +75,7 @@ def _add(index: dict[str, list[tuple[Phrase, _Term]]], phrase: Phrase, term: _Te
 @cache
 def load_vocabulary() -> Vocabulary:
     data = tomllib.loads(vocabulary_bytes().decode("utf-8"))
+    rules = data.pop("_rules", {})
     topics: list[Topic] = []
     words: dict[str, list[_Term]] = {}
     phrases: dict[str, list[tuple[Phrase, _Term]]] = {}
@@ -110,6 +113,7 @@ def load_vocabulary() -> Vocabulary:
         index=index,
         aliases=aliases,
         fuzzy_pool=tuple(pool),
+        study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
     )
 
 
@@ -155,6 +159,19 @@ def _listed(hits: list[tuple[int, int, str]]) -> set[str]:
     return listed
 
 
+def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
+    """Whether the term at ``i`` follows "<study noun> по", alone or as a later item of the
+    same enumeration ("по энергетике и экологии")."""
+    j = i
+    while j > 1:
+        if lemmas[j - 1] == "по":
+            return lemmas[j - 2] in vocab.study_nouns
+        if lemmas[j - 1] not in _AND or lemmas[j - 2] not in vocab.index:
+            return False
+        j -= 2
+    return False
+
+
 def _scan_sentence(
     vocab: Vocabulary, lemmas: Sequence[str], factor: float, mentions: dict[_Term, float]
 ) -> set[str]:
@@ -167,6 +184,8 @@ def _scan_sentence(
                 for term in _compound_terms(vocab, lemma):
                     mentions[term] = mentions.get(term, 0.0) + factor
             continue
+        if _studied(vocab, lemmas, i):
+            continue  # "дипломы по энергетике и экологии": subjects of study, not areas
         terms, phrases, areas = entry
         for term in terms:
             mentions[term] = mentions.get(term, 0.0) + factor
