@@ -53,6 +53,20 @@ def _place_text(article: CleanArticle) -> str:
     return "\n".join((article.title, article.lead, city, article.body))
 
 
+def _topics(
+    article: CleanArticle,
+    title: list[list[str]],
+    lead: list[list[str]],
+    body: list[list[str]],
+) -> tuple[str, ...]:
+    """Topics; without a separate lead the first paragraph (the one after the dateline) is
+    the wire's lead and weighs as one."""
+    if not lead and article.paragraphs:
+        first = len(article.paragraphs[0])
+        lead, body = body[:first], body[first:]
+    return detect_topics(title, lead, body)
+
+
 def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     """Understand one raw article file's text; ``today`` is the day of ingestion."""
     today = today or dt.date.today()
@@ -83,7 +97,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         url=article.url,
         regions=tuple(regions),
         countries=tuple(sorted(countries)),
-        topics=detect_topics(title_lemmas, lead_lemmas, body_lemmas),
+        topics=_topics(article, title_lemmas, lead_lemmas, body_lemmas),
         summary=summarize(candidates),
         figures=find_figures(full_text),
         lemmas=" ".join(w for sent in (*title_lemmas, *lead_lemmas, *body_lemmas) for w in sent),

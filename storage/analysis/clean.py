@@ -130,6 +130,21 @@ _DATELESS_RE = re.compile(
     rf"(?P<city>[A-ZА-ЯЁ]{{3,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*(?:{_AGENCY})\s*[—–-]+"
 )
 
+# Shorter datelines, only before a paragraph of real text (a title is never one):
+# the city alone, in capitals ("ЧЕЛЯБИНСК. Аграрии…") or not ("Ашхабад. В Лебапском…"), maybe
+# with its country and the outlet in brackets ("Самарканд, Узбекистан (podrobno.uz). …");
+_CITY_ONLY_RE = re.compile(
+    rf"(?P<city>{_CITY})(?:,\s*[A-ZА-ЯЁ][а-яё]+)?(?:\s*\([^()\n]{{2,30}}\))?\.\s+"
+    r"(?=[«“\"A-ZА-ЯЁ])"
+)
+# or the outlet alone ("Podrobno.uz. АО…", "АКИpress - Туристический…").
+_OUTLET_ONLY_RE = re.compile(
+    r"(?:[A-Za-z][\w-]*\.(?:uz|kz|kg|tj|tm|ru|com|net|org|info)|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*press)"
+    r"\s*(?:\.|[—–-]+)\s+(?=[«“\"A-ZА-ЯЁ])"
+)
+_DATELINE_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_SHORT_DATELINE_REST = 60  # characters of text that must follow a short dateline
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -154,7 +169,14 @@ def _dateline_end(paragraph: str) -> tuple[int, str, str] | None:
             return tail.end(), m["city"], m["date"].rstrip(".")
         return None
     m = _DATELESS_RE.match(paragraph)
-    return (m.end(), m["city"], "") if m else None
+    if m:
+        return m.end(), m["city"], ""
+    if len(paragraph) < _SHORT_DATELINE_REST or paragraph[0] not in _DATELINE_OPENERS:
+        return None
+    m = _CITY_ONLY_RE.match(paragraph) or _OUTLET_ONLY_RE.match(paragraph)
+    if m is None or len(paragraph) - m.end() < _SHORT_DATELINE_REST:
+        return None
+    return m.end(), m.groupdict().get("city") or "", ""
 
 
 def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
