@@ -18,7 +18,7 @@ from storage.analysis.figures import find_figures
 from storage.analysis.gazetteer import load_gazetteer
 from storage.analysis.model import Analysis
 from storage.analysis.summary import Candidate, summarize
-from storage.analysis.topics import detect_topics, vocabulary_bytes
+from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
 ANALYSIS_VERSION = "3"
@@ -83,7 +83,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     dateline = article.dateline.text if article.dateline else ""
     regions, countries = load_gazetteer().find(_place_text(article))
     candidates = [
-        Candidate(s, lem)
+        Candidate(s, lem, sentence_evidence(lem))
         for s, lem in zip(
             [*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True
         )

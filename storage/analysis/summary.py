@@ -31,8 +31,9 @@ _STOP = _wordset(
 )
 # Sentences opening with a word that points back ("Он рассказал…", "Это позволит…") do not
 # stand alone in a summary.
-_ANAPHORIC = _wordset("он она оно они его ее их это этот эта эти этим там тогда также кроме")
+_ANAPHORIC = _wordset("он она оно они его ее их это этот эта эти этим там тогда также")
 _ANAPHORA_PENALTY = 0.4
+_EVIDENCE_BONUS = 0.1  # per topic term, up to three
 _AGREEMENT = _wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
@@ -47,6 +48,7 @@ _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
 class Candidate:
     text: str
     lemmas: Sequence[str]
+    evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
 
 
 def _content(lemmas: Sequence[str]) -> frozenset[str]:
@@ -115,6 +117,7 @@ def summarize(candidates: Sequence[Candidate]) -> str:
             score += 0.3
         if _AGREEMENT & content:
             score += 0.3
+        score += _EVIDENCE_BONUS * min(cand.evidence, 3)
         if cand.lemmas and cand.lemmas[0] in _ANAPHORIC:
             score -= _ANAPHORA_PENALTY
         scored.append((score, idx, cand, content))

@@ -199,6 +199,18 @@ def _scan_sentence(
     return _listed(area_hits) if len(area_hits) >= 3 else set()
 
 
+def sentence_evidence(lemmas: Sequence[str]) -> int:
+    """How many topic terms (words of weight 1 and more) a sentence holds: a sentence that
+    names areas of cooperation tells more than one about the venue (used by the summary)."""
+    index = load_vocabulary().index
+    found = 0
+    for lemma in lemmas:
+        entry = index.get(lemma)
+        if entry is not None and any(t.weight >= 1 for t in entry[0]):
+            found += 1
+    return found
+
+
 def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
     """Evidence per topic slug; ``zones`` are (weight factor, sentences as lemma lists)."""
     vocab = load_vocabulary()
