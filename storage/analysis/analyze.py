@@ -43,8 +43,7 @@ _FAST_WORD_RE = re.compile(r"\w+(?:[-'’‘ʻʼ]\w+)*")
 
 def _lemmatise(sentence: str) -> list[str]:
     words = morph.tokenize(sentence) if "_" in sentence else _FAST_WORD_RE.findall(sentence)
-    lemma = morph.lemma
-    return [lemma(w) for w in words]
+    return list(map(morph.lemma, words))
 
 
 def _place_text(article: CleanArticle) -> str:

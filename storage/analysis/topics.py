@@ -6,11 +6,13 @@ title and lead counting more, a threshold, and enumerations of areas counting in
 
 from __future__ import annotations
 
+import operator
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -57,6 +59,7 @@ class Vocabulary:
     index: dict[str, _Entry]
     fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
     study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
+    evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
 
 
 def vocabulary_bytes() -> bytes:
@@ -114,6 +117,7 @@ def load_vocabulary() -> Vocabulary:
         aliases=aliases,
         fuzzy_pool=tuple(pool),
         study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
+        evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
     )
 
 
@@ -177,13 +181,14 @@ def _scan_sentence(
 ) -> set[str]:
     area_hits: list[tuple[int, int, str]] = []
     index = vocab.index
-    for i, lemma in enumerate(lemmas):
-        entry = index.get(lemma)
-        if entry is None:
-            if "-" in lemma:
-                for term in _compound_terms(vocab, lemma):
-                    mentions[term] = mentions.get(term, 0.0) + factor
-            continue
+    # Most words are no term: C loops pick the positions worth a look.
+    positions = range(len(lemmas))
+    for i in compress(positions, map(operator.contains, lemmas, repeat("-"))):
+        if lemmas[i] not in index:
+            for term in _compound_terms(vocab, lemmas[i]):
+                mentions[term] = mentions.get(term, 0.0) + factor
+    for i in compress(positions, map(index.__contains__, lemmas)):
+        entry = index[lemmas[i]]
         if _studied(vocab, lemmas, i):
             continue  # "дипломы по энергетике и экологии": subjects of study, not areas
         terms, phrases, areas = entry
@@ -202,13 +207,7 @@ def _scan_sentence(
 def sentence_evidence(lemmas: Sequence[str]) -> int:
     """How many topic terms (words of weight 1 and more) a sentence holds: a sentence that
     names areas of cooperation tells more than one about the venue (used by the summary)."""
-    index = load_vocabulary().index
-    found = 0
-    for lemma in lemmas:
-        entry = index.get(lemma)
-        if entry is not None and any(t.weight >= 1 for t in entry[0]):
-            found += 1
-    return found
+    return sum(map(load_vocabulary().evidence.__contains__, lemmas))
 
 
 def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
