@@ -46,10 +46,10 @@ def _lemmatise(sentence: str) -> list[str]:
     return list(map(morph.lemma, words))
 
 
-def _place_text(article: CleanArticle) -> str:
+def _place_text(article: CleanArticle, body: str) -> str:
     """What the region matcher reads: the dateline's city names a place too."""
     city = article.dateline.city if article.dateline else ""
-    return "\n".join((article.title, article.lead, city, article.body))
+    return "\n".join((article.title, article.lead, city, body))
 
 
 def _topics(
@@ -70,6 +70,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     """Understand one raw article file's text; ``today`` is the day of ingestion."""
     today = today or dt.date.today()
     article = clean_article(text)
+    body = article.body  # joined once: a property that builds the string on every call
 
     # The title is one unit (it rarely holds two sentences and needs no splitting).
     title_sents = (article.title,) if article.title else ()
@@ -80,18 +81,18 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     body_lemmas = [_lemmatise(s) for s in body_sents]
 
     dateline = article.dateline.text if article.dateline else ""
-    regions, countries = load_gazetteer().find(_place_text(article))
+    regions, countries = load_gazetteer().find(_place_text(article, body))
     candidates = [
         Candidate(s, lem, sentence_evidence(lem))
         for s, lem in zip(
             [*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True
         )
     ]
-    full_text = "\n".join((article.lead, article.body))
+    full_text = "\n".join((article.lead, body))
     return Analysis(
         title=article.title,
         lead=article.lead,
-        body=article.body,
+        body=body,
         date=article_date(article.header, dateline, today),
         url=article.url,
         regions=tuple(regions),

@@ -261,8 +261,10 @@ def count_glue(text: str) -> int:
     return len(_glue_points(text))
 
 
-def unglue(text: str) -> str:
-    points = _glue_points(text)
+def unglue(text: str, points: list[int] | None = None) -> str:
+    """``text`` with a space at every glued sentence end (``points`` if already found)."""
+    if points is None:
+        points = _glue_points(text)
     if not points:
         return text
     parts = [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
@@ -297,10 +299,11 @@ def _safe_chunks(paragraph: str) -> list[str]:
     return chunks
 
 
-def sentences(paragraph: str) -> tuple[str, ...]:
-    """The sentences of one paragraph (razdel), glued sentence ends split first."""
+def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
+    """The sentences of one paragraph (razdel), glued sentence ends (``glue``: where, if
+    already found) split first."""
     out: list[str] = []
-    for chunk in _safe_chunks(unglue(paragraph)):
+    for chunk in _safe_chunks(unglue(paragraph, glue)):
         # No full stop, "!", "?" or "…" before the closing punctuation: one sentence.
         if _TRICKY_RE.search(chunk.rstrip(" .!?…»”\")"), 0) is None:
             if chunk.strip():
@@ -465,8 +468,9 @@ def clean_article(raw: str) -> CleanArticle:
 
     dateline, lines = _strip_datelines(lines)
 
-    glue = [count_glue(p) for p in lines]
-    split = [sentences(p) for p in lines]
+    points = [_glue_points(p) for p in lines]
+    glue = [len(p) for p in points]
+    split = [sentences(p, g) for p, g in zip(lines, points, strict=True)]
     lead_split = sentences(lead) if lead else ()
     paragraphs = _dedupe(split, glue, {sentence_key(s) for s in lead_split})
     return CleanArticle(

@@ -579,7 +579,7 @@ class Gazetteer:
 
     def _hits(self, text: str, *, query: bool) -> Iterator[_Hit]:
         toks, starts = self._scan(text)
-        abbrev = self._ix.abbrev
+        abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
         # Only tokens that can start a match are visited; most words of an article are not.
         if query:  # abbreviations typed in any case
             starts = [k for k, t in enumerate(toks) if t.keys or t.text.upper() in abbrev]
@@ -594,11 +594,14 @@ class Gazetteer:
                 yield _Hit(tok.start, tuple(abbr))
                 i += 1
                 continue
-            if self._blocked_before(toks, i, text):
+            end, targets, phrase = self._longest(toks, i, text)
+            adjective = end == i and not tok.keys.isdisjoint(adj_keys)
+            # Nothing can match here ("области" that only continues a name): skip it before
+            # the context rules run; blocked or not, the outcome is the same.
+            if (not targets and not adjective) or self._blocked_before(toks, i, text):
                 i += 1
                 continue
-            end, targets, phrase = self._longest(toks, i, text)
-            if tok.keys & self._ix.adj_keys and end == i:
+            if adjective:
                 if not query and self._adjective_surname(toks, i, text):
                     i += 1  # "Сергей Брянский": a surname shaped like a place adjective
                     continue
@@ -618,15 +621,15 @@ class Gazetteer:
         """The longest phrase of the table starting at token i: (last index, targets, phrase)."""
         best: tuple[int, list[_Target], tuple[str, ...]] = (i, [], ())
         frontier: list[tuple[str, ...]] = [()]
+        prefixes, phrases = self._ix.prefixes, self._ix.phrases
         j = i
         while j < len(toks) and toks[j].keys:
-            if j > i and not _gap_is_phrase(text, toks[j - 1].end, toks[j].start):
+            if j > i and not _PHRASE_GAP.issuperset(text[toks[j - 1].end:toks[j].start]):
                 break
-            frontier = [(*p, k) for p in frontier for k in toks[j].keys
-                        if (*p, k) in self._ix.prefixes]
+            frontier = [(*p, k) for p in frontier for k in toks[j].keys if (*p, k) in prefixes]
             if not frontier:
                 break
-            found = [(p, self._ix.phrases[p]) for p in frontier if p in self._ix.phrases]
+            found = [(p, phrases[p]) for p in frontier if p in phrases]
             if found:
                 targets: list[_Target] = []
                 for _, ts in found:
@@ -839,7 +842,7 @@ class Gazetteer:
 
 
 def _gap_is_phrase(text: str, start: int, end: int) -> bool:
-    return all(ch in _PHRASE_GAP for ch in text[start:end])
+    return _PHRASE_GAP.issuperset(text[start:end])
 
 
 def data_files() -> list[tuple[str, bytes]]:

@@ -51,9 +51,22 @@ class Candidate:
     evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
 
 
+class _ContentWords(dict[str, bool]):
+    """Whether a lemma carries content (not a stop word, a number or a short word), decided
+    once per lemma: ``filter`` then runs in C over a sentence."""
+
+    def __missing__(self, lemma: str) -> bool:
+        if len(self) > 300_000:
+            self.clear()
+        ok = self[lemma] = len(lemma) > 2 and not lemma.isdigit() and lemma not in _STOP
+        return ok
+
+
+_CONTENT_WORDS = _ContentWords()
+
+
 def _content(lemmas: Sequence[str]) -> frozenset[str]:
-    unique = set(lemmas) - _STOP
-    return frozenset(w for w in unique if len(w) > 2 and not w.isdigit())
+    return frozenset(filter(_CONTENT_WORDS.__getitem__, set(lemmas)))
 
 
 def _balanced_quotes(text: str) -> bool:
