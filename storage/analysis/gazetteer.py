@@ -46,6 +46,8 @@ NAME, ADJ, COUNTRY = "name", "adj", "country"
 # three times faster on a long article; find() runs on every article).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’‘ʻʼ][^\W_]+)*")
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")  # words at the odd indexes, gaps between
+# The same split for text without "_" ("\w" takes "_" too), which sre runs faster.
+_FAST_SPLIT_RE = re.compile(r"(\w+(?:[-'’‘ʻʼ]\w+)*)")
 # Uzbek and Kazakh case endings a Latin name takes (locative, ablative, dative, genitive...),
 # longest first so "dagi" is tried before "da".
 _LATIN_SUFFIXES = ("gacha", "dagi", "ning", "dan", "den", "tan", "ten", "ga", "ka", "qa",
@@ -483,7 +485,7 @@ class Gazetteer:
         gives the words and the gaps, running sums of their lengths the positions, cached dict
         lookups the keys; Python only sees the few words not cached yet and the hyphenated
         ones."""
-        parts = _SPLIT_RE.split(text)
+        parts = (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
         words = parts[1::2]
         if not words:
             return [], []
