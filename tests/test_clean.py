@@ -282,3 +282,35 @@ def test_publication_date_line_under_the_title_is_metadata() -> None:
     assert article.title == "Заголовок новости"
     assert "21 октября 2025" in article.header
     assert article.body == "Текст новости здесь."
+
+
+_BODY = "Аграрии двух областей договорились о совместном экспорте зерна в Китай через Казахстан."
+
+
+@pytest.mark.parametrize(
+    ("opening", "city"),
+    [
+        ("ЧЕЛЯБИНСК. ", "Челябинск"),
+        ("Ашхабад. ", "Ашхабад"),
+        ("Самарканд, Узбекистан (podrobno.uz). ", "Самарканд"),
+        ("Podrobno.uz. ", ""),
+        ("АКИpress - ", ""),
+    ],
+)
+def test_short_datelines_go_and_the_words_stay(opening: str, city: str) -> None:
+    article = clean_article(f"Заголовок статьи\n{opening}{_BODY}\nВторой абзац статьи.")
+    assert article.dateline is not None and article.dateline.city == city
+    assert article.paragraphs[0] == (_BODY,)
+    assert opening.strip(" .-") not in article.body and article.lead == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Москва. Коротко.",  # too short to be a dateline before a paragraph
+        "Президент Путин провел переговоры с президентом Казахстана в Кремле сегодня утром.",
+        "Туризм. Новые маршруты",
+    ],
+)
+def test_not_short_datelines(text: str) -> None:
+    assert match_dateline(text) is None

@@ -18,10 +18,10 @@ from storage.analysis.figures import find_figures
 from storage.analysis.gazetteer import load_gazetteer
 from storage.analysis.model import Analysis
 from storage.analysis.summary import Candidate, summarize
-from storage.analysis.topics import detect_topics, vocabulary_bytes
+from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 
 
 @cache
@@ -43,20 +43,34 @@ _FAST_WORD_RE = re.compile(r"\w+(?:[-'’‘ʻʼ]\w+)*")
 
 def _lemmatise(sentence: str) -> list[str]:
     words = morph.tokenize(sentence) if "_" in sentence else _FAST_WORD_RE.findall(sentence)
-    lemma = morph.lemma
-    return [lemma(w) for w in words]
+    return list(map(morph.lemma, words))
 
 
-def _place_text(article: CleanArticle) -> str:
+def _place_text(article: CleanArticle, body: str) -> str:
     """What the region matcher reads: the dateline's city names a place too."""
     city = article.dateline.city if article.dateline else ""
-    return "\n".join((article.title, article.lead, city, article.body))
+    return "\n".join((article.title, article.lead, city, body))
+
+
+def _topics(
+    article: CleanArticle,
+    title: list[list[str]],
+    lead: list[list[str]],
+    body: list[list[str]],
+) -> tuple[str, ...]:
+    """Topics; without a separate lead the first paragraph (the one after the dateline) is
+    the wire's lead and weighs as one."""
+    if not lead and article.paragraphs:
+        first = len(article.paragraphs[0])
+        lead, body = body[:first], body[first:]
+    return detect_topics(title, lead, body)
 
 
 def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     """Understand one raw article file's text; ``today`` is the day of ingestion."""
     today = today or dt.date.today()
     article = clean_article(text)
+    body = article.body  # joined once: a property that builds the string on every call
 
     # The title is one unit (it rarely holds two sentences and needs no splitting).
     title_sents = (article.title,) if article.title else ()
@@ -67,23 +81,23 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     body_lemmas = [_lemmatise(s) for s in body_sents]
 
     dateline = article.dateline.text if article.dateline else ""
-    regions, countries = load_gazetteer().find(_place_text(article))
+    regions, countries = load_gazetteer().find(_place_text(article, body))
     candidates = [
-        Candidate(s, lem)
+        Candidate(s, lem, sentence_evidence(lem))
         for s, lem in zip(
             [*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True
         )
     ]
-    full_text = "\n".join((article.lead, article.body))
+    full_text = "\n".join((article.lead, body))
     return Analysis(
         title=article.title,
         lead=article.lead,
-        body=article.body,
+        body=body,
         date=article_date(article.header, dateline, today),
         url=article.url,
         regions=tuple(regions),
         countries=tuple(sorted(countries)),
-        topics=detect_topics(title_lemmas, lead_lemmas, body_lemmas),
+        topics=_topics(article, title_lemmas, lead_lemmas, body_lemmas),
         summary=summarize(candidates),
         figures=find_figures(full_text),
         lemmas=" ".join(w for sent in (*title_lemmas, *lead_lemmas, *body_lemmas) for w in sent),

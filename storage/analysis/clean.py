@@ -130,6 +130,21 @@ _DATELESS_RE = re.compile(
     rf"(?P<city>[A-ZА-ЯЁ]{{3,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*(?:{_AGENCY})\s*[—–-]+"
 )
 
+# Shorter datelines, only before a paragraph of real text (a title is never one):
+# the city alone, in capitals ("ЧЕЛЯБИНСК. Аграрии…") or not ("Ашхабад. В Лебапском…"), maybe
+# with its country and the outlet in brackets ("Самарканд, Узбекистан (podrobno.uz). …");
+_CITY_ONLY_RE = re.compile(
+    rf"(?P<city>{_CITY})(?:,\s*[A-ZА-ЯЁ][а-яё]+)?(?:\s*\([^()\n]{{2,30}}\))?\.\s+"
+    r"(?=[«“\"A-ZА-ЯЁ])"
+)
+# or the outlet alone ("Podrobno.uz. АО…", "АКИpress - Туристический…").
+_OUTLET_ONLY_RE = re.compile(
+    r"(?:[A-Za-z][\w-]*\.(?:uz|kz|kg|tj|tm|ru|com|net|org|info)|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*press)"
+    r"\s*(?:\.|[—–-]+)\s+(?=[«“\"A-ZА-ЯЁ])"
+)
+_DATELINE_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_SHORT_DATELINE_REST = 60  # characters of text that must follow a short dateline
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -154,7 +169,14 @@ def _dateline_end(paragraph: str) -> tuple[int, str, str] | None:
             return tail.end(), m["city"], m["date"].rstrip(".")
         return None
     m = _DATELESS_RE.match(paragraph)
-    return (m.end(), m["city"], "") if m else None
+    if m:
+        return m.end(), m["city"], ""
+    if len(paragraph) < _SHORT_DATELINE_REST or paragraph[0] not in _DATELINE_OPENERS:
+        return None
+    m = _CITY_ONLY_RE.match(paragraph) or _OUTLET_ONLY_RE.match(paragraph)
+    if m is None or len(paragraph) - m.end() < _SHORT_DATELINE_REST:
+        return None
+    return m.end(), m.groupdict().get("city") or "", ""
 
 
 def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
@@ -239,8 +261,10 @@ def count_glue(text: str) -> int:
     return len(_glue_points(text))
 
 
-def unglue(text: str) -> str:
-    points = _glue_points(text)
+def unglue(text: str, points: list[int] | None = None) -> str:
+    """``text`` with a space at every glued sentence end (``points`` if already found)."""
+    if points is None:
+        points = _glue_points(text)
     if not points:
         return text
     parts = [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
@@ -275,10 +299,11 @@ def _safe_chunks(paragraph: str) -> list[str]:
     return chunks
 
 
-def sentences(paragraph: str) -> tuple[str, ...]:
-    """The sentences of one paragraph (razdel), glued sentence ends split first."""
+def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
+    """The sentences of one paragraph (razdel), glued sentence ends (``glue``: where, if
+    already found) split first."""
     out: list[str] = []
-    for chunk in _safe_chunks(unglue(paragraph)):
+    for chunk in _safe_chunks(unglue(paragraph, glue)):
         # No full stop, "!", "?" or "…" before the closing punctuation: one sentence.
         if _TRICKY_RE.search(chunk.rstrip(" .!?…»”\")"), 0) is None:
             if chunk.strip():
@@ -443,8 +468,9 @@ def clean_article(raw: str) -> CleanArticle:
 
     dateline, lines = _strip_datelines(lines)
 
-    glue = [count_glue(p) for p in lines]
-    split = [sentences(p) for p in lines]
+    points = [_glue_points(p) for p in lines]
+    glue = [len(p) for p in points]
+    split = [sentences(p, g) for p, g in zip(lines, points, strict=True)]
     lead_split = sentences(lead) if lead else ()
     paragraphs = _dedupe(split, glue, {sentence_key(s) for s in lead_split})
     return CleanArticle(

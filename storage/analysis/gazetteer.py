@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import operator
 import os
 import pickle
 import re
@@ -21,8 +22,9 @@ import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
+from itertools import accumulate, compress, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -43,6 +45,9 @@ NAME, ADJ, COUNTRY = "name", "adj", "country"
 # The same words as morph.tokenize finds, written without a lookahead per character (about
 # three times faster on a long article; find() runs on every article).
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’‘ʻʼ][^\W_]+)*")
+_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")  # words at the odd indexes, gaps between
+# The same split for text without "_" ("\w" takes "_" too), which sre runs faster.
+_FAST_SPLIT_RE = re.compile(r"(\w+(?:[-'’‘ʻʼ]\w+)*)")
 # Uzbek and Kazakh case endings a Latin name takes (locative, ablative, dative, genitive...),
 # longest first so "dagi" is tried before "da".
 _LATIN_SUFFIXES = ("gacha", "dagi", "ning", "dan", "den", "tan", "ten", "ga", "ka", "qa",
@@ -173,6 +178,10 @@ class _Token(NamedTuple):
     @property
     def capital(self) -> bool:
         return self.text[:1].isupper()
+
+
+# (text, start, end, keys) -> _Token with no Python frame: built for every word of a text.
+_new_token = partial(tuple.__new__, _Token)
 
 
 @dataclass(slots=True)
@@ -471,42 +480,55 @@ class Gazetteer:
         return self._scan(text)[0]
 
     def _scan(self, text: str) -> tuple[list[_Token], list[int]]:
-        """The tokens of ``text`` and the indexes of those that can begin a match. The loop
-        runs once per word of every article, so it stays minimal: tuples built in C, two
-        dict lookups."""
-        out: list[_Token] = []
-        starts: list[int] = []
-        append, cached, new = out.append, self._key_cache.get, tuple.__new__
-        can_start = self._start_cache.get
-        for m in _WORD_RE.finditer(text):
-            word = m.group()
-            keys = cached(word)
-            if keys is None:
-                keys = self._keys(word)
-            if keys or "-" not in word or word in self._ix.abbrev:
-                if keys or word in self._ix.abbrev:
-                    start = can_start(word)
-                    if start is None:
-                        start = self._starts(word)
-                    if start:
-                        starts.append(len(out))
-                append(new(_Token, (word, m.start(), m.end(), keys)))
+        """The tokens of ``text`` and the indexes of those that can begin a match. It runs over
+        every word of every article, so the per-word work is done by C loops: one regex split
+        gives the words and the gaps, running sums of their lengths the positions, cached dict
+        lookups the keys; Python only sees the few words not cached yet and the hyphenated
+        ones."""
+        parts = (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
+        words = parts[1::2]
+        if not words:
+            return [], []
+        bounds = list(accumulate(map(len, parts)))
+        keys: list[frozenset[str] | None] = list(map(self._key_cache.get, words))
+        if None in keys:  # words not seen before (names, numbers): looked up one by one
+            for i in list(compress(range(len(keys)), map(operator.is_, keys, repeat(None)))):
+                keys[i] = self._keys(words[i])
+        toks: list[_Token] = list(
+            map(_new_token, zip(words, bounds[0:-1:2], bounds[1::2], keys, strict=True))
+        )
+        if "-" in text and self._split_compounds(toks, words, text):
+            words = [t.text for t in toks]
+        flags: list[bool | None] = list(map(self._start_cache.get, words))
+        if None in flags:
+            for i in list(compress(range(len(flags)), map(operator.is_, flags, repeat(None)))):
+                flags[i] = self._starts(words[i])
+        return toks, list(compress(range(len(toks)), flags))
+
+    def _split_compounds(self, toks: list[_Token], words: list[str], text: str) -> bool:
+        """An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless one
+        is an unknown capitalised name of its own (Петропавловск-Камчатский). Whether any
+        word was split."""
+        abbrev = self._ix.abbrev
+        split = False
+        hyphenated = compress(range(len(words)), map(operator.contains, words, repeat("-")))
+        for i in reversed(list(hyphenated)):
+            word, start, end, keys = toks[i]
+            if keys or word in abbrev:
                 continue
-            # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless
-            # one is an unknown capitalised name of its own (Петропавловск-Камчатский).
             parts = word.split("-")
             if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts) \
-                    or self._compound_blocked(parts[-1], text, m.end()):
-                out.append(_Token(word, m.start(), m.end(), keys))
+                    or self._compound_blocked(parts[-1], text, end):
                 continue
-            pos = m.start()
+            pieces: list[_Token] = []
+            pos = start
             for part in parts:
                 if part:
-                    if self._starts(part):
-                        starts.append(len(out))
-                    out.append(_Token(part, pos, pos + len(part), self._keys(part)))
+                    pieces.append(_Token(part, pos, pos + len(part), self._keys(part)))
                 pos += len(part) + 1
-        return out, starts
+            toks[i:i + 1] = pieces
+            split = True
+        return split
 
     def _compound_blocked(self, last: str, text: str, end: int) -> bool:
         """"Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
@@ -559,7 +581,7 @@ class Gazetteer:
 
     def _hits(self, text: str, *, query: bool) -> Iterator[_Hit]:
         toks, starts = self._scan(text)
-        abbrev = self._ix.abbrev
+        abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
         # Only tokens that can start a match are visited; most words of an article are not.
         if query:  # abbreviations typed in any case
             starts = [k for k, t in enumerate(toks) if t.keys or t.text.upper() in abbrev]
@@ -574,11 +596,14 @@ class Gazetteer:
                 yield _Hit(tok.start, tuple(abbr))
                 i += 1
                 continue
-            if self._blocked_before(toks, i, text):
+            end, targets, phrase = self._longest(toks, i, text)
+            adjective = end == i and not tok.keys.isdisjoint(adj_keys)
+            # Nothing can match here ("области" that only continues a name): skip it before
+            # the context rules run; blocked or not, the outcome is the same.
+            if (not targets and not adjective) or self._blocked_before(toks, i, text):
                 i += 1
                 continue
-            end, targets, phrase = self._longest(toks, i, text)
-            if tok.keys & self._ix.adj_keys and end == i:
+            if adjective:
                 if not query and self._adjective_surname(toks, i, text):
                     i += 1  # "Сергей Брянский": a surname shaped like a place adjective
                     continue
@@ -598,15 +623,15 @@ class Gazetteer:
         """The longest phrase of the table starting at token i: (last index, targets, phrase)."""
         best: tuple[int, list[_Target], tuple[str, ...]] = (i, [], ())
         frontier: list[tuple[str, ...]] = [()]
+        prefixes, phrases = self._ix.prefixes, self._ix.phrases
         j = i
         while j < len(toks) and toks[j].keys:
-            if j > i and not _gap_is_phrase(text, toks[j - 1].end, toks[j].start):
+            if j > i and not _PHRASE_GAP.issuperset(text[toks[j - 1].end:toks[j].start]):
                 break
-            frontier = [(*p, k) for p in frontier for k in toks[j].keys
-                        if (*p, k) in self._ix.prefixes]
+            frontier = [(*p, k) for p in frontier for k in toks[j].keys if (*p, k) in prefixes]
             if not frontier:
                 break
-            found = [(p, self._ix.phrases[p]) for p in frontier if p in self._ix.phrases]
+            found = [(p, phrases[p]) for p in frontier if p in phrases]
             if found:
                 targets: list[_Target] = []
                 for _, ts in found:
@@ -819,7 +844,7 @@ class Gazetteer:
 
 
 def _gap_is_phrase(text: str, start: int, end: int) -> bool:
-    return all(ch in _PHRASE_GAP for ch in text[start:end])
+    return _PHRASE_GAP.issuperset(text[start:end])
 
 
 def data_files() -> list[tuple[str, bytes]]:

@@ -31,8 +31,9 @@ _STOP = _wordset(
 )
 # Sentences opening with a word that points back ("Он рассказал…", "Это позволит…") do not
 # stand alone in a summary.
-_ANAPHORIC = _wordset("он она оно они его ее их это этот эта эти этим там тогда также кроме")
+_ANAPHORIC = _wordset("он она оно они его ее их это этот эта эти этим там тогда также")
 _ANAPHORA_PENALTY = 0.4
+_EVIDENCE_BONUS = 0.1  # per topic term, up to three
 _AGREEMENT = _wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
@@ -47,11 +48,25 @@ _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
 class Candidate:
     text: str
     lemmas: Sequence[str]
+    evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
+
+
+class _ContentWords(dict[str, bool]):
+    """Whether a lemma carries content (not a stop word, a number or a short word), decided
+    once per lemma: ``filter`` then runs in C over a sentence."""
+
+    def __missing__(self, lemma: str) -> bool:
+        if len(self) > 300_000:
+            self.clear()
+        ok = self[lemma] = len(lemma) > 2 and not lemma.isdigit() and lemma not in _STOP
+        return ok
+
+
+_CONTENT_WORDS = _ContentWords()
 
 
 def _content(lemmas: Sequence[str]) -> frozenset[str]:
-    unique = set(lemmas) - _STOP
-    return frozenset(w for w in unique if len(w) > 2 and not w.isdigit())
+    return frozenset(filter(_CONTENT_WORDS.__getitem__, set(lemmas)))
 
 
 def _balanced_quotes(text: str) -> bool:
@@ -115,6 +130,7 @@ def summarize(candidates: Sequence[Candidate]) -> str:
             score += 0.3
         if _AGREEMENT & content:
             score += 0.3
+        score += _EVIDENCE_BONUS * min(cand.evidence, 3)
         if cand.lemmas and cand.lemmas[0] in _ANAPHORIC:
             score -= _ANAPHORA_PENALTY
         scored.append((score, idx, cand, content))

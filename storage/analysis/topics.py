@@ -6,11 +6,13 @@ title and lead counting more, a threshold, and enumerations of areas counting in
 
 from __future__ import annotations
 
+import operator
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -24,6 +26,7 @@ LEAD_FACTOR = 1.5
 BODY_FACTOR = 1.0
 # Words allowed between two items of an enumeration ("культура, туризм и образование").
 _LIST_GAP = 2
+_AND = frozenset({"и", "или"})
 
 Phrase = tuple[str, ...]
 
@@ -55,6 +58,8 @@ class Vocabulary:
     # One lookup per word of the text: lemma -> (its terms, phrases it opens, areas it opens).
     index: dict[str, _Entry]
     fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
+    study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
+    evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
 
 
 def vocabulary_bytes() -> bytes:
@@ -73,6 +78,7 @@ def _add(index: dict[str, list[tuple[Phrase, _Term]]], phrase: Phrase, term: _Te
 @cache
 def load_vocabulary() -> Vocabulary:
     data = tomllib.loads(vocabulary_bytes().decode("utf-8"))
+    rules = data.pop("_rules", {})
     topics: list[Topic] = []
     words: dict[str, list[_Term]] = {}
     phrases: dict[str, list[tuple[Phrase, _Term]]] = {}
@@ -110,6 +116,8 @@ def load_vocabulary() -> Vocabulary:
         index=index,
         aliases=aliases,
         fuzzy_pool=tuple(pool),
+        study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
+        evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
     )
 
 
@@ -155,18 +163,34 @@ def _listed(hits: list[tuple[int, int, str]]) -> set[str]:
     return listed
 
 
+def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
+    """Whether the term at ``i`` follows "<study noun> по", alone or as a later item of the
+    same enumeration ("по энергетике и экологии")."""
+    j = i
+    while j > 1:
+        if lemmas[j - 1] == "по":
+            return lemmas[j - 2] in vocab.study_nouns
+        if lemmas[j - 1] not in _AND or lemmas[j - 2] not in vocab.index:
+            return False
+        j -= 2
+    return False
+
+
 def _scan_sentence(
     vocab: Vocabulary, lemmas: Sequence[str], factor: float, mentions: dict[_Term, float]
 ) -> set[str]:
     area_hits: list[tuple[int, int, str]] = []
     index = vocab.index
-    for i, lemma in enumerate(lemmas):
-        entry = index.get(lemma)
-        if entry is None:
-            if "-" in lemma:
-                for term in _compound_terms(vocab, lemma):
-                    mentions[term] = mentions.get(term, 0.0) + factor
-            continue
+    # Most words are no term: C loops pick the positions worth a look.
+    positions = range(len(lemmas))
+    for i in compress(positions, map(operator.contains, lemmas, repeat("-"))):
+        if lemmas[i] not in index:
+            for term in _compound_terms(vocab, lemmas[i]):
+                mentions[term] = mentions.get(term, 0.0) + factor
+    for i in compress(positions, map(index.__contains__, lemmas)):
+        entry = index[lemmas[i]]
+        if _studied(vocab, lemmas, i):
+            continue  # "дипломы по энергетике и экологии": subjects of study, not areas
         terms, phrases, areas = entry
         for term in terms:
             mentions[term] = mentions.get(term, 0.0) + factor
@@ -178,6 +202,12 @@ def _scan_sentence(
             if end > 0:
                 area_hits.append((i, end, slug))
     return _listed(area_hits) if len(area_hits) >= 3 else set()
+
+
+def sentence_evidence(lemmas: Sequence[str]) -> int:
+    """How many topic terms (words of weight 1 and more) a sentence holds: a sentence that
+    names areas of cooperation tells more than one about the venue (used by the summary)."""
+    return sum(map(load_vocabulary().evidence.__contains__, lemmas))
 
 
 def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
