@@ -23,8 +23,11 @@ import aiosqlite
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 BUSY_TIMEOUT_MS = 5000
-CACHE_KIB = 32 * 1024
-MMAP_BYTES = 256 * 1024 * 1024
+# Listings read a few index pages and rows; the OS page cache holds the rest of the file.
+# A bigger SQLite cache or memory-mapped reads only add to the bot's resident memory
+# (measured: 32 MB cache + 256 MB mmap cost the bot ~60 MB RSS at 100,000 articles).
+CACHE_KIB = 8 * 1024
+MMAP_BYTES = 0
 
 
 class SchemaError(Exception):
