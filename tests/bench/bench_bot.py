@@ -193,6 +193,8 @@ async def bench_process(db_path: Path) -> None:
             await fake.wait_until(lambda: fake.first_get_updates_at is not None, 60)
             assert fake.first_get_updates_at is not None
             start_seconds = fake.first_get_updates_at - started
+            await asyncio.sleep(0.5)  # let start-up finish (command menu) before sampling
+            at_start = memory_mb(proc.pid)
             users = [fake.new_user() for _ in range(USERS)]
             await burst(fake, users, random.Random(5))
             memory = memory_mb(proc.pid)
@@ -201,6 +203,8 @@ async def bench_process(db_path: Path) -> None:
             await asyncio.wait_for(proc.wait(), 30)
         print(f"python -m bot run: start to first getUpdates {start_seconds:.2f} s "
               f"(target < 2 s); exit code on SIGTERM {proc.returncode}")
+        print(f"memory when ready: RSS {at_start['VmRSS']:.0f} MB = heap "
+              f"{at_start['RssAnon']:.0f} MB + mapped files {at_start['RssFile']:.0f} MB")
         print(f"memory after a burst: RSS {memory['VmRSS']:.0f} MB (target < 150 MB) = heap "
               f"{memory['RssAnon']:.0f} MB + mapped files {memory['RssFile']:.0f} MB; "
               f"peak RSS {memory['VmHWM']:.0f} MB")
@@ -208,7 +212,8 @@ async def bench_process(db_path: Path) -> None:
 
 async def main_async(args: argparse.Namespace) -> None:
     await build_store(args.db, args.articles)
-    await bench_in_process(args.db, args.rounds)
+    if not args.process_only:
+        await bench_in_process(args.db, args.rounds)
     await bench_process(args.db)
 
 
@@ -216,6 +221,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.bench_bot")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3, help="bursts measured per bot")
+    parser.add_argument("--process-only", action="store_true",
+                        help="only the process figures: start time and memory")
     parser.add_argument("--db", type=Path, default=Path("/tmp/regional-news-bench/bot.sqlite3"))
     asyncio.run(main_async(parser.parse_args(argv)))
 
