@@ -26,6 +26,7 @@ from storage.analysis.model import Analysis
 from storage.articles import ArticleRecord, delete_article, save_article, utc_now
 from storage.db import transaction
 from storage.files import ArticleFileError, decode_article_bytes, read_article_bytes
+from storage.fulltext import index_text
 from storage.models import IngestReport
 
 log = logging.getLogger(__name__)
@@ -164,13 +165,19 @@ def _prepare(
         text = decode_article_bytes(data)
     except ArticleFileError as exc:
         raise _FileFailed(str(exc)) from None
-    analysis = _analyze(text, today)
+    record = _record(text, today, current_fp, str(path))
     stat = path.stat()
-    record = ArticleRecord(
-        analysis=analysis, raw=text, content_hash=text_hash(text), fingerprint=current_fp,
-        source_path=str(path),
-    )
     return _Prepared(path, stat.st_size, stat.st_mtime_ns, file_hash, record)
+
+
+def _record(text: str, today: dt.date, current_fp: str, source: str | None) -> ArticleRecord:
+    """Analyse and lemmatise for the full-text index: CPU work, so it runs in a worker
+    thread, never on the event loop while the write lock is held."""
+    analysis = _analyze(text, today)
+    return ArticleRecord(
+        analysis=analysis, raw=text, content_hash=text_hash(text), fingerprint=current_fp,
+        source_path=source, lemmas=index_text(analysis.title, analysis.lead, analysis.body),
+    )
 
 
 def _analyze(text: str, today: dt.date) -> Analysis:
@@ -242,8 +249,7 @@ async def _retag(
         try:
             # The date rule counts from the day of ingestion, not from today.
             day = dt.date.fromisoformat(ingested_at[:10])
-            analysis = await asyncio.to_thread(_analyze, raw, day)
-            record = ArticleRecord(analysis, raw, text_hash(raw), current_fp, source)
+            record = await asyncio.to_thread(_record, raw, day, current_fp, source)
             async with transaction(db):
                 await save_article(db, record, article_id=article_id)
         except _FileFailed as exc:
