@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,9 @@ class _FileFailed(Exception):
     """One file could not be ingested; the message is the reason for the report."""
 
 
+PREFETCH = 4  # files read and analysed ahead of the one being written
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -78,9 +82,21 @@ async def ingest_dir(
     known = await _known_files(db, folder)
     report = IngestReport()
     touched: set[int] = set()
-    for done, path in enumerate(files, start=1):
+    # Reading and analysing (CPU, worker threads) runs a few files ahead of the writes
+    # (one transaction per file, in folder order), so the two overlap instead of alternating.
+    loading: deque[tuple[Path, asyncio.Future[_Prepared | None]]] = deque()
+    upcoming = iter(files)
+    for done in range(1, len(files) + 1):
+        while len(loading) < PREFETCH and (path := next(upcoming, None)) is not None:
+            load = asyncio.to_thread(_load, path, known.get(str(path)), today, current_fp)
+            loading.append((path, asyncio.ensure_future(load)))
+        path, job = loading.popleft()
         try:
-            await _ingest_file(db, path, known.get(str(path)), today, current_fp, report, touched)
+            prepared = await job
+            if prepared is None:
+                report.unchanged.append(path.name)
+            else:
+                await _store(db, prepared, known.get(str(path)), report, touched)
         except _FileFailed as exc:
             report.failed.append((path.name, str(exc)))
         if progress is not None:
@@ -119,29 +135,39 @@ async def _known_files(db: aiosqlite.Connection, folder: Path) -> dict[str, _Kno
         }
 
 
-async def _ingest_file(
-    db: aiosqlite.Connection,
-    path: Path,
-    known: _Known | None,
-    today: dt.date,
-    current_fp: str,
-    report: IngestReport,
-    touched: set[int],
-) -> None:
+def _load(
+    path: Path, known: _Known | None, today: dt.date, current_fp: str
+) -> _Prepared | None:
+    """Read, decode and analyse one file (no store access: runs in a worker thread).
+
+    None: the bytes are the ones already ingested, nothing to do.
+    """
     try:
-        data = await asyncio.to_thread(read_article_bytes, path)
+        data = read_article_bytes(path)
     except ArticleFileError as exc:
         raise _FileFailed(str(exc)) from None
     file_hash = hashlib.sha256(data).hexdigest()
     if known is not None and known.file_hash == file_hash and known.article_id is not None:
-        report.unchanged.append(path.name)
-        return
-    prepared = await asyncio.to_thread(_prepare, path, data, file_hash, today, current_fp)
+        return None
+    try:
+        return _prepare(path, data, file_hash, today, current_fp)
+    except OSError as exc:  # removed or unreadable between listing and reading
+        raise _FileFailed(f"cannot read: {exc.strerror or exc}") from None
+
+
+async def _store(
+    db: aiosqlite.Connection,
+    prepared: _Prepared,
+    known: _Known | None,
+    report: IngestReport,
+    touched: set[int],
+) -> None:
+    """Write one analysed file in its own transaction: all of it or nothing."""
     try:
         async with transaction(db):
             article_id = known.article_id if known else None
             if article_id is None:
-                article_id = await _article_by_path(db, str(path))
+                article_id = await _article_by_path(db, str(prepared.path))
             if article_id is not None and await _same_content(db, article_id, prepared):
                 outcome = "unchanged"  # e.g. re-saved with CRLF: same text, new bytes
             else:
@@ -149,10 +175,10 @@ async def _ingest_file(
                 outcome = "added" if known is None else "updated"
             await _record_file(db, prepared, article_id)
     except (sqlite3.Error, ValueError, LookupError) as exc:
-        log.exception("ingest of %s failed", path)
+        log.exception("ingest of %s failed", prepared.path)
         raise _FileFailed(f"store error: {exc}") from None
     touched.add(article_id)
-    getattr(report, outcome).append(path.name)
+    getattr(report, outcome).append(prepared.path.name)
     if outcome == "added":
         report.new_article_ids.append(article_id)
 
