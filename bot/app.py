@@ -80,9 +80,11 @@ def menu_commands(lang: str) -> list[BotCommand]:
 async def _on_startup(bot: Bot, services: Services) -> None:
     me = await bot.get_me()
     services.bot_username = me.username or ""
-    await bot.set_my_commands(menu_commands("ru"))
-    for lang in languages():
-        await bot.set_my_commands(menu_commands(lang), language_code=lang)
+    # the menus are independent: one round trip to Telegram instead of one per language
+    await asyncio.gather(
+        bot.set_my_commands(menu_commands("ru")),
+        *(bot.set_my_commands(menu_commands(lang), language_code=lang) for lang in languages()),
+    )
     await services.on_startup(bot)
     log.info("bot @%s ready", services.bot_username)
 
