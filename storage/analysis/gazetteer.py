@@ -167,6 +167,12 @@ class _Target:
     region: RegionRef | None = None
 
 
+# Phrase prefixes being matched; a step through the phrase table: (the prefixes that go on,
+# the targets of the phrases completed, the first of them or ()).
+_Frontier = tuple[tuple[str, ...], ...]
+_Step = tuple[_Frontier, tuple[_Target, ...], tuple[str, ...]]
+
+
 class _Word(NamedTuple):
     """A distinct word of the text with what the matcher asks of it, built once per word and
     shared by all its occurrences (so scanning a text creates no object per token)."""
@@ -176,6 +182,7 @@ class _Word(NamedTuple):
     capital: bool
     keys: frozenset[str]  # the gazetteer words it can be
     starts: bool  # whether it can begin a match
+    first: _Step  # the phrase table's step from nothing to this word
 
 
 _TEXT = operator.itemgetter(0)  # _Word.text, as a C function for map()
@@ -373,6 +380,7 @@ class Gazetteer:
         self._ix = _Index()
         self._stop = _Stop()
         self._word_cache: dict[str, _Word] = {}
+        self._piece_cache: dict[str, tuple[_Word, ...]] = {}  # hyphenated word -> its parts
         for name, raw in sorted(files):
             digest.update(name.encode() + b"\0" + raw + b"\0")
             data = tomllib.loads(raw.decode("utf-8"))
@@ -448,7 +456,7 @@ class Gazetteer:
             # Most words with keys ("области", "на") only continue a phrase.
             starts = word in self._ix.abbrev or not keys.isdisjoint(self._ix.firsts)
             found = self._word_cache[word] = _Word(
-                word, norm(word), word[:1].isupper(), keys, starts
+                word, norm(word), word[:1].isupper(), keys, starts, self._step(((),), keys)
             )
         return found
 
@@ -509,25 +517,38 @@ class Gazetteer:
     def _split_compounds(self, doc: _Doc) -> None:
         """An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless one
         is an unknown capitalised name of its own (Петропавловск-Камчатский)."""
-        abbrev, toks = self._ix.abbrev, doc.toks
+        toks = doc.toks
         words = map(_TEXT, toks)
         hyphenated = compress(range(len(toks)), map(operator.contains, words, repeat("-")))
         for i in reversed(list(hyphenated)):
-            word, keys, end = toks[i].text, toks[i].keys, doc.end(i)
-            if keys or word in abbrev:
-                continue
-            parts = word.split("-")  # the word pattern puts letters on both sides of a hyphen
-            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts) \
-                    or self._compound_blocked(parts[-1], doc.text, end):
+            pieces = self._pieces(toks[i].text)
+            if not pieces or self._compound_blocked(pieces[-1].text, doc.text, doc.end(i)):
                 continue
             bounds: list[int] = []
             pos = doc.start(i)
-            for part in parts:
-                bounds += (pos, pos + len(part))
-                pos += len(part) + 1
-            toks[i:i + 1] = [self._word(p) for p in parts]
-            doc.gaps[i + 1:i + 1] = ["-"] * (len(parts) - 1)
+            for piece in pieces:
+                bounds += (pos, pos + len(piece.text))
+                pos += len(piece.text) + 1
+            toks[i:i + 1] = pieces
+            doc.gaps[i + 1:i + 1] = ["-"] * (len(pieces) - 1)
             doc.pos[2 * i:2 * i + 2] = bounds
+
+    def _pieces(self, word: str) -> tuple[_Word, ...]:
+        """The parts a hyphenated word may be split into, () when it stays whole (it has keys
+        of its own, or a part is an unknown name); cached, as the same compounds recur."""
+        found = self._piece_cache.get(word)
+        if found is None:
+            if len(self._piece_cache) > 50_000:
+                self._piece_cache.clear()
+            found = ()
+            # The word pattern puts letters on both sides of a hyphen: no part is empty.
+            parts = word.split("-")
+            if not (self._keys(word) or word in self._ix.abbrev or any(
+                p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts
+            )):
+                found = tuple(map(self._word, parts))
+            self._piece_cache[word] = found
+        return found
 
     def _compound_blocked(self, last: str, text: str, end: int) -> bool:
         """"Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
@@ -617,27 +638,30 @@ class Gazetteer:
                 continue
             i += 1
 
-    def _longest(self, doc: _Doc, i: int) -> tuple[int, list[_Target], tuple[str, ...]]:
+    def _longest(self, doc: _Doc, i: int) -> tuple[int, tuple[_Target, ...], tuple[str, ...]]:
         """The longest phrase of the table starting at token i: (last index, targets, phrase)."""
-        best: tuple[int, list[_Target], tuple[str, ...]] = (i, [], ())
-        frontier: list[tuple[str, ...]] = [()]
-        prefixes, phrases = self._ix.prefixes, self._ix.phrases
         toks, gaps = doc.toks, doc.gaps
-        j = i
-        while j < len(toks) and toks[j].keys:
-            if j > i and not _PHRASE_GAP.issuperset(gaps[j]):
-                break
-            frontier = [(*p, k) for p in frontier for k in toks[j].keys if (*p, k) in prefixes]
-            if not frontier:
-                break
-            found = [(p, phrases[p]) for p in frontier if p in phrases]
-            if found:
-                targets: list[_Target] = []
-                for _, ts in found:
-                    targets.extend(t for t in ts if t not in targets)
-                best = (j, targets, found[0][0])
+        frontier, targets, phrase = toks[i].first  # the one-word step, computed once per word
+        best = (i, targets, phrase)
+        j = i + 1
+        while frontier and j < len(toks) and toks[j].keys and _PHRASE_GAP.issuperset(gaps[j]):
+            frontier, targets, phrase = self._step(frontier, toks[j].keys)
+            if phrase:
+                best = (j, targets, phrase)
             j += 1
         return best
+
+    def _step(self, frontier: _Frontier, keys: frozenset[str]) -> _Step:
+        """One word further into the phrase table from the phrase prefixes in ``frontier``:
+        (the prefixes that continue, targets of the phrases they complete, the first such
+        phrase or ())."""
+        prefixes, phrases = self._ix.prefixes, self._ix.phrases
+        ahead = tuple((*p, k) for p in frontier for k in keys if (*p, k) in prefixes)
+        found = [p for p in ahead if p in phrases]
+        targets: list[_Target] = []
+        for p in found:
+            targets.extend(t for t in phrases[p] if t not in targets)
+        return ahead, tuple(targets), (found[0] if found else ())
 
     def _accept(
         self, doc: _Doc, i: int, end: int, phrase: tuple[str, ...], *, query: bool
