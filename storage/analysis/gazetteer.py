@@ -573,6 +573,14 @@ class Gazetteer:
         regions: dict[str, RegionRef] = {}
         countries: set[str] = set()
         for h in sorted(hits, key=lambda h: h.pos):
+            if len(h.targets) == 1:  # most hits: one place, nothing to choose
+                target = h.targets[0]
+                if target.region is not None:
+                    regions.setdefault(target.region.code, target.region)
+                    countries.add(target.region.country)
+                if target.kind == COUNTRY:
+                    countries.add(target.country)
+                continue
             for ref in self._choose(h, named, query=query):
                 regions.setdefault(ref.code, ref)
                 countries.add(ref.country)
