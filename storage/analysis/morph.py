@@ -7,6 +7,7 @@ distinct word is parsed once per process (news text repeats words a lot).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import pymorphy3
@@ -41,10 +42,20 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(seen) or (folded,)
 
 
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The single best normal form of ``word`` (folded): for indexing and overlap measures."""
-    return lemmas(word)[0]
+class _Lemmas(dict[str, str]):
+    """word -> its best normal form, filled on first use: a plain dict, so a cached word costs
+    one C lookup (``map(lemma, words)`` over a sentence never enters Python)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        found = self[word] = lemmas(word)[0]
+        return found
+
+
+_LEMMAS = _Lemmas()
+# The single best normal form of a word (folded): for indexing and overlap measures.
+lemma: Callable[[str], str] = _LEMMAS.__getitem__
 
 
 def parses(word: str) -> list[pymorphy3.analyzer.Parse]:
