@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 from functools import cache
+from itertools import chain
 
 from storage.analysis import morph
 from storage.analysis.clean import CleanArticle, clean_article
@@ -100,5 +101,5 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         topics=_topics(article, title_lemmas, lead_lemmas, body_lemmas),
         summary=summarize(candidates),
         figures=find_figures(full_text),
-        lemmas=" ".join(w for sent in (*title_lemmas, *lead_lemmas, *body_lemmas) for w in sent),
+        lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
     )

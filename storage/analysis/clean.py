@@ -288,7 +288,7 @@ def _safe_chunks(paragraph: str) -> list[str]:
     start = 0
     for m in _SAFE_END_RE.finditer(paragraph):
         end = m.start()  # the full stop
-        if end < 3 or not all(c in _LOWER for c in paragraph[end - 3 : end]):
+        if end < 3 or not _LOWER.issuperset(paragraph[end - 3 : end]):
             continue
         word = paragraph[max(0, end - 8) : end].rsplit(" ", 1)[-1]
         if word in _ABBREVIATIONS:
