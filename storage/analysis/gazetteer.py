@@ -183,10 +183,11 @@ class _Word(NamedTuple):
     keys: frozenset[str]  # the gazetteer words it can be
     starts: bool  # whether it can begin a match
     first: _Step  # the phrase table's step from nothing to this word
+    pieces: tuple[_Word, ...]  # the names a hyphenated word may be split into, or ()
 
 
-_TEXT = operator.itemgetter(0)  # _Word.text, as a C function for map()
 _STARTS = operator.itemgetter(4)  # _Word.starts
+_PIECES = operator.itemgetter(6)  # _Word.pieces
 
 
 class _Doc(NamedTuple):
@@ -380,7 +381,6 @@ class Gazetteer:
         self._ix = _Index()
         self._stop = _Stop()
         self._word_cache: dict[str, _Word] = {}
-        self._piece_cache: dict[str, tuple[_Word, ...]] = {}  # hyphenated word -> its parts
         for name, raw in sorted(files):
             digest.update(name.encode() + b"\0" + raw + b"\0")
             data = tomllib.loads(raw.decode("utf-8"))
@@ -456,7 +456,8 @@ class Gazetteer:
             # Most words with keys ("области", "на") only continue a phrase.
             starts = word in self._ix.abbrev or not keys.isdisjoint(self._ix.firsts)
             found = self._word_cache[word] = _Word(
-                word, norm(word), word[:1].isupper(), keys, starts, self._step(((),), keys)
+                word, norm(word), word[:1].isupper(), keys, starts,
+                self._step(((),), keys), self._pieces(word, keys),
             )
         return found
 
@@ -518,11 +519,9 @@ class Gazetteer:
         """An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless one
         is an unknown capitalised name of its own (Петропавловск-Камчатский)."""
         toks = doc.toks
-        words = map(_TEXT, toks)
-        hyphenated = compress(range(len(toks)), map(operator.contains, words, repeat("-")))
-        for i in reversed(list(hyphenated)):
-            pieces = self._pieces(toks[i].text)
-            if not pieces or self._compound_blocked(pieces[-1].text, doc.text, doc.end(i)):
+        for i in reversed(list(compress(range(len(toks)), map(_PIECES, toks)))):
+            pieces = toks[i].pieces
+            if self._compound_blocked(pieces[-1].text, doc.text, doc.end(i)):
                 continue
             bounds: list[int] = []
             pos = doc.start(i)
@@ -533,22 +532,16 @@ class Gazetteer:
             doc.gaps[i + 1:i + 1] = ["-"] * (len(pieces) - 1)
             doc.pos[2 * i:2 * i + 2] = bounds
 
-    def _pieces(self, word: str) -> tuple[_Word, ...]:
+    def _pieces(self, word: str, keys: frozenset[str]) -> tuple[_Word, ...]:
         """The parts a hyphenated word may be split into, () when it stays whole (it has keys
-        of its own, or a part is an unknown name); cached, as the same compounds recur."""
-        found = self._piece_cache.get(word)
-        if found is None:
-            if len(self._piece_cache) > 50_000:
-                self._piece_cache.clear()
-            found = ()
-            # The word pattern puts letters on both sides of a hyphen: no part is empty.
-            parts = word.split("-")
-            if not (self._keys(word) or word in self._ix.abbrev or any(
-                p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts
-            )):
-                found = tuple(map(self._word, parts))
-            self._piece_cache[word] = found
-        return found
+        of its own, or a part is an unknown name)."""
+        if "-" not in word or keys or word in self._ix.abbrev:
+            return ()
+        # The word pattern puts letters on both sides of a hyphen: no part is empty.
+        parts = word.split("-")
+        if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
+            return ()
+        return tuple(map(self._word, parts))
 
     def _compound_blocked(self, last: str, text: str, end: int) -> bool:
         """"Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
