@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -191,24 +191,24 @@ _PIECES = operator.itemgetter(6)  # _Word.pieces
 
 
 class _Doc(NamedTuple):
-    """A scanned text: token i is toks[i], written from pos[2 * i] to pos[2 * i + 1], with
-    gaps[i] before it (gaps[0] is the text before the first word)."""
+    """A scanned text: token i is toks[i] with gaps[i] before it (gaps[0] is the text before
+    the first word); gaps and token texts concatenated give the text back."""
 
     text: str
     toks: list[_Word]
     gaps: list[str]
-    pos: list[int]
 
     def start(self, i: int) -> int:
-        return self.pos[2 * i]
+        """Where token i begins, counted when asked: few tokens ever are."""
+        return sum(map(len, self.gaps[:i + 1])) + sum(len(t.text) for t in self.toks[:i])
 
     def end(self, i: int) -> int:
-        return self.pos[2 * i + 1]
+        return self.start(i) + len(self.toks[i].text)
 
 
 @dataclass(slots=True)
 class _Hit:
-    pos: int
+    pos: int  # the token's index: hits are ordered by it
     targets: tuple[_Target, ...]
     hint: str = ""  # "region" / "city": the noun after a shared adjective
 
@@ -505,12 +505,12 @@ class Gazetteer:
         parts = (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
         words = parts[1::2]
         if not words:
-            return _Doc(text, [], [], []), []
+            return _Doc(text, [], [text]), []
         toks: list[_Word | None] = list(map(self._word_cache.get, words))
         if None in toks:  # words not seen before (names, numbers): looked up one by one
             for i in list(compress(range(len(toks)), map(operator.is_, toks, repeat(None)))):
                 toks[i] = self._word(words[i])
-        doc = _Doc(text, cast(list[_Word], toks), parts[0::2], list(accumulate(map(len, parts))))
+        doc = _Doc(text, cast(list[_Word], toks), parts[0::2])
         if "-" in text:
             self._split_compounds(doc)
         return doc, list(compress(range(len(doc.toks)), map(_STARTS, doc.toks)))
@@ -523,14 +523,8 @@ class Gazetteer:
             pieces = toks[i].pieces
             if self._compound_blocked(pieces[-1].text, doc.text, doc.end(i)):
                 continue
-            bounds: list[int] = []
-            pos = doc.start(i)
-            for piece in pieces:
-                bounds += (pos, pos + len(piece.text))
-                pos += len(piece.text) + 1
             toks[i:i + 1] = pieces
             doc.gaps[i + 1:i + 1] = ["-"] * (len(pieces) - 1)
-            doc.pos[2 * i:2 * i + 2] = bounds
 
     def _pieces(self, word: str, keys: frozenset[str]) -> tuple[_Word, ...]:
         """The parts a hyphenated word may be split into, () when it stays whole (it has keys
@@ -602,7 +596,7 @@ class Gazetteer:
 
     def _hits(self, text: str, *, query: bool) -> Iterator[_Hit]:
         doc, starts = self._scan(text)
-        toks, pos = doc.toks, doc.pos
+        toks = doc.toks
         abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
         # Only tokens that can start a match are visited; most words of an article are not.
         if query:  # abbreviations typed in any case
@@ -615,7 +609,7 @@ class Gazetteer:
             tok = toks[i]
             abbr = abbrev.get(tok.text.upper() if query else tok.text)
             if abbr:
-                yield _Hit(pos[2 * i], tuple(abbr))
+                yield _Hit(i, tuple(abbr))
                 i += 1
                 continue
             end, targets, phrase = self._longest(doc, i)
@@ -634,7 +628,7 @@ class Gazetteer:
                 i = nxt
                 continue
             if targets and self._accept(doc, i, end, phrase, query=query):
-                yield _Hit(pos[2 * i], tuple(targets))
+                yield _Hit(i, tuple(targets))
                 i = end + 1
                 continue
             i += 1
@@ -691,7 +685,7 @@ class Gazetteer:
             return False  # "на Каспийском море": an adjective, not the city Каспийск
         # "Находка для аграриев": a capital only because a sentence starts.
         return not (end == i and toks[i].norm in self._stop.common_words
-                    and _sentence_start(doc.text, doc.pos[2 * i]))
+                    and _sentence_start(doc.text, doc.start(i)))
 
     def _adjective_run(self, doc: _Doc, i: int) -> tuple[int, list[_Hit]]:
         """Adjectives enumerated up to one noun: "с Джизакской, Наманганской и Навоийской
@@ -726,7 +720,7 @@ class Gazetteer:
         for a in run:
             targets = self._phrase(toks[a].keys, frozenset(noun_keys))
             if targets:
-                hits.append(_Hit(doc.pos[2 * a], tuple(targets)))
+                hits.append(_Hit(a, tuple(targets)))
                 continue
             keys = toks[a].keys
             if noun is not None and _agrees_as_adjective(toks[a].norm, noun_surface):
@@ -735,7 +729,7 @@ class Gazetteer:
                 keys = keys & adj_keys
             single = self._phrase(keys, None)
             if single:
-                hits.append(_Hit(doc.pos[2 * a], tuple(single), hint))
+                hits.append(_Hit(a, tuple(single), hint))
         return run[-1] + 1, hits
 
     def _phrase(self, first: frozenset[str], second: frozenset[str] | None) -> list[_Target]:
