@@ -29,6 +29,13 @@ def tokenize(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+@lru_cache(maxsize=50_000)
+def _parse(folded: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """pymorphy3's parses of a folded word, once: "Бизнес" and "бизнес", the lemmas and the
+    gazetteer's look-ups all ask for the same parse, and parsing an unknown word is slow."""
+    return tuple(_morph.parse(folded))
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """Every normal form pymorphy3 proposes for ``word`` (folded), best first, no repeats.
@@ -37,7 +44,7 @@ def lemmas(word: str) -> tuple[str, ...]:
     """
     folded = fold(word)
     seen: dict[str, None] = {}
-    for parse in _morph.parse(folded):
+    for parse in _parse(folded):
         seen.setdefault(fold(parse.normal_form), None)
     return tuple(seen) or (folded,)
 
@@ -60,4 +67,4 @@ lemma: Callable[[str], str] = _LEMMAS.__getitem__
 
 def parses(word: str) -> list[pymorphy3.analyzer.Parse]:
     """Raw pymorphy3 parses, for callers that need tags or lexemes (building indexes)."""
-    return list(_morph.parse(fold(word)))
+    return list(_parse(fold(word)))
