@@ -21,28 +21,28 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# One table for every character-level fix, applied by str.translate (C speed): spaces of every
-# kind (NBSP, thin, tab) become a plain space, invisible characters go, odd dashes become usual.
 # Every character-level fix: spaces of every kind (NBSP, thin, tab) become a plain space,
 # invisible characters go, odd dashes become the usual ones, old newlines become "\n".
-_TRANSLATE = str.maketrans(
-    {
-        **dict.fromkeys(map(ord, "\t\u00a0\u1680\u202f\u205f\u3000\f\v"), " "),
-        **{c: " " for c in range(0x2000, 0x200B)},
-        **dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None),
-        **dict.fromkeys(map(ord, "\r\u2028\u2029\x85"), "\n"),
-        ord("\u2015"): "—",
-        ord("\u2212"): "-",
-    }
-)
-# str.translate is slow on Cyrillic text, so only the runs of odd characters go through it.
-_ODD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]+")
+_FIXES: dict[str, str] = {
+    **dict.fromkeys("\t\u00a0\u1680\u202f\u205f\u3000\f\v", " "),
+    **{chr(c): " " for c in range(0x2000, 0x200B)},
+    **dict.fromkeys("\ufeff\u200b\u200c\u200d\u2060\u00ad", ""),
+    **dict.fromkeys("\r\u2028\u2029\x85", "\n"),
+    "\u2015": "—",
+    "\u2212": "-",
+}
 _RUNS_RE = re.compile(r" {2,}")
 
 
 def normalize(text: str) -> str:
     """One kind of newline, one kind of space, no invisible characters; words untouched."""
-    text = _ODD_RE.sub(lambda m: m.group().translate(_TRANSLATE), text.replace("\r\n", "\n"))
+    text = text.replace("\r\n", "\n")
+    # One C search per odd character is several times faster than a regex or str.translate
+    # over Cyrillic text; no fix produces a character another one replaces, so the order of
+    # the replacements does not matter.
+    for odd, fixed in _FIXES.items():
+        if odd in text:
+            text = text.replace(odd, fixed)
     return _RUNS_RE.sub(" ", text) if "  " in text else text
 
 
