@@ -766,27 +766,31 @@ class Gazetteer:
         """A given name followed by a surname in the same case (Нурсултан Назарбаев), or a
         surname after a given name or an initial (Динмухамед Конаев, Д. Конаев)."""
         toks, gaps = doc.toks, doc.gaps
-        word = toks[i].norm
         if i + 1 < len(toks) and not gaps[i + 1].strip():
             nxt = toks[i + 1]
             if nxt.capital and not nxt.keys:
                 surname = _cases(nxt.norm, "Surn")
                 if _SURNAME_END.search(nxt.norm):
                     surname |= {"nomn"}
-                if self._name_cases(word) & surname:
+                if self._name_cases(toks[i].norm) & surname:
                     return True
+        return i > 0 and self._after_name(toks[i - 1], gaps[i].strip(), toks[i].norm)
+
+    def _after_name(self, prev: _Word, gap: str, word: str) -> bool:
+        """Whether ``word`` is a surname after ``prev`` (``gap`` between them, stripped). The
+        word's own surname cases are looked up last: most places follow a lower-case word."""
+        if not gap and prev.norm in self._stop.given_names:
+            return True  # Мирзо Турсунзаде, Алишер Навои: a listed given name, any surname
+        if not prev.capital:
+            return False
+        initial = len(prev.text) == 1 and gap == "."
+        if not initial and (gap or prev.keys):
+            return False
         surname = _cases(word, "Surn") or (frozenset(_CASES) if _SURNAME_END.search(word)
                                            else frozenset())
-        if i > 0 and not gaps[i].strip() and toks[i - 1].norm in self._stop.given_names:
-            return True  # Мирзо Турсунзаде, Алишер Навои: a listed given name, any surname
-        if i > 0 and surname:
-            prev = toks[i - 1]
-            gap = gaps[i].strip()
-            if len(prev.text) == 1 and prev.capital and gap == ".":
-                return True
-            if prev.capital and not gap and not prev.keys:
-                return bool(self._name_cases(prev.norm) & surname)
-        return False
+        if not surname:
+            return False
+        return initial or bool(self._name_cases(prev.norm) & surname)
 
     def _adjective_surname(self, doc: _Doc, i: int) -> bool:
         """A capitalised adjective right after a given name (Сергей Брянский, Анна
