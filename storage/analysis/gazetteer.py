@@ -61,6 +61,12 @@ _STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
 ENGINE_VERSION = "3"
 
 
+def split_words(text: str) -> list[str]:
+    """``text`` cut into its words (morph.tokenize's) at the odd indexes and the gaps between
+    them at the even ones: one regex pass that the analysis shares with the region matcher."""
+    return (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
+
+
 _NORMED: dict[str, str] = {}
 
 
@@ -496,13 +502,14 @@ class Gazetteer:
                     return frozenset(found)
         return frozenset()
 
-    def _scan(self, text: str) -> tuple[_Doc, list[int]]:
+    def _scan(self, text: str, parts: list[str] | None = None) -> tuple[_Doc, list[int]]:
         """The words of ``text`` and the indexes of those that can begin a match. It runs over
         every word of every article, so the per-word work is done by C loops: one regex split
         gives the words and the gaps, running sums of their lengths the positions, one cached
         dict lookup per word its _Word; Python only sees the few words not cached yet and the
         hyphenated ones."""
-        parts = (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
+        if parts is None:
+            parts = split_words(text)
         words = parts[1::2]
         if not words:
             return _Doc(text, [], [text]), []
@@ -546,9 +553,12 @@ class Gazetteer:
 
     # ---- matching ------------------------------------------------------------------------
 
-    def find(self, text: str) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
-        """Regions the text names (order of first mention) and countries (sorted alpha-2)."""
-        hits = list(self._hits(text, query=False))
+    def find(
+        self, text: str, parts: list[str] | None = None
+    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
+        """Regions the text names (order of first mention) and countries (sorted alpha-2);
+        ``parts``: ``split_words(text)`` if the caller has it already."""
+        hits = list(self._hits(text, query=False, parts=parts))
         return self._settle(hits, query=False)
 
     def _settle(
@@ -594,8 +604,10 @@ class Gazetteer:
             return (others or refs)[:1]
         return (cities or refs)[:1]
 
-    def _hits(self, text: str, *, query: bool) -> Iterator[_Hit]:
-        doc, starts = self._scan(text)
+    def _hits(
+        self, text: str, *, query: bool, parts: list[str] | None = None
+    ) -> Iterator[_Hit]:
+        doc, starts = self._scan(text, parts)
         toks = doc.toks
         abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
         # Only tokens that can start a match are visited; most words of an article are not.
