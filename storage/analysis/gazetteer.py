@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -192,24 +192,39 @@ class _Word(NamedTuple):
     pieces: tuple[_Word, ...]  # the names a hyphenated word may be split into, or ()
 
 
+_TEXT = operator.itemgetter(0)  # _Word.text, as a C function for map()
 _STARTS = operator.itemgetter(4)  # _Word.starts
 _PIECES = operator.itemgetter(6)  # _Word.pieces
 
 
-class _Doc(NamedTuple):
+class _Doc:
     """A scanned text: token i is toks[i] with gaps[i] before it (gaps[0] is the text before
     the first word); gaps and token texts concatenated give the text back."""
 
-    text: str
-    toks: list[_Word]
-    gaps: list[str]
+    __slots__ = ("_starts", "gaps", "text", "toks")
+
+    def __init__(self, text: str, toks: list[_Word], gaps: list[str]) -> None:
+        self.text, self.toks, self.gaps = text, toks, gaps
+        self._starts: list[int] | None = None
 
     def start(self, i: int) -> int:
-        """Where token i begins, counted when asked: few tokens ever are."""
-        return sum(map(len, self.gaps[:i + 1])) + sum(len(t.text) for t in self.toks[:i])
+        """Where token i begins. The positions are counted on the first question (only a few
+        rules ask, so most texts never pay for them) and kept until the tokens change."""
+        if self._starts is None:
+            lengths = [0] * (2 * len(self.toks) + 1)
+            lengths[0::2] = map(len, self.gaps)
+            lengths[1::2] = map(len, map(_TEXT, self.toks))
+            self._starts = list(accumulate(lengths))[0::2]
+        return self._starts[i]
 
     def end(self, i: int) -> int:
         return self.start(i) + len(self.toks[i].text)
+
+    def split(self, i: int, pieces: tuple[_Word, ...]) -> None:
+        """Token i replaced by the parts of its hyphenated word."""
+        self.toks[i:i + 1] = pieces
+        self.gaps[i + 1:i + 1] = ["-"] * (len(pieces) - 1)
+        self._starts = None
 
 
 @dataclass(slots=True)
@@ -530,8 +545,7 @@ class Gazetteer:
             pieces = toks[i].pieces
             if self._compound_blocked(pieces[-1].text, doc.text, doc.end(i)):
                 continue
-            toks[i:i + 1] = pieces
-            doc.gaps[i + 1:i + 1] = ["-"] * (len(pieces) - 1)
+            doc.split(i, pieces)
 
     def _pieces(self, word: str, keys: frozenset[str]) -> tuple[_Word, ...]:
         """The parts a hyphenated word may be split into, () when it stays whole (it has keys
