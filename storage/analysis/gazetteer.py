@@ -541,11 +541,14 @@ class Gazetteer:
         """An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless one
         is an unknown capitalised name of its own (Петропавловск-Камчатский)."""
         toks = doc.toks
-        for i in reversed(list(compress(range(len(toks)), map(_PIECES, toks)))):
+        found = list(compress(range(len(toks)), map(_PIECES, toks)))
+        # Where each word ends, counted before any split: each split moves the positions
+        # after it, and counting them again per split costs more than the whole scan.
+        ends = [doc.end(i) for i in found]
+        for i, end in reversed(list(zip(found, ends, strict=True))):
             pieces = toks[i].pieces
-            if self._compound_blocked(pieces[-1].text, doc.text, doc.end(i)):
-                continue
-            doc.split(i, pieces)
+            if not self._compound_blocked(pieces[-1].text, doc.text, end):
+                doc.split(i, pieces)
 
     def _pieces(self, word: str, keys: frozenset[str]) -> tuple[_Word, ...]:
         """The parts a hyphenated word may be split into, () when it stays whole (it has keys
