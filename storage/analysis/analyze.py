@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from functools import cache
+from itertools import accumulate, chain
 
 from storage.analysis import morph
 from storage.analysis.clean import CleanArticle, clean_article
 from storage.analysis.dates import article_date
 from storage.analysis.figures import find_figures
-from storage.analysis.gazetteer import load_gazetteer
+from storage.analysis.gazetteer import load_gazetteer, split_words
 from storage.analysis.model import Analysis
 from storage.analysis.summary import Candidate, summarize
 from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
@@ -52,6 +54,35 @@ def _place_text(article: CleanArticle, body: str) -> str:
     return "\n".join((article.title, article.lead, city, body))
 
 
+class _Words:
+    """The words of the place text with where each begins, split once for the region matcher
+    and the lemmas. The title and the body are in it as they are (the body is its sentences
+    joined by spaces and blank lines), and a word never spans white space, so the words of a
+    sentence are those that begin inside it."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.words = parts[1::2]
+        # Word k begins where the gap before it ends; the last entry is the text's length.
+        self.starts = list(accumulate(map(len, parts)))[0::2]
+
+    def lemmas(self, start: int, end: int) -> list[str]:
+        """Lemmas of the words that begin in text[start:end]."""
+        lo = bisect_left(self.starts, start)
+        return list(map(morph.lemma, self.words[lo:bisect_left(self.starts, end, lo)]))
+
+
+def _body_lemmas(words: _Words, offset: int, article: CleanArticle) -> list[list[str]]:
+    """Lemmas of every body sentence; the body begins at ``offset`` of the place text."""
+    out: list[list[str]] = []
+    pos = offset
+    for para in article.paragraphs:
+        for sent in para:
+            out.append(words.lemmas(pos, pos + len(sent)))
+            pos += len(sent) + 1  # the space after a sentence
+        pos += 1  # paragraphs are joined by two newlines: one more than sentences
+    return out
+
+
 def _topics(
     article: CleanArticle,
     title: list[list[str]],
@@ -72,16 +103,19 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     article = clean_article(text)
     body = article.body  # joined once: a property that builds the string on every call
 
-    # The title is one unit (it rarely holds two sentences and needs no splitting).
-    title_sents = (article.title,) if article.title else ()
     lead_sents = article.lead_sentences
     body_sents = [s for para in article.paragraphs for s in para]
-    title_lemmas = [_lemmatise(s) for s in title_sents]
+    place = _place_text(article, body)
+    parts = split_words(place)
+    words = _Words(parts)
+    # The title is one unit (it rarely holds two sentences and needs no splitting).
+    title_lemmas = [words.lemmas(0, len(article.title))] if article.title else []
+    # Lead sentences are cut and unglued apart from the lead as printed: their own split.
     lead_lemmas = [_lemmatise(s) for s in lead_sents]
-    body_lemmas = [_lemmatise(s) for s in body_sents]
+    body_lemmas = _body_lemmas(words, len(place) - len(body), article)
 
     dateline = article.dateline.text if article.dateline else ""
-    regions, countries = load_gazetteer().find(_place_text(article, body))
+    regions, countries = load_gazetteer().find(place, parts)
     candidates = [
         Candidate(s, lem, sentence_evidence(lem))
         for s, lem in zip(
@@ -100,5 +134,5 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         topics=_topics(article, title_lemmas, lead_lemmas, body_lemmas),
         summary=summarize(candidates),
         figures=find_figures(full_text),
-        lemmas=" ".join(w for sent in (*title_lemmas, *lead_lemmas, *body_lemmas) for w in sent),
+        lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
     )

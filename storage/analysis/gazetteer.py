@@ -22,11 +22,11 @@ import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
@@ -59,6 +59,12 @@ _STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
 # Keys the disk cache together with this file's source; bump if a change elsewhere (morph.py,
 # pymorphy3's dictionaries) alters the index.
 ENGINE_VERSION = "3"
+
+
+def split_words(text: str) -> list[str]:
+    """``text`` cut into its words (morph.tokenize's) at the odd indexes and the gaps between
+    them at the even ones: one regex pass that the analysis shares with the region matcher."""
+    return (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
 
 
 _NORMED: dict[str, str] = {}
@@ -167,26 +173,63 @@ class _Target:
     region: RegionRef | None = None
 
 
-class _Token(NamedTuple):
-    """A word of the text: built for every word, so a tuple (cheapest to create)."""
+# Phrase prefixes being matched; a step through the phrase table: (the prefixes that go on,
+# the targets of the phrases completed, the first of them or ()).
+_Frontier = tuple[tuple[str, ...], ...]
+_Step = tuple[_Frontier, tuple[_Target, ...], tuple[str, ...]]
+
+
+class _Word(NamedTuple):
+    """A distinct word of the text with what the matcher asks of it, built once per word and
+    shared by all its occurrences (so scanning a text creates no object per token)."""
 
     text: str
-    start: int
-    end: int
-    keys: frozenset[str]
+    norm: str
+    capital: bool
+    keys: frozenset[str]  # the gazetteer words it can be
+    starts: bool  # whether it can begin a match
+    first: _Step  # the phrase table's step from nothing to this word
+    pieces: tuple[_Word, ...]  # the names a hyphenated word may be split into, or ()
 
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
+
+_TEXT = operator.itemgetter(0)  # _Word.text, as a C function for map()
+_STARTS = operator.itemgetter(4)  # _Word.starts
+_PIECES = operator.itemgetter(6)  # _Word.pieces
 
 
-# (text, start, end, keys) -> _Token with no Python frame: built for every word of a text.
-_new_token = partial(tuple.__new__, _Token)
+class _Doc:
+    """A scanned text: token i is toks[i] with gaps[i] before it (gaps[0] is the text before
+    the first word); gaps and token texts concatenated give the text back."""
+
+    __slots__ = ("_starts", "gaps", "text", "toks")
+
+    def __init__(self, text: str, toks: list[_Word], gaps: list[str]) -> None:
+        self.text, self.toks, self.gaps = text, toks, gaps
+        self._starts: list[int] | None = None
+
+    def start(self, i: int) -> int:
+        """Where token i begins. The positions are counted on the first question (only a few
+        rules ask, so most texts never pay for them) and kept until the tokens change."""
+        if self._starts is None:
+            lengths = [0] * (2 * len(self.toks) + 1)
+            lengths[0::2] = map(len, self.gaps)
+            lengths[1::2] = map(len, map(_TEXT, self.toks))
+            self._starts = list(accumulate(lengths))[0::2]
+        return self._starts[i]
+
+    def end(self, i: int) -> int:
+        return self.start(i) + len(self.toks[i].text)
+
+    def split(self, i: int, pieces: tuple[_Word, ...]) -> None:
+        """Token i replaced by the parts of its hyphenated word."""
+        self.toks[i:i + 1] = pieces
+        self.gaps[i + 1:i + 1] = ["-"] * (len(pieces) - 1)
+        self._starts = None
 
 
 @dataclass(slots=True)
 class _Hit:
-    pos: int
+    pos: int  # the token's index: hits are ordered by it
     targets: tuple[_Target, ...]
     hint: str = ""  # "region" / "city": the noun after a shared adjective
 
@@ -358,8 +401,7 @@ class Gazetteer:
         self._countries: dict[str, _Country] = {}
         self._ix = _Index()
         self._stop = _Stop()
-        self._key_cache: dict[str, frozenset[str]] = {}
-        self._start_cache: dict[str, bool] = {}  # word -> can begin a match
+        self._word_cache: dict[str, _Word] = {}
         for name, raw in sorted(files):
             digest.update(name.encode() + b"\0" + raw + b"\0")
             data = tomllib.loads(raw.decode("utf-8"))
@@ -424,14 +466,25 @@ class Gazetteer:
 
     # ---- tokens --------------------------------------------------------------------------
 
-    def _keys(self, word: str) -> frozenset[str]:
-        """The gazetteer words a text token can be (cached per word: news repeats words)."""
-        found = self._key_cache.get(word)
+    def _word(self, word: str) -> _Word:
+        """What the matcher needs of a text word, computed once per distinct word (news
+        repeats words): its key, case, gazetteer keys and whether it can begin a match."""
+        found = self._word_cache.get(word)
         if found is None:
-            if len(self._key_cache) > 200_000:
-                self._key_cache.clear()
-            found = self._key_cache[word] = self._lookup(word)
+            if len(self._word_cache) > 200_000:
+                self._word_cache.clear()
+            keys = self._lookup(word)
+            # Most words with keys ("области", "на") only continue a phrase.
+            starts = word in self._ix.abbrev or not keys.isdisjoint(self._ix.firsts)
+            found = self._word_cache[word] = _Word(
+                word, norm(word), word[:1].isupper(), keys, starts,
+                self._step(((),), keys), self._pieces(word, keys),
+            )
         return found
+
+    def _keys(self, word: str) -> frozenset[str]:
+        """The gazetteer words a text token can be."""
+        return self._word(word).keys
 
     def _lookup(self, word: str) -> frozenset[str]:
         """Its surface first, then pymorphy3's singular non-person parses (for forms a name's
@@ -464,71 +517,49 @@ class Gazetteer:
                     return frozenset(found)
         return frozenset()
 
-    def _starts(self, word: str) -> bool:
-        """Whether a token can begin a match: an abbreviation or the first word of a phrase
-        (most words with keys, "области", "на", only continue one)."""
-        found = self._start_cache.get(word)
-        if found is None:
-            if len(self._start_cache) > 200_000:
-                self._start_cache.clear()
-            found = self._start_cache[word] = (
-                word in self._ix.abbrev or not self._keys(word).isdisjoint(self._ix.firsts)
-            )
-        return found
-
-    def _tokens(self, text: str) -> list[_Token]:
-        return self._scan(text)[0]
-
-    def _scan(self, text: str) -> tuple[list[_Token], list[int]]:
-        """The tokens of ``text`` and the indexes of those that can begin a match. It runs over
+    def _scan(self, text: str, parts: list[str] | None = None) -> tuple[_Doc, list[int]]:
+        """The words of ``text`` and the indexes of those that can begin a match. It runs over
         every word of every article, so the per-word work is done by C loops: one regex split
-        gives the words and the gaps, running sums of their lengths the positions, cached dict
-        lookups the keys; Python only sees the few words not cached yet and the hyphenated
-        ones."""
-        parts = (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
+        gives the words and the gaps, running sums of their lengths the positions, one cached
+        dict lookup per word its _Word; Python only sees the few words not cached yet and the
+        hyphenated ones."""
+        if parts is None:
+            parts = split_words(text)
         words = parts[1::2]
         if not words:
-            return [], []
-        bounds = list(accumulate(map(len, parts)))
-        keys: list[frozenset[str] | None] = list(map(self._key_cache.get, words))
-        if None in keys:  # words not seen before (names, numbers): looked up one by one
-            for i in list(compress(range(len(keys)), map(operator.is_, keys, repeat(None)))):
-                keys[i] = self._keys(words[i])
-        toks: list[_Token] = list(
-            map(_new_token, zip(words, bounds[0:-1:2], bounds[1::2], keys, strict=True))
-        )
-        if "-" in text and self._split_compounds(toks, words, text):
-            words = [t.text for t in toks]
-        flags: list[bool | None] = list(map(self._start_cache.get, words))
-        if None in flags:
-            for i in list(compress(range(len(flags)), map(operator.is_, flags, repeat(None)))):
-                flags[i] = self._starts(words[i])
-        return toks, list(compress(range(len(toks)), flags))
+            return _Doc(text, [], [text]), []
+        toks: list[_Word | None] = list(map(self._word_cache.get, words))
+        if None in toks:  # words not seen before (names, numbers): looked up one by one
+            for i in list(compress(range(len(toks)), map(operator.is_, toks, repeat(None)))):
+                toks[i] = self._word(words[i])
+        doc = _Doc(text, cast(list[_Word], toks), parts[0::2])
+        if "-" in text:
+            self._split_compounds(doc)
+        return doc, list(compress(range(len(doc.toks)), map(_STARTS, doc.toks)))
 
-    def _split_compounds(self, toks: list[_Token], words: list[str], text: str) -> bool:
+    def _split_compounds(self, doc: _Doc) -> None:
         """An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless one
-        is an unknown capitalised name of its own (Петропавловск-Камчатский). Whether any
-        word was split."""
-        abbrev = self._ix.abbrev
-        split = False
-        hyphenated = compress(range(len(words)), map(operator.contains, words, repeat("-")))
-        for i in reversed(list(hyphenated)):
-            word, start, end, keys = toks[i]
-            if keys or word in abbrev:
-                continue
-            parts = word.split("-")
-            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts) \
-                    or self._compound_blocked(parts[-1], text, end):
-                continue
-            pieces: list[_Token] = []
-            pos = start
-            for part in parts:
-                if part:
-                    pieces.append(_Token(part, pos, pos + len(part), self._keys(part)))
-                pos += len(part) + 1
-            toks[i:i + 1] = pieces
-            split = True
-        return split
+        is an unknown capitalised name of its own (Петропавловск-Камчатский)."""
+        toks = doc.toks
+        found = list(compress(range(len(toks)), map(_PIECES, toks)))
+        # Where each word ends, counted before any split: each split moves the positions
+        # after it, and counting them again per split costs more than the whole scan.
+        ends = [doc.end(i) for i in found]
+        for i, end in reversed(list(zip(found, ends, strict=True))):
+            pieces = toks[i].pieces
+            if not self._compound_blocked(pieces[-1].text, doc.text, end):
+                doc.split(i, pieces)
+
+    def _pieces(self, word: str, keys: frozenset[str]) -> tuple[_Word, ...]:
+        """The parts a hyphenated word may be split into, () when it stays whole (it has keys
+        of its own, or a part is an unknown name)."""
+        if "-" not in word or keys or word in self._ix.abbrev:
+            return ()
+        # The word pattern puts letters on both sides of a hyphen: no part is empty.
+        parts = word.split("-")
+        if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
+            return ()
+        return tuple(map(self._word, parts))
 
     def _compound_blocked(self, last: str, text: str, end: int) -> bool:
         """"Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
@@ -539,9 +570,12 @@ class Gazetteer:
 
     # ---- matching ------------------------------------------------------------------------
 
-    def find(self, text: str) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
-        """Regions the text names (order of first mention) and countries (sorted alpha-2)."""
-        hits = list(self._hits(text, query=False))
+    def find(
+        self, text: str, parts: list[str] | None = None
+    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
+        """Regions the text names (order of first mention) and countries (sorted alpha-2);
+        ``parts``: ``split_words(text)`` if the caller has it already."""
+        hits = list(self._hits(text, query=False, parts=parts))
         return self._settle(hits, query=False)
 
     def _settle(
@@ -553,6 +587,14 @@ class Gazetteer:
         regions: dict[str, RegionRef] = {}
         countries: set[str] = set()
         for h in sorted(hits, key=lambda h: h.pos):
+            if len(h.targets) == 1:  # most hits: one place, nothing to choose
+                target = h.targets[0]
+                if target.region is not None:
+                    regions.setdefault(target.region.code, target.region)
+                    countries.add(target.region.country)
+                if target.kind == COUNTRY:
+                    countries.add(target.country)
+                continue
             for ref in self._choose(h, named, query=query):
                 regions.setdefault(ref.code, ref)
                 countries.add(ref.country)
@@ -579,8 +621,11 @@ class Gazetteer:
             return (others or refs)[:1]
         return (cities or refs)[:1]
 
-    def _hits(self, text: str, *, query: bool) -> Iterator[_Hit]:
-        toks, starts = self._scan(text)
+    def _hits(
+        self, text: str, *, query: bool, parts: list[str] | None = None
+    ) -> Iterator[_Hit]:
+        doc, starts = self._scan(text, parts)
+        toks = doc.toks
         abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
         # Only tokens that can start a match are visited; most words of an article are not.
         if query:  # abbreviations typed in any case
@@ -593,106 +638,107 @@ class Gazetteer:
             tok = toks[i]
             abbr = abbrev.get(tok.text.upper() if query else tok.text)
             if abbr:
-                yield _Hit(tok.start, tuple(abbr))
+                yield _Hit(i, tuple(abbr))
                 i += 1
                 continue
-            end, targets, phrase = self._longest(toks, i, text)
+            end, targets, phrase = self._longest(doc, i)
             adjective = end == i and not tok.keys.isdisjoint(adj_keys)
             # Nothing can match here ("области" that only continues a name): skip it before
             # the context rules run; blocked or not, the outcome is the same.
-            if (not targets and not adjective) or self._blocked_before(toks, i, text):
+            if (not targets and not adjective) or self._blocked_before(doc, i):
                 i += 1
                 continue
             if adjective:
-                if not query and self._adjective_surname(toks, i, text):
+                if not query and self._adjective_surname(doc, i):
                     i += 1  # "Сергей Брянский": a surname shaped like a place adjective
                     continue
-                nxt, hits = self._adjective_run(toks, i, text)
+                nxt, hits = self._adjective_run(doc, i)
                 yield from hits
                 i = nxt
                 continue
-            if targets and self._accept(toks, i, end, phrase, text, query=query):
-                yield _Hit(tok.start, tuple(targets))
+            if targets and self._accept(doc, i, end, phrase, query=query):
+                yield _Hit(i, tuple(targets))
                 i = end + 1
                 continue
             i += 1
 
-    def _longest(
-        self, toks: list[_Token], i: int, text: str
-    ) -> tuple[int, list[_Target], tuple[str, ...]]:
+    def _longest(self, doc: _Doc, i: int) -> tuple[int, tuple[_Target, ...], tuple[str, ...]]:
         """The longest phrase of the table starting at token i: (last index, targets, phrase)."""
-        best: tuple[int, list[_Target], tuple[str, ...]] = (i, [], ())
-        frontier: list[tuple[str, ...]] = [()]
-        prefixes, phrases = self._ix.prefixes, self._ix.phrases
-        j = i
-        while j < len(toks) and toks[j].keys:
-            if j > i and not _PHRASE_GAP.issuperset(text[toks[j - 1].end:toks[j].start]):
-                break
-            frontier = [(*p, k) for p in frontier for k in toks[j].keys if (*p, k) in prefixes]
-            if not frontier:
-                break
-            found = [(p, phrases[p]) for p in frontier if p in phrases]
-            if found:
-                targets: list[_Target] = []
-                for _, ts in found:
-                    targets.extend(t for t in ts if t not in targets)
-                best = (j, targets, found[0][0])
+        toks, gaps = doc.toks, doc.gaps
+        frontier, targets, phrase = toks[i].first  # the one-word step, computed once per word
+        best = (i, targets, phrase)
+        j = i + 1
+        while frontier and j < len(toks) and toks[j].keys and _PHRASE_GAP.issuperset(gaps[j]):
+            frontier, targets, phrase = self._step(frontier, toks[j].keys)
+            if phrase:
+                best = (j, targets, phrase)
             j += 1
         return best
 
+    def _step(self, frontier: _Frontier, keys: frozenset[str]) -> _Step:
+        """One word further into the phrase table from the phrase prefixes in ``frontier``:
+        (the prefixes that continue, targets of the phrases they complete, the first such
+        phrase or ())."""
+        prefixes, phrases = self._ix.prefixes, self._ix.phrases
+        ahead = tuple((*p, k) for p in frontier for k in keys if (*p, k) in prefixes)
+        found = [p for p in ahead if p in phrases]
+        targets: list[_Target] = []
+        for p in found:
+            targets.extend(t for t in phrases[p] if t not in targets)
+        return ahead, tuple(targets), (found[0] if found else ())
+
     def _accept(
-        self, toks: list[_Token], i: int, end: int, phrase: tuple[str, ...], text: str,
-        *, query: bool,
+        self, doc: _Doc, i: int, end: int, phrase: tuple[str, ...], *, query: bool
     ) -> bool:
         """Whether a matched name is really the place: capitalised, not an organisation's
         quoted name, not a district of another place, not an adjective, not a person."""
         if query:
             return True
-        if self._org_quoted(toks, i, text):
+        if self._org_quoted(doc, i):
             return False
-        if norm(toks[end].text) in self._stop.district_nouns and \
-                self._place_follows(toks, end, text):
+        if doc.toks[end].norm in self._stop.district_nouns and self._place_follows(doc, end):
             return False  # "Нарынский район Наманганской области": that oblast's district
-        if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(toks, i, end, text):
+        if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(doc, i, end):
             return False
-        return not (end == i and self._is_person(toks, i, text))
+        return not (end == i and self._is_person(doc, i))
 
-    def _proper_noun(self, toks: list[_Token], i: int, end: int, text: str) -> bool:
+    def _proper_noun(self, doc: _Doc, i: int, end: int) -> bool:
         """A name made of nouns only counts as a proper noun: capitalised, not an adjective
         agreeing with the next word, not a common noun whose capital comes from a sentence
         start."""
+        toks = doc.toks
         if not any(t.capital for t in toks[i:end + 1]):
             return False
-        if end + 1 < len(toks) and not text[toks[end].end:toks[end + 1].start].strip() \
-                and _agrees_as_adjective(norm(toks[end].text), norm(toks[end + 1].text)):
+        if end + 1 < len(toks) and not doc.gaps[end + 1].strip() \
+                and _agrees_as_adjective(toks[end].norm, toks[end + 1].norm):
             return False  # "на Каспийском море": an adjective, not the city Каспийск
         # "Находка для аграриев": a capital only because a sentence starts.
-        return not (end == i and norm(toks[i].text) in self._stop.common_words
-                    and _sentence_start(text, toks[i].start))
+        return not (end == i and toks[i].norm in self._stop.common_words
+                    and _sentence_start(doc.text, doc.start(i)))
 
-    def _adjective_run(self, toks: list[_Token], i: int, text: str) -> tuple[int, list[_Hit]]:
+    def _adjective_run(self, doc: _Doc, i: int) -> tuple[int, list[_Hit]]:
         """Adjectives enumerated up to one noun: "с Джизакской, Наманганской и Навоийской
         областями" -> each adjective joined with the noun, looked up as a phrase first."""
+        toks, gaps, adj_keys = doc.toks, doc.gaps, self._ix.adj_keys
         run = [i]
         j = i + 1
         while j < len(toks):
-            gap = text[toks[j - 1].end:toks[j].start]
-            if gap.strip() == "," and toks[j].keys & self._ix.adj_keys:
+            gap = gaps[j].strip()
+            if gap == "," and toks[j].keys & adj_keys:
                 run.append(j)
                 j += 1
-            elif (gap.strip() == "" and toks[j].text.lower() in _CONJUNCTIONS
-                  and j + 1 < len(toks) and toks[j + 1].keys & self._ix.adj_keys
-                  and not text[toks[j].end:toks[j + 1].start].strip()):
+            elif (gap == "" and toks[j].norm in _CONJUNCTIONS
+                  and j + 1 < len(toks) and toks[j + 1].keys & adj_keys
+                  and not gaps[j + 1].strip()):
                 run.append(j + 1)
                 j += 2
             else:
                 break
-        noun = toks[j] if j < len(toks) and not text[toks[j - 1].end:toks[j].start].strip() \
-            else None
-        noun_surface = norm(noun.text) if noun else ""
+        noun = toks[j] if j < len(toks) and not gaps[j].strip() else None
+        noun_surface = noun.norm if noun else ""
         if noun_surface in self._stop.block_after:
             return j, []
-        if noun_surface in self._stop.district_nouns and self._place_follows(toks, j, text):
+        if noun_surface in self._stop.district_nouns and self._place_follows(doc, j):
             return j, []  # "в Свердловском районе Бишкека": a district of what follows
         hint = ("region" if noun_surface in self._stop.region_nouns
                 else "city" if noun_surface in self._stop.city_nouns else "")
@@ -703,16 +749,16 @@ class Gazetteer:
         for a in run:
             targets = self._phrase(toks[a].keys, frozenset(noun_keys))
             if targets:
-                hits.append(_Hit(toks[a].start, tuple(targets)))
+                hits.append(_Hit(a, tuple(targets)))
                 continue
             keys = toks[a].keys
-            if noun is not None and _agrees_as_adjective(norm(toks[a].text), noun_surface):
+            if noun is not None and _agrees_as_adjective(toks[a].norm, noun_surface):
                 # Read as an adjective of the next word, the token is not also the noun place
                 # it could be a form of ("Уральском федеральном округе" is no Уральск).
-                keys = keys & self._ix.adj_keys
+                keys = keys & adj_keys
             single = self._phrase(keys, None)
             if single:
-                hits.append(_Hit(toks[a].start, tuple(single), hint))
+                hits.append(_Hit(a, tuple(single), hint))
         return run[-1] + 1, hits
 
     def _phrase(self, first: frozenset[str], second: frozenset[str] | None) -> list[_Target]:
@@ -726,61 +772,65 @@ class Gazetteer:
 
     # ---- context rules -------------------------------------------------------------------
 
-    def _blocked_before(self, toks: list[_Token], i: int, text: str) -> bool:
+    def _blocked_before(self, doc: _Doc, i: int) -> bool:
         """"река Шу", "улица Абая": the word before says this is no region."""
-        if i == 0 or text[toks[i - 1].end:toks[i].start].strip(" .«\"“"):
+        if i == 0 or doc.gaps[i].strip(" .«\"“"):
             return False
-        return norm(toks[i - 1].text) in self._stop.block_before
+        return doc.toks[i - 1].norm in self._stop.block_before
 
-    def _place_follows(self, toks: list[_Token], j: int, text: str) -> bool:
+    def _place_follows(self, doc: _Doc, j: int) -> bool:
         """Whether token j is directly followed by a capitalised place word (a district noun
         then names the city or oblast it belongs to)."""
         k = j + 1
-        return (k < len(toks) and toks[k].capital and bool(toks[k].keys)
-                and not text[toks[j].end:toks[k].start].strip())
+        return (k < len(doc.toks) and doc.toks[k].capital and bool(doc.toks[k].keys)
+                and not doc.gaps[k].strip())
 
-    def _org_quoted(self, toks: list[_Token], i: int, text: str) -> bool:
+    def _org_quoted(self, doc: _Doc, i: int) -> bool:
         """завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun."""
-        if i == 0:
+        if i == 0 or doc.toks[i - 1].norm not in self._stop.org_before:
             return False
-        gap = text[toks[i - 1].end:toks[i].start]
-        return any(q in gap for q in _QUOTES) and norm(toks[i - 1].text) in self._stop.org_before
+        return any(q in doc.gaps[i] for q in _QUOTES)
 
-    def _is_person(self, toks: list[_Token], i: int, text: str) -> bool:
+    def _is_person(self, doc: _Doc, i: int) -> bool:
         """A given name followed by a surname in the same case (Нурсултан Назарбаев), or a
         surname after a given name or an initial (Динмухамед Конаев, Д. Конаев)."""
-        word = norm(toks[i].text)
-        if i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip():
+        toks, gaps = doc.toks, doc.gaps
+        if i + 1 < len(toks) and not gaps[i + 1].strip():
             nxt = toks[i + 1]
             if nxt.capital and not nxt.keys:
-                surname = _cases(norm(nxt.text), "Surn")
-                if _SURNAME_END.search(norm(nxt.text)):
+                surname = _cases(nxt.norm, "Surn")
+                if _SURNAME_END.search(nxt.norm):
                     surname |= {"nomn"}
-                if self._name_cases(word) & surname:
+                if self._name_cases(toks[i].norm) & surname:
                     return True
+        return i > 0 and self._after_name(toks[i - 1], gaps[i].strip(), toks[i].norm)
+
+    def _after_name(self, prev: _Word, gap: str, word: str) -> bool:
+        """Whether ``word`` is a surname after ``prev`` (``gap`` between them, stripped). The
+        word's own surname cases are looked up last: most places follow a lower-case word."""
+        if not gap and prev.norm in self._stop.given_names:
+            return True  # Мирзо Турсунзаде, Алишер Навои: a listed given name, any surname
+        if not prev.capital:
+            return False
+        initial = len(prev.text) == 1 and gap == "."
+        if not initial and (gap or prev.keys):
+            return False
         surname = _cases(word, "Surn") or (frozenset(_CASES) if _SURNAME_END.search(word)
                                            else frozenset())
-        if i > 0 and not text[toks[i - 1].end:toks[i].start].strip() \
-                and norm(toks[i - 1].text) in self._stop.given_names:
-            return True  # Мирзо Турсунзаде, Алишер Навои: a listed given name, any surname
-        if i > 0 and surname:
-            prev = toks[i - 1]
-            gap = text[prev.end:toks[i].start]
-            if len(prev.text) == 1 and prev.capital and gap.strip() == ".":
-                return True
-            if prev.capital and not gap.strip() and not prev.keys:
-                return bool(self._name_cases(norm(prev.text)) & surname)
-        return False
+        if not surname:
+            return False
+        return initial or bool(self._name_cases(prev.norm) & surname)
 
-    def _adjective_surname(self, toks: list[_Token], i: int, text: str) -> bool:
+    def _adjective_surname(self, doc: _Doc, i: int) -> bool:
         """A capitalised adjective right after a given name (Сергей Брянский, Анна
         Тамбовская) is a surname; a place adjective there is written in lower case or
         belongs to a name (Ташкентская область is caught as a phrase before)."""
-        if i == 0 or not toks[i].capital or text[toks[i - 1].end:toks[i].start].strip():
+        toks = doc.toks
+        if i == 0 or not toks[i].capital or doc.gaps[i].strip():
             return False
-        prev = norm(toks[i - 1].text)
-        return toks[i - 1].capital and not toks[i - 1].keys and bool(
-            prev in self._stop.given_names or _cases(prev, "Name")
+        prev = toks[i - 1]
+        return prev.capital and not prev.keys and bool(
+            prev.norm in self._stop.given_names or _cases(prev.norm, "Name")
         )
 
     def _name_cases(self, word: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ distinct word is parsed once per process (news text repeats words a lot).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import pymorphy3
@@ -28,6 +29,13 @@ def tokenize(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+@lru_cache(maxsize=50_000)
+def _parse(folded: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """pymorphy3's parses of a folded word, once: "Бизнес" and "бизнес", the lemmas and the
+    gazetteer's look-ups all ask for the same parse, and parsing an unknown word is slow."""
+    return tuple(_morph.parse(folded))
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """Every normal form pymorphy3 proposes for ``word`` (folded), best first, no repeats.
@@ -36,17 +44,27 @@ def lemmas(word: str) -> tuple[str, ...]:
     """
     folded = fold(word)
     seen: dict[str, None] = {}
-    for parse in _morph.parse(folded):
+    for parse in _parse(folded):
         seen.setdefault(fold(parse.normal_form), None)
     return tuple(seen) or (folded,)
 
 
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The single best normal form of ``word`` (folded): for indexing and overlap measures."""
-    return lemmas(word)[0]
+class _Lemmas(dict[str, str]):
+    """word -> its best normal form, filled on first use: a plain dict, so a cached word costs
+    one C lookup (``map(lemma, words)`` over a sentence never enters Python)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        found = self[word] = lemmas(word)[0]
+        return found
+
+
+_LEMMAS = _Lemmas()
+# The single best normal form of a word (folded): for indexing and overlap measures.
+lemma: Callable[[str], str] = _LEMMAS.__getitem__
 
 
 def parses(word: str) -> list[pymorphy3.analyzer.Parse]:
     """Raw pymorphy3 parses, for callers that need tags or lexemes (building indexes)."""
-    return list(_morph.parse(fold(word)))
+    return list(_parse(fold(word)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import compress, repeat
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -38,8 +39,10 @@ class Topic:
     en: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
+class _Term(NamedTuple):
+    """A term of the vocabulary; a tuple because the mention counts key a dict by it and a
+    tuple hashes in C (a frozen dataclass's hash runs Python for every mention)."""
+
     slug: str
     key: str  # what counts as "the same term" for the mention cap
     weight: float
