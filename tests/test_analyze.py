@@ -11,6 +11,7 @@ import pytest
 from storage.analysis import analyze as analysis_module
 from storage.analysis.analyze import ANALYSIS_VERSION, analyze, fingerprint
 from storage.analysis.model import Analysis
+from storage.analysis.morph import lemma, tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TODAY = dt.date(2026, 1, 15)
@@ -187,3 +188,20 @@ def test_seed_regions_exactly(prefix: str, codes: set[str]) -> None:
     assert {r.code for r in result.regions} == codes
     assert set(result.countries) >= {code[:2] for code in codes}
     assert list(result.countries) == sorted(result.countries)
+
+
+def _sample_texts() -> list[str]:
+    root = Path(__file__).parent
+    files = sorted(root.parent.glob("seeds/*.txt")) + sorted((root / "data").glob("*/*.txt"))
+    return [f.read_text(encoding="utf-8-sig") for f in files]
+
+
+def test_lemmas_field_is_every_word_of_title_lead_and_body_lemmatised() -> None:
+    # analyze() cuts the body's lemmas out of one shared word split by sentence positions;
+    # this pins that shortcut to the plain definition on every sample article.
+    texts = _sample_texts()
+    assert len(texts) > 20
+    for text in texts:
+        a = analyze(text)
+        words = [w for part in (a.title, a.lead, a.body) for w in tokenize(part)]
+        assert a.lemmas.split() == [lemma(w) for w in words]
