@@ -52,3 +52,23 @@ def test_unwritable_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     blocker.write_text("x")
     g = _fresh(monkeypatch, blocker / "cache")
     assert _tags(g) == ["KZ-31", "UZ-TK"]
+
+
+def test_stale_indexes_are_pruned_recent_ones_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    folder = tmp_path / "regional-news-bot"
+    folder.mkdir()
+    old, recent = folder / "gazetteer-old.pickle", folder / "gazetteer-other.pickle"
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    weeks_ago = time.time() - 30 * 24 * 3600
+    os.utime(old, (weeks_ago, weeks_ago))
+    _fresh(monkeypatch, tmp_path)  # writes this version's index
+    names = sorted(p.name for p in folder.glob("gazetteer-*.pickle"))
+    assert "gazetteer-old.pickle" not in names  # an upgrade left it behind a month ago
+    assert "gazetteer-other.pickle" in names  # another checkout may still use it
+    assert len(names) == 2

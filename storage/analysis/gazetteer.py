@@ -19,6 +19,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -936,12 +937,26 @@ def _write_cache(path: Path, built: Gazetteer) -> None:
             pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         tmp = None
+        _prune_cache(path)
     except (OSError, pickle.PicklingError):
         pass
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+STALE_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def _prune_cache(keep: Path) -> None:
+    """Drop indexes of older data or code: each upgrade writes a new file. Only ones unused
+    for a week, so two checkouts of different versions on one machine don't evict each other."""
+    cutoff = time.time() - STALE_CACHE_SECONDS
+    for old in keep.parent.glob("gazetteer-*.pickle"):
+        with contextlib.suppress(OSError):
+            if old != keep and old.stat().st_atime < cutoff and old.stat().st_mtime < cutoff:
+                old.unlink()
 
 
 @cache
