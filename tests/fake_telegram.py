@@ -763,13 +763,17 @@ class FakeTelegram:
             data["sender_chat"] = chat.api()
         return data
 
-    async def _api_editmessagetext(self, params: dict[str, Any]) -> dict[str, Any]:
+    def _message_to_edit(self, params: dict[str, Any]) -> tuple[SentMessage, Chat]:
         chat = self._target_chat(params["chat_id"])
         message_id = int(params["message_id"])
         message = next((m for m in self._sent_by_chat.get(chat.id, [])
                         if m.message_id == message_id), None)
         if message is None:
             raise TelegramError(400, "Bad Request: message to edit not found")
+        return message, chat
+
+    async def _api_editmessagetext(self, params: dict[str, Any]) -> dict[str, Any]:
+        message, chat = self._message_to_edit(params)
         text, plain = self._checked_text(params)
         markup = self._checked_markup(params)
         if text == message.text and markup == message.reply_markup:
@@ -783,12 +787,7 @@ class FakeTelegram:
         return self._message_api(message, chat)
 
     async def _api_editmessagereplymarkup(self, params: dict[str, Any]) -> dict[str, Any]:
-        chat = self._target_chat(params["chat_id"])
-        message_id = int(params["message_id"])
-        message = next((m for m in self._sent_by_chat.get(chat.id, [])
-                        if m.message_id == message_id), None)
-        if message is None:
-            raise TelegramError(400, "Bad Request: message to edit not found")
+        message, chat = self._message_to_edit(params)
         message.reply_markup = self._checked_markup(params)
         message.edits += 1
         await self._notify()
