@@ -10,26 +10,16 @@ skipping a day. Pure functions: no I/O, the clock is an argument.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import zoneinfo
 from collections.abc import Sequence
 
+from bot.formatting import esc, format_date, hashtag, shorten, topic_label
+from bot.texts import t
 from storage.models import StoredArticle
 from storage.subscriptions import Chat
 
 MESSAGE_LIMIT = 4096
 GIST_LIMIT = 300
-
-_HEADER = {
-    "ru": "<b>Дайджест за {date}</b>: новых статей — {count}",
-    "en": "<b>Digest for {date}</b>: {count} new articles",
-}
-_CONTINUED = {
-    "ru": "<b>Дайджест за {date}</b> (продолжение)",
-    "en": "<b>Digest for {date}</b> (cont.)",
-}
-_SOURCE = {"ru": "источник", "en": "source"}
-
 
 def local_now(chat: Chat, now_utc: dt.datetime) -> dt.datetime:
     """``now_utc`` in the chat's zone (UTC if the stored zone is unknown to this system)."""
@@ -56,42 +46,30 @@ def render_digest(
     articles: Sequence[StoredArticle], lang: str, day: dt.date
 ) -> list[str]:
     """The digest as HTML messages, each at most 4096 characters, articles never split."""
-    lang = lang if lang in _HEADER else "ru"
     date = day.strftime("%d.%m.%Y")
     entries = [_entry(i, a, lang) for i, a in enumerate(articles, start=1)]
     messages: list[str] = []
-    current = _HEADER[lang].format(date=date, count=len(articles))
+    current = t("digest.header", lang, date=date, count=len(articles))
     for entry in entries:
         if len(current) + 2 + len(entry) > MESSAGE_LIMIT:
             messages.append(current)
-            current = _CONTINUED[lang].format(date=date)
+            current = t("digest.continued", lang, date=date)
         current += "\n\n" + entry
     messages.append(current)
     return messages
 
 
 def _entry(number: int, article: StoredArticle, lang: str) -> str:
-    title = html.escape(_shorten(article.title, GIST_LIMIT))
-    lines = [f"{number}. <b>{title}</b>"]
-    facts = []
-    if article.date is not None:
-        facts.append(article.date.strftime("%d.%m.%Y"))
-    if article.topics:
-        facts.append(" ".join(f"#{t}" for t in article.topics))
+    """Number and title, date and topic hashtags (as on the article card), gist, source."""
+    lines = [f"{number}. <b>{esc(shorten(article.title, GIST_LIMIT))}</b>"]
+    date = format_date(article.date, lang) if article.date else ""
+    tags = " ".join(esc(hashtag(topic_label(slug, "ru"))) for slug in article.topics)
+    facts = [part for part in (date, tags) if part]
     if facts:
         lines.append(" · ".join(facts))
-    gist = _shorten(article.gist, GIST_LIMIT)
+    gist = shorten(article.gist, GIST_LIMIT)
     if gist:
-        lines.append(html.escape(gist))
+        lines.append(esc(gist))
     if article.url:
-        lines.append(f'<a href="{html.escape(article.url, quote=True)}">{_SOURCE[lang]}</a>')
+        lines.append(f'<a href="{esc(article.url)}">{esc(t("card.source", lang))}</a>')
     return "\n".join(lines)
-
-
-def _shorten(text: str, limit: int) -> str:
-    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut + "…"
