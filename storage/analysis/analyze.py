@@ -23,7 +23,7 @@ from storage.analysis.summary import Candidate, summarize
 from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 
 
 @cache

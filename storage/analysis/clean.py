@@ -7,6 +7,7 @@ photo credits, "Комментарии", share buttons. This module removes the 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -34,9 +35,28 @@ _FIXES: dict[str, str] = {
 _RUNS_RE = re.compile(r" {2,}")
 
 
+# Markup a scraper left in: known HTML tags only (a "<" in prose stays); block tags and <br>
+# break the line, inline tags go. Entities (&nbsp; &laquo; &quot;) become their characters.
+_BLOCK_TAGS = (
+    "p|br|div|li|ul|ol|h[1-6]|blockquote|figure|figcaption|table|tr|td|th|section|article|hr"
+)
+_INLINE_TAGS = "span|a|b|i|u|em|strong|small|sub|sup|font|img|time|picture|source|tbody|thead|mark"
+_BLOCK_TAG_RE = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]*>", re.IGNORECASE)
+_INLINE_TAG_RE = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>]*>", re.IGNORECASE)
+
+
+def _unmarkup(text: str) -> str:
+    if "<" in text:
+        text = _INLINE_TAG_RE.sub("", _BLOCK_TAG_RE.sub("\n", text))
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
 def normalize(text: str) -> str:
-    """One kind of newline, one kind of space, no invisible characters; words untouched."""
-    text = text.replace("\r\n", "\n")
+    """One kind of newline, one kind of space, no invisible characters, no markup; words
+    untouched."""
+    text = _unmarkup(text.replace("\r\n", "\n"))
     # One C search per odd character is several times faster than a regex or str.translate
     # over Cyrillic text; no fix produces a character another one replaces, so the order of
     # the replacements does not matter.
@@ -57,7 +77,8 @@ _DATE_TOKEN = (
 )
 # A line made only of metadata: keywords, dates, times and URLs ("date 2025-09-21 https://…").
 _META_LINE_RE = re.compile(
-    r"(?:(?:date|дата|url|link|source|published|опубликовано|обновлено|updated)\s*[:=]?"
+    r"(?:(?:date|дата(?: и время)?(?: публикации| обновления)?|время(?: публикации)?|url|link|"
+    r"ссылка|source|published|posted|опубликовано|обновлено|изменено|updated)\s*[:=]?"
     rf"|{_DATE_TOKEN}|https?://\S+|[|,;·•/\s-])+",
     re.IGNORECASE,
 )
@@ -74,7 +95,12 @@ def is_meta_line(line: str) -> bool:
 _COMMENTS_RE = re.compile(r"(?:комментари[йияев]+|comments?)\s*(?:\(\d+\)|:?\s*\d+)?", re.I)
 _CREDIT_RE = re.compile(
     r"(?:источник|фото|фотография|фото и видео|видео|photo|автор фото|иллюстративное фото|"
-    r"иллюстрация|коллаж|скриншот|кадр из видео|инфографика)\s*[:—–-].{0,200}",
+    r"иллюстрация|коллаж|скриншот|кадр из видео|инфографика|на фото|на снимке|"
+    r"автор|авторы|author|корреспондент|редактор|текст|теги|тэги|метки|tags)\s*[:—–-].{0,200}"
+    # a caption with no colon: "Иллюстративное фото", "Фото с сайта gov.kz"
+    r"|(?:иллюстративное |архивное )?(?:фото|фотография|снимок)"
+    r"(?:\s+(?:с сайта|из открытых источников|из архива|предоставлено|пресс-службы|автора)"
+    r"\b.{0,120})?",
     re.IGNORECASE,
 )
 _SHARE_RE = re.compile(
@@ -379,12 +405,61 @@ def _drop_debris(lines: list[str]) -> list[str]:
     return kept
 
 
+# A source line at the end of the file: a bare link or a labelled one ("Источник: https://…").
+_SOURCE_LINE_RE = re.compile(
+    r"(?:(?:источник|ссылка|оригинал|url|link|source)\s*[:—–-]?\s*)?(https?://\S+)",
+    re.IGNORECASE,
+)
+
+
 def _find_url(meta: list[str], lines: list[str]) -> str | None:
     for line in [*meta, *lines[:5]]:
         m = _URL_RE.search(line)
         if m:
             return m.group().rstrip(".,;)")
+    for line in reversed(lines[-4:]):
+        m = _SOURCE_LINE_RE.fullmatch(line)
+        if m:
+            return m[1].rstrip(".,;)")
     return None
+
+
+# A scraper's labelled fields at the top ("Заголовок: …", "Текст:"): the label goes.
+_LABEL_RE = re.compile(
+    r"(?P<label>заголовок|title|headline|лид|анонс|lead|текст|text|body)\s*:\s*(?P<value>.*)",
+    re.IGNORECASE,
+)
+_TITLE_LABELS = frozenset({"заголовок", "title", "headline"})
+
+
+def _take_labels(lines: list[str]) -> tuple[str, list[str]]:
+    """A labelled title among the first lines, and the lines with their labels removed."""
+    title = ""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = _LABEL_RE.fullmatch(line) if i < 6 else None
+        if m is None:
+            out.append(line)
+        elif m["label"].lower() in _TITLE_LABELS and not title:
+            title = m["value"].strip()
+        elif m["value"].strip():
+            out.append(m["value"].strip())
+    return (title, out) if title else ("", lines)
+
+
+# A dateline after the lead's sentence in the same paragraph, as a scraper that flattens the
+# page gives it ("Лид. ТАШКЕНТ, 3 апр — Podrobno.uz. Текст"): only the dated form.
+# One search for a sentence end followed by "City, <day> " finds the candidates in C.
+_INNER_START_RE = re.compile(rf"[.!?…»]\s+(?={_CITY}\s*[,.]\s*\d{{1,2}}\s)")
+_INNER_SEARCH = 600  # characters: a dateline sits after the first sentence or two
+
+
+def _split_inner_dateline(paragraph: str) -> list[str]:
+    for m in _INNER_START_RE.finditer(paragraph, 0, _INNER_SEARCH):
+        tail = paragraph[m.end() :]
+        if match_dateline(tail):
+            return [paragraph[: m.start() + 1], tail]
+    return [paragraph]
 
 
 def _is_lead(paragraph: str, has_more: bool) -> bool:
@@ -454,10 +529,16 @@ def _take_title(lines: list[str]) -> tuple[str, list[str]]:
     first = lines[0]
     hit = match_dateline(first)
     if hit and not hit[1] and len(lines) > 1 and not match_dateline(lines[1]):
-        return lines[1], [first, *lines[2:]]
+        return _headline(lines[1]), [first, *lines[2:]]
     if hit or len(first) > _TITLE_MAX:
         return _short_title(hit[1] if hit else first), lines
-    return first, lines[1:]
+    return _headline(first), lines[1:]
+
+
+def _headline(line: str) -> str:
+    """A headline line without the full stop some sites put after it (a title taken from a
+    sentence of the text keeps its stop: it is quoted from the text)."""
+    return line[:-1] if line.endswith(".") and not line.endswith("..") else line
 
 
 def clean_article(raw: str) -> CleanArticle:
@@ -469,8 +550,10 @@ def clean_article(raw: str) -> CleanArticle:
     lines = _drop_debris(lines)
     header = " ".join(meta)
 
-    title, lines = _take_title(lines)
+    title, lines = _take_labels(lines)
+    title, lines = (_headline(title), lines) if title else _take_title(lines)
     lines = join_broken_lines(lines)
+    lines = [*(p for para in lines[:2] for p in _split_inner_dateline(para)), *lines[2:]]
 
     lead = ""
     if lines and _is_lead(lines[0], has_more=len(lines) > 1):

@@ -111,6 +111,19 @@ def _finish(text: str) -> str:
     return text if text.endswith(_TERMINAL) else text + "."
 
 
+def complete(text: str, words: int) -> bool:
+    """A whole sentence, however short: capital first, a full stop last, quotes closed.
+
+    The fallback when an article has fewer than two sentences ``eligible`` ones (short
+    articles, list-heavy ones): SPEC wants two sentences where the article has them."""
+    return (
+        words >= 3
+        and text[:1].isupper()
+        and text.endswith((".", "!", "?", "…", ".»", ".”"))
+        and _balanced_quotes(text)
+    )
+
+
 def summarize(candidates: Sequence[Candidate]) -> str:
     """Two or three sentences of ``candidates`` (article order), under ``LIMIT`` characters."""
     pool = [
@@ -118,6 +131,12 @@ def summarize(candidates: Sequence[Candidate]) -> str:
         for i, c in enumerate(candidates[:MAX_CANDIDATES])
         if eligible(c.text, len(c.lemmas))
     ]
+    if len(pool) < 2:
+        pool = [
+            (i, c, _content(c.lemmas))
+            for i, c in enumerate(candidates[:MAX_CANDIDATES])
+            if eligible(c.text, len(c.lemmas)) or complete(c.text, len(c.lemmas))
+        ]
     if not pool:
         return ""
     sets = [s for _, _, s in pool]
