@@ -83,6 +83,10 @@ _META_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _META_PAYLOAD_RE = re.compile(rf"https?://|{_DATE_TOKEN}", re.IGNORECASE)
+_DATE_WITH_YEAR_RE = re.compile(
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{1,2}}\s+{MONTH_WORD}\.?\s+\d{{4}}"
+)
+_LETTERS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def is_meta_line(line: str) -> bool:
@@ -90,11 +94,26 @@ def is_meta_line(line: str) -> bool:
     return bool(_META_LINE_RE.fullmatch(line) and _META_PAYLOAD_RE.search(line))
 
 
+_RUBRIC_MAX = 60  # "Новости | 12:30, 5 марта 2024": a rubric and a date, no sentence
+_RUBRIC_WORDS = 3
+
+
+def is_dated_rubric(line: str) -> bool:
+    """A short header line of a rubric name or two and a full date (with its year)."""
+    if len(line) > _RUBRIC_MAX or not _DATE_WITH_YEAR_RE.search(line):
+        return False
+    rest = _META_PAYLOAD_RE.sub(" ", line)
+    if len(_LETTERS_WORD_RE.findall(rest)) > _RUBRIC_WORDS:
+        return False
+    return match_dateline(line) is None  # "Ташкент, 5 марта 2025 г. — УзА" names its city
+
+
 # --- debris ----------------------------------------------------------------------------------
 
 _COMMENTS_RE = re.compile(r"(?:комментари[йияев]+|comments?)\s*(?:\(\d+\)|:?\s*\d+)?", re.I)
 _CREDIT_RE = re.compile(
-    r"(?:источник|фото|фотография|фото и видео|видео|photo|автор фото|иллюстративное фото|"
+    r"(?:источник|источник фото|фото|фотография|фото и видео|видео|photo|автор фото|"
+    r"иллюстративное фото|"
     r"иллюстрация|коллаж|скриншот|кадр из видео|инфографика|на фото|на снимке|"
     r"автор|авторы|author|корреспондент|редактор|текст|теги|тэги|метки|tags)\s*[:—–-].{0,200}"
     # a caption with no colon: "Иллюстративное фото", "Фото с сайта gov.kz"
@@ -104,7 +123,7 @@ _CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_RE = re.compile(
-    r"(?:поделиться|подпис(?:ывайтесь|аться|ывайся|житесь)|читайте\s+(?:также|нас|новости)|"
+    r"(?:поделиться|поделитесь|подпис(?:ывайтесь|аться|ывайся|житесь)|читайте\s+(?:также|нас|новости)|"
     r"читать также|смотрите также|следите за|присоединяйтесь|теги|тэги|метки|share|tweet|"
     r"распечатать|версия для печати|нашли ошибку|выделите (?:её|ее) и нажмите|"
     r"новости (?:партнеров|партнёров)|реклама|advertisement)\b.{0,200}",
@@ -388,18 +407,26 @@ def _split_top(lines: list[str]) -> tuple[list[str], list[str]]:
     meta: list[str] = []
     rest: list[str] = []
     for i, line in enumerate(lines):
-        if i < 4 and is_meta_line(line):
+        if i < 4 and (is_meta_line(line) or is_dated_rubric(line)):
             meta.append(line)
         else:
             rest.append(line)
     return meta, rest
 
 
+_READ_ALSO_RE = re.compile(r"(?:читайте|читать|смотрите)\s+(?:также|еще|ещё)\s*:?", re.I)
+
+
 def _drop_debris(lines: list[str]) -> list[str]:
     kept: list[str] = []
+    after_prompt = False
     for line in lines:
         if is_comments_marker(line):
             break  # what follows "Комментарии" is the comment thread, not the article
+        if after_prompt and line[-1] not in _TERMINAL:
+            after_prompt = False
+            continue  # the headline a "Читайте также:" prompt links to
+        after_prompt = bool(_READ_ALSO_RE.fullmatch(line))
         if not is_debris(line):
             kept.append(line)
     return kept
