@@ -42,12 +42,15 @@ def test_region_entry_is_well_formed(file: str, region: dict[str, Any]) -> None:
     country = FILES[file]["country"]["code"]
     assert region["code"].startswith(country + "-")
     assert region["name"].strip() == region["name"] and region["name"]
-    allowed = {"code", "name", "city", "names", "adjectives", "places", "abbreviations", "forms"}
+    allowed = {"code", "name", "city", "names", "adjectives", "places", "abbreviations", "forms",
+               "demonyms"}
     assert set(region) <= allowed
-    for key in ("names", "adjectives", "places", "abbreviations", "forms"):
+    for key in ("names", "adjectives", "places", "abbreviations", "forms", "demonyms"):
         assert all(isinstance(x, str) and x.strip() for x in region.get(key, []))
     for adj in region.get("adjectives", []):
         assert adj == adj.lower(), "adjectives are written in lower case, masculine nominative"
+    for dem in region.get("demonyms", []):
+        assert dem == dem.lower(), "demonyms are written in lower case (they match in any case)"
 
 
 def test_no_name_or_place_in_two_regions() -> None:

@@ -59,7 +59,7 @@ _FUZZY_CUTOFF = 76
 _STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
 # Keys the disk cache together with this file's source; bump if a change elsewhere (morph.py,
 # pymorphy3's dictionaries) alters the index.
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 
 
 def split_words(text: str) -> list[str]:
@@ -284,7 +284,8 @@ class _Index:
         return key, is_adj
 
     def add_alias(
-        self, alias: str, target: _Target, *, exact: bool = False, adjective: bool = False
+        self, alias: str, target: _Target, *, exact: bool = False, adjective: bool = False,
+        any_case: bool = False,
     ) -> None:
         for variant in _variants(alias) if not exact else {alias}:
             words = morph.tokenize(variant)
@@ -302,9 +303,9 @@ class _Index:
                 self.phrases[phrase].append(target)
             # An adjective anywhere (also a dependent one, "районы республиканского
             # подчинения") makes the phrase descriptive enough to count in lower case.
-            self.nouns_only[phrase] = self.nouns_only.get(phrase, True) and not any(
-                a or (len(keyed) > 1 and _any_adjective(k)) for k, a in keyed
-            )
+            # A demonym (омичи, бишкекчане) is a common noun written in lower case: any case.
+            self.nouns_only[phrase] = self.nouns_only.get(phrase, True) and not any_case \
+                and not any(a or (len(keyed) > 1 and _any_adjective(k)) for k, a in keyed)
             self.firsts.add(phrase[0])
             for n in range(1, len(phrase) + 1):
                 self.prefixes.add(phrase[:n])
@@ -462,6 +463,8 @@ class Gazetteer:
             self._ix.add_alias(alias, named, exact=True)
         for alias in r.get("adjectives", []):
             self._ix.add_alias(alias, _Target(ADJ, country, ref))
+        for alias in r.get("demonyms", []):
+            self._ix.add_alias(alias, named, any_case=True)
         for abbr in r.get("abbreviations", []):
             self._ix.abbrev.setdefault(abbr, []).append(named)
 
@@ -804,7 +807,17 @@ class Gazetteer:
                     surname |= {"nomn"}
                 if self._name_cases(toks[i].norm) & surname:
                     return True
-        return i > 0 and self._after_name(toks[i - 1], gaps[i].strip(), toks[i].norm)
+                # Surname first, as in lists and official style: "Кунаев Динмухамед".
+                if self._name_cases(nxt.norm) & self._surname_cases(toks[i].norm):
+                    return True
+        if i == 0:
+            return False
+        prev = toks[i - 1]
+        # A listed given name after a surname (Назарбаев Нурсултан: not Нур-Султан).
+        if toks[i].norm in self._stop.given_names and prev.capital and not prev.keys \
+                and not gaps[i].strip() and self._surname_cases(prev.norm):
+            return True
+        return self._after_name(prev, gaps[i].strip(), toks[i].norm)
 
     def _after_name(self, prev: _Word, gap: str, word: str) -> bool:
         """Whether ``word`` is a surname after ``prev`` (``gap`` between them, stripped). The
@@ -821,6 +834,13 @@ class Gazetteer:
         if not surname:
             return False
         return initial or bool(self._name_cases(prev.norm) & surname)
+
+    @staticmethod
+    def _surname_cases(word: str) -> frozenset[str]:
+        """Cases in which ``word`` is a surname: pymorphy3's Surn parses, or the nominative of
+        a word with a surname ending (Кунаев, Сатпаев) that it does not know as one."""
+        found = _cases(word, "Surn")
+        return found | {"nomn"} if _SURNAME_END.search(word) else found
 
     def _adjective_surname(self, doc: _Doc, i: int) -> bool:
         """A capitalised adjective right after a given name (Сергей Брянский, Анна
