@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -38,8 +39,9 @@ _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
 
 NAME, ADJ, COUNTRY = "name", "adj", "country"
-# Bump when the index layout or the matching rules that shape it change: it keys the disk cache.
-ENGINE_VERSION = "1"
+# Keys the disk cache together with this file's source; bump if a change elsewhere (morph.py,
+# pymorphy3's dictionaries) alters the index.
+ENGINE_VERSION = "3"
 
 
 def norm(word: str) -> str:
@@ -56,6 +58,28 @@ def skeleton(text: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
+# Surnames of the region (Назарбаев, Сатпаева, Жумагалиевой, Абайулы): when pymorphy3 does not
+# know one, its ending still tells (nominative forms only, to keep the case check honest).
+_SURNAME_END = re.compile(r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|улы|уулу|кызы|ұлы|қызы)$")
+
+
+def _declined(word: str) -> set[str]:
+    """Singular case forms of a noun pymorphy3 cannot inflect (Сатпаев, Семей, Байконыр):
+    the regular endings of its last letter; names ending in other vowels (Актобе) do not
+    decline."""
+    stem, last = word[:-1], word[-1:]
+    if last == "й":
+        return {stem + e for e in ("я", "ю", "ем", "е")}
+    if last == "а":
+        soft = stem[-1:] in ("г", "к", "х", "ж", "ш", "ч", "щ")
+        return {stem + e for e in ("и" if soft else "ы", "е", "у", "ой", "ою")}
+    if last == "я":
+        return {stem + e for e in ("и", "е", "ю", "ей")}
+    if last.isalpha() and last not in "аеёиоуыэюяьъәіүұө":
+        return {word + e for e in ("а", "у", "ом", "ем", "е")}
+    return set()
+
+
 def _is_cyrillic(word: str) -> bool:
     return any("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in word)
 
@@ -69,14 +93,18 @@ def word_forms(word: str) -> tuple[frozenset[str], bool]:
     forms = {w}
     is_adj = False
     if _is_cyrillic(w):
+        inflected = False
         for p in morph.parses(w):
             if p.word != w or "nomn" not in p.tag:
                 continue
             if p.tag.POS == "ADJF":
-                is_adj = True
+                is_adj = inflected = True
                 forms.update(norm(f.word) for f in p.lexeme)
             elif p.tag.POS == "NOUN":
+                inflected = True
                 forms.update(norm(f.word) for f in p.lexeme if f.tag.number == p.tag.number)
+        if not inflected and "-" not in w:
+            forms |= _declined(w)
         if "-" in w:
             # Hyphenated names inflect their last part: Алма-Ата -> Алма-Аты, Нур-Султане.
             head, _, last = w.rpartition("-")
@@ -138,6 +166,7 @@ class _Stop:
     org_before: frozenset[str] = frozenset()
     region_nouns: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()
+    noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
 
 
@@ -190,10 +219,21 @@ class _Index:
 
 
 def _surfaces(words: Iterable[str]) -> frozenset[str]:
-    out: set[str] = set()
+    return frozenset(_noun_forms(words))
+
+
+def _noun_forms(words: Iterable[str]) -> dict[str, str]:
+    """Every form, plural too ("областями"), of stop-list words -> the word as written."""
+    out: dict[str, str] = {}
     for w in words:
-        out |= word_forms(w)[0]
-    return frozenset(out)
+        key = norm(w)
+        for f in word_forms(w)[0]:
+            out.setdefault(f, key)
+        for p in morph.parses(key):
+            if p.word == key and "nomn" in p.tag and p.tag.POS == "NOUN":
+                for f in p.lexeme:
+                    out.setdefault(norm(f.word), key)
+    return out
 
 
 @lru_cache(maxsize=50_000)
@@ -201,6 +241,17 @@ def _cases(word: str, grammeme: str) -> frozenset[str]:
     """Cases in which ``word`` can be a ``grammeme`` (Name, Surn) per pymorphy3."""
     return frozenset(
         c for p in morph.parses(word) if grammeme in p.tag for c in _CASES if c in p.tag
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_name(word: str) -> bool:
+    """pymorphy3's dictionary (not its guesser, which calls "Таразе" a name) knows ``word``
+    as a given name in its dictionary form (Нурсултан, Игорь)."""
+    return any(
+        "Name" in p.tag and "sing" in p.tag and "nomn" in p.tag and p.normal_form == p.word
+        and p.is_known
+        for p in morph.parses(word)
     )
 
 
@@ -233,7 +284,10 @@ class Gazetteer:
             org_before=_surfaces(data.get("org_before", [])),
             region_nouns=_surfaces(data.get("region_nouns", [])),
             city_nouns=_surfaces(data.get("city_nouns", [])),
-            given_names=frozenset(norm(w) for w in data.get("given_names", [])),
+            given_names=frozenset(
+                f for w in data.get("given_names", []) for f in word_forms(w)[0]
+            ),
+            noun_keys=_noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
         )
 
     def _load_country(self, data: dict[str, Any]) -> None:
@@ -300,9 +354,14 @@ class Gazetteer:
             if keys or "-" not in word or word in self._ix.abbrev:
                 out.append(_Token(word, m.start(), m.end(), keys))
                 continue
-            # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент").
+            # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless
+            # one is an unknown capitalised name of its own (Петропавловск-Камчатский).
+            parts = word.split("-")
+            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
+                out.append(_Token(word, m.start(), m.end(), keys))
+                continue
             pos = m.start()
-            for part in word.split("-"):
+            for part in parts:
                 if part:
                     out.append(_Token(part, pos, pos + len(part), self._keys(part)))
                 pos += len(part) + 1
@@ -409,7 +468,9 @@ class Gazetteer:
         quoted name, not a person."""
         if query:
             return True
-        if self._ix.nouns_only.get(phrase, True) and not toks[i].capital:
+        if self._ix.nouns_only.get(phrase, True) and not any(
+            t.capital for t in toks[i:end + 1]
+        ):
             return False
         if self._org_quoted(toks, i, text):
             return False
@@ -440,8 +501,11 @@ class Gazetteer:
         hint = ("region" if noun_surface in self._stop.region_nouns
                 else "city" if noun_surface in self._stop.city_nouns else "")
         hits: list[_Hit] = []
+        noun_keys = set(noun.keys) if noun else set()
+        if noun_surface in self._stop.noun_keys:
+            noun_keys.add(self._stop.noun_keys[noun_surface])
         for a in run:
-            targets = self._phrase(toks[a].keys, noun.keys if noun else frozenset())
+            targets = self._phrase(toks[a].keys, frozenset(noun_keys))
             if targets:
                 hits.append(_Hit(toks[a].start, tuple(targets)))
                 continue
@@ -481,22 +545,29 @@ class Gazetteer:
         if i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip():
             nxt = toks[i + 1]
             if nxt.capital and not nxt.keys:
-                first = self._name_cases(word)
-                if first & _cases(norm(nxt.text), "Surn"):
+                surname = _cases(norm(nxt.text), "Surn")
+                if _SURNAME_END.search(norm(nxt.text)):
+                    surname |= {"nomn"}
+                if self._name_cases(word) & surname:
                     return True
-        if i > 0 and _cases(word, "Surn"):
+        surname = _cases(word, "Surn") or (frozenset(_CASES) if _SURNAME_END.search(word)
+                                           else frozenset())
+        if i > 0 and surname:
             prev = toks[i - 1]
             gap = text[prev.end:toks[i].start]
             if len(prev.text) == 1 and prev.capital and gap.strip() == ".":
                 return True
             if prev.capital and not gap.strip() and not prev.keys:
-                return bool(self._name_cases(norm(prev.text)) & _cases(word, "Surn"))
+                return bool(self._name_cases(norm(prev.text)) & surname)
         return False
 
     def _name_cases(self, word: str) -> frozenset[str]:
+        """Cases in which ``word`` is a given name: any for the stop list's names (and their
+        forms); for pymorphy3's Name parses only the nominative, as its guesses are noisy
+        (it reads "Таразе" as a name)."""
         if word in self._stop.given_names:
             return frozenset(_CASES)
-        return _cases(word, "Name")
+        return frozenset({"nomn"}) if _nominative_name(word) else frozenset()
 
     # ---- queries -------------------------------------------------------------------------
 
@@ -559,7 +630,8 @@ def data_files() -> list[tuple[str, bytes]]:
 
 
 def _cache_path(files: list[tuple[str, bytes]]) -> Path:
-    h = hashlib.sha256(ENGINE_VERSION.encode())
+    # The engine's own source is part of the key, so a code change never meets a stale index.
+    h = hashlib.sha256(ENGINE_VERSION.encode() + Path(__file__).read_bytes())
     for name, raw in sorted(files):
         h.update(name.encode() + b"\0" + raw + b"\0")
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
