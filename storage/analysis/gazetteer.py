@@ -577,6 +577,8 @@ class Gazetteer:
         q = " ".join(query.split())[:200]
         if not q:
             return None
+        if q.upper() in self._regions:  # an ISO code typed as is: "KZ-31"
+            return self._regions[q.upper()]
         regions, _ = self._settle(list(self._hits(q, query=True)), query=True)
         if regions:
             return regions[0]
