@@ -13,11 +13,16 @@ data is right, so the data's own forms are the index and lemmas are only a fallb
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import re
+import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from anyascii import anyascii
@@ -34,6 +39,9 @@ _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
 
 NAME, ADJ, COUNTRY = "name", "adj", "country"
+# Keys the disk cache together with this file's source; bump if a change elsewhere (morph.py,
+# pymorphy3's dictionaries) alters the index.
+ENGINE_VERSION = "3"
 
 
 def norm(word: str) -> str:
@@ -50,11 +58,33 @@ def skeleton(text: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
+# Surnames of the region (Назарбаев, Сатпаева, Жумагалиевой, Абайулы): when pymorphy3 does not
+# know one, its ending still tells (nominative forms only, to keep the case check honest).
+_SURNAME_END = re.compile(r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|улы|уулу|кызы|ұлы|қызы)$")
+
+
+def _declined(word: str) -> set[str]:
+    """Singular case forms of a noun pymorphy3 cannot inflect (Сатпаев, Семей, Байконыр):
+    the regular endings of its last letter; names ending in other vowels (Актобе) do not
+    decline."""
+    stem, last = word[:-1], word[-1:]
+    if last == "й":
+        return {stem + e for e in ("я", "ю", "ем", "е")}
+    if last == "а":
+        soft = stem[-1:] in ("г", "к", "х", "ж", "ш", "ч", "щ")
+        return {stem + e for e in ("и" if soft else "ы", "е", "у", "ой", "ою")}
+    if last == "я":
+        return {stem + e for e in ("и", "е", "ю", "ей")}
+    if last.isalpha() and last not in "аеёиоуыэюяьъәіүұө":
+        return {word + e for e in ("а", "у", "ом", "ем", "е")}
+    return set()
+
+
 def _is_cyrillic(word: str) -> bool:
     return any("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in word)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_forms(word: str) -> tuple[frozenset[str], bool]:
     """Every surface form of one word of a name written in the nominative, and whether it is an
     adjective. Only parses that fit the word as written (nominative) give lexemes; nouns keep
@@ -63,14 +93,18 @@ def word_forms(word: str) -> tuple[frozenset[str], bool]:
     forms = {w}
     is_adj = False
     if _is_cyrillic(w):
+        inflected = False
         for p in morph.parses(w):
             if p.word != w or "nomn" not in p.tag:
                 continue
             if p.tag.POS == "ADJF":
-                is_adj = True
+                is_adj = inflected = True
                 forms.update(norm(f.word) for f in p.lexeme)
             elif p.tag.POS == "NOUN":
+                inflected = True
                 forms.update(norm(f.word) for f in p.lexeme if f.tag.number == p.tag.number)
+        if not inflected and "-" not in w:
+            forms |= _declined(w)
         if "-" in w:
             # Hyphenated names inflect their last part: Алма-Ата -> Алма-Аты, Нур-Султане.
             head, _, last = w.rpartition("-")
@@ -132,6 +166,7 @@ class _Stop:
     org_before: frozenset[str] = frozenset()
     region_nouns: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()
+    noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
 
 
@@ -184,10 +219,21 @@ class _Index:
 
 
 def _surfaces(words: Iterable[str]) -> frozenset[str]:
-    out: set[str] = set()
+    return frozenset(_noun_forms(words))
+
+
+def _noun_forms(words: Iterable[str]) -> dict[str, str]:
+    """Every form, plural too ("областями"), of stop-list words -> the word as written."""
+    out: dict[str, str] = {}
     for w in words:
-        out |= word_forms(w)[0]
-    return frozenset(out)
+        key = norm(w)
+        for f in word_forms(w)[0]:
+            out.setdefault(f, key)
+        for p in morph.parses(key):
+            if p.word == key and "nomn" in p.tag and p.tag.POS == "NOUN":
+                for f in p.lexeme:
+                    out.setdefault(norm(f.word), key)
+    return out
 
 
 @lru_cache(maxsize=50_000)
@@ -198,23 +244,36 @@ def _cases(word: str, grammeme: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=50_000)
+def _nominative_name(word: str) -> bool:
+    """pymorphy3's dictionary (not its guesser, which calls "Таразе" a name) knows ``word``
+    as a given name in its dictionary form (Нурсултан, Игорь)."""
+    return any(
+        "Name" in p.tag and "sing" in p.tag and "nomn" in p.tag and p.normal_form == p.word
+        and p.is_known
+        for p in morph.parses(word)
+    )
+
+
 class Gazetteer:
     """Regions and countries of the seven covered countries, and a matcher over text."""
 
     def __init__(self, files: list[tuple[str, bytes]]) -> None:
-        self._digest = hashlib.sha256()
+        digest = hashlib.sha256()
         self._regions: dict[str, RegionRef] = {}
         self._cities: set[str] = set()
         self._countries: dict[str, _Country] = {}
         self._ix = _Index()
         self._stop = _Stop()
+        self._key_cache: dict[str, frozenset[str]] = {}
         for name, raw in sorted(files):
-            self._digest.update(name.encode() + b"\0" + raw + b"\0")
+            digest.update(name.encode() + b"\0" + raw + b"\0")
             data = tomllib.loads(raw.decode("utf-8"))
             if name == "stop.toml":
                 self._load_stop(data)
             else:
                 self._load_country(data)
+        self._digest = digest.hexdigest()
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -225,7 +284,10 @@ class Gazetteer:
             org_before=_surfaces(data.get("org_before", [])),
             region_nouns=_surfaces(data.get("region_nouns", [])),
             city_nouns=_surfaces(data.get("city_nouns", [])),
-            given_names=frozenset(norm(w) for w in data.get("given_names", [])),
+            given_names=frozenset(
+                f for w in data.get("given_names", []) for f in word_forms(w)[0]
+            ),
+            noun_keys=_noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
         )
 
     def _load_country(self, data: dict[str, Any]) -> None:
@@ -259,10 +321,18 @@ class Gazetteer:
 
     # ---- tokens --------------------------------------------------------------------------
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one long-lived instance per process
     def _keys(self, word: str) -> frozenset[str]:
-        """The gazetteer words a text token can be: its surface first, then pymorphy3's
-        singular non-person parses (for forms a name's own lexeme lacks)."""
+        """The gazetteer words a text token can be (cached per word: news repeats words)."""
+        found = self._key_cache.get(word)
+        if found is None:
+            if len(self._key_cache) > 200_000:
+                self._key_cache.clear()
+            found = self._key_cache[word] = self._lookup(word)
+        return found
+
+    def _lookup(self, word: str) -> frozenset[str]:
+        """Its surface first, then pymorphy3's singular non-person parses (for forms a name's
+        own lexeme lacks)."""
         s = norm(word)
         found = self._ix.surface.get(s)
         if found:
@@ -284,9 +354,14 @@ class Gazetteer:
             if keys or "-" not in word or word in self._ix.abbrev:
                 out.append(_Token(word, m.start(), m.end(), keys))
                 continue
-            # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент").
+            # An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless
+            # one is an unknown capitalised name of its own (Петропавловск-Камчатский).
+            parts = word.split("-")
+            if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
+                out.append(_Token(word, m.start(), m.end(), keys))
+                continue
             pos = m.start()
-            for part in word.split("-"):
+            for part in parts:
                 if part:
                     out.append(_Token(part, pos, pos + len(part), self._keys(part)))
                 pos += len(part) + 1
@@ -372,8 +447,8 @@ class Gazetteer:
         while j < len(toks) and toks[j].keys:
             if j > i and not _gap_is_phrase(text, toks[j - 1].end, toks[j].start):
                 break
-            frontier = [p + (k,) for p in frontier for k in toks[j].keys
-                        if p + (k,) in self._ix.prefixes]
+            frontier = [(*p, k) for p in frontier for k in toks[j].keys
+                        if (*p, k) in self._ix.prefixes]
             if not frontier:
                 break
             found = [(p, self._ix.phrases[p]) for p in frontier if p in self._ix.phrases]
@@ -393,7 +468,9 @@ class Gazetteer:
         quoted name, not a person."""
         if query:
             return True
-        if self._ix.nouns_only.get(phrase, True) and not toks[i].capital:
+        if self._ix.nouns_only.get(phrase, True) and not any(
+            t.capital for t in toks[i:end + 1]
+        ):
             return False
         if self._org_quoted(toks, i, text):
             return False
@@ -424,8 +501,11 @@ class Gazetteer:
         hint = ("region" if noun_surface in self._stop.region_nouns
                 else "city" if noun_surface in self._stop.city_nouns else "")
         hits: list[_Hit] = []
+        noun_keys = set(noun.keys) if noun else set()
+        if noun_surface in self._stop.noun_keys:
+            noun_keys.add(self._stop.noun_keys[noun_surface])
         for a in run:
-            targets = self._phrase(toks[a].keys, noun.keys if noun else frozenset())
+            targets = self._phrase(toks[a].keys, frozenset(noun_keys))
             if targets:
                 hits.append(_Hit(toks[a].start, tuple(targets)))
                 continue
@@ -465,22 +545,29 @@ class Gazetteer:
         if i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip():
             nxt = toks[i + 1]
             if nxt.capital and not nxt.keys:
-                first = self._name_cases(word)
-                if first & _cases(norm(nxt.text), "Surn"):
+                surname = _cases(norm(nxt.text), "Surn")
+                if _SURNAME_END.search(norm(nxt.text)):
+                    surname |= {"nomn"}
+                if self._name_cases(word) & surname:
                     return True
-        if i > 0 and _cases(word, "Surn"):
+        surname = _cases(word, "Surn") or (frozenset(_CASES) if _SURNAME_END.search(word)
+                                           else frozenset())
+        if i > 0 and surname:
             prev = toks[i - 1]
             gap = text[prev.end:toks[i].start]
             if len(prev.text) == 1 and prev.capital and gap.strip() == ".":
                 return True
             if prev.capital and not gap.strip() and not prev.keys:
-                return bool(self._name_cases(norm(prev.text)) & _cases(word, "Surn"))
+                return bool(self._name_cases(norm(prev.text)) & surname)
         return False
 
     def _name_cases(self, word: str) -> frozenset[str]:
+        """Cases in which ``word`` is a given name: any for the stop list's names (and their
+        forms); for pymorphy3's Name parses only the nominative, as its guesses are noisy
+        (it reads "Таразе" as a name)."""
         if word in self._stop.given_names:
             return frozenset(_CASES)
-        return _cases(word, "Name")
+        return frozenset({"nomn"}) if _nominative_name(word) else frozenset()
 
     # ---- queries -------------------------------------------------------------------------
 
@@ -529,7 +616,7 @@ class Gazetteer:
                 for c in sorted(self._countries.values(), key=lambda c: (c.order, c.name))]
 
     def digest(self) -> str:
-        return self._digest.hexdigest()
+        return self._digest
 
 
 def _gap_is_phrase(text: str, start: int, end: int) -> bool:
@@ -542,7 +629,38 @@ def data_files() -> list[tuple[str, bytes]]:
     return [(f.name, f.read_bytes()) for f in folder.iterdir() if f.name.endswith(".toml")]
 
 
+def _cache_path(files: list[tuple[str, bytes]]) -> Path:
+    # The engine's own source is part of the key, so a code change never meets a stale index.
+    h = hashlib.sha256(ENGINE_VERSION.encode() + Path(__file__).read_bytes())
+    for name, raw in sorted(files):
+        h.update(name.encode() + b"\0" + raw + b"\0")
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "regional-news-bot" / f"gazetteer-{h.hexdigest()[:24]}.pickle"
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer built from the package's data files, once per process."""
-    return Gazetteer(data_files())
+    """The gazetteer built from the package's data files, once per process.
+
+    Generating every case form of every name takes a second or two, so the built index is
+    kept in the user's cache folder under the hash of the data and the engine version; a
+    missing, stale or unreadable cache is simply rebuilt.
+    """
+    files = data_files()
+    path = _cache_path(files)
+    try:
+        with path.open("rb") as f:
+            loaded = pickle.load(f)
+        if isinstance(loaded, Gazetteer):
+            return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    built = Gazetteer(files)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+            pickle.dump(built, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)
+    except OSError:
+        pass  # a read-only home only costs the build time
+    return built
