@@ -129,7 +129,9 @@ def setup_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)
-    logging.getLogger("aiogram.event").setLevel(max(logging.WARNING, root.level))
+    # per-update and per-run chatter: a line for every update and every delivery tick
+    for chatty in ("aiogram.event", "apscheduler"):
+        logging.getLogger(chatty).setLevel(max(logging.WARNING, root.level))
 
 
 async def serve(settings: Settings) -> None:
