@@ -14,12 +14,10 @@ from dataclasses import dataclass
 import razdel
 
 from storage.analysis.dates import MONTH_WORD
+from storage.analysis.morph import wordset
 
 # --- normalising characters -------------------------------------------------------------------
 
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # Every character-level fix: spaces of every kind (NBSP, thin, tab) become a plain space,
@@ -129,7 +127,7 @@ _SHARE_RE = re.compile(
     r"новости (?:партнеров|партнёров)|реклама|advertisement)\b.{0,200}",
     re.IGNORECASE,
 )
-_SOCIAL_WORDS = _wordset(
+_SOCIAL_WORDS = wordset(
     "facebook twitter x vk вконтакте telegram телеграм whatsapp viber одноклассники ok "
     "instagram youtube tiktok linkedin email e-mail почта скопировать ссылку"
 )
@@ -242,7 +240,7 @@ def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
 _TERMINAL = ".!?…:;»\"”)"
 # Words a sentence cannot end on: prepositions, conjunctions, and the reporting verbs wires break
 # after ("Об этом сообщает\nИА "Дунё".").
-_DANGLING = _wordset(
+_DANGLING = wordset(
     "в во на с со к ко по о об обо от до из у за для при про через между и а но или что "
     "как чтобы также сообщает сообщил сообщила сообщили передает передаёт пишет отметил "
     "отметила заявил заявила сказал сказала сообщается говорится информирует"
@@ -330,7 +328,7 @@ def unglue(text: str, points: list[int] | None = None) -> str:
 _SAFE_END_RE = re.compile(r"[.!?]\s+(?=[А-ЯЁ][а-яё ])")
 _SAFE_DOT_RE = re.compile(r"\.\s+(?=[А-ЯЁ][а-яё ])")  # for text with no "!" or "?"
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-_ABBREVIATIONS = _wordset(
+_ABBREVIATIONS = wordset(
     "тыс млн млрд трлн руб долл обл стр тел ул пер просп корп кв пос гос акад проф доц тов "
     "ген кол мин зам рис табл прим англ рус каз узб"
 )

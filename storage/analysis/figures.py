@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from storage.analysis.model import Figure
+from storage.analysis.morph import wordset
 
 _NUM = r"\d+(?:[  ]\d{3})*(?:[.,]\d+)?"
 _SCALE = r"(?:трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*|тыс(?:\.|яч\w*)?)"
@@ -33,12 +34,9 @@ _PERCENT_PREFIX_RE = re.compile(r"(?:^|\W)((?:на|до)\s)$", re.IGNORECASE)
 _COUNT_PREFIX_RE = re.compile(
     r"(?:^|\W)((?:порядка|около|более чем|более|свыше|почти|до)\s)$", re.IGNORECASE
 )
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 # What a number before these words is not a count of (dates, times, ranks, multipliers).
-_NOT_COUNTED = _wordset(
+_NOT_COUNTED = wordset(
     "год года году годах годов гг век века веке января февраля марта апреля мая июня июля "
     "августа сентября октября ноября декабря янв фев мар апр июн июл авг сен сент окт ноя "
     "дек раз раза часов часа минут минуты числа место места месте этаж номер пункт статьи "

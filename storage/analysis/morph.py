@@ -24,6 +24,11 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (vocabularies kept readable)."""
+    return frozenset(text.split())
+
+
 def tokenize(text: str) -> list[str]:
     """The words of ``text`` in order, as written."""
     return WORD_RE.findall(text)

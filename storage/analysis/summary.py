@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storage.analysis.morph import wordset
+
 LIMIT = 600  # characters, the whole summary (SPEC: under 600)
 MAX_SENTENCES = 3
 MAX_CANDIDATES = 25  # later sentences rarely carry the gist; keeps the graph small
@@ -20,21 +22,18 @@ _NEAR_DUPLICATE = 0.6  # share of the smaller sentence's content lemmas found in
 
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
-
-_STOP = _wordset(
+_STOP = wordset(
     "это этот тот который такой также быть весь свой она они оно его их ее год "
     "сторона отметить сообщить сказать заявить отмечать говориться сообщение однако "
     "кроме между рамка ход время область регион страна"
 )
 # Sentences opening with a word that points back ("Он рассказал…", "Это позволит…") do not
 # stand alone in a summary.
-_ANAPHORIC = _wordset("он она оно они его ее их это этот эта эти этим там тогда также")
+_ANAPHORIC = wordset("он она оно они его ее их это этот эта эти этим там тогда также")
 _ANAPHORA_PENALTY = 0.4
 _EVIDENCE_BONUS = 0.1  # per topic term, up to three
-_AGREEMENT = _wordset(
+_AGREEMENT = wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
 )
