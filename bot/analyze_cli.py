@@ -64,8 +64,10 @@ def run_analyze(
         except ArticleFileError as exc:
             status = 1
             if as_json:
-                print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False),
-                      file=stream)
+                print(
+                    json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False),
+                    file=stream,
+                )
             else:
                 print(f"== {path}\nerror: {exc}", file=stream)
             continue

@@ -35,8 +35,9 @@ def bot_defaults() -> DefaultBotProperties:
     from aiogram.enums import ParseMode
     from aiogram.types import LinkPreviewOptions
 
-    return DefaultBotProperties(parse_mode=ParseMode.HTML,
-                                link_preview=LinkPreviewOptions(is_disabled=True))
+    return DefaultBotProperties(
+        parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)
+    )
 
 
 def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
@@ -73,8 +74,7 @@ def menu_commands(lang: str) -> list[BotCommand]:
     from aiogram.types import BotCommand
 
     keys = [k for k in catalogue("ru") if k.startswith("menu.")]
-    return [BotCommand(command=k.removeprefix("menu."), description=t(k, lang)[:256])
-            for k in keys]
+    return [BotCommand(command=k.removeprefix("menu."), description=t(k, lang)[:256]) for k in keys]
 
 
 async def _on_startup(bot: Bot, services: Services) -> None:
@@ -95,8 +95,12 @@ async def _on_shutdown(services: Services) -> None:
 
 async def _on_error(event: ErrorEvent, lang: str = "ru") -> bool:
     """A handler failed: log it, tell the user if there is one to tell; polling goes on."""
-    log.error("handler failed on update %s: %r", event.update.update_id, event.exception,
-              exc_info=event.exception)
+    log.error(
+        "handler failed on update %s: %r",
+        event.update.update_id,
+        event.exception,
+        exc_info=event.exception,
+    )
     update = event.update
     try:
         if update.message is not None:
@@ -142,8 +146,12 @@ async def serve(settings: Settings) -> None:
     try:
         bot = build_bot(settings)
         dp = build_dispatcher(services)
-        log.info("store %s: %d articles; polling %s", settings.database_path,
-                 await services.articles.store.count(), settings.telegram_api_url)
+        log.info(
+            "store %s: %d articles; polling %s",
+            settings.database_path,
+            await services.articles.store.count(),
+            settings.telegram_api_url,
+        )
         await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
         await services.close()
@@ -157,8 +165,11 @@ def run_bot() -> int:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
     if not settings.bot_token.strip():
-        print("BOT_TOKEN is not set: get a token from @BotFather and put it in the environment "
-              "or .env (python -m bot console works without one)", file=sys.stderr)
+        print(
+            "BOT_TOKEN is not set: get a token from @BotFather and put it in the environment "
+            "or .env (python -m bot console works without one)",
+            file=sys.stderr,
+        )
         return 2
     setup_logging(settings)
     with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C during shutdown

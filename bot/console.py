@@ -63,27 +63,43 @@ class ConsoleSession(BaseSession):
     async def close(self) -> None:
         return None
 
-    async def stream_content(self, url: str, headers: dict[str, Any] | None = None,
-                             timeout: int = 30, chunk_size: int = 65536,  # noqa: ASYNC109
-                             raise_for_status: bool = True) -> AsyncGenerator[bytes, None]:
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,  # noqa: ASYNC109
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
         raise NotImplementedError("no files in the console")
         yield b""  # pragma: no cover
 
-    async def make_request(self, bot: Bot, method: TelegramMethod[TelegramType],
-                           timeout: int | None = None,  # noqa: ASYNC109 (aiogram's API)
-                           ) -> TelegramType:
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109 (aiogram's API)
+    ) -> TelegramType:
         result: Any = True
         if isinstance(method, GetMe):
             result = BOT_USER
         elif isinstance(method, SendMessage):
             result = self._show(method.text, method.reply_markup, chat_id=int(method.chat_id))
         elif isinstance(method, EditMessageText):
-            result = self._show(method.text or "", method.reply_markup,
-                                chat_id=int(method.chat_id or 0), message_id=method.message_id)
+            result = self._show(
+                method.text or "",
+                method.reply_markup,
+                chat_id=int(method.chat_id or 0),
+                message_id=method.message_id,
+            )
         elif isinstance(method, EditMessageReplyMarkup):
             old = self.messages.get(method.message_id or 0)
-            result = self._show((old.text or "") if old else "", method.reply_markup,
-                                chat_id=int(method.chat_id or 0), message_id=method.message_id)
+            result = self._show(
+                (old.text or "") if old else "",
+                method.reply_markup,
+                chat_id=int(method.chat_id or 0),
+                message_id=method.message_id,
+            )
         elif isinstance(method, AnswerCallbackQuery):
             if method.text:
                 self._print(f"[{method.text}]")
@@ -94,13 +110,17 @@ class ConsoleSession(BaseSession):
     def _print(self, text: str) -> None:
         print(text, file=self.out, flush=True)
 
-    def _show(self, text: str, markup: Any, *, chat_id: int,
-              message_id: int | None = None) -> Message:
+    def _show(
+        self, text: str, markup: Any, *, chat_id: int, message_id: int | None = None
+    ) -> Message:
         keyboard = markup if isinstance(markup, InlineKeyboardMarkup) else None
         message = Message(
-            message_id=message_id or next(self.message_ids), date=dt.datetime.now(dt.UTC),
-            chat=Chat(id=chat_id, type="private"), from_user=BOT_USER,
-            text=html_to_text(text), reply_markup=keyboard,
+            message_id=message_id or next(self.message_ids),
+            date=dt.datetime.now(dt.UTC),
+            chat=Chat(id=chat_id, type="private"),
+            from_user=BOT_USER,
+            text=html_to_text(text),
+            reply_markup=keyboard,
         )
         self.messages[message.message_id] = message
         self._print(("(edited)\n" if message_id else "") + html_to_text(text))
@@ -129,11 +149,13 @@ class ConsoleSession(BaseSession):
 class Console:
     """Turns typed lines into updates for the Dispatcher."""
 
-    def __init__(self, dp: Dispatcher, bot: Bot, session: ConsoleSession,
-                 language_code: str = "ru") -> None:
+    def __init__(
+        self, dp: Dispatcher, bot: Bot, session: ConsoleSession, language_code: str = "ru"
+    ) -> None:
         self.dp, self.bot, self.session = dp, bot, session
-        self.user = User(id=CONSOLE_USER_ID, is_bot=False, first_name="Console",
-                         language_code=language_code)
+        self.user = User(
+            id=CONSOLE_USER_ID, is_bot=False, first_name="Console", language_code=language_code
+        )
         self.chat = Chat(id=CONSOLE_USER_ID, type="private")
         self.update_ids = itertools.count(1)
         self.message_ids = itertools.count(1_000_000)
@@ -145,13 +167,21 @@ class Console:
         if line.isdigit() and self.session.buttons:
             await self.press(int(line))
         elif line.startswith("@"):
-            query = InlineQuery(id=str(next(self.update_ids)), from_user=self.user,
-                                query=line.lstrip("@").split(maxsplit=1)[-1] if " " in line
-                                else "", offset="")
+            query = InlineQuery(
+                id=str(next(self.update_ids)),
+                from_user=self.user,
+                query=line.lstrip("@").split(maxsplit=1)[-1] if " " in line else "",
+                offset="",
+            )
             await self._feed(inline_query=query)
         else:
-            message = Message(message_id=next(self.message_ids), date=dt.datetime.now(dt.UTC),
-                              chat=self.chat, from_user=self.user, text=line)
+            message = Message(
+                message_id=next(self.message_ids),
+                date=dt.datetime.now(dt.UTC),
+                chat=self.chat,
+                from_user=self.user,
+                text=line,
+            )
             await self._feed(message=message)
 
     async def press(self, number: int) -> None:
@@ -159,8 +189,13 @@ class Console:
             self.session._print(f"(no button {number})\n")
             return
         message, data = self.session.buttons[number - 1]
-        query = CallbackQuery(id=str(next(self.update_ids)), from_user=self.user,
-                              chat_instance="console", message=message, data=data)
+        query = CallbackQuery(
+            id=str(next(self.update_ids)),
+            from_user=self.user,
+            chat_instance="console",
+            message=message,
+            data=data,
+        )
         await self._feed(callback_query=query)
 
     async def _feed(self, **event: Any) -> None:
@@ -192,8 +227,12 @@ async def console_main(stdin: IO[str], out: IO[str], language_code: str = "ru") 
         await dp.emit_startup(bot=bot, services=services)
         console = Console(dp, bot, session, language_code)
         count = await services.articles.store.count()
-        print(f"{count} articles in {settings.database_path}. Type /help, a number to press a "
-              "button, '@ words' for inline mode, Ctrl-D to quit.", file=out, flush=True)
+        print(
+            f"{count} articles in {settings.database_path}. Type /help, a number to press a "
+            "button, '@ words' for inline mode, Ctrl-D to quit.",
+            file=out,
+            flush=True,
+        )
         interactive = stdin.isatty()
         if interactive:
             print(PROMPT, end="", file=out, flush=True)

@@ -90,8 +90,9 @@ def list_item(number: int, article: StoredArticle, lang: str) -> str:
     return f"{head}\n{esc(gist)}" if gist else head
 
 
-def article_list(header: str, articles: Sequence[StoredArticle], lang: str,
-                 first_number: int = 1) -> str:
+def article_list(
+    header: str, articles: Sequence[StoredArticle], lang: str, first_number: int = 1
+) -> str:
     """A header line and numbered items, blank line between items."""
     items = [list_item(first_number + i, a, lang) for i, a in enumerate(articles)]
     return "\n\n".join([header, *items])

@@ -16,16 +16,21 @@ from storage.models import StoredArticle
 BUTTON_TITLE = 40
 
 
-def list_keyboard(articles: Sequence[StoredArticle], *, first_number: int, more: ListCb | None,
-                  lang: str) -> InlineKeyboardMarkup | None:
+def list_keyboard(
+    articles: Sequence[StoredArticle], *, first_number: int, more: ListCb | None, lang: str
+) -> InlineKeyboardMarkup | None:
     """One button per article (its card), then "more" when a next page exists.
 
     Built directly rather than with InlineKeyboardBuilder: its export deep-copies every
     button, which was the costliest step of answering /region in the bot benchmark.
     """
     rows = [
-        [InlineKeyboardButton(text=f"{first_number + i}. {shorten(a.title, BUTTON_TITLE)}",
-                              callback_data=CardCb(id=a.id).pack())]
+        [
+            InlineKeyboardButton(
+                text=f"{first_number + i}. {shorten(a.title, BUTTON_TITLE)}",
+                callback_data=CardCb(id=a.id).pack(),
+            )
+        ]
         for i, a in enumerate(articles)
     ]
     if more is not None:
@@ -35,9 +40,11 @@ def list_keyboard(articles: Sequence[StoredArticle], *, first_number: int, more:
 
 def suggestions_keyboard(items: Sequence[tuple[str, ListCb]]) -> InlineKeyboardMarkup:
     """A button per suggested name, each opening that region's or topic's list."""
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(text=label, callback_data=data.pack())] for label, data in items
-    ])
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=label, callback_data=data.pack())] for label, data in items
+        ]
+    )
 
 
 def countries_keyboard(countries: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
@@ -54,8 +61,9 @@ def regions_keyboard(regions: Sequence[tuple[RegionRef, int]], lang: str) -> Inl
         data = ListCb(kind="r", key=region.code, page=0)
         builder.button(text=f"{region.name} ({count})", callback_data=data.pack())
     builder.adjust(2)
-    builder.row(InlineKeyboardButton(text=t("region.back", lang),
-                                     callback_data=CountryCb(code="").pack()))
+    builder.row(
+        InlineKeyboardButton(text=t("region.back", lang), callback_data=CountryCb(code="").pack())
+    )
     return builder.as_markup()
 
 

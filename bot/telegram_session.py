@@ -47,6 +47,7 @@ class JsonAiohttpSession(AiohttpSession):
             raise TelegramNetworkError(method=method, message="Request timeout error") from e
         except ClientError as e:
             raise TelegramNetworkError(method=method, message=f"{type(e).__name__}: {e}") from e
-        response = self.check_response(bot=bot, method=method, status_code=resp.status,
-                                       content=raw_result)
+        response = self.check_response(
+            bot=bot, method=method, status_code=resp.status, content=raw_result
+        )
         return cast(TelegramType, response.result)

@@ -26,7 +26,9 @@ TAG_LISTING_SQL = {
     table: f"SELECT article_id FROM {table} WHERE {column} = ? "
     "ORDER BY sort_key DESC, article_id DESC LIMIT ? OFFSET ?"
     for table, column in (
-        ("article_regions", "code"), ("article_topics", "slug"), ("article_countries", "country")
+        ("article_regions", "code"),
+        ("article_topics", "slug"),
+        ("article_countries", "country"),
     )
 }
 # The FTS rowid is articles.fts_key: (day number << 32) | id, i.e. the listing order.
@@ -204,14 +206,27 @@ def _values(record: ArticleRecord, now: str) -> tuple[object, ...]:
     a = record.analysis
     figures = json.dumps([{"kind": f.kind, "text": f.text} for f in a.figures], ensure_ascii=False)
     return (
-        a.title, a.lead, a.body, a.date.isoformat() if a.date else None, a.url, a.summary,
-        figures, record.index_text(), record.content_hash, record.raw, record.source_path,
-        record.fingerprint, now,
+        a.title,
+        a.lead,
+        a.body,
+        a.date.isoformat() if a.date else None,
+        a.url,
+        a.summary,
+        figures,
+        record.index_text(),
+        record.content_hash,
+        record.raw,
+        record.source_path,
+        record.fingerprint,
+        now,
     )
 
 
 async def save_article(
-    db: aiosqlite.Connection, record: ArticleRecord, *, article_id: int | None = None,
+    db: aiosqlite.Connection,
+    record: ArticleRecord,
+    *,
+    article_id: int | None = None,
     now: str | None = None,
 ) -> int:
     """Insert an article, or replace article ``article_id`` in place (same id, tags replaced).
@@ -251,10 +266,13 @@ async def insert_articles(
     await db.executemany(_INSERT_SQL, [_values(r, now) for r in records])
     ids = list(range(first, first + len(records)))
     day = now[:10]
-    await _insert_tags(db, [
-        (i, r.analysis.date.isoformat() if r.analysis.date else day, r.analysis)
-        for i, r in zip(ids, records, strict=True)
-    ])
+    await _insert_tags(
+        db,
+        [
+            (i, r.analysis.date.isoformat() if r.analysis.date else day, r.analysis)
+            for i, r in zip(ids, records, strict=True)
+        ],
+    )
     return ids
 
 

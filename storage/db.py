@@ -53,8 +53,9 @@ def migrations(directory: Path = MIGRATIONS_DIR) -> tuple[Migration, ...]:
             continue
         number = int(match.group(1))
         if number in found:
-            raise SchemaError(f"two migrations numbered {number}: {found[number].path.name}, "
-                              f"{path.name}")
+            raise SchemaError(
+                f"two migrations numbered {number}: {found[number].path.name}, {path.name}"
+            )
         found[number] = Migration(number, path)
     return tuple(found[n] for n in sorted(found))
 
@@ -156,9 +157,7 @@ async def _apply(db: aiosqlite.Connection, migration: Migration) -> bool:
     return True
 
 
-_locks: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = (
-    weakref.WeakKeyDictionary()
-)
+_locks: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = weakref.WeakKeyDictionary()
 
 
 def write_lock(db: aiosqlite.Connection) -> asyncio.Lock:

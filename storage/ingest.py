@@ -130,14 +130,10 @@ def _list_folder(directory: Path) -> tuple[Path, list[Path]]:
 async def _known_files(db: aiosqlite.Connection, folder: Path) -> dict[str, _Known]:
     sql = "SELECT path, file_hash, article_id FROM ingested_files WHERE directory = ?"
     async with db.execute(sql, (str(folder),)) as cursor:
-        return {
-            str(row[0]): _Known(str(row[1]), row[2]) for row in await cursor.fetchall()
-        }
+        return {str(row[0]): _Known(str(row[1]), row[2]) for row in await cursor.fetchall()}
 
 
-def _load(
-    path: Path, known: _Known | None, today: dt.date, current_fp: str
-) -> _Prepared | None:
+def _load(path: Path, known: _Known | None, today: dt.date, current_fp: str) -> _Prepared | None:
     """Read, decode and analyse one file (no store access: runs in a worker thread).
 
     None: the bytes are the ones already ingested, nothing to do.
@@ -183,9 +179,7 @@ async def _store(
         report.new_article_ids.append(article_id)
 
 
-def _prepare(
-    path: Path, data: bytes, file_hash: str, today: dt.date, current_fp: str
-) -> _Prepared:
+def _prepare(path: Path, data: bytes, file_hash: str, today: dt.date, current_fp: str) -> _Prepared:
     """Decode and analyse (no store access: runs in a worker thread)."""
     try:
         text = decode_article_bytes(data)
@@ -201,8 +195,12 @@ def _record(text: str, today: dt.date, current_fp: str, source: str | None) -> A
     thread, never on the event loop while the write lock is held."""
     analysis = _analyze(text, today)
     return ArticleRecord(
-        analysis=analysis, raw=text, content_hash=text_hash(text), fingerprint=current_fp,
-        source_path=source, lemmas=index_text(analysis.title, analysis.lead, analysis.body),
+        analysis=analysis,
+        raw=text,
+        content_hash=text_hash(text),
+        fingerprint=current_fp,
+        source_path=source,
+        lemmas=index_text(analysis.title, analysis.lead, analysis.body),
     )
 
 
@@ -238,8 +236,13 @@ async def _record_file(db: aiosqlite.Connection, prepared: _Prepared, article_id
         "size = excluded.size, mtime_ns = excluded.mtime_ns, file_hash = excluded.file_hash, "
         "article_id = excluded.article_id, ingested_at = excluded.ingested_at",
         (
-            str(prepared.path), str(prepared.path.parent), prepared.size, prepared.mtime_ns,
-            prepared.file_hash, article_id, utc_now(),
+            str(prepared.path),
+            str(prepared.path.parent),
+            prepared.size,
+            prepared.mtime_ns,
+            prepared.file_hash,
+            article_id,
+            utc_now(),
         ),
     )
 

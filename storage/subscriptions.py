@@ -37,6 +37,7 @@ MATCH_SQL = """(
         SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.slug = s.value))
 )"""
 
+
 @dataclass(frozen=True, slots=True)
 class Chat:
     id: int
@@ -88,9 +89,18 @@ _OUTBOX_COLS = "id, chat_id, article_id, thread_id, status, attempts"
 
 def _chat(row: Sequence[Any]) -> Chat:
     return Chat(
-        id=row[0], type=row[1], title=row[2], active=bool(row[3]), lang=row[4], tz=row[5],
-        mode=row[6], digest_hour=row[7], silent=bool(row[8]), watermark=row[9],
-        last_digest_on=row[10], inactive_reason=row[11],
+        id=row[0],
+        type=row[1],
+        title=row[2],
+        active=bool(row[3]),
+        lang=row[4],
+        tz=row[5],
+        mode=row[6],
+        digest_hour=row[7],
+        silent=bool(row[8]),
+        watermark=row[9],
+        last_digest_on=row[10],
+        inactive_reason=row[11],
     )
 
 

@@ -1,4 +1,4 @@
-"""The whole test command: lint, type-check, then the test suite.
+"""The whole test command: lint, format check, type-check, then the test suite.
 
 Run as ``python -m tests`` from the repository root (the README's second command).
 Extra arguments go to pytest, e.g. ``python -m tests -k region``.
@@ -19,6 +19,8 @@ def main() -> int:
     failed = []
     if _step("ruff", ["ruff", "check", "bot", "storage", "tests"]):
         failed.append("ruff")
+    if _step("ruff format", ["ruff", "format", "--check", "bot", "storage", "tests"]):
+        failed.append("ruff format")
     if _step("mypy", ["mypy", "--strict", "bot", "storage"]):
         failed.append("mypy")
     if _step("pytest", ["pytest", *sys.argv[1:]]):

@@ -17,7 +17,6 @@ from storage.db import open_db, transaction
 _serial = itertools.count(1)
 
 
-
 async def new_store(tmp_path: Path, name: str = "news.sqlite3") -> aiosqlite.Connection:
     return await open_db(tmp_path / name)
 

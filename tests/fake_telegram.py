@@ -102,8 +102,10 @@ class _TelegramHTML(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
-            self._fail(f'Unmatched end tag at byte offset {self._offset()}, expected "</'
-                       f'{self.stack[-1] if self.stack else ""}>", found "</{tag}>"')
+            self._fail(
+                f'Unmatched end tag at byte offset {self._offset()}, expected "</'
+                f'{self.stack[-1] if self.stack else ""}>", found "</{tag}>"'
+            )
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
@@ -148,7 +150,7 @@ def parse_html(text: str) -> str:
         if not _ENTITY_RE.match(text, match.start()):
             raise TelegramError(
                 400,
-                "Bad Request: can't parse entities: Character \"&\" is not part of an entity "
+                'Bad Request: can\'t parse entities: Character "&" is not part of an entity '
                 f"at byte offset {len(text[: match.start()].encode())}",
             )
     parser = _TelegramHTML(text)
@@ -345,8 +347,15 @@ class FakeTelegram:
     def migrate(self, group_id: int, supergroup_id: int) -> Chat:
         """The group became a supergroup: the old id answers 400 with migrate_to_chat_id."""
         old = self.chats.pop(group_id)
-        new = Chat(supergroup_id, "supergroup", old.title, old.username, admins=set(old.admins),
-                   creator=old.creator, bot_status=old.bot_status)
+        new = Chat(
+            supergroup_id,
+            "supergroup",
+            old.title,
+            old.username,
+            admins=set(old.admins),
+            creator=old.creator,
+            bot_status=old.bot_status,
+        )
         self.chats[supergroup_id] = new
         self.migrated[group_id] = supergroup_id
         return new
@@ -359,8 +368,12 @@ class FakeTelegram:
 
     # -- people and chats --------------------------------------------------------------
 
-    def new_user(self, language_code: str | None = "ru", first_name: str = "Test",
-                 username: str | None = None) -> User:
+    def new_user(
+        self,
+        language_code: str | None = "ru",
+        first_name: str = "Test",
+        username: str | None = None,
+    ) -> User:
         """A new user and their private chat with the bot (chat id == user id)."""
         user = User(100_000 + next(self._ids), first_name, language_code, username)
         self.users[user.id] = user
@@ -370,17 +383,30 @@ class FakeTelegram:
     def private_chat(self, user: User) -> Chat:
         return self.chats.setdefault(user.id, Chat(user.id, "private"))
 
-    def new_group(self, *, admins: Iterable[User] = (), title: str = "Test group",
-                  supergroup: bool = False, forum: bool = False) -> Chat:
+    def new_group(
+        self,
+        *,
+        admins: Iterable[User] = (),
+        title: str = "Test group",
+        supergroup: bool = False,
+        forum: bool = False,
+    ) -> Chat:
         chat_id = -(1_000_000_000_000 if supergroup else 0) - 5000 - next(self._ids)
         kind = "supergroup" if supergroup or forum else "group"
         return self._add_chat(Chat(chat_id, kind, title, is_forum=forum), admins)
 
-    def new_channel(self, *, admins: Iterable[User] = (), username: str | None = None,
-                    title: str = "Test channel", bot_status: str = "administrator") -> Chat:
+    def new_channel(
+        self,
+        *,
+        admins: Iterable[User] = (),
+        username: str | None = None,
+        title: str = "Test channel",
+        bot_status: str = "administrator",
+    ) -> Chat:
         chat_id = -1_000_000_000_000 - 9000 - next(self._ids)
-        return self._add_chat(Chat(chat_id, "channel", title, username, bot_status=bot_status),
-                              admins)
+        return self._add_chat(
+            Chat(chat_id, "channel", title, username, bot_status=bot_status), admins
+        )
 
     def _add_chat(self, chat: Chat, admins: Iterable[User]) -> Chat:
         for admin in admins:
@@ -402,8 +428,9 @@ class FakeTelegram:
         await self._notify()
         return update_id
 
-    async def send_text(self, chat: Chat | User | int, user: User | None, text: str, *,
-                        thread_id: int | None = None) -> int:
+    async def send_text(
+        self, chat: Chat | User | int, user: User | None, text: str, *, thread_id: int | None = None
+    ) -> int:
         """A text message from ``user`` in ``chat`` (a User means their private chat)."""
         chat_obj = self._chat_of(chat)
         message: dict[str, Any] = {
@@ -416,8 +443,9 @@ class FakeTelegram:
             message["from"] = user.api()
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
-            message["entities"] = [{"type": "bot_command", "offset": 0,
-                                    "length": _utf16_len(command)}]
+            message["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": _utf16_len(command)}
+            ]
         if thread_id is not None:
             message["message_thread_id"] = thread_id
             message["is_topic_message"] = True
@@ -430,9 +458,15 @@ class FakeTelegram:
     async def channel_post(self, channel: Chat, text: str) -> int:
         return await self.send_text(channel, None, text)
 
-    async def press(self, message: SentMessage, *, text: str | None = None,
-                    index: int | None = None, data: str | None = None,
-                    user: User | None = None) -> str:
+    async def press(
+        self,
+        message: SentMessage,
+        *,
+        text: str | None = None,
+        index: int | None = None,
+        data: str | None = None,
+        user: User | None = None,
+    ) -> str:
         """Press an inline button of a recorded message; returns the callback query id."""
         button = self._find_button(message, text, index, data)
         presser = user or self.users.get(message.chat_id) or self.new_user()
@@ -446,36 +480,55 @@ class FakeTelegram:
         }
         if message.reply_markup:
             bot_message["reply_markup"] = message.reply_markup
-        await self.push_update({"callback_query": {
-            "id": query_id, "from": presser.api(), "message": bot_message,
-            "chat_instance": str(message.chat_id), "data": button["callback_data"],
-        }})
+        await self.push_update(
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": presser.api(),
+                    "message": bot_message,
+                    "chat_instance": str(message.chat_id),
+                    "data": button["callback_data"],
+                }
+            }
+        )
         return query_id
 
     @staticmethod
-    def _find_button(message: SentMessage, text: str | None, index: int | None,
-                     data: str | None) -> dict[str, Any]:
+    def _find_button(
+        message: SentMessage, text: str | None, index: int | None, data: str | None
+    ) -> dict[str, Any]:
         buttons = message.buttons
         for i, button in enumerate(buttons):
-            if (text is not None and text in button["text"]) or index == i or (
-                data is not None and button.get("callback_data") == data
+            if (
+                (text is not None and text in button["text"])
+                or index == i
+                or (data is not None and button.get("callback_data") == data)
             ):
                 if "callback_data" not in button:
                     raise AssertionError(f"button {button['text']!r} has no callback_data")
                 return button
         raise AssertionError(f"no button {text or index or data!r} in {message.button_texts()}")
 
-    async def inline_query(self, user: User, query: str, *, offset: str = "",
-                           chat_type: str = "sender") -> str:
+    async def inline_query(
+        self, user: User, query: str, *, offset: str = "", chat_type: str = "sender"
+    ) -> str:
         query_id = str(next(self._ids))
-        await self.push_update({"inline_query": {
-            "id": query_id, "from": user.api(), "query": query, "offset": offset,
-            "chat_type": chat_type,
-        }})
+        await self.push_update(
+            {
+                "inline_query": {
+                    "id": query_id,
+                    "from": user.api(),
+                    "query": query,
+                    "offset": offset,
+                    "chat_type": chat_type,
+                }
+            }
+        )
         return query_id
 
-    async def my_chat_member(self, chat: Chat | User, user: User, *, old: str = "member",
-                             new: str = "kicked") -> int:
+    async def my_chat_member(
+        self, chat: Chat | User, user: User, *, old: str = "member", new: str = "kicked"
+    ) -> int:
         """The bot's status changed in ``chat`` (blocked = "kicked" in a private chat)."""
         chat_obj = self._chat_of(chat)
         if new in {"kicked", "left"}:
@@ -483,11 +536,17 @@ class FakeTelegram:
         else:
             self.blocked.discard(chat_obj.id)
         now = int(time.time())
-        return await self.push_update({"my_chat_member": {
-            "chat": chat_obj.api(), "from": user.api(), "date": now,
-            "old_chat_member": self._member(self.bot_user(), old, now),
-            "new_chat_member": self._member(self.bot_user(), new, now),
-        }})
+        return await self.push_update(
+            {
+                "my_chat_member": {
+                    "chat": chat_obj.api(),
+                    "from": user.api(),
+                    "date": now,
+                    "old_chat_member": self._member(self.bot_user(), old, now),
+                    "new_chat_member": self._member(self.bot_user(), new, now),
+                }
+            }
+        )
 
     def _chat_of(self, chat: Chat | User | int) -> Chat:
         if isinstance(chat, Chat):
@@ -504,11 +563,13 @@ class FakeTelegram:
 
     async def wait_until(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
         """Wait until ``predicate()`` is truthy (re-checked on every change); return it."""
+
         async def _wait() -> Any:
             async with self._changed:
                 while not (result := predicate()):
                     await self._changed.wait()
                 return result
+
         return await asyncio.wait_for(_wait(), timeout)
 
     def messages_to(self, chat_id: int, *, thread_id: int | None = None) -> list[SentMessage]:
@@ -521,11 +582,14 @@ class FakeTelegram:
         """How many messages the bot has sent to ``chat_id`` (cheap, for wait predicates)."""
         return len(self._sent_by_chat.get(chat_id, ()))
 
-    async def wait_for_messages(self, chat_id: int, n: int = 1,
-                                timeout: float = 5.0) -> list[SentMessage]:
+    async def wait_for_messages(
+        self, chat_id: int, n: int = 1, timeout: float = 5.0
+    ) -> list[SentMessage]:
         """Wait until the bot has sent at least ``n`` messages to ``chat_id``; all of them."""
+
         def ready() -> list[SentMessage] | None:
             return self.messages_to(chat_id) if self.count_to(chat_id) >= n else None
+
         try:
             result: list[SentMessage] = await self.wait_until(ready, timeout)
         except TimeoutError:
@@ -533,8 +597,16 @@ class FakeTelegram:
             raise AssertionError(f"expected {n} messages to {chat_id}, got {got}") from None
         return result
 
-    async def ask(self, chat: Chat | User, text: str, n: int = 1, *, user: User | None = None,
-                  thread_id: int | None = None, timeout: float = 5.0) -> list[SentMessage]:
+    async def ask(
+        self,
+        chat: Chat | User,
+        text: str,
+        n: int = 1,
+        *,
+        user: User | None = None,
+        thread_id: int | None = None,
+        timeout: float = 5.0,
+    ) -> list[SentMessage]:
         """Send ``text`` and return the ``n`` new messages the bot answers in that chat."""
         chat_obj = self._chat_of(chat)
         sender = user if user is not None else (chat if isinstance(chat, User) else None)
@@ -543,21 +615,22 @@ class FakeTelegram:
         found = await self.wait_for_messages(chat_obj.id, before + n, timeout)
         return found[before:]
 
-    async def wait_for_edit(self, message: SentMessage, edits: int = 1,
-                            timeout: float = 5.0) -> SentMessage:
+    async def wait_for_edit(
+        self, message: SentMessage, edits: int = 1, timeout: float = 5.0
+    ) -> SentMessage:
         await self.wait_until(lambda: message.edits >= edits, timeout)
         return message
 
-    async def wait_for_callback_answer(self, query_id: str,
-                                       timeout: float = 5.0) -> dict[str, Any]:
+    async def wait_for_callback_answer(self, query_id: str, timeout: float = 5.0) -> dict[str, Any]:
         result: dict[str, Any] = await self.wait_until(
-            lambda: self.callback_answers.get(query_id), timeout)
+            lambda: self.callback_answers.get(query_id), timeout
+        )
         return result
 
-    async def wait_for_inline_answer(self, query_id: str,
-                                     timeout: float = 5.0) -> dict[str, Any]:
+    async def wait_for_inline_answer(self, query_id: str, timeout: float = 5.0) -> dict[str, Any]:
         result: dict[str, Any] = await self.wait_until(
-            lambda: self.inline_answers.get(query_id), timeout)
+            lambda: self.inline_answers.get(query_id), timeout
+        )
         return result
 
     def commands_for(self, language_code: str = "", scope: str = "default") -> list[str]:
@@ -585,8 +658,11 @@ class FakeTelegram:
 
     def _error_response(self, exc: TelegramError, method: str) -> web.Response:
         self.errors.append((method, exc.status, exc.description))
-        body: dict[str, Any] = {"ok": False, "error_code": exc.status,
-                                "description": exc.description}
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": exc.status,
+            "description": exc.description,
+        }
         if exc.parameters:
             body["parameters"] = exc.parameters
         return web.json_response(body, status=exc.status)
@@ -617,14 +693,22 @@ class FakeTelegram:
         return int(head) if head.isdigit() else BOT_ID
 
     def bot_user(self) -> dict[str, Any]:
-        return {"id": self.bot_id, "is_bot": True, "first_name": "Regional News",
-                "username": BOT_USERNAME}
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Regional News",
+            "username": BOT_USERNAME,
+        }
 
     # -- Bot API methods ---------------------------------------------------------------
 
     async def _api_getme(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {**self.bot_user(), "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": True}
+        return {
+            **self.bot_user(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
 
     async def _api_deletewebhook(self, params: dict[str, Any]) -> bool:
         if params.get("drop_pending_updates"):
@@ -671,15 +755,24 @@ class FakeTelegram:
     def _target_chat(self, chat_ref: Any) -> Chat:
         """The chat a send goes to, with Telegram's errors for blocked/unknown/migrated."""
         if isinstance(chat_ref, str):
-            found = next((c for c in self.chats.values()
-                          if c.username and f"@{c.username}".lower() == chat_ref.lower()), None)
+            found = next(
+                (
+                    c
+                    for c in self.chats.values()
+                    if c.username and f"@{c.username}".lower() == chat_ref.lower()
+                ),
+                None,
+            )
             if found is None:
                 raise TelegramError(400, "Bad Request: chat not found")
             chat_ref = found.id
         chat_id = int(chat_ref)
         if chat_id in self.migrated:
-            raise TelegramError(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                                {"migrate_to_chat_id": self.migrated[chat_id]})
+            raise TelegramError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": self.migrated[chat_id]},
+            )
         chat = self.chats.get(chat_id)
         if chat is None:
             raise TelegramError(400, "Bad Request: chat not found")
@@ -693,18 +786,23 @@ class FakeTelegram:
         now = time.monotonic()
         roll = self._rng.random()
         if roll < self.fail_429:
-            raise TelegramError(429, f"Too Many Requests: retry after {self.retry_after_seconds}",
-                                {"retry_after": self.retry_after_seconds})
+            raise TelegramError(
+                429,
+                f"Too Many Requests: retry after {self.retry_after_seconds}",
+                {"retry_after": self.retry_after_seconds},
+            )
         if roll < self.fail_429 + self.fail_502:
             raise TelegramError(502, "Bad Gateway")
         if self.per_chat_limit is not None:
             window = self._chat_windows.setdefault(chat_id, _Window(*self.per_chat_limit))
             if wait := window.retry_after(now):
-                raise TelegramError(429, f"Too Many Requests: retry after {wait}",
-                                    {"retry_after": wait})
+                raise TelegramError(
+                    429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
+                )
         if self._global_window is not None and (wait := self._global_window.retry_after(now)):
-            raise TelegramError(429, f"Too Many Requests: retry after {wait}",
-                                {"retry_after": wait})
+            raise TelegramError(
+                429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
+            )
 
     @staticmethod
     def _checked_text(params: dict[str, Any]) -> tuple[str, str]:
@@ -739,10 +837,15 @@ class FakeTelegram:
         self._throttle(chat.id)
         thread = params.get("message_thread_id")
         message = SentMessage(
-            message_id=self._next_message_id(chat.id), chat_id=chat.id, text=text, plain=plain,
-            parse_mode=params.get("parse_mode"), reply_markup=markup,
+            message_id=self._next_message_id(chat.id),
+            chat_id=chat.id,
+            text=text,
+            plain=plain,
+            parse_mode=params.get("parse_mode"),
+            reply_markup=markup,
             message_thread_id=int(thread) if thread is not None else None,
-            disable_notification=bool(params.get("disable_notification")), time=time.time(),
+            disable_notification=bool(params.get("disable_notification")),
+            time=time.time(),
         )
         self.sent.append(message)
         self._sent_by_chat.setdefault(chat.id, []).append(message)
@@ -751,8 +854,11 @@ class FakeTelegram:
 
     def _message_api(self, message: SentMessage, chat: Chat) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "message_id": message.message_id, "date": int(message.time), "chat": chat.api(),
-            "from": self.bot_user(), "text": message.plain,
+            "message_id": message.message_id,
+            "date": int(message.time),
+            "chat": chat.api(),
+            "from": self.bot_user(),
+            "text": message.plain,
         }
         if message.reply_markup:
             data["reply_markup"] = message.reply_markup
@@ -766,8 +872,9 @@ class FakeTelegram:
     def _message_to_edit(self, params: dict[str, Any]) -> tuple[SentMessage, Chat]:
         chat = self._target_chat(params["chat_id"])
         message_id = int(params["message_id"])
-        message = next((m for m in self._sent_by_chat.get(chat.id, [])
-                        if m.message_id == message_id), None)
+        message = next(
+            (m for m in self._sent_by_chat.get(chat.id, []) if m.message_id == message_id), None
+        )
         if message is None:
             raise TelegramError(400, "Bad Request: message to edit not found")
         return message, chat
@@ -777,9 +884,12 @@ class FakeTelegram:
         text, plain = self._checked_text(params)
         markup = self._checked_markup(params)
         if text == message.text and markup == message.reply_markup:
-            raise TelegramError(400, "Bad Request: message is not modified: specified new "
-                                     "message content and reply markup are exactly the same "
-                                     "as a current content and reply markup of the message")
+            raise TelegramError(
+                400,
+                "Bad Request: message is not modified: specified new "
+                "message content and reply markup are exactly the same "
+                "as a current content and reply markup of the message",
+            )
         message.text, message.plain, message.reply_markup = text, plain, markup
         message.parse_mode = params.get("parse_mode")
         message.edits += 1
@@ -813,38 +923,62 @@ class FakeTelegram:
                 raise TelegramError(400, "Bad Request: RESULT_ID_INVALID")
             content = result.get("input_message_content") or {}
             if "message_text" in content:
-                self._checked_text({"text": content["message_text"],
-                                    "parse_mode": content.get("parse_mode")})
+                self._checked_text(
+                    {"text": content["message_text"], "parse_mode": content.get("parse_mode")}
+                )
         self.inline_answers[str(params["inline_query_id"])] = params
         await self._notify()
         return True
 
     async def _api_getchat(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._known_chat(params["chat_id"])
-        return {**chat.api(), "accent_color_id": 0, "max_reaction_count": 11,
-                "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
-                                        "unique_gifts": False, "premium_subscription": False,
-                                        "gifts_from_channels": False}}
+        return {
+            **chat.api(),
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": {
+                "unlimited_gifts": False,
+                "limited_gifts": False,
+                "unique_gifts": False,
+                "premium_subscription": False,
+                "gifts_from_channels": False,
+            },
+        }
 
     def _known_chat(self, chat_ref: Any) -> Chat:
         if isinstance(chat_ref, str) and not re.fullmatch(r"-?\d+", chat_ref):
-            found = next((c for c in self.chats.values()
-                          if c.username and f"@{c.username}".lower() == chat_ref.lower()), None)
+            found = next(
+                (
+                    c
+                    for c in self.chats.values()
+                    if c.username and f"@{c.username}".lower() == chat_ref.lower()
+                ),
+                None,
+            )
         else:
             found = self.chats.get(int(chat_ref))
         if found is None:
             raise TelegramError(400, "Bad Request: chat not found")
         return found
 
-    def _member(self, user: dict[str, Any], status: str, now: int | None = None
-                ) -> dict[str, Any]:
+    def _member(self, user: dict[str, Any], status: str, now: int | None = None) -> dict[str, Any]:
         member: dict[str, Any] = {"status": status, "user": user}
         if status == "administrator":
             rights = [
-                "can_be_edited", "can_manage_chat", "can_delete_messages",
-                "can_manage_video_chats", "can_restrict_members", "can_promote_members",
-                "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
-                "can_delete_stories", "can_post_messages", "can_edit_messages", "can_pin_messages",
+                "can_be_edited",
+                "can_manage_chat",
+                "can_delete_messages",
+                "can_manage_video_chats",
+                "can_restrict_members",
+                "can_promote_members",
+                "can_change_info",
+                "can_invite_users",
+                "can_post_stories",
+                "can_edit_stories",
+                "can_delete_stories",
+                "can_post_messages",
+                "can_edit_messages",
+                "can_pin_messages",
                 "can_send_welcome_messages",
             ]
             member.update({r: r != "can_be_edited" for r in rights})
@@ -879,8 +1013,9 @@ class FakeTelegram:
         admins = []
         for user_id in sorted(chat.admins):
             user = self.users.get(user_id) or User(user_id, "Someone")
-            admins.append(self._member(user.api(),
-                                       "creator" if user_id == chat.creator else "administrator"))
+            admins.append(
+                self._member(user.api(), "creator" if user_id == chat.creator else "administrator")
+            )
         if chat.bot_status == "administrator" and chat.type != "private":
             admins.append(self._member(self.bot_user(), "administrator"))
         return admins

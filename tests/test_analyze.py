@@ -102,7 +102,9 @@ def test_seed_002_summary_has_the_key_figure_and_no_repeats() -> None:
     kinds = {f.kind for f in result.figures}
     assert kinds == {"money", "percent", "count"}
     assert [f.text for f in result.figures][:3] == [
-        "на 20%", "$850 млн", "порядка 4 тыс. предприятий"
+        "на 20%",
+        "$850 млн",
+        "порядка 4 тыс. предприятий",
     ]
 
 

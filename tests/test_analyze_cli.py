@@ -12,15 +12,30 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 KEYS = ["file", "title", "date", "regions", "countries", "topics", "summary"]
 TOPICS = {
-    "tourism", "trade", "agriculture", "industry", "transport", "energy", "ecology", "health",
-    "education", "culture", "investment", "space",
+    "tourism",
+    "trade",
+    "agriculture",
+    "industry",
+    "transport",
+    "energy",
+    "ecology",
+    "health",
+    "education",
+    "culture",
+    "investment",
+    "space",
 }
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", "analyze", *args],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
 
 

@@ -37,10 +37,16 @@ def _analysis(
     figures: tuple[Figure, ...] = (),
 ) -> Analysis:
     return Analysis(
-        title=title, lead=f"Лид: {title}", body=body or title, date=date,
-        url="https://example.org/a", regions=regions,
-        countries=tuple(sorted({r.country for r in regions})), topics=topics,
-        summary=f"Сводка: {title}.", figures=figures,
+        title=title,
+        lead=f"Лид: {title}",
+        body=body or title,
+        date=date,
+        url="https://example.org/a",
+        regions=regions,
+        countries=tuple(sorted({r.country for r in regions})),
+        topics=topics,
+        summary=f"Сводка: {title}.",
+        figures=figures,
     )
 
 
@@ -59,10 +65,16 @@ async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
 
 async def test_get_returns_everything_saved(db: aiosqlite.Connection) -> None:
     figures = (Figure("money", "$850 млн"), Figure("percent", "20%"))
-    article_id = await _add(db, _analysis(
-        "Ташкент и Тараз", date=dt.date(2025, 9, 21), regions=(ZHAMBYL, TASHKENT),
-        topics=("tourism", "culture"), figures=figures,
-    ))
+    article_id = await _add(
+        db,
+        _analysis(
+            "Ташкент и Тараз",
+            date=dt.date(2025, 9, 21),
+            regions=(ZHAMBYL, TASHKENT),
+            topics=("tourism", "culture"),
+            figures=figures,
+        ),
+    )
     article = await ArticleStore(db).get(article_id)
     assert article is not None
     assert article.title == "Ташкент и Тараз"
@@ -106,12 +118,16 @@ async def test_pagination_has_more(db: aiosqlite.Connection) -> None:
 
 
 async def test_by_region_topic_and_counts(db: aiosqlite.Connection) -> None:
-    a = await _add(db, _analysis("a", date=dt.date(2025, 1, 1), regions=(ZHAMBYL, TASHKENT),
-                                 topics=("trade",)))
-    b = await _add(db, _analysis("b", date=dt.date(2025, 2, 1), regions=(TASHKENT,),
-                                 topics=("trade", "tourism")))
-    c = await _add(db, _analysis("c", date=dt.date(2025, 3, 1), regions=(CHELYABINSK,),
-                                 topics=("space",)))
+    a = await _add(
+        db, _analysis("a", date=dt.date(2025, 1, 1), regions=(ZHAMBYL, TASHKENT), topics=("trade",))
+    )
+    b = await _add(
+        db,
+        _analysis("b", date=dt.date(2025, 2, 1), regions=(TASHKENT,), topics=("trade", "tourism")),
+    )
+    c = await _add(
+        db, _analysis("c", date=dt.date(2025, 3, 1), regions=(CHELYABINSK,), topics=("space",))
+    )
     store = ArticleStore(db)
     assert [x.id for x in (await store.by_region("UZ-TK")).items] == [b, a]
     assert [x.id for x in (await store.by_topic("trade")).items] == [b, a]
@@ -128,7 +144,9 @@ async def test_update_in_place_replaces_tags(db: aiosqlite.Connection) -> None:
     article_id = await _add(db, _analysis("x", regions=(ZHAMBYL,), topics=("trade",)))
     record = ArticleRecord(
         _analysis("x2", "новый текст о космосе", regions=(CHELYABINSK,), topics=("space",)),
-        raw="x2", content_hash="h2", fingerprint="fp",
+        raw="x2",
+        content_hash="h2",
+        fingerprint="fp",
     )
     async with transaction(db):
         assert await save_article(db, record, article_id=article_id) == article_id
@@ -155,14 +173,22 @@ async def test_ids_are_never_reused(db: aiosqlite.Connection) -> None:
 
 
 async def test_search_matches_word_forms(db: aiosqlite.Connection) -> None:
-    tourism = await _add(db, _analysis(
-        "Регионы развивают туризм", "Развитие туризм и гостиницы в Ташкенте.",
-        date=dt.date(2025, 1, 1),
-    ))
-    trade = await _add(db, _analysis(
-        "Товарооборот вырос", "Торговля между областями растёт, туризму помогает.",
-        date=dt.date(2025, 2, 1),
-    ))
+    tourism = await _add(
+        db,
+        _analysis(
+            "Регионы развивают туризм",
+            "Развитие туризм и гостиницы в Ташкенте.",
+            date=dt.date(2025, 1, 1),
+        ),
+    )
+    trade = await _add(
+        db,
+        _analysis(
+            "Товарооборот вырос",
+            "Торговля между областями растёт, туризму помогает.",
+            date=dt.date(2025, 2, 1),
+        ),
+    )
     store = ArticleStore(db)
     assert [a.id for a in (await store.search("туризма")).items] == [trade, tourism]
     assert [a.id for a in (await store.search("Туризмом гостиниц")).items] == [tourism]
@@ -174,8 +200,20 @@ async def test_search_matches_word_forms(db: aiosqlite.Connection) -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ['" OR 1=1 --', "NEAR(", "*", "туризм AND", "туризм OR космос", "'; DROP TABLE articles; --",
-     "title:туризм", "^туризм", '"туризм" NOT', "{lemmas}: x", "туризм*", "( ) : - +"],
+    [
+        '" OR 1=1 --',
+        "NEAR(",
+        "*",
+        "туризм AND",
+        "туризм OR космос",
+        "'; DROP TABLE articles; --",
+        "title:туризм",
+        "^туризм",
+        '"туризм" NOT',
+        "{lemmas}: x",
+        "туризм*",
+        "( ) : - +",
+    ],
 )
 async def test_search_syntax_is_plain_text(db: aiosqlite.Connection, words: str) -> None:
     article_id = await _add(db, _analysis("Туризм", "Туризм в регионах растёт."))
@@ -197,10 +235,7 @@ async def test_search_without_words_is_empty(db: aiosqlite.Connection, words: st
 
 
 async def test_search_pagination(db: aiosqlite.Connection) -> None:
-    ids = [
-        await _add(db, _analysis(f"Туризм {i}", date=dt.date(2025, 1, 1 + i)))
-        for i in range(3)
-    ]
+    ids = [await _add(db, _analysis(f"Туризм {i}", date=dt.date(2025, 1, 1 + i))) for i in range(3)]
     store = ArticleStore(db)
     first = await store.search("туризм", limit=2)
     rest = await store.search("туризм", limit=2, offset=2)
@@ -221,8 +256,12 @@ async def test_tag_listing_plans_use_the_key_without_sorting(
     db: aiosqlite.Connection, table: str, value: str
 ) -> None:
     for i in range(30):
-        await _add(db, _analysis(f"a{i}", date=dt.date(2025, 1, 1 + i % 28), regions=(ZHAMBYL,),
-                                 topics=("trade",)))
+        await _add(
+            db,
+            _analysis(
+                f"a{i}", date=dt.date(2025, 1, 1 + i % 28), regions=(ZHAMBYL,), topics=("trade",)
+            ),
+        )
     await db.execute("ANALYZE")
     plan = await _plan(db, TAG_LISTING_SQL[table], (value, 11, 0))
     assert "SEARCH" in plan and "PRIMARY KEY" in plan, plan
@@ -243,8 +282,12 @@ async def test_batch_insert_gives_each_row_its_id(db: aiosqlite.Connection) -> N
     async with transaction(db):
         await delete_article(db, doomed)
     records = [
-        ArticleRecord(_analysis(f"batch {i}", regions=(ZHAMBYL,), topics=("trade",)),
-                      raw=f"r{i}", content_hash=f"h{i}", fingerprint="fp")
+        ArticleRecord(
+            _analysis(f"batch {i}", regions=(ZHAMBYL,), topics=("trade",)),
+            raw=f"r{i}",
+            content_hash=f"h{i}",
+            fingerprint="fp",
+        )
         for i in range(3)
     ]
     async with transaction(db):

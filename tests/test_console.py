@@ -12,18 +12,29 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run_console(tmp_path: Path, lines: list[str]) -> str:
     env = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "DATABASE_PATH"}}
-    env.update(PYTHONPATH=str(ROOT), DATABASE_PATH=str(tmp_path / "news.sqlite3"),
-               SEEDS_DIR=str(ROOT / "seeds"))
-    done = subprocess.run([sys.executable, "-m", "bot", "console"], input="\n".join(lines) + "\n",
-                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
-                          check=False)
+    env.update(
+        PYTHONPATH=str(ROOT),
+        DATABASE_PATH=str(tmp_path / "news.sqlite3"),
+        SEEDS_DIR=str(ROOT / "seeds"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 def test_console_answers_commands_and_presses_buttons_without_a_token(tmp_path: Path) -> None:
-    out = run_console(tmp_path, ["/region Таразе", "1", "/region", "2", "/search <b>x</b>",
-                                 "@ Алматы", "99"])
+    out = run_console(
+        tmp_path, ["/region Таразе", "1", "/region", "2", "/search <b>x</b>", "@ Алматы", "99"]
+    )
     assert out.startswith("5 articles in")  # seeded on first start
     assert "📍 Жамбылская область: свежие новости" in out
     assert "  [1] 1. Теперь между регионами" in out  # buttons listed by number

@@ -50,15 +50,22 @@ async def _start_bot(
         "LOG_LEVEL": "WARNING",
     }
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=ROOT,
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
     )
 
 
 def _rows(db_path: Path, status: str) -> set[int]:
     with sqlite3.connect(db_path) as conn:
-        return {r[0] for r in conn.execute("SELECT chat_id FROM outbox WHERE status = ?",
-                                           (status,))}
+        return {
+            r[0] for r in conn.execute("SELECT chat_id FROM outbox WHERE status = ?", (status,))
+        }
 
 
 async def test_kill_in_the_middle_of_a_broadcast_and_restart(tmp_path: Path) -> None:
@@ -84,8 +91,9 @@ async def test_kill_in_the_middle_of_a_broadcast_and_restart(tmp_path: Path) -> 
 
         second = await _start_bot(fake, db_path, tmp_path)
         try:
-            await fake.wait_until(lambda: len({m.chat_id for m in fake.sent}) >= SUBSCRIBERS,
-                                  timeout=60)
+            await fake.wait_until(
+                lambda: len({m.chat_id for m in fake.sent}) >= SUBSCRIBERS, timeout=60
+            )
             await eventually(lambda: not _rows(db_path, "pending") | _rows(db_path, "sending"))
         finally:
             second.send_signal(signal.SIGTERM)
@@ -98,5 +106,6 @@ async def test_kill_in_the_middle_of_a_broadcast_and_restart(tmp_path: Path) -> 
     assert duplicated <= in_flight  # only the messages in flight at the kill came twice
     assert len(duplicated) <= len(in_flight)
     assert _rows(db_path, "sent") == {u.id for u in users}
-    print(f"killed after {sent_before} sent, {len(in_flight)} in flight, "
-          f"{len(duplicated)} duplicated")
+    print(
+        f"killed after {sent_before} sent, {len(in_flight)} in flight, {len(duplicated)} duplicated"
+    )

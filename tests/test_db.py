@@ -104,12 +104,17 @@ def _write_migrations(folder: Path, files: dict[str, str]) -> Path:
 
 async def test_runner_applies_in_order_with_gaps_and_keeps_data(tmp_path: Path) -> None:
     v1 = _write_migrations(tmp_path / "v1", {"0001_base.sql": "CREATE TABLE t (a TEXT);"})
-    v2 = _write_migrations(tmp_path / "v2", {
-        "0001_base.sql": "CREATE TABLE t (a TEXT);",
-        "0010_more.sql": "ALTER TABLE t ADD COLUMN b TEXT DEFAULT 'x';\nCREATE INDEX tb ON t (b);",
-        "0003_mid.sql": "CREATE TABLE u (c INTEGER);",
-        "notes.txt": "not a migration",
-    })
+    v2 = _write_migrations(
+        tmp_path / "v2",
+        {
+            "0001_base.sql": "CREATE TABLE t (a TEXT);",
+            "0010_more.sql": (
+                "ALTER TABLE t ADD COLUMN b TEXT DEFAULT 'x';\nCREATE INDEX tb ON t (b);"
+            ),
+            "0003_mid.sql": "CREATE TABLE u (c INTEGER);",
+            "notes.txt": "not a migration",
+        },
+    )
     db = await open_db(tmp_path / "x.sqlite3", upto=0)
     try:
         assert await migrate(db, directory=v1) == [1]
@@ -123,10 +128,13 @@ async def test_runner_applies_in_order_with_gaps_and_keeps_data(tmp_path: Path) 
 
 
 async def test_failed_migration_rolls_back_and_stays_at_last_good(tmp_path: Path) -> None:
-    folder = _write_migrations(tmp_path / "m", {
-        "0001_base.sql": "CREATE TABLE t (a TEXT);",
-        "0002_bad.sql": "CREATE TABLE half (x);\nINSERT INTO no_such_table VALUES (1);",
-    })
+    folder = _write_migrations(
+        tmp_path / "m",
+        {
+            "0001_base.sql": "CREATE TABLE t (a TEXT);",
+            "0002_bad.sql": "CREATE TABLE half (x);\nINSERT INTO no_such_table VALUES (1);",
+        },
+    )
     db = await open_db(tmp_path / "x.sqlite3", upto=0)
     try:
         with pytest.raises(SchemaError, match=r"0002_bad\.sql"):

@@ -48,8 +48,11 @@ async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
 
 @pytest.fixture
 async def bot(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Bot]:
-    settings = load_settings(bot_token=fake.token, telegram_api_url=fake.base_url,
-                             database_path=tmp_path / "unused.sqlite3")
+    settings = load_settings(
+        bot_token=fake.token,
+        telegram_api_url=fake.base_url,
+        database_path=tmp_path / "unused.sqlite3",
+    )
     tg = build_bot(settings)
     yield tg
     await tg.session.close()
@@ -71,8 +74,9 @@ def make_worker(
     # Per-chat and group limits stay on (they are the real ones); the global rate is the
     # test's, the backoff short so 502s cost milliseconds.
     sender = Sender(bot, RateLimiter(rate), splitter=split_html, policy=FAST)
-    return DeliveryWorker(db, sender, article_card, concurrency=32,
-                          now=clock or (lambda: dt.datetime.now(dt.UTC)))
+    return DeliveryWorker(
+        db, sender, article_card, concurrency=32, now=clock or (lambda: dt.datetime.now(dt.UTC))
+    )
 
 
 def delivered(fake: FakeTelegram) -> Counter[int]:
@@ -91,9 +95,13 @@ async def test_300_subscribers_served_exactly_once_by_the_scheduler(
     for user in users:
         await subs.subscribe(user.id, "private")
     art = await add_article(db, "Новый маршрут Алматы — Ташкент", regions=("KZ-75", "UZ-TK"))
-    settings = load_settings(bot_token=fake.token, telegram_api_url=fake.base_url,
-                             database_path=tmp_path / "x.sqlite3", delivery_interval=0.2,
-                             broadcast_rate=1000)
+    settings = load_settings(
+        bot_token=fake.token,
+        telegram_api_url=fake.base_url,
+        database_path=tmp_path / "x.sqlite3",
+        delivery_interval=0.2,
+        broadcast_rate=1000,
+    )
     scheduler = build_scheduler(db, bot, settings, policy=FAST)
     await scheduler.start()
     try:
@@ -278,8 +286,9 @@ async def test_tourism_subscriber_gets_tourism_not_ecology(
     await subs.subscribe(tourist.id, "private", "topic", "tourism")
     await subs.subscribe(everyone.id, "private")
     worker = make_worker(db, bot)
-    await add_article(db, "Туристический маршрут по Великому шёлковому пути",
-                      topics=("tourism", "culture"))
+    await add_article(
+        db, "Туристический маршрут по Великому шёлковому пути", topics=("tourism", "culture")
+    )
     await add_article(db, "Спасение Аральского моря", topics=("ecology",))
     await worker.run_once()
     got = [m.plain for m in fake.messages_to(tourist.id)]

@@ -14,12 +14,18 @@ from tests.fake_telegram import TelegramError, parse_html
 
 def article(**changes: object) -> StoredArticle:
     base: dict[str, object] = {
-        "id": 7, "title": "Тараз и Ташкент: <b>туризм</b> & торговля", "lead": "Лид <i>статьи</i>.",
-        "date": dt.date(2025, 9, 21), "url": 'https://example.org/a?x=1&y="2"',
+        "id": 7,
+        "title": "Тараз и Ташкент: <b>туризм</b> & торговля",
+        "lead": "Лид <i>статьи</i>.",
+        "date": dt.date(2025, 9, 21),
+        "url": 'https://example.org/a?x=1&y="2"',
         "summary": "Первое предложение. Второе <script>alert(1)</script> предложение.",
-        "regions": (RegionRef("KZ-31", "Жамбылская область", "KZ"),
-                    RegionRef("UZ-TK", "Ташкент", "UZ")),
-        "countries": ("KZ", "UZ"), "topics": ("agriculture", "tourism", "transport"),
+        "regions": (
+            RegionRef("KZ-31", "Жамбылская область", "KZ"),
+            RegionRef("UZ-TK", "Ташкент", "UZ"),
+        ),
+        "countries": ("KZ", "UZ"),
+        "topics": ("agriculture", "tourism", "transport"),
     }
     base.update(changes)
     return StoredArticle(**base)  # type: ignore[arg-type]
@@ -50,8 +56,11 @@ def test_card_without_date_url_or_tags() -> None:
 
 
 def test_card_of_an_absurd_article_stays_under_the_limit() -> None:
-    huge = article(title="Т" * 10_000, summary="слово " * 5000,
-                   regions=tuple(RegionRef(f"RU-{i}", "Область " * 5, "RU") for i in range(40)))
+    huge = article(
+        title="Т" * 10_000,
+        summary="слово " * 5000,
+        regions=tuple(RegionRef(f"RU-{i}", "Область " * 5, "RU") for i in range(40)),
+    )
     pieces = split_html(article_card(huge, "ru"))
     for piece in pieces:
         assert len(parse_html(piece)) <= 4096
@@ -65,8 +74,7 @@ def test_hashtag_drops_spaces_and_punctuation() -> None:
 def test_list_item_has_number_title_date_and_one_line_gist() -> None:
     item = list_item(3, article(lead="Первая строка\nвторая строка"), "ru")
     visible = parse_html(item).splitlines()
-    assert visible == ["3. Тараз и Ташкент: <b>туризм</b> & торговля — 21.09.2025",
-                       "Первая строка"]
+    assert visible == ["3. Тараз и Ташкент: <b>туризм</b> & торговля — 21.09.2025", "Первая строка"]
 
 
 def test_short_text_is_not_split() -> None:
@@ -105,5 +113,7 @@ def test_one_word_longer_than_the_limit_is_still_cut() -> None:
 
 
 def test_html_to_text_shows_links_after_their_words() -> None:
-    assert html_to_text('<b>a &amp; b</b> <a href="https://x.org">src</a>') == \
-        "a & b src (https://x.org)"
+    assert (
+        html_to_text('<b>a &amp; b</b> <a href="https://x.org">src</a>')
+        == "a & b src (https://x.org)"
+    )

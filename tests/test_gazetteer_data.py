@@ -42,8 +42,17 @@ def test_region_entry_is_well_formed(file: str, region: dict[str, Any]) -> None:
     country = FILES[file]["country"]["code"]
     assert region["code"].startswith(country + "-")
     assert region["name"].strip() == region["name"] and region["name"]
-    allowed = {"code", "name", "city", "names", "adjectives", "places", "abbreviations", "forms",
-               "demonyms"}
+    allowed = {
+        "code",
+        "name",
+        "city",
+        "names",
+        "adjectives",
+        "places",
+        "abbreviations",
+        "forms",
+        "demonyms",
+    }
     assert set(region) <= allowed
     for key in ("names", "adjectives", "places", "abbreviations", "forms", "demonyms"):
         assert all(isinstance(x, str) and x.strip() for x in region.get(key, []))
@@ -78,8 +87,10 @@ def test_abbreviations_unique() -> None:
     for name, d in FILES.items():
         if name == "stop.toml":
             continue
-        for owner, abbrs in [(d["country"]["code"], d["country"].get("abbreviations", [])),
-                             *[(r["code"], r.get("abbreviations", [])) for r in d["region"]]]:
+        for owner, abbrs in [
+            (d["country"]["code"], d["country"].get("abbreviations", [])),
+            *[(r["code"], r.get("abbreviations", [])) for r in d["region"]],
+        ]:
             for a in abbrs:
                 assert a not in seen, f"{a}: {seen.get(a)} and {owner}"
                 seen[a] = owner

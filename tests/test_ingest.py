@@ -138,8 +138,12 @@ def _bad_files(folder: Path) -> dict[str, str]:
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
     (folder / "huge.txt").write_bytes(text.encode() * 300)  # about 2 MB
     (folder / "utf16.txt").write_bytes(text.encode("utf-16"))
-    return {"binary.txt": "binary", "empty.txt": "empty", "huge.txt": "too large",
-            "utf16.txt": "UTF-16"}
+    return {
+        "binary.txt": "binary",
+        "empty.txt": "empty",
+        "huge.txt": "too large",
+        "utf16.txt": "UTF-16",
+    }
 
 
 async def test_bad_files_fail_with_reasons_and_do_not_stop_others(
@@ -218,9 +222,12 @@ async def test_stale_fingerprint_is_retagged_in_place(
     report = await ingest_dir(db, folder, today=TODAY)
     assert report.retagged == 2
     assert report.unchanged == SEED_NAMES and not report.updated
-    assert await _scalar(
-        db, f"SELECT count(*) FROM articles WHERE analysis_fingerprint = '{fingerprint()}'"
-    ) == 5
+    assert (
+        await _scalar(
+            db, f"SELECT count(*) FROM articles WHERE analysis_fingerprint = '{fingerprint()}'"
+        )
+        == 5
+    )
     store = ArticleStore(db)
     article = await store.get(first.new_article_ids[4])
     assert article is not None and article.title.startswith("Туркестанская и Челябинская")
@@ -239,9 +246,7 @@ async def test_progress_is_reported_per_file(db: aiosqlite.Connection, folder: P
     assert calls == [(i, 5) for i in range(1, 6)]
 
 
-async def test_ensure_seeded_only_on_an_empty_store(
-    db: aiosqlite.Connection, folder: Path
-) -> None:
+async def test_ensure_seeded_only_on_an_empty_store(db: aiosqlite.Connection, folder: Path) -> None:
     report = await ensure_seeded(db, folder)
     assert report is not None and report.added == SEED_NAMES
     assert await ensure_seeded(db, folder) is None

@@ -36,9 +36,7 @@ def test_ingest_defaults_to_seeds_dir_and_is_idempotent(
     assert capsys.readouterr().out.startswith("added 0, updated 0, unchanged 5, removed 0")
 
 
-def test_failures_are_listed_and_exit_1(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_failures_are_listed_and_exit_1(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = workdir / "incoming"
     shutil.copytree(workdir / "seeds", folder)
     (folder / "empty.txt").write_bytes(b"")

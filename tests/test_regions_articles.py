@@ -115,8 +115,10 @@ EXPECTED: dict[str, tuple[set[str], set[str]]] = {
     # Омск(ой) (dateline, title of the governor), Павлодарской (title of the akim),
     # Новосибирск, Тюмень, Ханты-Мансийский автономный округ — Югра, Алтайского края, ВКО,
     # Костаная (Kostanay city).
-    "39": ({"RU-OMS", "KZ-55", "RU-NVS", "RU-TYU", "RU-KHM", "RU-ALT", "KZ-63", "KZ-39"},
-           {"RU", "KZ"}),
+    "39": (
+        {"RU-OMS", "KZ-55", "RU-NVS", "RU-TYU", "RU-KHM", "RU-ALT", "KZ-63", "KZ-39"},
+        {"RU", "KZ"},
+    ),
     # Курганцы/курганские/Зауралье, Варгашинский and Кетовский районы (Kurgan oblast);
     # костанайские/Костанай, Аулиекольский район, Мендыкара, Лисаковск (Kostanay oblast);
     # not: газета «Новый мир», Ерлан Каримов.
@@ -345,9 +347,16 @@ def test_nonsense_gets_no_suggestions(g: Gazetteer, query: str) -> None:
     assert g.suggest(query) == []
 
 
-@pytest.mark.parametrize(("query", "code"), [
-    ("Алмата", "KZ-75"), ("Шымкен", "KZ-79"), ("Самрканд", "UZ-SA"), ("Караганды", "KZ-35"),
-    ("Душамбе", "TJ-DU"), ("Нукс", "UZ-QR"),
-])
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Алмата", "KZ-75"),
+        ("Шымкен", "KZ-79"),
+        ("Самрканд", "UZ-SA"),
+        ("Караганды", "KZ-35"),
+        ("Душамбе", "TJ-DU"),
+        ("Нукс", "UZ-QR"),
+    ],
+)
 def test_typos_still_get_suggestions(g: Gazetteer, query: str, code: str) -> None:
     assert g.suggest(query)[0].code == code

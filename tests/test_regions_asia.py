@@ -43,8 +43,9 @@ def test_every_pycountry_subdivision_is_listed_once(file: str, country: str) -> 
     assert data(file)["country"]["code"] == country
 
 
-@pytest.mark.parametrize(("file", "count"), [("kg.toml", 9), ("tj.toml", 5), ("tm.toml", 6),
-                                             ("cn.toml", 34)])
+@pytest.mark.parametrize(
+    ("file", "count"), [("kg.toml", 9), ("tj.toml", 5), ("tm.toml", 6), ("cn.toml", 34)]
+)
 def test_subdivision_counts(file: str, count: int) -> None:
     assert len(data(file)["region"]) == count
 
@@ -316,12 +317,25 @@ def test_adjectives_and_enumerations(codes: list[str], text: str) -> None:
 # --- countries are not regions ----------------------------------------------------------------
 
 COUNTRY_NAMES = [
-    ("KG", "Кыргызстан"), ("KG", "в Киргизии"), ("KG", "Кыргызской Республики"), ("KG", "КР"),
-    ("KG", "кыргызские фермеры"), ("KG", "киргизский"), ("KG", "Kyrgyzstan"),
-    ("TJ", "Таджикистан"), ("TJ", "таджикские"), ("TJ", "Республикой Таджикистан"),
-    ("TM", "Туркменистан"), ("TM", "Туркмении"), ("TM", "туркменский газ"),
-    ("CN", "Китай"), ("CN", "КНР"), ("CN", "Китайской Народной Республики"),
-    ("CN", "китайский инвестор"), ("CN", "в Поднебесной"), ("CN", "China"),
+    ("KG", "Кыргызстан"),
+    ("KG", "в Киргизии"),
+    ("KG", "Кыргызской Республики"),
+    ("KG", "КР"),
+    ("KG", "кыргызские фермеры"),
+    ("KG", "киргизский"),
+    ("KG", "Kyrgyzstan"),
+    ("TJ", "Таджикистан"),
+    ("TJ", "таджикские"),
+    ("TJ", "Республикой Таджикистан"),
+    ("TM", "Туркменистан"),
+    ("TM", "Туркмении"),
+    ("TM", "туркменский газ"),
+    ("CN", "Китай"),
+    ("CN", "КНР"),
+    ("CN", "Китайской Народной Республики"),
+    ("CN", "китайский инвестор"),
+    ("CN", "в Поднебесной"),
+    ("CN", "China"),
 ]
 
 
@@ -383,13 +397,31 @@ def test_khorgos_is_kazakhstan_not_china() -> None:
 # --- what a user types to /region ---------------------------------------------------------------
 
 RESOLVE = [
-    ("Ош", "KG-GO"), ("ош", "KG-GO"), ("Ошская область", "KG-O"), ("ошской области", "KG-O"),
-    ("Бишкек", "KG-GB"), ("Иссык-Куль", "KG-Y"), ("Issyk-Kul", "KG-Y"),
-    ("Каракол", "KG-Y"), ("Худжанд", "TJ-SU"), ("Согд", "TJ-SU"), ("гбао", "TJ-GB"),
-    ("Хорог", "TJ-GB"), ("душанбе", "TJ-DU"), ("Ашхабад", "TM-S"), ("Ashgabat", "TM-S"),
-    ("туркменбаши", "TM-B"), ("Мары", "TM-M"), ("Урумчи", "CN-XJ"), ("урумчи", "CN-XJ"),
-    ("синьцзян", "CN-XJ"), ("Xinjiang", "CN-XJ"), ("Ганьсу", "CN-GS"), ("Харбин", "CN-HL"),
-    ("Гонконг", "CN-HK"), ("Тайвань", "CN-TW"),
+    ("Ош", "KG-GO"),
+    ("ош", "KG-GO"),
+    ("Ошская область", "KG-O"),
+    ("ошской области", "KG-O"),
+    ("Бишкек", "KG-GB"),
+    ("Иссык-Куль", "KG-Y"),
+    ("Issyk-Kul", "KG-Y"),
+    ("Каракол", "KG-Y"),
+    ("Худжанд", "TJ-SU"),
+    ("Согд", "TJ-SU"),
+    ("гбао", "TJ-GB"),
+    ("Хорог", "TJ-GB"),
+    ("душанбе", "TJ-DU"),
+    ("Ашхабад", "TM-S"),
+    ("Ashgabat", "TM-S"),
+    ("туркменбаши", "TM-B"),
+    ("Мары", "TM-M"),
+    ("Урумчи", "CN-XJ"),
+    ("урумчи", "CN-XJ"),
+    ("синьцзян", "CN-XJ"),
+    ("Xinjiang", "CN-XJ"),
+    ("Ганьсу", "CN-GS"),
+    ("Харбин", "CN-HL"),
+    ("Гонконг", "CN-HK"),
+    ("Тайвань", "CN-TW"),
 ]
 
 
@@ -402,5 +434,8 @@ def test_resolve(query: str, code: str | None) -> None:
 def test_resolved_region_carries_country_and_russian_name() -> None:
     ref = load_gazetteer().resolve("Кашгар")
     assert ref is not None
-    assert (ref.code, ref.name, ref.country) == ("CN-XJ", "Синьцзян-Уйгурский автономный район",
-                                                 "CN")
+    assert (ref.code, ref.name, ref.country) == (
+        "CN-XJ",
+        "Синьцзян-Уйгурский автономный район",
+        "CN",
+    )

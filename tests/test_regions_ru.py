@@ -353,6 +353,7 @@ def test_not_a_russian_region(text: str) -> None:
 
 # --- Country ---
 
+
 @pytest.mark.parametrize(
     "text",
     ["Россия и Казахстан", "в Российской Федерации", "РФ", "российские компании", "Russia"],
@@ -364,6 +365,7 @@ def test_country_russia(text: str) -> None:
 
 
 # --- resolve(): a user's query to one region ---
+
 
 @pytest.mark.parametrize(
     ("query", "code"),
@@ -386,6 +388,7 @@ def test_resolve(query: str, code: str) -> None:
 
 
 # --- The data file itself ---
+
 
 def _ru_data() -> dict[str, object]:
     with RU_TOML.open("rb") as fh:

@@ -109,7 +109,11 @@ async def test_settings_round_trip(db: aiosqlite.Connection) -> None:
         -5, mode="digest", digest_hour=18, silent=True, tz="Asia/Tashkent", lang="en"
     )
     assert (chat.mode, chat.digest_hour, chat.silent, chat.tz, chat.lang) == (
-        "digest", 18, True, "Asia/Tashkent", "en"
+        "digest",
+        18,
+        True,
+        "Asia/Tashkent",
+        "en",
     )
     assert chat.title == "Группа" and chat.is_broadcast
     chat = await service.update_settings(-5, silent=False)
@@ -172,7 +176,10 @@ async def test_migration_moves_everything_to_the_new_id(db: aiosqlite.Connection
     chat = await service.get_chat(-100_10)
     assert chat is not None
     assert (chat.type, chat.title, chat.mode, chat.digest_hour) == (
-        "supergroup", "Торговля", "digest", 7
+        "supergroup",
+        "Торговля",
+        "digest",
+        7,
     )
     assert [(s.kind, s.value) for s in await service.list(-100_10)] == [("topic", "trade")]
     assert await queued(db, -100_10) == [art]

@@ -47,7 +47,7 @@ def split_summary(summary: str, sentences: list[str]) -> list[int]:
             for form in (s, s + "."):
                 if rest == form or rest.startswith(form + " "):
                     chosen.append(i)
-                    rest = rest[len(form):].lstrip(" ")
+                    rest = rest[len(form) :].lstrip(" ")
                     start = i + 1
                     break
             else:
@@ -78,12 +78,22 @@ def test_summary_has_no_debris(path: Path) -> None:
     a = analysed(path)
     for part in split_summary(a.summary, own_sentences(path)):
         sentence = own_sentences(path)[part]
-        assert sentence[0].isupper() or sentence[0] in "«“\"„"  # no tail of a quote
+        assert sentence[0].isupper() or sentence[0] in '«“"„'  # no tail of a quote
         assert sentence.count("«") == sentence.count("»")
         assert sentence.count("“") == sentence.count("”")
         assert not sentence.endswith((":", ",", ";"))
-    for debris in ("Комментарии", "Источник:", "Фото:", "KAZINFORM", "Sputnik", "/ТАСС/",
-                   "РИА Новости", "podrobno.uz", "Podrobno.uz", "АКИpress -"):
+    for debris in (
+        "Комментарии",
+        "Источник:",
+        "Фото:",
+        "KAZINFORM",
+        "Sputnik",
+        "/ТАСС/",
+        "РИА Новости",
+        "podrobno.uz",
+        "Podrobno.uz",
+        "АКИpress -",
+    ):
         assert debris not in a.summary
 
 

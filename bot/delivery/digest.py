@@ -21,6 +21,7 @@ from storage.subscriptions import Chat
 MESSAGE_LIMIT = 4096
 GIST_LIMIT = 300
 
+
 def local_now(chat: Chat, now_utc: dt.datetime) -> dt.datetime:
     """``now_utc`` in the chat's zone (UTC if the stored zone is unknown to this system)."""
     try:
@@ -42,9 +43,7 @@ def due_date(chat: Chat, now_utc: dt.datetime) -> dt.date | None:
     return local.date()
 
 
-def render_digest(
-    articles: Sequence[StoredArticle], lang: str, day: dt.date
-) -> list[str]:
+def render_digest(articles: Sequence[StoredArticle], lang: str, day: dt.date) -> list[str]:
     """The digest as HTML messages, each at most 4096 characters, articles never split."""
     date = day.strftime("%d.%m.%Y")
     entries = [_entry(i, a, lang) for i, a in enumerate(articles, start=1)]

@@ -123,9 +123,7 @@ def build_scheduler(
 
     limiter = RateLimiter(settings.broadcast_rate)
     sender = Sender(bot, limiter, splitter=split_html, policy=policy)
-    worker = DeliveryWorker(
-        db, sender, render or article_card, concurrency=concurrency, now=now
-    )
+    worker = DeliveryWorker(db, sender, render or article_card, concurrency=concurrency, now=now)
     return DeliveryScheduler(worker, settings.delivery_interval)
 
 

@@ -13,14 +13,26 @@ def feature_routers() -> list[Router]:
     """
     from bot.routers import fallback, inline, latest, lists, region, search, start, topic
 
-    routers = [start.build(), region.build(), topic.build(), latest.build(), search.build(),
-               inline.build(), lists.build()]
+    routers = [
+        start.build(),
+        region.build(),
+        topic.build(),
+        latest.build(),
+        search.build(),
+        inline.build(),
+        lists.build(),
+    ]
     # ---- Routers of other features go HERE (subscriptions, settings, admin, chat members),
     # ---- e.g. `routers += [subscriptions.build(), admin.build()]`, before the fallback.
     from bot.routers import admin, chat_member, settings, subscriptions
 
     # chat_member first: a /start passes through it (reviving an inactive chat) to start's.
-    routers = [chat_member.build(), *routers, subscriptions.build(), settings.build(),
-               admin.build()]
+    routers = [
+        chat_member.build(),
+        *routers,
+        subscriptions.build(),
+        settings.build(),
+        admin.build(),
+    ]
     routers.append(fallback.build())
     return routers

@@ -33,21 +33,28 @@ def admin_of(message: Message, services: Services) -> AdminService | None:
 
 
 def reload_text(report: IngestReport, lang: str) -> str:
-    counts = t("admin.reload_counts", lang, added=len(report.added),
-               updated=len(report.updated), unchanged=len(report.unchanged),
-               removed=len(report.removed), failed=len(report.failed),
-               retagged=report.retagged)
+    counts = t(
+        "admin.reload_counts",
+        lang,
+        added=len(report.added),
+        updated=len(report.updated),
+        unchanged=len(report.unchanged),
+        removed=len(report.removed),
+        failed=len(report.failed),
+        retagged=report.retagged,
+    )
     lines = [t("admin.reload_title", lang), counts]
     if report.failed:
         lines += ["", t("admin.reload_failed", lang)]
         for name, reason in report.failed[:FAILURES_SHOWN]:
             lines.append(f"• {esc(shorten(name, 80))} — {esc(shorten(reason, REASON_MAX))}")
         if len(report.failed) > FAILURES_SHOWN:
-            lines.append(t("admin.reload_more", lang,
-                           count=len(report.failed) - FAILURES_SHOWN))
+            lines.append(t("admin.reload_more", lang, count=len(report.failed) - FAILURES_SHOWN))
     new = len(report.new_article_ids)
-    lines += ["", t("admin.reload_queued", lang, count=new) if new
-              else t("admin.reload_nothing_new", lang)]
+    lines += [
+        "",
+        t("admin.reload_queued", lang, count=new) if new else t("admin.reload_nothing_new", lang),
+    ]
     text = "\n".join(lines)
     # 20 failures of 230 characters fit; a pathological report still must not be refused.
     return text if visible_length(text) <= MAX_MESSAGE else "\n".join(lines[:2])
@@ -74,10 +81,18 @@ async def on_stats(message: Message, services: Services, lang: str) -> None:
         await message.answer(t("admin.refused", lang))
         return
     s = await admin.stats()
-    body = t("admin.stats_body", lang, articles=s.articles, regions=s.regions_covered,
-             active=s.subscribers_active, inactive=s.subscribers_inactive,
-             subscriptions=s.subscriptions, pending=s.deliveries_pending,
-             sent=s.deliveries_sent, failed=s.deliveries_failed)
+    body = t(
+        "admin.stats_body",
+        lang,
+        articles=s.articles,
+        regions=s.regions_covered,
+        active=s.subscribers_active,
+        inactive=s.subscribers_inactive,
+        subscriptions=s.subscriptions,
+        pending=s.deliveries_pending,
+        sent=s.deliveries_sent,
+        failed=s.deliveries_failed,
+    )
     await message.answer(f"{t('admin.stats_title', lang)}\n{body}")
 
 

@@ -26,19 +26,23 @@ async def on_inline(query: InlineQuery, services: Services, lang: str) -> None:
             title=shorten(article.title, 100),
             description=f"{format_date(article.date, lang)} · {shorten(article.gist, 120)}",
             input_message_content=InputTextMessageContent(
-                message_text=split_html(article_card(article, lang))[0], parse_mode="HTML"),
+                message_text=split_html(article_card(article, lang))[0], parse_mode="HTML"
+            ),
         )
         for article in articles
     ]
     # No results: Telegram shows nothing; a "nothing found" line tells the user why.
     if not results and query.query.strip():
-        results.append(InlineQueryResultArticle(
-            id="none", title=t("inline.empty", lang),
-            input_message_content=InputTextMessageContent(
-                message_text=t("inline.empty_text", lang,
-                               query=esc(shorten(query.query, 60))),
-                parse_mode="HTML"),
-        ))
+        results.append(
+            InlineQueryResultArticle(
+                id="none",
+                title=t("inline.empty", lang),
+                input_message_content=InputTextMessageContent(
+                    message_text=t("inline.empty_text", lang, query=esc(shorten(query.query, 60))),
+                    parse_mode="HTML",
+                ),
+            )
+        )
     await query.answer(results, cache_time=30, is_personal=False)
 
 

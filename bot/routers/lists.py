@@ -49,16 +49,18 @@ def empty_text(services: Services, kind: str, key: str, lang: str) -> str:
     return _list_text(services, kind, key, lang, "empty")
 
 
-async def send_list(target: Message, services: Services, lang: str, kind: str, key: str,
-                    page: int = 0) -> None:
+async def send_list(
+    target: Message, services: Services, lang: str, kind: str, key: str, page: int = 0
+) -> None:
     """Answer in ``target``'s chat with page ``page`` of the list, buttons under it."""
     found = await fetch(services, kind, key, page)
     if found is None:
         await target.answer(t("card.expired", lang))
         return
     if not found.items:
-        await target.answer(t("list.no_more", lang) if page else empty_text(services, kind, key,
-                                                                             lang))
+        await target.answer(
+            t("list.no_more", lang) if page else empty_text(services, kind, key, lang)
+        )
         return
     first = page * services.articles.page_size + 1
     title = header(services, kind, key, lang)
@@ -81,16 +83,24 @@ async def send_card(target: Message, services: Services, lang: str, article_id: 
         await target.answer(piece)
 
 
-async def on_list_page(query: CallbackQuery, callback_data: ListCb, services: Services,
-                       lang: str) -> None:
+async def on_list_page(
+    query: CallbackQuery, callback_data: ListCb, services: Services, lang: str
+) -> None:
     await query.answer()
     if isinstance(query.message, Message):
-        await send_list(query.message, services, lang, callback_data.kind, callback_data.key,
-                        max(callback_data.page, 0))
+        await send_list(
+            query.message,
+            services,
+            lang,
+            callback_data.kind,
+            callback_data.key,
+            max(callback_data.page, 0),
+        )
 
 
-async def on_card(query: CallbackQuery, callback_data: CardCb, services: Services,
-                  lang: str) -> None:
+async def on_card(
+    query: CallbackQuery, callback_data: CardCb, services: Services, lang: str
+) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         await send_card(query.message, services, lang, callback_data.id)

@@ -14,13 +14,15 @@ from bot.services.container import Services
 from bot.texts import t
 
 
-async def on_region(message: Message, command: CommandObject, services: Services,
-                    lang: str) -> None:
+async def on_region(
+    message: Message, command: CommandObject, services: Services, lang: str
+) -> None:
     query = (command.args or "").strip()
     if not query:
         countries = await services.articles.countries(lang)
-        await message.answer(t("region.pick_country", lang),
-                             reply_markup=countries_keyboard(countries))
+        await message.answer(
+            t("region.pick_country", lang), reply_markup=countries_keyboard(countries)
+        )
         return
     lookup = services.articles.find_region(query)
     if lookup.found is not None:
@@ -31,25 +33,27 @@ async def on_region(message: Message, command: CommandObject, services: Services
         await message.answer(f"{text}\n{t('region.no_suggest', lang)}")
         return
     buttons = [(r.name, ListCb(kind="r", key=r.code, page=0)) for r in lookup.suggestions]
-    await message.answer(f"{text}\n{t('region.suggest', lang)}",
-                         reply_markup=suggestions_keyboard(buttons))
+    await message.answer(
+        f"{text}\n{t('region.suggest', lang)}", reply_markup=suggestions_keyboard(buttons)
+    )
 
 
-async def on_country(query: CallbackQuery, callback_data: CountryCb, services: Services,
-                     lang: str) -> None:
+async def on_country(
+    query: CallbackQuery, callback_data: CountryCb, services: Services, lang: str
+) -> None:
     """Picker step: a country's regions with articles (edits the picker in place)."""
     await query.answer()
     if not isinstance(query.message, Message):
         return
     if not callback_data.code:
         countries = await services.articles.countries(lang)
-        await query.message.edit_text(t("region.pick_country", lang),
-                                      reply_markup=countries_keyboard(countries))
+        await query.message.edit_text(
+            t("region.pick_country", lang), reply_markup=countries_keyboard(countries)
+        )
         return
     regions = await services.articles.regions_with_articles(callback_data.code)
     name = esc(services.articles.country_name(callback_data.code, lang))
-    text = t("region.pick_region", lang, country=name) if regions else t("region.no_regions",
-                                                                           lang)
+    text = t("region.pick_region", lang, country=name) if regions else t("region.no_regions", lang)
     await query.message.edit_text(text, reply_markup=regions_keyboard(regions, lang))
 
 

@@ -12,8 +12,9 @@ from bot.services.container import Services
 from bot.texts import t
 
 
-async def on_search(message: Message, command: CommandObject, services: Services,
-                    lang: str) -> None:
+async def on_search(
+    message: Message, command: CommandObject, services: Services, lang: str
+) -> None:
     query = clean_query(command.args, SEARCH_MAX)
     if not query:
         await message.answer(t("search.usage", lang))

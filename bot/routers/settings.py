@@ -61,16 +61,26 @@ def hour_label(hour: int) -> str:
 
 
 def settings_text(chat: Chat, target: Target, lang: str) -> str:
-    mode = (t("settings.mode_digest", lang, hour=hour_label(chat.digest_hour))
-            if chat.mode == "digest" else t("settings.mode_instant", lang))
+    mode = (
+        t("settings.mode_digest", lang, hour=hour_label(chat.digest_hour))
+        if chat.mode == "digest"
+        else t("settings.mode_instant", lang)
+    )
     silent = t("settings.silent_on" if chat.silent else "settings.silent_off", lang)
-    return "\n".join([t("settings.title", lang, where=where_label(target, lang)), mode,
-                      t("settings.tz", lang, tz=esc(chat.tz)), silent])
+    return "\n".join(
+        [
+            t("settings.title", lang, where=where_label(target, lang)),
+            mode,
+            t("settings.tz", lang, tz=esc(chat.tz)),
+            silent,
+        ]
+    )
 
 
 def _button(text: str, chat_id: int, field: str, value: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(
-        text=text, callback_data=SettingsCb(chat=chat_id, field=field, value=value).pack())
+        text=text, callback_data=SettingsCb(chat=chat_id, field=field, value=value).pack()
+    )
 
 
 def main_keyboard(chat: Chat, lang: str) -> InlineKeyboardMarkup:
@@ -79,12 +89,24 @@ def main_keyboard(chat: Chat, lang: str) -> InlineKeyboardMarkup:
 
     builder = InlineKeyboardBuilder()
     builder.row(
-        _button(mark(chat.mode == "instant", t("settings.button_instant", lang)),
-                chat.id, "m", "instant"),
-        _button(mark(chat.mode == "digest", t("settings.button_digest", lang)),
-                chat.id, "m", "digest"))
-    builder.row(_button(t("settings.button_hour", lang, hour=hour_label(chat.digest_hour)),
-                        chat.id, "v", "hours"))
+        _button(
+            mark(chat.mode == "instant", t("settings.button_instant", lang)),
+            chat.id,
+            "m",
+            "instant",
+        ),
+        _button(
+            mark(chat.mode == "digest", t("settings.button_digest", lang)), chat.id, "m", "digest"
+        ),
+    )
+    builder.row(
+        _button(
+            t("settings.button_hour", lang, hour=hour_label(chat.digest_hour)),
+            chat.id,
+            "v",
+            "hours",
+        )
+    )
     builder.row(_button(t("settings.button_tz", lang, tz=chat.tz), chat.id, "v", "zones"))
     silent_key = "settings.button_silent_on" if chat.silent else "settings.button_silent_off"
     builder.row(_button(t(silent_key, lang), chat.id, "s", "0" if chat.silent else "1"))
@@ -95,8 +117,9 @@ def hours_keyboard(chat: Chat, lang: str) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for hour in range(24):
         label = hour_label(hour)
-        builder.add(_button(f"✅ {label}" if hour == chat.digest_hour else label,
-                            chat.id, "h", str(hour)))
+        builder.add(
+            _button(f"✅ {label}" if hour == chat.digest_hour else label, chat.id, "h", str(hour))
+        )
     builder.adjust(6)
     builder.row(_button(t("settings.button_back", lang), chat.id, "v", "main"))
     return builder.as_markup()
@@ -116,8 +139,9 @@ async def current(services: Services, target: Target, lang: str) -> Chat:
     chat = await subs(services).get_settings(target.chat_id)
     if chat is not None:
         return chat
-    return await subs(services).ensure_chat(target.chat_id, target.chat_type,
-                                            title=target.title, lang=lang)
+    return await subs(services).ensure_chat(
+        target.chat_id, target.chat_type, title=target.title, lang=lang
+    )
 
 
 # --------------------------------------------------------------------------- text form
@@ -135,8 +159,9 @@ def parse_change(words: list[str], lang: str) -> dict[str, object] | str:
         hour = int(arg) if arg.isascii() and arg.isdigit() and len(arg) <= 2 else -1
         if not 0 <= hour <= 23:
             return t("settings.bad_hour", lang)
-        return {"digest_hour": hour, "mode": "digest"} if what == "digest" else {
-            "digest_hour": hour}
+        return (
+            {"digest_hour": hour, "mode": "digest"} if what == "digest" else {"digest_hour": hour}
+        )
     if what == "tz":
         zone = canonical_zone(arg)
         if zone is None:
@@ -147,8 +172,9 @@ def parse_change(words: list[str], lang: str) -> dict[str, object] | str:
     return t("settings.usage", lang)
 
 
-async def on_settings(message: Message, command: CommandObject, bot: Bot, services: Services,
-                      lang: str) -> None:
+async def on_settings(
+    message: Message, command: CommandObject, bot: Bot, services: Services, lang: str
+) -> None:
     got = await command_target(message, bot, command.args, lang)
     if got is None:
         return
@@ -161,8 +187,7 @@ async def on_settings(message: Message, command: CommandObject, bot: Bot, servic
             await message.answer(change)
             return
         chat = await subs(services).update_settings(chat.id, **change)  # type: ignore[arg-type]
-    await message.answer(settings_text(chat, target, lang),
-                         reply_markup=main_keyboard(chat, lang))
+    await message.answer(settings_text(chat, target, lang), reply_markup=main_keyboard(chat, lang))
 
 
 # --------------------------------------------------------------------------- buttons
@@ -181,8 +206,9 @@ def button_change(field: str, value: str) -> dict[str, object] | None:
     return None
 
 
-async def on_settings_button(query: CallbackQuery, callback_data: SettingsCb, bot: Bot,
-                             services: Services, lang: str) -> None:
+async def on_settings_button(
+    query: CallbackQuery, callback_data: SettingsCb, bot: Bot, services: Services, lang: str
+) -> None:
     target = await button_target(query, bot, callback_data.chat, lang)
     if target is None:
         return
@@ -191,13 +217,15 @@ async def on_settings_button(query: CallbackQuery, callback_data: SettingsCb, bo
     if callback_data.field == "v":
         await query.answer()
         if callback_data.value == "hours":
-            await edit(query.message, t("settings.pick_hour", lang, tz=esc(chat.tz)),
-                       hours_keyboard(chat, lang))
+            await edit(
+                query.message,
+                t("settings.pick_hour", lang, tz=esc(chat.tz)),
+                hours_keyboard(chat, lang),
+            )
         elif callback_data.value == "zones":
             await edit(query.message, t("settings.pick_tz", lang), zones_keyboard(chat, lang))
         else:
-            await edit(query.message, settings_text(chat, target, lang),
-                       main_keyboard(chat, lang))
+            await edit(query.message, settings_text(chat, target, lang), main_keyboard(chat, lang))
         return
     change = button_change(callback_data.field, callback_data.value)
     if change is None:

@@ -75,8 +75,9 @@ def split_channel(args: str | None) -> tuple[str | None, str]:
     return None, text
 
 
-async def command_target(message: Message, bot: Bot, args: str | None,
-                         lang: str) -> tuple[Target, str] | None:
+async def command_target(
+    message: Message, bot: Bot, args: str | None, lang: str
+) -> tuple[Target, str] | None:
     """The chat a command manages and the rest of its arguments, or None after a refusal."""
     channel, rest = split_channel(args)
     if channel is not None:
@@ -95,8 +96,7 @@ async def command_target(message: Message, bot: Bot, args: str | None,
     return here(message), rest
 
 
-async def button_target(query: CallbackQuery, bot: Bot, chat_id: int,
-                        lang: str) -> Target | None:
+async def button_target(query: CallbackQuery, bot: Bot, chat_id: int, lang: str) -> Target | None:
     """The chat a button manages, after checking the presser's rights (answers on refusal)."""
     message = query.message
     if not isinstance(message, Message):
@@ -146,8 +146,10 @@ def resolve(services: Services, name: str) -> Filter | None:
 
 def _score(query: str, labels: list[str]) -> float:
     q = fold(query)
-    return max(max(fuzz.WRatio(q, fold(label)), fuzz.WRatio(anyascii(q), anyascii(fold(label))))
-               for label in labels)
+    return max(
+        max(fuzz.WRatio(q, fold(label)), fuzz.WRatio(anyascii(q), anyascii(fold(label))))
+        for label in labels
+    )
 
 
 def suggestions(services: Services, name: str, lang: str) -> list[tuple[Filter, str]]:
@@ -166,8 +168,9 @@ def suggestions(services: Services, name: str, lang: str) -> list[tuple[Filter, 
 # --------------------------------------------------------------------------- /subscribe
 
 
-async def on_subscribe(message: Message, command: CommandObject, bot: Bot, services: Services,
-                       lang: str) -> None:
+async def on_subscribe(
+    message: Message, command: CommandObject, bot: Bot, services: Services, lang: str
+) -> None:
     got = await command_target(message, bot, command.args, lang)
     if got is None:
         return
@@ -188,18 +191,29 @@ async def on_subscribe(message: Message, command: CommandObject, bot: Bot, servi
         return
     builder = InlineKeyboardBuilder()
     for option, label in options:
-        data = SubscribeCb(chat=target.chat_id, kind=KIND_CODES[option.kind],
-                           value=option.value, thread=thread or 0)
+        data = SubscribeCb(
+            chat=target.chat_id,
+            kind=KIND_CODES[option.kind],
+            value=option.value,
+            thread=thread or 0,
+        )
         builder.row(InlineKeyboardButton(text=label, callback_data=data.pack()))
     await message.answer(f"{text}\n{t('subs.suggest', lang)}", reply_markup=builder.as_markup())
 
 
-async def subscribe(services: Services, target: Target, found: Filter, thread: int | None,
-                    lang: str) -> str:
+async def subscribe(
+    services: Services, target: Target, found: Filter, thread: int | None, lang: str
+) -> str:
     """Subscribe and say what happened (new, already there, chat revived)."""
     result = await subs(services).subscribe(
-        target.chat_id, target.chat_type, found.kind, found.value or None,
-        thread_id=thread, title=target.title, lang=lang)
+        target.chat_id,
+        target.chat_type,
+        found.kind,
+        found.value or None,
+        thread_id=thread,
+        title=target.title,
+        lang=lang,
+    )
     what = esc(filter_label(services, found.kind, found.value, lang))
     where = where_label(target, lang)
     lines = [t("subs.done" if result.created else "subs.already", lang, what=what, where=where)]
@@ -210,8 +224,9 @@ async def subscribe(services: Services, target: Target, found: Filter, thread: i
     return "\n".join(lines)
 
 
-async def on_subscribe_button(query: CallbackQuery, callback_data: SubscribeCb, bot: Bot,
-                              services: Services, lang: str) -> None:
+async def on_subscribe_button(
+    query: CallbackQuery, callback_data: SubscribeCb, bot: Bot, services: Services, lang: str
+) -> None:
     target = await button_target(query, bot, callback_data.chat, lang)
     kind = KIND_NAMES.get(callback_data.kind)
     if target is None:
@@ -220,8 +235,9 @@ async def on_subscribe_button(query: CallbackQuery, callback_data: SubscribeCb, 
         await query.answer(t("card.expired", lang))
         return
     await query.answer()
-    text = await subscribe(services, target, Filter(kind, callback_data.value),
-                           callback_data.thread or None, lang)
+    text = await subscribe(
+        services, target, Filter(kind, callback_data.value), callback_data.thread or None, lang
+    )
     assert isinstance(query.message, Message)
     await edit(query.message, text)
 
@@ -229,8 +245,9 @@ async def on_subscribe_button(query: CallbackQuery, callback_data: SubscribeCb, 
 # --------------------------------------------------------------------------- listing
 
 
-async def listing(services: Services, target: Target,
-                  lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+async def listing(
+    services: Services, target: Target, lang: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
     """The chat's subscriptions, one remove button each (and "remove all" for several)."""
     found = await subs(services).list(target.chat_id)
     where = where_label(target, lang)
@@ -240,14 +257,21 @@ async def listing(services: Services, target: Target,
     builder = InlineKeyboardBuilder()
     for number, sub in enumerate(found, 1):
         lines.append(f"{number}. {esc(label_of(services, sub, lang))}")
-        button = t("subs.remove_button", lang,
-                   what=shorten(label_of(services, sub, lang), BUTTON_LABEL))
-        builder.row(InlineKeyboardButton(
-            text=button, callback_data=UnsubscribeCb(chat=target.chat_id, id=sub.id).pack()))
+        button = t(
+            "subs.remove_button", lang, what=shorten(label_of(services, sub, lang), BUTTON_LABEL)
+        )
+        builder.row(
+            InlineKeyboardButton(
+                text=button, callback_data=UnsubscribeCb(chat=target.chat_id, id=sub.id).pack()
+            )
+        )
     if len(found) > 1:
-        builder.row(InlineKeyboardButton(
-            text=t("subs.remove_all_button", lang),
-            callback_data=UnsubscribeCb(chat=target.chat_id, id=0).pack()))
+        builder.row(
+            InlineKeyboardButton(
+                text=t("subs.remove_all_button", lang),
+                callback_data=UnsubscribeCb(chat=target.chat_id, id=0).pack(),
+            )
+        )
     lines += ["", t("subs.list_hint", lang)]
     return "\n".join(lines), builder.as_markup()
 
@@ -257,8 +281,9 @@ def label_of(services: Services, sub: Subscription, lang: str) -> str:
     return label + t("subs.topic_mark", lang) if sub.thread_id is not None else label
 
 
-async def on_subscriptions(message: Message, command: CommandObject, bot: Bot,
-                           services: Services, lang: str) -> None:
+async def on_subscriptions(
+    message: Message, command: CommandObject, bot: Bot, services: Services, lang: str
+) -> None:
     got = await command_target(message, bot, command.args, lang)
     if got is None:
         return
@@ -269,8 +294,9 @@ async def on_subscriptions(message: Message, command: CommandObject, bot: Bot,
 # --------------------------------------------------------------------------- /unsubscribe
 
 
-async def on_unsubscribe(message: Message, command: CommandObject, bot: Bot,
-                         services: Services, lang: str) -> None:
+async def on_unsubscribe(
+    message: Message, command: CommandObject, bot: Bot, services: Services, lang: str
+) -> None:
     got = await command_target(message, bot, command.args, lang)
     if got is None:
         return
@@ -301,8 +327,9 @@ async def on_unsubscribe(message: Message, command: CommandObject, bot: Bot,
     await message.answer(f"{head}\n\n{text}", reply_markup=markup)
 
 
-async def on_remove_button(query: CallbackQuery, callback_data: UnsubscribeCb, bot: Bot,
-                           services: Services, lang: str) -> None:
+async def on_remove_button(
+    query: CallbackQuery, callback_data: UnsubscribeCb, bot: Bot, services: Services, lang: str
+) -> None:
     """A remove button: drop it (or all) and edit the list in place."""
     target = await button_target(query, bot, callback_data.chat, lang)
     if target is None:

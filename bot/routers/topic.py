@@ -15,8 +15,7 @@ from bot.services.container import Services
 from bot.texts import t
 
 
-async def on_topic(message: Message, command: CommandObject, services: Services,
-                   lang: str) -> None:
+async def on_topic(message: Message, command: CommandObject, services: Services, lang: str) -> None:
     query = (command.args or "").strip()
     topics = services.articles.topics(lang)
     if not query:
@@ -28,14 +27,17 @@ async def on_topic(message: Message, command: CommandObject, services: Services,
         return
     text = t("topic.not_found", lang, query=esc(shorten(query, 60)))
     if lookup.suggestions:
-        buttons = [(topic_name(s, lang), ListCb(kind="t", key=s, page=0))
-                   for s in lookup.suggestions]
-        await message.answer(f"{text}\n{t('topic.suggest', lang)}",
-                             reply_markup=suggestions_keyboard(buttons))
+        buttons = [
+            (topic_name(s, lang), ListCb(kind="t", key=s, page=0)) for s in lookup.suggestions
+        ]
+        await message.answer(
+            f"{text}\n{t('topic.suggest', lang)}", reply_markup=suggestions_keyboard(buttons)
+        )
         return
     names = ", ".join(esc(name) for _, name in topics)
-    await message.answer(f"{text}\n{t('topic.no_suggest', lang, topics=names)}",
-                         reply_markup=topics_keyboard(topics))
+    await message.answer(
+        f"{text}\n{t('topic.no_suggest', lang, topics=names)}", reply_markup=topics_keyboard(topics)
+    )
 
 
 def build() -> Router:

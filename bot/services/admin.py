@@ -62,7 +62,10 @@ class AdminService:
         queued = await plan(self.db)
         log.info(
             "reload: %d added, %d updated, %d removed, %d failed; %d deliveries queued",
-            len(report.added), len(report.updated), len(report.removed), len(report.failed),
+            len(report.added),
+            len(report.updated),
+            len(report.removed),
+            len(report.failed),
             queued.queued,
         )
         if self.wake_delivery is not None:

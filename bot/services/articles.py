@@ -76,8 +76,9 @@ def topic_name(slug: str, lang: str) -> str:
 
 
 class ArticleService:
-    def __init__(self, store: ArticleStore, page_size: int = PAGE_SIZE,
-                 page_ttl: float = PAGE_TTL) -> None:
+    def __init__(
+        self, store: ArticleStore, page_size: int = PAGE_SIZE, page_ttl: float = PAGE_TTL
+    ) -> None:
         self.store = store
         self.page_size = page_size
         self.page_ttl = page_ttl
@@ -155,13 +156,15 @@ class ArticleService:
 
     async def region_page(self, code: str, page: int = 0) -> Page:
         window = self._window(page)
-        return await self._cached(("r", code, *window.values()),
-                                  lambda: self.store.by_region(code, **window))
+        return await self._cached(
+            ("r", code, *window.values()), lambda: self.store.by_region(code, **window)
+        )
 
     async def topic_page(self, slug: str, page: int = 0) -> Page:
         window = self._window(page)
-        return await self._cached(("t", slug, *window.values()),
-                                  lambda: self.store.by_topic(slug, **window))
+        return await self._cached(
+            ("t", slug, *window.values()), lambda: self.store.by_topic(slug, **window)
+        )
 
     async def latest_page(self, page: int = 0) -> Page:
         window = self._window(page)
@@ -173,8 +176,9 @@ class ArticleService:
         if not words:
             return Page(items=(), has_more=False)
         window = self._window(page)
-        return await self._cached(("s", words, *window.values()),
-                                  lambda: self.store.search(words, **window))
+        return await self._cached(
+            ("s", words, *window.values()), lambda: self.store.search(words, **window)
+        )
 
     async def article(self, article_id: int) -> StoredArticle | None:
         return await self.store.get(article_id)

@@ -78,9 +78,7 @@ class Services:
         await self.db.close()
 
 
-async def open_services(
-    settings: Settings, *, seed: bool = True, deliver: bool = True
-) -> Services:
+async def open_services(settings: Settings, *, seed: bool = True, deliver: bool = True) -> Services:
     """Open (create, migrate, and on first start seed) the store and build the services.
 
     ``deliver``: start the delivery scheduler with the bot (off for the console).
@@ -97,8 +95,11 @@ async def open_services(
         await db.close()
         raise
     services = Services(
-        settings=settings, db=db, articles=articles,
-        subscriptions=SubscriptionService(db), admin=AdminService(db, settings),
+        settings=settings,
+        db=db,
+        articles=articles,
+        subscriptions=SubscriptionService(db),
+        admin=AdminService(db, settings),
     )
     if deliver:
         from bot.delivery.scheduler import delivery_lifecycle

@@ -68,7 +68,7 @@ class _Words:
     def lemmas(self, start: int, end: int) -> list[str]:
         """Lemmas of the words that begin in text[start:end]."""
         lo = bisect_left(self.starts, start)
-        return list(map(morph.lemma, self.words[lo:bisect_left(self.starts, end, lo)]))
+        return list(map(morph.lemma, self.words[lo : bisect_left(self.starts, end, lo)]))
 
 
 def _body_lemmas(words: _Words, offset: int, article: CleanArticle) -> list[list[str]]:
@@ -118,9 +118,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     regions, countries = load_gazetteer().find(place, parts)
     candidates = [
         Candidate(s, lem, sentence_evidence(lem))
-        for s, lem in zip(
-            [*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True
-        )
+        for s, lem in zip([*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True)
     ]
     full_text = "\n".join((article.lead, body))
     return Analysis(

@@ -19,7 +19,6 @@ from storage.analysis.morph import wordset
 # --- normalising characters -------------------------------------------------------------------
 
 
-
 # Every character-level fix: spaces of every kind (NBSP, thin, tab) become a plain space,
 # invisible characters go, odd dashes become the usual ones, old newlines become "\n".
 _FIXES: dict[str, str] = {
@@ -205,9 +204,7 @@ def _dateline_end(paragraph: str) -> tuple[int, str, str] | None:
     """Where a dateline opening ``paragraph`` ends, its city and its date text."""
     m = _DATELINE_PREFIX_RE.match(paragraph)
     if m:
-        tail = _AGENCY_TAIL_RE.match(paragraph, m.end()) or _BARE_TAIL_RE.match(
-            paragraph, m.end()
-        )
+        tail = _AGENCY_TAIL_RE.match(paragraph, m.end()) or _BARE_TAIL_RE.match(paragraph, m.end())
         if tail:
             return tail.end(), m["city"], m["date"].rstrip(".")
         return None
@@ -237,7 +234,7 @@ def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
 
 # --- joining lines broken mid-sentence -------------------------------------------------------
 
-_TERMINAL = ".!?…:;»\"”)"
+_TERMINAL = '.!?…:;»"”)'
 # Words a sentence cannot end on: prepositions, conjunctions, and the reporting verbs wires break
 # after ("Об этом сообщает\nИА "Дунё".").
 _DANGLING = wordset(
@@ -291,7 +288,7 @@ _GLUE_RE = re.compile(r"[.!?…](?=[«“\"]?[А-ЯЁ])")
 # faster than for a set, and most paragraphs have no "!", "?" or "…".
 _GLUE_DOT_RE = re.compile(r"\.(?=[«“\"]?[А-ЯЁ])")
 _GLUE_BEFORE = frozenset(
-    ".…»”\"%)0123456789abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    '.…»”"%)0123456789abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя'
 )
 
 
@@ -357,7 +354,7 @@ def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
     out: list[str] = []
     for chunk in _safe_chunks(unglue(paragraph, glue)):
         # No full stop, "!", "?" or "…" before the closing punctuation: one sentence.
-        inner = chunk.rstrip(" .!?…»”\")")
+        inner = chunk.rstrip(' .!?…»”")')
         if "." not in inner and not _other_stops(inner):
             if chunk.strip():
                 out.append(chunk.strip())  # one plain sentence: nothing for razdel to decide
@@ -491,7 +488,7 @@ def _is_lead(paragraph: str, has_more: bool) -> bool:
     """A standalone summary paragraph right after the title, before the dateline and body."""
     if not has_more or match_dateline(paragraph):
         return False
-    if paragraph[:1] in "«“\"„-—–":
+    if paragraph[:1] in '«“"„-—–':
         return False  # a quotation opens the body, it does not sum it up
     return 40 <= len(paragraph) <= 700
 

@@ -13,14 +13,54 @@ import re
 # ("сентября", "сент.", "сен", "дек", "мая", "March"). Keys are matched as prefixes, longest
 # first, so "мар" is March and "май"/"мая" is May.
 _MONTH_PREFIXES: tuple[tuple[str, int], ...] = (
-    ("январ", 1), ("янв", 1), ("феврал", 2), ("февр", 2), ("фев", 2), ("март", 3),
-    ("мар", 3), ("апрел", 4), ("апр", 4), ("ма", 5), ("июн", 6), ("июл", 7), ("август", 8),
-    ("авг", 8), ("сентябр", 9), ("сент", 9), ("сен", 9), ("октябр", 10), ("окт", 10),
-    ("ноябр", 11), ("нояб", 11), ("ноя", 11), ("декабр", 12), ("дек", 12),
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("январ", 1),
+    ("янв", 1),
+    ("феврал", 2),
+    ("февр", 2),
+    ("фев", 2),
+    ("март", 3),
+    ("мар", 3),
+    ("апрел", 4),
+    ("апр", 4),
+    ("ма", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("август", 8),
+    ("авг", 8),
+    ("сентябр", 9),
+    ("сент", 9),
+    ("сен", 9),
+    ("октябр", 10),
+    ("окт", 10),
+    ("ноябр", 11),
+    ("нояб", 11),
+    ("ноя", 11),
+    ("декабр", 12),
+    ("дек", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 )
 
 # Whole words that are month names (a prefix match alone would take "марка" or "мая" inside
@@ -110,9 +150,7 @@ def latest_on_or_before(day: int, month: int, today: dt.date) -> dt.date | None:
     return None
 
 
-def article_date(
-    header: str, dateline: str, today: dt.date
-) -> dt.date | None:
+def article_date(header: str, dateline: str, today: dt.date) -> dt.date | None:
     """SPEC's date rule: a stated date (header, then dateline) wins, else the dateline's day."""
     stated = stated_date(header) or stated_date(dateline)
     if stated:

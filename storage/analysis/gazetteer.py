@@ -51,8 +51,27 @@ _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")  # words at the odd indexes, gap
 _FAST_SPLIT_RE = re.compile(r"(\w+(?:[-'’‘ʻʼ]\w+)*)")
 # Uzbek and Kazakh case endings a Latin name takes (locative, ablative, dative, genitive...),
 # longest first so "dagi" is tried before "da".
-_LATIN_SUFFIXES = ("gacha", "dagi", "ning", "dan", "den", "tan", "ten", "ga", "ka", "qa",
-                   "ge", "ke", "da", "de", "ta", "te", "ni", "di", "ti")
+_LATIN_SUFFIXES = (
+    "gacha",
+    "dagi",
+    "ning",
+    "dan",
+    "den",
+    "tan",
+    "ten",
+    "ga",
+    "ka",
+    "qa",
+    "ge",
+    "ke",
+    "da",
+    "de",
+    "ta",
+    "te",
+    "ni",
+    "di",
+    "ti",
+)
 # rapidfuzz ratio (0-100) a suggestion needs: one or two wrong letters in a name score 80+
 # ("Шымкен" 93, "Тараc" 80), random words at most about 73 against some place ("qwerty").
 _FUZZY_CUTOFF = 76
@@ -85,8 +104,17 @@ def norm(word: str) -> str:
 def skeleton(text: str) -> str:
     """Any spelling folded to one Latin skeleton, for fuzzy comparison across scripts."""
     s = anyascii(norm(text)).lower()
-    for a, b in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("x", "h"), ("q", "k"), ("gh", "g"),
-                 ("y", "i"), ("'", ""), ("ts", "c")):
+    for a, b in (
+        ("dzh", "j"),
+        ("zh", "j"),
+        ("kh", "h"),
+        ("x", "h"),
+        ("q", "k"),
+        ("gh", "g"),
+        ("y", "i"),
+        ("'", ""),
+        ("ts", "c"),
+    ):
         s = s.replace(a, b)
     return "".join(ch for ch in s if ch.isalnum())
 
@@ -223,8 +251,8 @@ class _Doc:
 
     def split(self, i: int, pieces: tuple[_Word, ...]) -> None:
         """Token i replaced by the parts of its hyphenated word."""
-        self.toks[i:i + 1] = pieces
-        self.gaps[i + 1:i + 1] = ["-"] * (len(pieces) - 1)
+        self.toks[i : i + 1] = pieces
+        self.gaps[i + 1 : i + 1] = ["-"] * (len(pieces) - 1)
         self._starts = None
 
 
@@ -284,7 +312,12 @@ class _Index:
         return key, is_adj
 
     def add_alias(
-        self, alias: str, target: _Target, *, exact: bool = False, adjective: bool = False,
+        self,
+        alias: str,
+        target: _Target,
+        *,
+        exact: bool = False,
+        adjective: bool = False,
         any_case: bool = False,
     ) -> None:
         for variant in _variants(alias) if not exact else {alias}:
@@ -304,8 +337,11 @@ class _Index:
             # An adjective anywhere (also a dependent one, "районы республиканского
             # подчинения") makes the phrase descriptive enough to count in lower case.
             # A demonym (омичи, бишкекчане) is a common noun written in lower case: any case.
-            self.nouns_only[phrase] = self.nouns_only.get(phrase, True) and not any_case \
+            self.nouns_only[phrase] = (
+                self.nouns_only.get(phrase, True)
+                and not any_case
                 and not any(a or (len(keyed) > 1 and _any_adjective(k)) for k, a in keyed)
+            )
             self.firsts.add(phrase[0])
             for n in range(1, len(phrase) + 1):
                 self.prefixes.add(phrase[:n])
@@ -320,7 +356,7 @@ def _any_adjective(word: str) -> bool:
 
 
 def _compound_stems(adjective: str) -> set[str]:
-    """"казахстанский" -> "казахстанско"; "туркменский" -> also "туркмено" (туркмено-узбекский)."""
+    """ "казахстанский" -> "казахстанско"; "туркменский" -> also "туркмено" (туркмено-узбекский)."""
     a = norm(adjective)
     if not a.endswith(("ий", "ый", "ой")):
         return set()
@@ -351,9 +387,7 @@ def _noun_forms(words: Iterable[str]) -> dict[str, str]:
 @lru_cache(maxsize=50_000)
 def _cases(word: str, grammeme: str) -> frozenset[str]:
     """Cases in which ``word`` can be a ``grammeme`` (Name, Surn) per pymorphy3."""
-    return frozenset(
-        c for p in _parses(word) if grammeme in p.tag for c in _CASES if c in p.tag
-    )
+    return frozenset(c for p in _parses(word) if grammeme in p.tag for c in _CASES if c in p.tag)
 
 
 @lru_cache(maxsize=50_000)
@@ -369,8 +403,10 @@ def _agrees_as_adjective(word: str, noun: str) -> bool:
         if n.tag.POS not in ("NOUN", "ADJF"):
             continue
         for a in adjectives:
-            if a.case == n.tag.case and a.number == n.tag.number and (
-                a.number == "plur" or a.gender == n.tag.gender
+            if (
+                a.case == n.tag.case
+                and a.number == n.tag.number
+                and (a.number == "plur" or a.gender == n.tag.gender)
             ):
                 return True
     return False
@@ -378,7 +414,7 @@ def _agrees_as_adjective(word: str, noun: str) -> bool:
 
 def _sentence_start(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence or a paragraph."""
-    before = text[max(0, start - 4):start].rstrip(" \t\xa0«\"“")
+    before = text[max(0, start - 4) : start].rstrip(' \t\xa0«"“')
     return not before or before[-1] in ".!?\n…"
 
 
@@ -387,7 +423,10 @@ def _nominative_name(word: str) -> bool:
     """pymorphy3's dictionary (not its guesser, which calls "Таразе" a name) knows ``word``
     as a given name in its dictionary form (Нурсултан, Игорь)."""
     return any(
-        "Name" in p.tag and "sing" in p.tag and "nomn" in p.tag and p.normal_form == p.word
+        "Name" in p.tag
+        and "sing" in p.tag
+        and "nomn" in p.tag
+        and p.normal_form == p.word
         and p.is_known
         for p in _parses(word)
     )
@@ -426,9 +465,7 @@ class Gazetteer:
             common_words=frozenset(
                 f for w in data.get("common_words", []) for f in word_forms(w)[0]
             ),
-            given_names=frozenset(
-                f for w in data.get("given_names", []) for f in word_forms(w)[0]
-            ),
+            given_names=frozenset(f for w in data.get("given_names", []) for f in word_forms(w)[0]),
             noun_keys=_noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
         )
 
@@ -481,8 +518,13 @@ class Gazetteer:
             # Most words with keys ("области", "на") only continue a phrase.
             starts = word in self._ix.abbrev or not keys.isdisjoint(self._ix.firsts)
             found = self._word_cache[word] = _Word(
-                word, norm(word), word[:1].isupper(), keys, starts,
-                self._step(((),), keys), self._pieces(word, keys),
+                word,
+                norm(word),
+                word[:1].isupper(),
+                keys,
+                starts,
+                self._step(((),), keys),
+                self._pieces(word, keys),
             )
         return found
 
@@ -514,7 +556,7 @@ class Gazetteer:
         """Uzbek (and Kazakh Latin) case suffixes on a name: Toshkentda, Samarqanddan,
         Farg'onaga, Namanganning. Only when the rest is a known Latin name."""
         for suffix in _LATIN_SUFFIXES:
-            stem = s[:-len(suffix)]
+            stem = s[: -len(suffix)]
             if s.endswith(suffix) and len(stem) > 2 and not _is_cyrillic(stem):
                 found = self._ix.surface.get(stem.rstrip("'"))
                 if found:
@@ -566,11 +608,15 @@ class Gazetteer:
         return tuple(map(self._word, parts))
 
     def _compound_blocked(self, last: str, text: str, end: int) -> bool:
-        """"Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
+        """ "Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
         a battle...) names no place with any of its parts."""
         nxt = _WORD_RE.search(text, end, end + 40)
-        return (nxt is not None and not text[end:nxt.start()].strip()
-                and norm(nxt.group()) in self._stop.block_after and _any_adjective(norm(last)))
+        return (
+            nxt is not None
+            and not text[end : nxt.start()].strip()
+            and norm(nxt.group()) in self._stop.block_after
+            and _any_adjective(norm(last))
+        )
 
     # ---- matching ------------------------------------------------------------------------
 
@@ -585,9 +631,7 @@ class Gazetteer:
     def _settle(
         self, hits: list[_Hit], *, query: bool
     ) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
-        named = {
-            t.region.code for h in hits for t in h.targets if t.kind == NAME and t.region
-        }
+        named = {t.region.code for h in hits for t in h.targets if t.kind == NAME and t.region}
         regions: dict[str, RegionRef] = {}
         countries: set[str] = set()
         for h in sorted(hits, key=lambda h: h.pos):
@@ -625,9 +669,7 @@ class Gazetteer:
             return (others or refs)[:1]
         return (cities or refs)[:1]
 
-    def _hits(
-        self, text: str, *, query: bool, parts: list[str] | None = None
-    ) -> Iterator[_Hit]:
+    def _hits(self, text: str, *, query: bool, parts: list[str] | None = None) -> Iterator[_Hit]:
         doc, starts = self._scan(text, parts)
         toks = doc.toks
         abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
@@ -691,9 +733,7 @@ class Gazetteer:
             targets.extend(t for t in phrases[p] if t not in targets)
         return ahead, tuple(targets), (found[0] if found else ())
 
-    def _accept(
-        self, doc: _Doc, i: int, end: int, phrase: tuple[str, ...], *, query: bool
-    ) -> bool:
+    def _accept(self, doc: _Doc, i: int, end: int, phrase: tuple[str, ...], *, query: bool) -> bool:
         """Whether a matched name is really the place: capitalised, not an organisation's
         quoted name, not a district of another place, not an adjective, not a person."""
         if query:
@@ -711,14 +751,20 @@ class Gazetteer:
         agreeing with the next word, not a common noun whose capital comes from a sentence
         start."""
         toks = doc.toks
-        if not any(t.capital for t in toks[i:end + 1]):
+        if not any(t.capital for t in toks[i : end + 1]):
             return False
-        if end + 1 < len(toks) and not doc.gaps[end + 1].strip() \
-                and _agrees_as_adjective(toks[end].norm, toks[end + 1].norm):
+        if (
+            end + 1 < len(toks)
+            and not doc.gaps[end + 1].strip()
+            and _agrees_as_adjective(toks[end].norm, toks[end + 1].norm)
+        ):
             return False  # "на Каспийском море": an adjective, not the city Каспийск
         # "Находка для аграриев": a capital only because a sentence starts.
-        return not (end == i and toks[i].norm in self._stop.common_words
-                    and _sentence_start(doc.text, doc.start(i)))
+        return not (
+            end == i
+            and toks[i].norm in self._stop.common_words
+            and _sentence_start(doc.text, doc.start(i))
+        )
 
     def _adjective_run(self, doc: _Doc, i: int) -> tuple[int, list[_Hit]]:
         """Adjectives enumerated up to one noun: "с Джизакской, Наманганской и Навоийской
@@ -731,9 +777,13 @@ class Gazetteer:
             if gap == "," and toks[j].keys & adj_keys:
                 run.append(j)
                 j += 1
-            elif (gap == "" and toks[j].norm in _CONJUNCTIONS
-                  and j + 1 < len(toks) and toks[j + 1].keys & adj_keys
-                  and not gaps[j + 1].strip()):
+            elif (
+                gap == ""
+                and toks[j].norm in _CONJUNCTIONS
+                and j + 1 < len(toks)
+                and toks[j + 1].keys & adj_keys
+                and not gaps[j + 1].strip()
+            ):
                 run.append(j + 1)
                 j += 2
             else:
@@ -744,8 +794,13 @@ class Gazetteer:
             return j, []
         if noun_surface in self._stop.district_nouns and self._place_follows(doc, j):
             return j, []  # "в Свердловском районе Бишкека": a district of what follows
-        hint = ("region" if noun_surface in self._stop.region_nouns
-                else "city" if noun_surface in self._stop.city_nouns else "")
+        hint = (
+            "region"
+            if noun_surface in self._stop.region_nouns
+            else "city"
+            if noun_surface in self._stop.city_nouns
+            else ""
+        )
         hits: list[_Hit] = []
         noun_keys = set(noun.keys) if noun else set()
         if noun_surface in self._stop.noun_keys:
@@ -777,8 +832,8 @@ class Gazetteer:
     # ---- context rules -------------------------------------------------------------------
 
     def _blocked_before(self, doc: _Doc, i: int) -> bool:
-        """"река Шу", "улица Абая": the word before says this is no region."""
-        if i == 0 or doc.gaps[i].strip(" .«\"“"):
+        """ "река Шу", "улица Абая": the word before says this is no region."""
+        if i == 0 or doc.gaps[i].strip(' .«"“'):
             return False
         return doc.toks[i - 1].norm in self._stop.block_before
 
@@ -786,8 +841,12 @@ class Gazetteer:
         """Whether token j is directly followed by a capitalised place word (a district noun
         then names the city or oblast it belongs to)."""
         k = j + 1
-        return (k < len(doc.toks) and doc.toks[k].capital and bool(doc.toks[k].keys)
-                and not doc.gaps[k].strip())
+        return (
+            k < len(doc.toks)
+            and doc.toks[k].capital
+            and bool(doc.toks[k].keys)
+            and not doc.gaps[k].strip()
+        )
 
     def _org_quoted(self, doc: _Doc, i: int) -> bool:
         """завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun."""
@@ -814,8 +873,13 @@ class Gazetteer:
             return False
         prev = toks[i - 1]
         # A listed given name after a surname (Назарбаев Нурсултан: not Нур-Султан).
-        if toks[i].norm in self._stop.given_names and prev.capital and not prev.keys \
-                and not gaps[i].strip() and self._surname_cases(prev.norm):
+        if (
+            toks[i].norm in self._stop.given_names
+            and prev.capital
+            and not prev.keys
+            and not gaps[i].strip()
+            and self._surname_cases(prev.norm)
+        ):
             return True
         return self._after_name(prev, gaps[i].strip(), toks[i].norm)
 
@@ -829,8 +893,9 @@ class Gazetteer:
         initial = len(prev.text) == 1 and gap == "."
         if not initial and (gap or prev.keys):
             return False
-        surname = _cases(word, "Surn") or (frozenset(_CASES) if _SURNAME_END.search(word)
-                                           else frozenset())
+        surname = _cases(word, "Surn") or (
+            frozenset(_CASES) if _SURNAME_END.search(word) else frozenset()
+        )
         if not surname:
             return False
         return initial or bool(self._name_cases(prev.norm) & surname)
@@ -850,8 +915,10 @@ class Gazetteer:
         if i == 0 or not toks[i].capital or doc.gaps[i].strip():
             return False
         prev = toks[i - 1]
-        return prev.capital and not prev.keys and bool(
-            prev.norm in self._stop.given_names or _cases(prev.norm, "Name")
+        return (
+            prev.capital
+            and not prev.keys
+            and bool(prev.norm in self._stop.given_names or _cases(prev.norm, "Name"))
         )
 
     def _name_cases(self, word: str) -> frozenset[str]:
@@ -900,15 +967,18 @@ class Gazetteer:
         return self._regions[code]
 
     def regions_of(self, country: str) -> list[RegionRef]:
-        return sorted((r for r in self._regions.values() if r.country == country),
-                      key=lambda r: norm(r.name))
+        return sorted(
+            (r for r in self._regions.values() if r.country == country), key=lambda r: norm(r.name)
+        )
 
     def regions(self) -> list[RegionRef]:
         return list(self._regions.values())
 
     def countries(self) -> list[tuple[str, str]]:
-        return [(c.code, c.name)
-                for c in sorted(self._countries.values(), key=lambda c: (c.order, c.name))]
+        return [
+            (c.code, c.name)
+            for c in sorted(self._countries.values(), key=lambda c: (c.order, c.name))
+        ]
 
     def digest(self) -> str:
         return self._digest

@@ -21,8 +21,6 @@ MAX_CANDIDATES = 25  # later sentences rarely carry the gist; keeps the graph sm
 _NEAR_DUPLICATE = 0.6  # share of the smaller sentence's content lemmas found in the other
 
 
-
-
 _STOP = wordset(
     "это этот тот который такой также быть весь свой она они оно его их ее год "
     "сторона отметить сообщить сказать заявить отмечать говориться сообщение однако "
@@ -37,9 +35,7 @@ _AGREEMENT = wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
 )
-_FIGURE_RE = re.compile(
-    r"\d[\d ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?\d"
-)
+_FIGURE_RE = re.compile(r"\d[\d ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?\d")
 _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
 
 

@@ -41,9 +41,18 @@ ROOT = Path(__file__).resolve().parents[2]
 USERS = 50
 COMMANDS = 200
 COMMAND_MIX = [
-    "/region Алматы", "/region Таразе", "/region Samarkand", "/region Нукус",
-    "/topic туризм", "/topic торговли", "/topic energy", "/latest",
-    "/search сотрудничество", "/search туризма", "/help", "/region Щщзкх",
+    "/region Алматы",
+    "/region Таразе",
+    "/region Samarkand",
+    "/region Нукус",
+    "/topic туризм",
+    "/topic торговли",
+    "/topic energy",
+    "/latest",
+    "/search сотрудничество",
+    "/search туризма",
+    "/help",
+    "/region Щщзкх",
 ]
 
 
@@ -75,8 +84,9 @@ async def build_store(path: Path, count: int) -> None:
     print(f"built a store of {count} articles in {seconds:.1f} s: {path}")
 
 
-async def burst(fake: FakeTelegram, users: list[User], rng: random.Random
-                ) -> tuple[list[float], float]:
+async def burst(
+    fake: FakeTelegram, users: list[User], rng: random.Random
+) -> tuple[list[float], float]:
     """Queue the burst at once; latencies (queued -> reply) and updates per second."""
     plan = [(users[i % len(users)], rng.choice(COMMAND_MIX)) for i in range(COMMANDS)]
     before = {u.id: fake.count_to(u.id) for u in users}
@@ -86,24 +96,31 @@ async def burst(fake: FakeTelegram, users: list[User], rng: random.Random
         queued[user.id].append(time.time())
         await fake.send_text(user, user, text)
     expected = {u.id: before[u.id] + len(queued[u.id]) for u in users}
-    await fake.wait_until(
-        lambda: all(fake.count_to(uid) >= n for uid, n in expected.items()), 120)
+    await fake.wait_until(lambda: all(fake.count_to(uid) >= n for uid, n in expected.items()), 120)
     finished = time.time()
     latencies: list[float] = []
     for user in users:
         # replies to one chat matched to its commands in order of time (order statistics)
-        replies = sorted(m.time for m in fake.messages_to(user.id)[before[user.id]:])
+        replies = sorted(m.time for m in fake.messages_to(user.id)[before[user.id] :])
         latencies += [r - q for r, q in zip(replies, sorted(queued[user.id]), strict=True)]
     return latencies, COMMANDS / (finished - started)
 
 
-async def run_polling(fake: FakeTelegram, settings: Settings, dp: Dispatcher,
-                      body: Callable[[], Awaitable[None]], *, bare: bool = False) -> None:
+async def run_polling(
+    fake: FakeTelegram,
+    settings: Settings,
+    dp: Dispatcher,
+    body: Callable[[], Awaitable[None]],
+    *,
+    bare: bool = False,
+) -> None:
     bot = build_bot(settings)
     if bare:  # the stock aiogram bot: its own session and no defaults
         await bot.session.close()
-        bot = Bot(settings.bot_token, session=AiohttpSession(
-            api=TelegramAPIServer.from_base(settings.telegram_api_url)))
+        bot = Bot(
+            settings.bot_token,
+            session=AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url)),
+        )
     calls = fake.get_updates_calls
     task = asyncio.create_task(dp.start_polling(bot, handle_signals=False, polling_timeout=1))
     await fake.wait_until(lambda: fake.get_updates_calls > calls, 30)
@@ -126,15 +143,21 @@ def echo_dispatcher() -> Dispatcher:
 
 def report(name: str, latencies: list[float], rate: float) -> dict[str, float]:
     p = percentiles(latencies)
-    print(f"{name:>10}: p50 {p['p50']:.3f} s  p95 {p['p95']:.3f} s  p99 {p['p99']:.3f} s  "
-          f"max {p['max']:.3f} s  {rate:.0f} updates/s")
+    print(
+        f"{name:>10}: p50 {p['p50']:.3f} s  p95 {p['p95']:.3f} s  p99 {p['p99']:.3f} s  "
+        f"max {p['max']:.3f} s  {rate:.0f} updates/s"
+    )
     return p
 
 
 async def bench_in_process(db_path: Path, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
     async with FakeTelegram() as fake:
-        settings = load_settings(bot_token=fake.token, telegram_api_url=fake.base_url,
-                                 database_path=db_path, seeds_dir=ROOT / "seeds")
+        settings = load_settings(
+            bot_token=fake.token,
+            telegram_api_url=fake.base_url,
+            database_path=db_path,
+            seeds_dir=ROOT / "seeds",
+        )
         users = [fake.new_user() for _ in range(USERS)]
         rng = random.Random(3)
         services = await open_services(settings)
@@ -183,12 +206,18 @@ def memory_mb(pid: int) -> dict[str, float]:
 async def bench_process(db_path: Path) -> None:
     async with FakeTelegram(token="515151:bench-process") as fake:
         env = {k: v for k, v in os.environ.items() if k != "ADMIN_IDS"}
-        env.update(BOT_TOKEN=fake.token, TELEGRAM_API_URL=fake.base_url,
-                   DATABASE_PATH=str(db_path), SEEDS_DIR=str(ROOT / "seeds"),
-                   LOG_LEVEL="WARNING", PYTHONPATH=str(ROOT))
+        env.update(
+            BOT_TOKEN=fake.token,
+            TELEGRAM_API_URL=fake.base_url,
+            DATABASE_PATH=str(db_path),
+            SEEDS_DIR=str(ROOT / "seeds"),
+            LOG_LEVEL="WARNING",
+            PYTHONPATH=str(ROOT),
+        )
         started = time.monotonic()
-        proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run",
-                                                    env=env, cwd=ROOT)
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", env=env, cwd=ROOT
+        )
         try:
             await fake.wait_until(lambda: fake.first_get_updates_at is not None, 60)
             assert fake.first_get_updates_at is not None
@@ -201,13 +230,19 @@ async def bench_process(db_path: Path) -> None:
         finally:
             proc.send_signal(signal.SIGTERM)
             await asyncio.wait_for(proc.wait(), 30)
-        print(f"python -m bot run: start to first getUpdates {start_seconds:.2f} s "
-              f"(target < 2 s); exit code on SIGTERM {proc.returncode}")
-        print(f"memory when ready: RSS {at_start['VmRSS']:.0f} MB = heap "
-              f"{at_start['RssAnon']:.0f} MB + mapped files {at_start['RssFile']:.0f} MB")
-        print(f"memory after a burst: RSS {memory['VmRSS']:.0f} MB (target < 150 MB) = heap "
-              f"{memory['RssAnon']:.0f} MB + mapped files {memory['RssFile']:.0f} MB; "
-              f"peak RSS {memory['VmHWM']:.0f} MB")
+        print(
+            f"python -m bot run: start to first getUpdates {start_seconds:.2f} s "
+            f"(target < 2 s); exit code on SIGTERM {proc.returncode}"
+        )
+        print(
+            f"memory when ready: RSS {at_start['VmRSS']:.0f} MB = heap "
+            f"{at_start['RssAnon']:.0f} MB + mapped files {at_start['RssFile']:.0f} MB"
+        )
+        print(
+            f"memory after a burst: RSS {memory['VmRSS']:.0f} MB (target < 150 MB) = heap "
+            f"{memory['RssAnon']:.0f} MB + mapped files {memory['RssFile']:.0f} MB; "
+            f"peak RSS {memory['VmHWM']:.0f} MB"
+        )
 
 
 async def main_async(args: argparse.Namespace) -> None:
@@ -221,8 +256,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.bench_bot")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3, help="bursts measured per bot")
-    parser.add_argument("--process-only", action="store_true",
-                        help="only the process figures: start time and memory")
+    parser.add_argument(
+        "--process-only",
+        action="store_true",
+        help="only the process figures: start time and memory",
+    )
     parser.add_argument("--db", type=Path, default=Path("/tmp/regional-news-bench/bot.sqlite3"))
     asyncio.run(main_async(parser.parse_args(argv)))
 

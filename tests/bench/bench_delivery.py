@@ -42,8 +42,12 @@ async def broadcast(subscribers: int, limit: int, rate: float) -> None:
             subs = SubscriptionService(db)
             for _ in range(subscribers):
                 await subs.subscribe(fake.new_user().id, "private")
-            await add_article(db, "Новый грузовой маршрут Алматы — Ташкент",
-                              regions=("KZ-75", "UZ-TK"), topics=("transport", "trade"))
+            await add_article(
+                db,
+                "Новый грузовой маршрут Алматы — Ташкент",
+                regions=("KZ-75", "UZ-TK"),
+                topics=("transport", "trade"),
+            )
             settings = load_settings(bot_token=fake.token, telegram_api_url=fake.base_url)
             bot = build_bot(settings)
             sender = Sender(bot, RateLimiter(rate), splitter=split_html)
@@ -59,8 +63,10 @@ async def broadcast(subscribers: int, limit: int, rate: float) -> None:
     ideal = subscribers / limit
     print(f"broadcast: {queued} queued, {report.sent} sent, {delivered} chats reached")
     print(f"  fake limit {limit}/s, BROADCAST_RATE {rate}/s")
-    print(f"  time {elapsed:.2f} s vs ideal {ideal:.2f} s -> {ideal / elapsed:.1%} of the "
-          f"allowed rate ({report.sent / elapsed:.1f} msg/s)")
+    print(
+        f"  time {elapsed:.2f} s vs ideal {ideal:.2f} s -> {ideal / elapsed:.1%} of the "
+        f"allowed rate ({report.sent / elapsed:.1f} msg/s)"
+    )
     print(f"  429s received: {errors_429}")
 
 
@@ -78,8 +84,9 @@ def _serve_fake(port_out: mp.connection.Connection) -> None:  # runs in the chil
 async def raw(messages: int, chats: list[int], url: str, token: str, parallel: int) -> None:
     settings = load_settings(bot_token=token, telegram_api_url=url)
     bot = build_bot(settings)
-    sender = Sender(bot, RateLimiter(None, per_chat_rate=None, group_rate=None),
-                    splitter=split_html)
+    sender = Sender(
+        bot, RateLimiter(None, per_chat_rate=None, group_rate=None), splitter=split_html
+    )
     text = "<b>Новый грузовой маршрут</b>\nАлматы — Ташкент, #транспорт #торговля"
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(messages):
@@ -97,8 +104,10 @@ async def raw(messages: int, chats: list[int], url: str, token: str, parallel: i
     await asyncio.gather(*(pump() for _ in range(parallel)))
     elapsed = time.perf_counter() - start
     await bot.session.close()
-    print(f"raw sender: {ok}/{messages} sent in {elapsed:.2f} s -> {ok / elapsed:.0f} msg/s "
-          f"({parallel} requests in parallel, no limits, fake in its own process)")
+    print(
+        f"raw sender: {ok}/{messages} sent in {elapsed:.2f} s -> {ok / elapsed:.0f} msg/s "
+        f"({parallel} requests in parallel, no limits, fake in its own process)"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -43,20 +43,46 @@ from storage.ingest import ingest_dir, text_hash
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REGIONS = [
-    RegionRef("KZ-31", "Жамбылская область", "KZ"), RegionRef("KZ-75", "Алматы", "KZ"),
-    RegionRef("KZ-71", "Астана", "KZ"), RegionRef("KZ-79", "Шымкент", "KZ"),
+    RegionRef("KZ-31", "Жамбылская область", "KZ"),
+    RegionRef("KZ-75", "Алматы", "KZ"),
+    RegionRef("KZ-71", "Астана", "KZ"),
+    RegionRef("KZ-79", "Шымкент", "KZ"),
     RegionRef("KZ-61", "Туркестанская область", "KZ"),
     RegionRef("KZ-23", "Атырауская область", "KZ"),
-    RegionRef("UZ-TK", "Ташкент", "UZ"), RegionRef("UZ-SA", "Самаркандская область", "UZ"),
-    RegionRef("UZ-QR", "Каракалпакстан", "UZ"), RegionRef("UZ-BU", "Бухарская область", "UZ"),
-    RegionRef("RU-CHE", "Челябинская область", "RU"), RegionRef("RU-OMS", "Омская область", "RU"),
-    RegionRef("KG-C", "Чуйская область", "KG"), RegionRef("TJ-SU", "Согдийская область", "TJ"),
+    RegionRef("UZ-TK", "Ташкент", "UZ"),
+    RegionRef("UZ-SA", "Самаркандская область", "UZ"),
+    RegionRef("UZ-QR", "Каракалпакстан", "UZ"),
+    RegionRef("UZ-BU", "Бухарская область", "UZ"),
+    RegionRef("RU-CHE", "Челябинская область", "RU"),
+    RegionRef("RU-OMS", "Омская область", "RU"),
+    RegionRef("KG-C", "Чуйская область", "KG"),
+    RegionRef("TJ-SU", "Согдийская область", "TJ"),
     RegionRef("CN-XJ", "Синьцзян-Уйгурский автономный район", "CN"),
 ]
-TOPICS = ["tourism", "trade", "agriculture", "industry", "transport", "energy", "ecology",
-          "health", "education", "culture", "investment", "space"]
-COMMON_WORDS = ["туризма", "сотрудничество", "регионов", "Узбекистан", "торговли",
-                "область развитие", "Казахстана и Узбекистана", "делегация"]
+TOPICS = [
+    "tourism",
+    "trade",
+    "agriculture",
+    "industry",
+    "transport",
+    "energy",
+    "ecology",
+    "health",
+    "education",
+    "culture",
+    "investment",
+    "space",
+]
+COMMON_WORDS = [
+    "туризма",
+    "сотрудничество",
+    "регионов",
+    "Узбекистан",
+    "торговли",
+    "область развитие",
+    "Казахстана и Узбекистана",
+    "делегация",
+]
 
 
 def _percentiles(samples: list[float]) -> str:
@@ -93,8 +119,10 @@ async def bench_ingest(workdir: Path, count: int) -> None:
     finally:
         await db.close()
     assert len(report.added) == count, report.failed[:3]
-    print(f"(a) ingest {count} files into a fresh store: {elapsed:.1f} s, "
-          f"{count / elapsed:.0f} articles/s (analysis fingerprint {fingerprint()!r})")
+    print(
+        f"(a) ingest {count} files into a fresh store: {elapsed:.1f} s, "
+        f"{count / elapsed:.0f} articles/s (analysis fingerprint {fingerprint()!r})"
+    )
 
 
 def _templates() -> list[tuple[Analysis, str, str]]:
@@ -106,19 +134,25 @@ def _templates() -> list[tuple[Analysis, str, str]]:
     return out
 
 
-def _variant(i: int, rng: random.Random, templates: list[tuple[Analysis, str, str]]
-             ) -> ArticleRecord:
+def _variant(
+    i: int, rng: random.Random, templates: list[tuple[Analysis, str, str]]
+) -> ArticleRecord:
     analysis, raw, lemmas = templates[i % len(templates)]
     regions = tuple(rng.sample(REGIONS, rng.randint(1, 4)))
     topics = tuple(sorted(rng.sample(TOPICS, rng.randint(1, 4))))
     day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(4000))
     rare = f"метка{i % 5000}"  # each rare word is in 20 articles
     varied = replace(
-        analysis, title=f"{analysis.title} {rare}", date=day if rng.random() > 0.05 else None,
-        regions=regions, countries=tuple(sorted({r.country for r in regions})), topics=topics,
+        analysis,
+        title=f"{analysis.title} {rare}",
+        date=day if rng.random() > 0.05 else None,
+        regions=regions,
+        countries=tuple(sorted({r.country for r in regions})),
+        topics=topics,
     )
-    return ArticleRecord(varied, raw, text_hash(raw + str(i)), fingerprint(),
-                         lemmas=f"{index_text(rare)} {lemmas}")
+    return ArticleRecord(
+        varied, raw, text_hash(raw + str(i)), fingerprint(), lemmas=f"{index_text(rare)} {lemmas}"
+    )
 
 
 async def fill_store(db: aiosqlite.Connection, count: int) -> float:
@@ -148,8 +182,10 @@ async def bench_queries(workdir: Path, count: int) -> None:
     try:
         elapsed = await fill_store(db, count)
         size_mb = (workdir / "store.sqlite3").stat().st_size / 1e6
-        print(f"(b) {count} articles written through insert_articles in {elapsed:.1f} s "
-              f"({count / elapsed:.0f}/s), file {size_mb:.0f} MB")
+        print(
+            f"(b) {count} articles written through insert_articles in {elapsed:.1f} s "
+            f"({count / elapsed:.0f}/s), file {size_mb:.0f} MB"
+        )
         store = ArticleStore(db)
         gc.collect()
         gc.freeze()  # the fill's garbage is not the queries' cost
@@ -194,7 +230,8 @@ def _sql_only(path: Path, rng: random.Random) -> None:
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     page = (
-        "WITH page(id) AS MATERIALIZED ({}) " + ARTICLE_SELECT
+        "WITH page(id) AS MATERIALIZED ({}) "
+        + ARTICLE_SELECT
         + " FROM page JOIN articles AS a ON a.id = page.id ORDER BY a.sort_key DESC, a.id DESC"
     )
     samples: list[float] = []

@@ -36,8 +36,13 @@ class RunningBot:
 
 
 def e2e_settings(fake: FakeTelegram, db_path: Path, **overrides: object) -> Settings:
-    return load_settings(bot_token=fake.token, telegram_api_url=fake.base_url,
-                         database_path=db_path, seeds_dir=SEEDS, **overrides)
+    return load_settings(
+        bot_token=fake.token,
+        telegram_api_url=fake.base_url,
+        database_path=db_path,
+        seeds_dir=SEEDS,
+        **overrides,
+    )
 
 
 async def start_bot(fake: FakeTelegram, settings: Settings) -> RunningBot:
@@ -47,7 +52,8 @@ async def start_bot(fake: FakeTelegram, settings: Settings) -> RunningBot:
     dp = build_dispatcher(services)
     calls_before = fake.get_updates_calls
     task = asyncio.create_task(
-        dp.start_polling(bot, handle_signals=False, close_bot_session=True, polling_timeout=1))
+        dp.start_polling(bot, handle_signals=False, close_bot_session=True, polling_timeout=1)
+    )
     await fake.wait_until(lambda: fake.get_updates_calls > calls_before or task.done(), 15)
     if task.done():
         task.result()
@@ -67,8 +73,9 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest.fixture(scope="session")
-async def running_bot(fake: FakeTelegram,
-                      tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningBot]:
+async def running_bot(
+    fake: FakeTelegram, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[RunningBot]:
     db_path = tmp_path_factory.mktemp("e2e-store") / "news.sqlite3"
     running = await start_bot(fake, e2e_settings(fake, db_path))
     yield running

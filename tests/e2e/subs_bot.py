@@ -86,12 +86,18 @@ class NewsBot:
     async def group_message_as_chat(self, group: Chat, text: str) -> None:
         """A message an anonymous admin sends: from GroupAnonymousBot, sender_chat = group."""
         message: dict[str, Any] = {
-            "message_id": 10_000 + next(_numbers), "date": int(time.time()),
-            "chat": group.api(), "sender_chat": group.api(), "text": text,
-            "from": {"id": 1087968824, "is_bot": True, "first_name": "Group",
-                     "username": "GroupAnonymousBot"},
-            "entities": [{"type": "bot_command", "offset": 0,
-                          "length": len(text.split()[0])}],
+            "message_id": 10_000 + next(_numbers),
+            "date": int(time.time()),
+            "chat": group.api(),
+            "sender_chat": group.api(),
+            "text": text,
+            "from": {
+                "id": 1087968824,
+                "is_bot": True,
+                "first_name": "Group",
+                "username": "GroupAnonymousBot",
+            },
+            "entities": [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}],
         }
         await self.fake.push_update({"message": message})
 
@@ -119,8 +125,12 @@ async def news_bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Ne
     async with FakeTelegram() as fake:
         admin = fake.new_user(first_name="Admin")
         settings = load_settings(
-            bot_token=fake.token, telegram_api_url=fake.base_url,
-            database_path=folder / "news.sqlite3", seeds_dir=seeds, admin_ids=str(admin.id))
+            bot_token=fake.token,
+            telegram_api_url=fake.base_url,
+            database_path=folder / "news.sqlite3",
+            seeds_dir=seeds,
+            admin_ids=str(admin.id),
+        )
         running = await start_bot(fake, settings)
         try:
             yield NewsBot(running, admin, seeds)

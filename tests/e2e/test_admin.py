@@ -83,6 +83,8 @@ async def test_stats_counts(news_bot: NewsBot) -> None:
     assert f"Статей: {await article_count(news_bot)}" in reply.plain
     assert f"Регионов с новостями: {row[0]}" in reply.plain
     assert expected.subscribers_inactive >= 1
-    assert (f"Подписчиков: {expected.subscribers_active} активных, "
-            f"{expected.subscribers_inactive} неактивных") in reply.plain
+    assert (
+        f"Подписчиков: {expected.subscribers_active} активных, "
+        f"{expected.subscribers_inactive} неактивных"
+    ) in reply.plain
     assert f"{expected.deliveries_sent} отправлено" in reply.plain

@@ -33,8 +33,9 @@ def sent_errors(fake: FakeTelegram) -> list[tuple[str, int, str]]:
 
 @pytest.mark.parametrize("command", ["/region", "/topic", "/search"])
 @pytest.mark.parametrize("argument", HOSTILE, ids=range(len(HOSTILE)))
-async def test_hostile_arguments_are_plain_text(tg: FakeTelegram, command: str,
-                                                argument: str) -> None:
+async def test_hostile_arguments_are_plain_text(
+    tg: FakeTelegram, command: str, argument: str
+) -> None:
     user = tg.new_user()
     errors_before = len(sent_errors(tg))
     [reply] = await tg.ask(user, f"{command} {argument}")
@@ -81,9 +82,15 @@ async def test_plain_text_gets_a_hint(tg: FakeTelegram) -> None:
 async def test_stale_button_is_answered_not_crashing(tg: FakeTelegram) -> None:
     user = tg.new_user()
     [listing] = await tg.ask(user, "/latest")
-    listing.reply_markup = {"inline_keyboard": [[{"text": "old", "callback_data": "zz:1"},
-                                                 {"text": "gone", "callback_data": "c:99999"},
-                                                 {"text": "bad", "callback_data": "l:s:#dead:1"}]]}
+    listing.reply_markup = {
+        "inline_keyboard": [
+            [
+                {"text": "old", "callback_data": "zz:1"},
+                {"text": "gone", "callback_data": "c:99999"},
+                {"text": "bad", "callback_data": "l:s:#dead:1"},
+            ]
+        ]
+    }
     query_id = await tg.press(listing, text="old", user=user)
     answer = await tg.wait_for_callback_answer(query_id)
     assert "устарел" in answer["text"]
@@ -95,8 +102,7 @@ async def test_stale_button_is_answered_not_crashing(tg: FakeTelegram) -> None:
     assert "устарел" in expired.plain
 
 
-async def test_a_long_search_query_keeps_its_more_button_under_64_bytes(
-        tg: FakeTelegram) -> None:
+async def test_a_long_search_query_keeps_its_more_button_under_64_bytes(tg: FakeTelegram) -> None:
     user = tg.new_user()
     [reply] = await tg.ask(user, "/search Узбекистан Казахстан сотрудничество регионов туризм")
     for button in reply.buttons:

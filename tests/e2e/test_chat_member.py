@@ -71,14 +71,28 @@ async def test_group_migrating_to_supergroup_keeps_subscriptions(news_bot: NewsB
     await fake.ask(group, "/subscribe экология", user=boss)
     new_id = -1_000_000_000_000 - group.id * -1
     supergroup = fake.migrate(group.id, new_id)
-    await fake.push_update({"message": {
-        "message_id": 900, "date": 0, "chat": {"id": group.id, "type": "group"},
-        "from": {"id": boss.id, "is_bot": False, "first_name": "Boss"},
-        "migrate_to_chat_id": new_id}})
-    await fake.push_update({"message": {
-        "message_id": 1, "date": 0, "chat": supergroup.api(),
-        "from": {"id": boss.id, "is_bot": False, "first_name": "Boss"},
-        "migrate_from_chat_id": group.id}})
+    await fake.push_update(
+        {
+            "message": {
+                "message_id": 900,
+                "date": 0,
+                "chat": {"id": group.id, "type": "group"},
+                "from": {"id": boss.id, "is_bot": False, "first_name": "Boss"},
+                "migrate_to_chat_id": new_id,
+            }
+        }
+    )
+    await fake.push_update(
+        {
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": supergroup.api(),
+                "from": {"id": boss.id, "is_bot": False, "first_name": "Boss"},
+                "migrate_from_chat_id": group.id,
+            }
+        }
+    )
     await eventually(lambda: _has_subs(news_bot, new_id))
     assert await news_bot.subs.get_chat(group.id) is None
     [sub] = await news_bot.subs.list(new_id)

@@ -30,13 +30,16 @@ def card_buttons(message: SentMessage) -> list[str]:
 # -- /region ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("query", "region", "title"), [
-    ("Таразе", "Жамбылская область", TITLE_000),          # a city in a case form
-    ("Zhambyl", "Жамбылская область", TITLE_000),         # Latin spelling
-    ("Жамбылской области", "Жамбылская область", TITLE_000),
-    ("Гурьев", "Атырауская область", TITLE_003),          # old name of Atyrau
-    ("Миасс", "Челябинская область", TITLE_004),          # a city of the region
-])
+@pytest.mark.parametrize(
+    ("query", "region", "title"),
+    [
+        ("Таразе", "Жамбылская область", TITLE_000),  # a city in a case form
+        ("Zhambyl", "Жамбылская область", TITLE_000),  # Latin spelling
+        ("Жамбылской области", "Жамбылская область", TITLE_000),
+        ("Гурьев", "Атырауская область", TITLE_003),  # old name of Atyrau
+        ("Миасс", "Челябинская область", TITLE_004),  # a city of the region
+    ],
+)
 async def test_region_by_any_name(tg: FakeTelegram, query: str, region: str, title: str) -> None:
     user = tg.new_user()
     [reply] = await tg.ask(user, f"/region {query}")
@@ -93,8 +96,13 @@ async def test_region_without_name_picks_country_then_regions_with_news(tg: Fake
     labels = picker.button_texts()
     names = [label.rsplit(" (", 1)[0] for label in labels]
     # SPEC's seed table: these Kazakh regions have articles ...
-    for name in ["Жамбылская область", "Алматы", "Астана", "Атырауская область",
-                 "Туркестанская область"]:
+    for name in [
+        "Жамбылская область",
+        "Алматы",
+        "Астана",
+        "Атырауская область",
+        "Туркестанская область",
+    ]:
         assert name in names
     assert "Алматинская область" not in names  # ... KZ-19 has none
     assert not any(n.startswith(("Ташкент", "Челябинская")) for n in names)  # other countries
@@ -187,11 +195,14 @@ async def test_latest_lists_the_five_newest(tg: FakeTelegram) -> None:
     assert len(items(reply)) == 5 and len(card_buttons(reply)) == 5
 
 
-@pytest.mark.parametrize(("words", "title"), [
-    ("космосе", TITLE_004),                 # a form not in the text ("космоса"/"космос")
-    ("предпринимательницами", TITLE_000),
-    ("побратимы", TITLE_003),
-])
+@pytest.mark.parametrize(
+    ("words", "title"),
+    [
+        ("космосе", TITLE_004),  # a form not in the text ("космоса"/"космос")
+        ("предпринимательницами", TITLE_000),
+        ("побратимы", TITLE_003),
+    ],
+)
 async def test_search_matches_word_forms(tg: FakeTelegram, words: str, title: str) -> None:
     user = tg.new_user()
     [reply] = await tg.ask(user, f"/search {words}")

@@ -58,18 +58,24 @@ async def test_text_form(news_bot: NewsBot) -> None:
     chat = await news_bot.subs.get_settings(user.id)
     assert chat is not None
     assert (chat.tz, chat.mode, chat.digest_hour, chat.silent) == (
-        "Europe/Moscow", "digest", 18, True)
+        "Europe/Moscow",
+        "digest",
+        18,
+        True,
+    )
 
 
 async def test_bad_zone_and_hour_are_explained_and_change_nothing(news_bot: NewsBot) -> None:
     fake, user = news_bot.fake, news_bot.fake.new_user()
     await fake.ask(user, "/settings hour 6")
-    for text, expected in (("/settings tz Mars/Olympus", "Не знаю часового пояса «Mars/Olympus»"),
-                           ("/settings hour 25", "от 0 до 23"),
-                           ("/settings hour -1", "от 0 до 23"),
-                           ("/settings tz " + "x" * 5000, "Не знаю часового пояса"),
-                           ("/settings tz ../../etc/passwd", "Не знаю часового пояса"),
-                           ("/settings <b>loud</b>", "Не понял настройку")):
+    for text, expected in (
+        ("/settings tz Mars/Olympus", "Не знаю часового пояса «Mars/Olympus»"),
+        ("/settings hour 25", "от 0 до 23"),
+        ("/settings hour -1", "от 0 до 23"),
+        ("/settings tz " + "x" * 5000, "Не знаю часового пояса"),
+        ("/settings tz ../../etc/passwd", "Не знаю часового пояса"),
+        ("/settings <b>loud</b>", "Не понял настройку"),
+    ):
         [reply] = await fake.ask(user, text)
         assert expected in reply.plain, (text, reply.plain)
     chat = await news_bot.subs.get_settings(user.id)

@@ -29,13 +29,21 @@ async def test_subscribe_to_everything_in_a_private_chat(news_bot: NewsBot) -> N
 
 async def test_region_by_city_old_name_latin_and_topic_any_form(news_bot: NewsBot) -> None:
     user = news_bot.fake.new_user()
-    for text in ("/subscribe в Таразе", "/subscribe Samarkand", "/subscribe Чимкент",
-                 "/subscribe туристический"):
+    for text in (
+        "/subscribe в Таразе",
+        "/subscribe Samarkand",
+        "/subscribe Чимкент",
+        "/subscribe туристический",
+    ):
         [reply] = await news_bot.fake.ask(user, text)
         assert "Подписка оформлена" in reply.plain, (text, reply.plain)
     # Тараз is in Zhambyl (KZ-31), Чимкент is Shymkent (KZ-79), a city that is a region itself.
     assert await filters_of(news_bot, user.id) == {
-        ("region", "KZ-31"), ("region", "UZ-SA"), ("region", "KZ-79"), ("topic", "tourism")}
+        ("region", "KZ-31"),
+        ("region", "UZ-SA"),
+        ("region", "KZ-79"),
+        ("topic", "tourism"),
+    }
 
 
 async def test_duplicate_subscribe_says_already_subscribed(news_bot: NewsBot) -> None:
