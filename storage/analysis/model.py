@@ -8,11 +8,16 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class RegionRef:
-    """A first-level subdivision: ISO 3166-2 code, Russian name, ISO 3166-1 alpha-2 country."""
+    """A first-level subdivision: ISO 3166-2 code, Russian name, ISO 3166-1 alpha-2 country.
+
+    ``role`` (SPEC): "party", a side of the cooperation or what the article is about, or
+    "mention", named only in passing (a dateline, a venue, a consulate's seat).
+    """
 
     code: str
     name: str
     country: str
+    role: str = "party"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +43,6 @@ class Analysis:
     summary: str
     figures: tuple[Figure, ...] = field(default=())
     lemmas: str = ""  # lemmatised title + lead + body, for the full-text index
+    # SPEC: about cooperation, trade, exchange or ties between a region and another region or
+    # country; an irrelevant article is stored (so it is not fetched again) but not listed or sent.
+    relevant: bool = True
