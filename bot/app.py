@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from aiogram.client.session.base import BaseSession
     from aiogram.types import BotCommand, ErrorEvent
 
+    from bot.container import App
     from bot.services.container import Services
 
 log = logging.getLogger("bot")
@@ -52,20 +53,22 @@ def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     return Bot(token=settings.bot_token, session=session, default=bot_defaults())
 
 
-def build_dispatcher(services: Services) -> Dispatcher:
-    """The Dispatcher with every feature router and the services middleware."""
+def build_dispatcher(app: App) -> Dispatcher:
+    """The Dispatcher with every feature router; handlers get ``services`` (workflow data,
+    set once here) and ``lang`` (the locale middleware)."""
     from aiogram import Dispatcher
 
-    from bot.middlewares import ServicesMiddleware
+    from bot.middlewares import LocaleMiddleware
     from bot.routers import feature_routers
 
     dp = Dispatcher()
-    dp.update.outer_middleware(ServicesMiddleware(services))
+    dp.update.outer_middleware(LocaleMiddleware())
     dp.include_routers(*feature_routers())
     dp.errors.register(_on_error)
     dp.startup.register(_on_startup)
     dp.shutdown.register(_on_shutdown)
-    dp["services"] = services
+    dp["services"] = app.services
+    dp["app"] = app
     return dp
 
 
@@ -77,7 +80,7 @@ def menu_commands(lang: str) -> list[BotCommand]:
     return [BotCommand(command=k.removeprefix("menu."), description=t(k, lang)[:256]) for k in keys]
 
 
-async def _on_startup(bot: Bot, services: Services) -> None:
+async def _on_startup(bot: Bot, app: App, services: Services) -> None:
     me = await bot.get_me()
     services.bot_username = me.username or ""
     # the menus are independent: one round trip to Telegram instead of one per language
@@ -85,12 +88,12 @@ async def _on_startup(bot: Bot, services: Services) -> None:
         bot.set_my_commands(menu_commands("ru")),
         *(bot.set_my_commands(menu_commands(lang), language_code=lang) for lang in languages()),
     )
-    await services.on_startup(bot)
+    await app.on_startup(bot)
     log.info("bot @%s ready", services.bot_username)
 
 
-async def _on_shutdown(services: Services) -> None:
-    await services.on_shutdown()
+async def _on_shutdown(app: App) -> None:
+    await app.on_shutdown()
 
 
 async def _on_error(event: ErrorEvent, lang: str = "ru") -> bool:
@@ -140,21 +143,21 @@ def setup_logging(settings: Settings) -> None:
 
 async def serve(settings: Settings) -> None:
     """Run until SIGINT/SIGTERM; the store is closed however polling ends."""
-    from bot.services.container import open_services
+    from bot.container import open_app
 
-    services = await open_services(settings)
+    app = await open_app(settings)
     try:
         bot = build_bot(settings)
-        dp = build_dispatcher(services)
+        dp = build_dispatcher(app)
         log.info(
             "store %s: %d articles; polling %s",
             settings.database_path,
-            await services.articles.store.count(),
+            await app.services.articles.store.count(),
             settings.telegram_api_url,
         )
         await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
-        await services.close()
+        await app.close()
         log.info("stopped")
 
 

@@ -213,18 +213,18 @@ async def _read_lines(stream: IO[str]) -> AsyncGenerator[str, None]:
 
 async def console_main(stdin: IO[str], out: IO[str], language_code: str = "ru") -> None:
     from bot.app import build_bot, build_dispatcher
-    from bot.services.container import open_services
+    from bot.container import open_app
 
     settings = load_settings(bot_token="42:console")
-    services = await open_services(settings)
     # No scheduler here: the console is for reading, and deliveries must not be marked sent
     # for chats that only exist in this terminal.
-    services.lifecycle.clear()
+    app = await open_app(settings, deliver=False)
+    services = app.services
     session = ConsoleSession(out)
     try:
         bot = build_bot(settings, session=session)
-        dp = build_dispatcher(services)
-        await dp.emit_startup(bot=bot, services=services)
+        dp = build_dispatcher(app)
+        await dp.emit_startup(bot=bot, **dp.workflow_data)
         console = Console(dp, bot, session, language_code)
         count = await services.articles.store.count()
         print(
@@ -240,9 +240,9 @@ async def console_main(stdin: IO[str], out: IO[str], language_code: str = "ru") 
             await console.handle_line(line)
             if interactive:
                 print(PROMPT, end="", file=out, flush=True)
-        await dp.emit_shutdown(bot=bot, services=services)
+        await dp.emit_shutdown(bot=bot, **dp.workflow_data)
     finally:
-        await services.close()
+        await app.close()
 
 
 def run_console() -> int:

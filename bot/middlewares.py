@@ -1,28 +1,27 @@
-"""Handler data every handler gets: ``services`` and the reader's ``lang``."""
+"""The reader's language, resolved once per update (aiogram's i18n middleware is the model).
+
+``services`` is not set here: the Dispatcher's workflow data carries it to every handler.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 
-from bot.texts import pick_language
-
-if TYPE_CHECKING:
-    from bot.services.container import Services
+from bot.texts import pick_language, use_locale
 
 
-class ServicesMiddleware(BaseMiddleware):
-    """Outer middleware on updates: adds ``services`` and ``lang`` (from language_code).
+class LocaleMiddleware(BaseMiddleware):
+    """Outer middleware on updates: the catalogue for the user's ``language_code``.
 
     Registered after aiogram's own user-context middleware, so ``event_from_user`` is known;
-    channel posts have no user and get the default language.
+    channel posts have no user and get the default language. The language is set as the
+    current locale (what :func:`bot.texts.t` reads) for the whole update and given to handlers
+    that still ask for ``lang``.
     """
-
-    def __init__(self, services: Services) -> None:
-        self.services = services
 
     async def __call__(
         self,
@@ -31,6 +30,7 @@ class ServicesMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         user: User | None = data.get("event_from_user")
-        data["services"] = self.services
-        data["lang"] = pick_language(user.language_code if user else None)
-        return await handler(event, data)
+        lang = pick_language(user.language_code if user else None)
+        data["lang"] = lang
+        with use_locale(lang):
+            return await handler(event, data)

@@ -9,6 +9,7 @@ import aiosqlite
 import pytest
 
 from bot.config import load_settings
+from bot.container import queue_new
 from bot.delivery.planner import plan
 from bot.services.admin import AdminService
 from bot.services.subscriptions import SubscriptionError, SubscriptionService
@@ -206,7 +207,9 @@ async def test_forum_thread_is_kept_and_moved(db: aiosqlite.Connection) -> None:
 
 async def test_admin_stats_count_what_is_there(db: aiosqlite.Connection, tmp_path: Path) -> None:
     service = SubscriptionService(db)
-    admin = AdminService(db, load_settings(admin_ids="42", seeds_dir=tmp_path / "seeds"))
+    admin = AdminService(
+        db, load_settings(admin_ids="42", seeds_dir=tmp_path / "seeds"), plan=queue_new
+    )
     assert admin.is_admin(42) and not admin.is_admin(43) and not admin.is_admin(None)
     await service.subscribe(1, "private")
     await service.subscribe(2, "private", "region", "KZ-31")
@@ -230,7 +233,10 @@ async def test_admin_reload_queues_new_articles_for_subscribers(
     seeds.mkdir()
     woken: list[bool] = []
     admin = AdminService(
-        db, load_settings(seeds_dir=seeds), wake_delivery=lambda: woken.append(True)
+        db,
+        load_settings(seeds_dir=seeds),
+        plan=queue_new,
+        wake_delivery=lambda: woken.append(True),
     )
     await SubscriptionService(db).subscribe(1, "private")
     await add_article(db)  # as if `python -m bot ingest` ran beside the bot

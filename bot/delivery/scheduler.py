@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from aiogram import Bot
 
     from bot.config import Settings
-    from bot.services.container import Lifecycle, Services
 
 log = logging.getLogger(__name__)
 
@@ -125,20 +124,3 @@ def build_scheduler(
     sender = Sender(bot, limiter, splitter=split_html, policy=policy)
     worker = DeliveryWorker(db, sender, render or article_card, concurrency=concurrency, now=now)
     return DeliveryScheduler(worker, settings.delivery_interval)
-
-
-def delivery_lifecycle(services: Services) -> Lifecycle:
-    """Start delivery with the bot (it needs the Bot) and stop it before the store closes."""
-    from bot.services.container import Lifecycle
-
-    async def start(bot: Bot) -> None:
-        services.delivery = build_scheduler(services.db, bot, services.settings)
-        if services.admin is not None:
-            services.admin.wake_delivery = services.delivery.wake
-        await services.delivery.start()
-
-    async def stop() -> None:
-        if services.delivery is not None:
-            await services.delivery.stop()
-
-    return Lifecycle("delivery", start=start, stop=stop)

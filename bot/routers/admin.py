@@ -27,7 +27,7 @@ REASON_MAX = 150
 def admin_of(message: Message, services: Services) -> AdminService | None:
     """The admin service if the sender is in ADMIN_IDS, else None."""
     user_id = message.from_user.id if message.from_user else None
-    if services.admin is None or not services.admin.is_admin(user_id):
+    if not services.admin.is_admin(user_id):
         return None
     return services.admin
 

@@ -30,8 +30,6 @@ GONE = frozenset({ChatMemberStatus.KICKED, ChatMemberStatus.LEFT})
 
 async def on_my_chat_member(event: ChatMemberUpdated, services: Services) -> None:
     service = services.subscriptions
-    if service is None:
-        return
     chat_id = event.chat.id
     if event.new_chat_member.status in GONE:
         reason = "kicked" if event.new_chat_member.status == ChatMemberStatus.KICKED else "left"
@@ -43,14 +41,14 @@ async def on_my_chat_member(event: ChatMemberUpdated, services: Services) -> Non
 
 async def on_migrate_to(message: Message, services: Services) -> None:
     new_id = message.migrate_to_chat_id
-    if services.subscriptions is not None and new_id is not None:
+    if new_id is not None:
         await services.subscriptions.migrate_chat(message.chat.id, new_id)
         log.info("chat %s migrated to %s", message.chat.id, new_id)
 
 
 async def on_migrate_from(message: Message, services: Services) -> None:
     old_id = message.migrate_from_chat_id
-    if services.subscriptions is not None and old_id is not None:
+    if old_id is not None:
         await services.subscriptions.migrate_chat(old_id, message.chat.id)
         log.info("chat %s migrated from %s", message.chat.id, old_id)
 
@@ -58,11 +56,10 @@ async def on_migrate_from(message: Message, services: Services) -> None:
 async def revive_on_start(message: Message, services: Services) -> None:
     """A /start proves the chat hears us again; the start router still answers it."""
     service = services.subscriptions
-    if service is not None:
-        chat = await service.get_chat(message.chat.id)
-        if chat is not None and not chat.active:
-            await service.revive(chat.id)
-            log.info("chat %s revived by /start", chat.id)
+    chat = await service.get_chat(message.chat.id)
+    if chat is not None and not chat.active:
+        await service.revive(chat.id)
+        log.info("chat %s revived by /start", chat.id)
     raise SkipHandler
 
 

@@ -7,18 +7,20 @@ calling anything here; nothing here changes state for anyone else.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import aiosqlite
 
 from bot.config import Settings
-from bot.delivery.planner import plan
 from storage.ingest import ingest_dir
 from storage.models import IngestReport
 from storage.subscriptions import SubscriptionStore
 
 log = logging.getLogger(__name__)
+
+# Queue new articles for their subscribers; returns how many deliveries were queued.
+Plan = Callable[[aiosqlite.Connection], Awaitable[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +41,15 @@ class AdminService:
         db: aiosqlite.Connection,
         settings: Settings,
         *,
+        plan: Plan,
         wake_delivery: Callable[[], None] | None = None,
     ) -> None:
         self.db = db
         self.settings = settings
         self.store = SubscriptionStore(db)
-        # Set by the delivery scheduler when it runs, so /reload's articles go out at once.
+        # Injected by the app container: the planner (delivery's SQL, not ours) and the
+        # scheduler's wake-up, so /reload's articles are queued and go out at once.
+        self.plan = plan
         self.wake_delivery = wake_delivery
 
     def is_admin(self, user_id: int | None) -> bool:
@@ -59,14 +64,14 @@ class AdminService:
         ``python -m bot ingest`` beside the bot are planned by the scheduler's next run.
         """
         report = await ingest_dir(self.db, self.settings.seeds_dir)
-        queued = await plan(self.db)
+        queued = await self.plan(self.db)
         log.info(
             "reload: %d added, %d updated, %d removed, %d failed; %d deliveries queued",
             len(report.added),
             len(report.updated),
             len(report.removed),
             len(report.failed),
-            queued.queued,
+            queued,
         )
         if self.wake_delivery is not None:
             self.wake_delivery()

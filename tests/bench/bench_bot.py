@@ -33,7 +33,7 @@ from aiogram.types import Message
 
 from bot.app import build_bot, build_dispatcher
 from bot.config import Settings, load_settings
-from bot.services.container import open_services
+from bot.container import open_app
 from storage.db import open_db
 from tests.fake_telegram import FakeTelegram, User
 
@@ -160,7 +160,7 @@ async def bench_in_process(db_path: Path, rounds: int) -> tuple[dict[str, float]
         )
         users = [fake.new_user() for _ in range(USERS)]
         rng = random.Random(3)
-        services = await open_services(settings)
+        app = await open_app(settings)
         bot_lat: list[float] = []
         echo_lat: list[float] = []
         bot_rates: list[float] = []
@@ -181,9 +181,9 @@ async def bench_in_process(db_path: Path, rounds: int) -> tuple[dict[str, float]
                 echo_rates.append(rate)
 
         try:
-            await run_polling(fake, settings, build_dispatcher(services), bot_rounds)
+            await run_polling(fake, settings, build_dispatcher(app), bot_rounds)
         finally:
-            await services.close()
+            await app.close()
         await run_polling(fake, settings, echo_dispatcher(), echo_rounds, bare=True)
         print(f"burst of {COMMANDS} commands from {USERS} users, {rounds} rounds each:")
         bot_p = report("bot", bot_lat, statistics.mean(bot_rates))

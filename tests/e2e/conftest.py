@@ -18,7 +18,8 @@ from aiogram import Bot, Dispatcher
 
 from bot.app import build_bot, build_dispatcher
 from bot.config import Settings, load_settings
-from bot.services.container import Services, open_services
+from bot.container import App, open_app
+from bot.services.container import Services
 from tests.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,10 +30,14 @@ SEEDS = ROOT / "seeds"
 class RunningBot:
     fake: FakeTelegram
     settings: Settings
-    services: Services
+    app: App
     bot: Bot
     dp: Dispatcher
     task: asyncio.Task[None]
+
+    @property
+    def services(self) -> Services:
+        return self.app.services
 
 
 def e2e_settings(fake: FakeTelegram, db_path: Path, **overrides: object) -> Settings:
@@ -47,9 +52,9 @@ def e2e_settings(fake: FakeTelegram, db_path: Path, **overrides: object) -> Sett
 
 async def start_bot(fake: FakeTelegram, settings: Settings) -> RunningBot:
     """The real bot polling the fake; returns once it asked for its first updates."""
-    services = await open_services(settings)
+    app = await open_app(settings)
     bot = build_bot(settings)
-    dp = build_dispatcher(services)
+    dp = build_dispatcher(app)
     calls_before = fake.get_updates_calls
     task = asyncio.create_task(
         dp.start_polling(bot, handle_signals=False, close_bot_session=True, polling_timeout=1)
@@ -57,13 +62,13 @@ async def start_bot(fake: FakeTelegram, settings: Settings) -> RunningBot:
     await fake.wait_until(lambda: fake.get_updates_calls > calls_before or task.done(), 15)
     if task.done():
         task.result()
-    return RunningBot(fake, settings, services, bot, dp, task)
+    return RunningBot(fake, settings, app, bot, dp, task)
 
 
 async def stop_bot(running: RunningBot) -> None:
     await running.dp.stop_polling()
     await asyncio.wait_for(running.task, 10)
-    await running.services.close()
+    await running.app.close()
 
 
 @pytest.fixture(scope="session")

@@ -50,9 +50,7 @@ class NewsBot:
 
     @property
     def subs(self) -> SubscriptionService:
-        service = self.running.services.subscriptions
-        assert service is not None
-        return service
+        return self.running.services.subscriptions
 
     def add_article(self, template: str) -> str:
         """Write a new article file (unique title); returns its title."""
@@ -73,9 +71,9 @@ class NewsBot:
 
     async def idle(self) -> None:
         """Nothing queued for delivery and no delivery run in progress."""
-        services = self.running.services
-        assert services.admin is not None and services.delivery is not None
-        admin, delivery = services.admin, services.delivery
+        app = self.running.app
+        assert app.delivery is not None
+        admin, delivery = app.services.admin, app.delivery
 
         async def quiet() -> bool:
             stats = await admin.stats()

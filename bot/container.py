@@ -1,0 +1,133 @@
+"""The application container: everything one running bot is made of, wired in one place.
+
+``open_app`` opens the store and builds, in this order and in one direction (nothing it builds
+imports this module or reaches back into another part):
+
+    store -> services (what handlers call) -> background parts (the delivery scheduler)
+
+Handlers get :class:`~bot.services.container.Services` only; the background parts are
+:class:`Lifecycle` entries of :attr:`App.lifecycle`: ``start(bot)`` runs after the command menu
+is set, before the first update; ``stop()`` runs in reverse order at shutdown, before the store
+is closed. Extending (a source poller): build it in :func:`open_app` and append its
+``Lifecycle``; a service that must nudge it gets a callback, as /reload gets ``wake_delivery``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import aiosqlite
+
+from bot.config import Settings
+from bot.delivery.planner import plan
+from bot.delivery.scheduler import DeliveryScheduler, build_scheduler
+from bot.services.admin import AdminService
+from bot.services.articles import ArticleService
+from bot.services.container import Services
+from bot.services.subscriptions import SubscriptionService
+from storage.articles import ArticleStore
+from storage.db import open_db
+from storage.ingest import ensure_seeded
+
+if TYPE_CHECKING:
+    from aiogram import Bot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Lifecycle:
+    """A background part of the bot: started with the bot, stopped before the store closes."""
+
+    name: str
+    start: Callable[[Bot], Awaitable[None]] | None = None
+    stop: Callable[[], Awaitable[None]] | None = None
+
+
+@dataclass(slots=True)
+class App:
+    settings: Settings
+    db: aiosqlite.Connection
+    services: Services
+    lifecycle: list[Lifecycle] = field(default_factory=list)
+    delivery: DeliveryScheduler | None = None  # built when the bot starts (it needs the Bot)
+    _started: list[Lifecycle] = field(default_factory=list)
+
+    def wake_delivery(self) -> None:
+        """Deliver now rather than at the next interval (after /reload); no-op if not running."""
+        if self.delivery is not None:
+            self.delivery.wake()
+
+    async def on_startup(self, bot: Bot) -> None:
+        for part in self.lifecycle:
+            if part.start is not None:
+                log.info("starting %s", part.name)
+                await part.start(bot)
+            self._started.append(part)
+
+    async def on_shutdown(self) -> None:
+        """Stop what was started (newest first); a failing stop does not skip the others."""
+        while self._started:
+            part = self._started.pop()
+            if part.stop is None:
+                continue
+            log.info("stopping %s", part.name)
+            try:
+                await part.stop()
+            except Exception:
+                log.exception("stopping %s failed", part.name)
+
+    async def close(self) -> None:
+        await self.on_shutdown()
+        await self.db.close()
+
+
+async def open_app(settings: Settings, *, seed: bool = True, deliver: bool = True) -> App:
+    """Open (create, migrate, and on first start seed) the store and build the bot's parts.
+
+    ``deliver``: start the delivery scheduler with the bot (off for the console, whose chats
+    exist only in the terminal and must not have deliveries marked sent).
+    """
+    settings.database_path.parent.mkdir(parents=True, exist_ok=True)
+    db = await open_db(settings.database_path)
+    try:
+        if seed:
+            await ensure_seeded(db, settings.seeds_dir)
+    except BaseException:
+        await db.close()
+        raise
+    app: App
+    services = Services(
+        settings=settings,
+        db=db,
+        articles=ArticleService(ArticleStore(db)),
+        subscriptions=SubscriptionService(db),
+        # a lambda: the scheduler is built only when the bot starts
+        admin=AdminService(db, settings, plan=queue_new, wake_delivery=lambda: app.wake_delivery()),
+    )
+    app = App(settings=settings, db=db, services=services)
+    if deliver:
+        app.lifecycle.append(_delivery(app))
+    return app
+
+
+async def queue_new(db: aiosqlite.Connection) -> int:
+    """/reload queues what it added at once (the planner is delivery's SQL)."""
+    return (await plan(db)).queued
+
+
+def _delivery(app: App) -> Lifecycle:
+    """Delivery starts with the bot (it sends through the Bot) and stops before the store."""
+
+    async def start(bot: Bot) -> None:
+        app.delivery = build_scheduler(app.db, bot, app.settings)
+        await app.delivery.start()
+
+    async def stop() -> None:
+        if app.delivery is not None:
+            await app.delivery.stop()
+
+    return Lifecycle("delivery", start=start, stop=stop)
