@@ -32,5 +32,10 @@ class CountryCb(CallbackData, prefix="k"):
     code: str
 
 
+# The longest search query (UTF-8 bytes) a "more" button can carry as itself: the packed
+# ``l:s:<query>:<page>`` with a three-digit page must stay within the limit.
+SEARCH_KEY_BYTES = MAX_CALLBACK_BYTES - len(f"{ListCb.__prefix__}:s::999")
+
+
 def fits(data: str) -> bool:
     return len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES

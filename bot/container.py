@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 
 import aiosqlite
 
+from bot.callbacks import SEARCH_KEY_BYTES
 from bot.config import Settings
 from bot.delivery.planner import plan
 from bot.delivery.scheduler import DeliveryScheduler, build_scheduler
 from bot.services.admin import AdminService
 from bot.services.articles import ArticleService
 from bot.services.container import Services
+from bot.services.queries import QueryTokens
 from bot.services.subscriptions import SubscriptionService
 from storage.articles import ArticleStore
 from storage.db import open_db
@@ -105,6 +107,7 @@ async def open_app(settings: Settings, *, seed: bool = True, deliver: bool = Tru
         db=db,
         articles=ArticleService(ArticleStore(db)),
         subscriptions=SubscriptionService(db),
+        queries=QueryTokens(SEARCH_KEY_BYTES),
         # a lambda: the scheduler is built only when the bot starts
         admin=AdminService(db, settings, plan=queue_new, wake_delivery=lambda: app.wake_delivery()),
     )

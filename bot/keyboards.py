@@ -1,10 +1,11 @@
-"""Inline keyboards: list pages, suggestion and picker buttons."""
+"""Inline keyboards: list pages, suggestion and picker buttons; editing a keyboard in place."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardCb, CountryCb, ListCb
@@ -73,3 +74,14 @@ def topics_keyboard(topics: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
         builder.button(text=name, callback_data=ListCb(kind="t", key=slug, page=0).pack())
     builder.adjust(2)
     return builder.as_markup()
+
+
+async def edit_in_place(
+    message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Edit in place; a press that changes nothing (a double tap) is not an error."""
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as exc:
+        if "not modified" not in exc.message:
+            raise

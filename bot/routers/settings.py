@@ -17,9 +17,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks_subs import SettingsCb
 from bot.formatting import esc, shorten
-from bot.routers.subscriptions import button_target, command_target, edit, subs, where_label
+from bot.keyboards import edit_in_place as edit
+from bot.routers.targets import Target, button_target, command_target, where_label
 from bot.services.container import Services
-from bot.services.permissions import Target
 from bot.texts import t
 from storage.subscriptions import Chat
 
@@ -136,10 +136,10 @@ def zones_keyboard(chat: Chat, lang: str) -> InlineKeyboardMarkup:
 
 async def current(services: Services, target: Target, lang: str) -> Chat:
     """The chat's settings row, created (no subscriptions, no backlog) if it is new."""
-    chat = await subs(services).get_settings(target.chat_id)
+    chat = await services.subscriptions.get_settings(target.chat_id)
     if chat is not None:
         return chat
-    return await subs(services).ensure_chat(
+    return await services.subscriptions.ensure_chat(
         target.chat_id, target.chat_type, title=target.title, lang=lang
     )
 
@@ -186,7 +186,7 @@ async def on_settings(
         if isinstance(change, str):
             await message.answer(change)
             return
-        chat = await subs(services).update_settings(chat.id, **change)  # type: ignore[arg-type]
+        chat = await services.subscriptions.update_settings(chat.id, **change)  # type: ignore[arg-type]
     await message.answer(settings_text(chat, target, lang), reply_markup=main_keyboard(chat, lang))
 
 
@@ -231,7 +231,7 @@ async def on_settings_button(
     if change is None:
         await query.answer(t("card.expired", lang))
         return
-    chat = await subs(services).update_settings(chat.id, **change)  # type: ignore[arg-type]
+    chat = await services.subscriptions.update_settings(chat.id, **change)  # type: ignore[arg-type]
     await query.answer(t("settings.saved", lang))
     await edit(query.message, settings_text(chat, target, lang), main_keyboard(chat, lang))
 

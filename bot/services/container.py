@@ -6,7 +6,7 @@ A bundle, not a factory: it holds what handlers call and nothing that runs in th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import aiosqlite
 
@@ -24,5 +24,5 @@ class Services:
     articles: ArticleService
     subscriptions: SubscriptionService
     admin: AdminService
-    queries: QueryTokens = field(default_factory=QueryTokens)
+    queries: QueryTokens
     bot_username: str = ""  # filled at start from getMe (help text, inline hints)

@@ -1,4 +1,7 @@
-"""Who may manage a chat's subscriptions and settings (SPEC: Chat commands, "who").
+"""Which chat a command acts on, and may this user do it (SPEC: Chat commands, "who").
+
+Used by /subscribe, /unsubscribe, /subscriptions and /settings and their buttons. It asks the
+Bot API (getChat, getChatMember), so it lives with the routers, not in the services.
 
 - a private chat: its user;
 - a group or supergroup: its administrators (getChatMember: creator or administrator); an
@@ -20,7 +23,10 @@ from dataclasses import dataclass, field
 from aiogram import Bot
 from aiogram.enums import ChatMemberStatus, ChatType
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
-from aiogram.types import Chat, ChatMemberAdministrator, Message
+from aiogram.types import CallbackQuery, Chat, ChatMemberAdministrator, Message
+
+from bot.formatting import esc, html_to_text, shorten
+from bot.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +101,6 @@ async def check_user(bot: Bot, chat: Chat | Target, user_id: int) -> Refusal | N
 async def check_channel(bot: Bot, ref: str | int, user_id: int) -> Target | Refusal:
     """The channel ``ref`` (``@username`` or id) if ``user_id`` administers it and the bot may
     post there; otherwise why not."""
-    from bot.formatting import esc
-
     shown = esc(str(ref)[:40])
     if isinstance(ref, str) and not valid_username(ref):
         return Refusal("perm.bad_channel", {"channel": shown})
@@ -122,4 +126,67 @@ async def check_channel(bot: Bot, ref: str | int, user_id: int) -> Target | Refu
         return Refusal("perm.not_channel_admin", args)
     if not (isinstance(me, ChatMemberAdministrator) and me.can_post_messages):
         return Refusal("perm.bot_cannot_post", args)
+    return target
+
+
+# --------------------------------------------------------------------------- for handlers
+
+
+def refusal_text(refusal: Refusal, lang: str) -> str:
+    return t(refusal.key, lang, **refusal.args) if refusal.args else t(refusal.key, lang)
+
+
+def where_label(target: Target, lang: str) -> str:
+    if target.remote:
+        return t("subs.where_channel", lang, channel=esc(target.title or str(target.chat_id)))
+    return t("subs.where_here", lang)
+
+
+def split_channel(args: str | None) -> tuple[str | None, str]:
+    """``@channel rest`` -> ("@channel", "rest"); anything else -> (None, args)."""
+    text = (args or "").strip()
+    first, _, rest = text.partition(" ")
+    if first and is_channel_ref(first):
+        return first, rest.strip()
+    return None, text
+
+
+async def command_target(
+    message: Message, bot: Bot, args: str | None, lang: str
+) -> tuple[Target, str] | None:
+    """The chat a command manages and the rest of its arguments, or None after a refusal."""
+    channel, rest = split_channel(args)
+    if channel is not None:
+        if message.chat.type != ChatType.PRIVATE or message.from_user is None:
+            await message.answer(t("perm.channel_from_private", lang))
+            return None
+        checked = await check_channel(bot, channel, message.from_user.id)
+        if isinstance(checked, Refusal):
+            await message.answer(refusal_text(checked, lang))
+            return None
+        return checked, rest
+    refusal = await check_message(bot, message)
+    if refusal is not None:
+        await message.answer(refusal_text(refusal, lang))
+        return None
+    return here(message), rest
+
+
+async def button_target(query: CallbackQuery, bot: Bot, chat_id: int, lang: str) -> Target | None:
+    """The chat a button manages, after checking the presser's rights (answers on refusal)."""
+    message = query.message
+    if not isinstance(message, Message):
+        await query.answer(t("card.expired", lang))
+        return None
+    target: Target | None = None
+    if chat_id == message.chat.id:
+        target = here(message)
+        refusal = await check_user(bot, message.chat, query.from_user.id)
+    else:
+        checked = await check_channel(bot, chat_id, query.from_user.id)
+        target, refusal = (None, checked) if isinstance(checked, Refusal) else (checked, None)
+    if refusal is not None or target is None:
+        text = html_to_text(refusal_text(refusal or Refusal("perm.not_admin"), lang))
+        await query.answer(shorten(text, 190), show_alert=True)
+        return None
     return target

@@ -1,0 +1,59 @@
+"""NAME in /subscribe and /unsubscribe: a topic or a region, and the nearest names when neither.
+
+Resolved exactly as /topic and /region resolve theirs (:class:`ArticleService`); suggestions of
+both kinds are ranked together by how close they look to what was typed, in Cyrillic and in
+transliteration (a Latin "Samarkand" is close to "Самаркандская область").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from bot.services.articles import ArticleService, topic_name
+from storage.analysis.morph import fold
+from storage.subscriptions import Kind
+
+SUGGESTIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """What a subscription follows: everything, a region (ISO code) or a topic (slug)."""
+
+    kind: Kind
+    value: str  # ISO code, slug, "" for all
+
+
+EVERYTHING = Filter("all", "")
+
+
+def resolve_name(articles: ArticleService, name: str) -> Filter | None:
+    """A topic first (a closed list of words), then a region or a city."""
+    slug = articles.find_topic(name).found
+    if slug is not None:
+        return Filter("topic", slug)
+    region = articles.find_region(name).found
+    return Filter("region", region.code) if region is not None else None
+
+
+def _score(query: str, labels: list[str]) -> float:
+    q = fold(query)
+    return max(
+        max(fuzz.WRatio(q, fold(label)), fuzz.WRatio(anyascii(q), anyascii(fold(label))))
+        for label in labels
+    )
+
+
+def suggest_names(articles: ArticleService, name: str) -> list[Filter]:
+    """Up to three nearest regions or topics, best first."""
+    found: list[tuple[float, Filter]] = []
+    for region in articles.find_region(name).suggestions:
+        found.append((_score(name, [region.name]), Filter("region", region.code)))
+    for slug in articles.find_topic(name).suggestions:
+        score = _score(name, [topic_name(slug, "ru"), topic_name(slug, "en")])
+        found.append((score, Filter("topic", slug)))
+    found.sort(key=lambda item: -item[0])
+    return [f for _, f in found[:SUGGESTIONS]]
