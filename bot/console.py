@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
     AnswerCallbackQuery,
     AnswerInlineQuery,
@@ -105,6 +106,11 @@ class ConsoleSession(BaseSession):
                 self._print(f"[{method.text}]")
         elif isinstance(method, AnswerInlineQuery):
             self._show_inline(method)
+        elif method.__returning__ is not bool:
+            # getChat, getChatMember...: the console has no other chats or members, so it
+            # answers as Telegram does for a chat it does not know (a True here would reach
+            # the handler as the chat itself).
+            raise TelegramBadRequest(method, "Bad Request: chat not found")
         return result  # type: ignore[no-any-return]
 
     def _print(self, text: str) -> None:
@@ -146,6 +152,14 @@ class ConsoleSession(BaseSession):
         self._print("")
 
 
+def inline_query_text(line: str) -> str:
+    """The query of a typed inline line: "@ words" or "@botname words" -> "words"."""
+    rest = line.removeprefix("@")
+    if rest[:1] and not rest[:1].isspace():  # "@botname ...": the name is not the query
+        rest = rest.partition(" ")[2]
+    return rest.strip()
+
+
 class Console:
     """Turns typed lines into updates for the Dispatcher."""
 
@@ -170,7 +184,7 @@ class Console:
             query = InlineQuery(
                 id=str(next(self.update_ids)),
                 from_user=self.user,
-                query=line.lstrip("@").split(maxsplit=1)[-1] if " " in line else "",
+                query=inline_query_text(line),
                 offset="",
             )
             await self._feed(inline_query=query)

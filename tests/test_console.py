@@ -47,3 +47,24 @@ def test_console_answers_commands_and_presses_buttons_without_a_token(tmp_path: 
     assert "(1) Узбекистан и Алматы расширят" in out  # inline mode
     assert "(no button 99)" in out
     assert "<b>" not in out.replace("«<b>x</b>»", "")  # no raw markup anywhere else
+
+
+def test_inline_line_keeps_every_word_of_the_query() -> None:
+    from bot.console import inline_query_text
+
+    assert inline_query_text("@ Хоргос Алматы") == "Хоргос Алматы"
+    assert inline_query_text("@regional_news_bot Хоргос Алматы") == "Хоргос Алматы"
+    assert inline_query_text("@ Алматы") == "Алматы"
+    assert inline_query_text("@") == ""
+
+
+def test_console_channel_subscribe_refuses_in_one_line_and_inline_reads_all_words(
+    tmp_path: Path,
+) -> None:
+    out = run_console(tmp_path, ["/subscribe @somechannel туризм", "@ Хоргос Алматы"])
+    # the console has no channels: the answer is Telegram's "not found", not a crash
+    assert "Канал @somechannel не найден." in out
+    assert "Что-то пошло не так" not in out
+    # both words reach the inline search: with Хоргос the Zhetysu article (001) comes first,
+    # Алматы alone would put the Almaty one (002) first
+    assert "(1) Узбекистан и Казахстан углубляют торгово-экономические связи" in out
