@@ -7,15 +7,26 @@ token for a server-side copy of it (:mod:`bot.services.queries`).
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 
 MAX_CALLBACK_BYTES = 64
 
 
-class ListCb(CallbackData, prefix="l"):
-    """A page of a list. kind: r region (key = ISO code), t topic (slug), n latest, s search."""
+class ListKind(StrEnum):
+    """Which list a page belongs to; one letter, as it travels in the button."""
 
-    kind: str
+    REGION = "r"  # key: ISO 3166-2 code
+    TOPIC = "t"  # key: topic slug
+    LATEST = "n"  # key: ""
+    SEARCH = "s"  # key: the query, or a #token for it (bot.services.queries)
+
+
+class ListCb(CallbackData, prefix="l"):
+    """A page of a list; an unknown kind does not unpack (the button is stale or forged)."""
+
+    kind: ListKind
     key: str
     page: int
 

@@ -8,14 +8,33 @@ The longest pack, ``ss:-1001234567890:t:agriculture:2147483647``, is 43 bytes.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 
 
+class FilterCode(StrEnum):
+    """A subscription's kind in a button (``storage.subscriptions.Kind``, one letter)."""
+
+    REGION = "r"  # value: ISO 3166-2 code
+    TOPIC = "t"  # value: topic slug
+
+
+class SettingField(StrEnum):
+    """What a settings button changes (or, for VIEW, which keyboard it shows)."""
+
+    MODE = "m"  # value: instant | digest
+    HOUR = "h"  # value: 0..23
+    ZONE = "z"  # value: an IANA zone
+    SILENT = "s"  # value: 0 | 1
+    VIEW = "v"  # value: main | hours | zones
+
+
 class SubscribeCb(CallbackData, prefix="ss"):
-    """Subscribe ``chat`` to a suggested name. kind: r region (ISO code), t topic (slug)."""
+    """Subscribe ``chat`` to a suggested name."""
 
     chat: int
-    kind: str
+    kind: FilterCode
     value: str
     thread: int  # forum topic the /subscribe came from; 0 = none
 
@@ -28,8 +47,8 @@ class UnsubscribeCb(CallbackData, prefix="su"):
 
 
 class SettingsCb(CallbackData, prefix="st"):
-    """A settings button. field: m mode, h digest hour, z time zone, s silent, v view."""
+    """A settings button: ``field`` with ``value``."""
 
     chat: int
-    field: str
+    field: SettingField
     value: str

@@ -40,7 +40,7 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
-def format_date(date: dt.date | None, lang: str) -> str:
+def format_date(date: dt.date | None, lang: str | None = None) -> str:
     return date.strftime("%d.%m.%Y") if date else t("list.no_date", lang)
 
 
@@ -55,10 +55,11 @@ def topic_label(slug: str, lang: str) -> str:
     return topic_name(slug, lang)
 
 
-def article_card(article: StoredArticle, lang: str = "ru") -> str:
+def article_card(article: StoredArticle, lang: str | None = None) -> str:
     """The full summary card: title, date, regions, topics as hashtags, summary, source link.
 
-    Used by the card button and by delivery for pushed messages; always under 4096 characters.
+    Used by the card button (in the reader's language, the current locale) and by delivery
+    (in the chat's ``lang``) for pushed messages; always under 4096 characters.
     """
     lines = [f"<b>{esc(shorten(article.title, TITLE_MAX))}</b>"]
     lines.append(f"{t('card.date', lang)} {format_date(article.date, lang)}")
@@ -82,7 +83,7 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else shorten(text, limit)
 
 
-def list_item(number: int, article: StoredArticle, lang: str) -> str:
+def list_item(number: int, article: StoredArticle, lang: str | None = None) -> str:
     """One entry of a list: number, title, date and a one-line gist."""
     title = esc(shorten(article.title, 160))
     head = f"<b>{number}. {title}</b> — {format_date(article.date, lang)}"
@@ -91,7 +92,10 @@ def list_item(number: int, article: StoredArticle, lang: str) -> str:
 
 
 def article_list(
-    header: str, articles: Sequence[StoredArticle], lang: str, first_number: int = 1
+    header: str,
+    articles: Sequence[StoredArticle],
+    lang: str | None = None,
+    first_number: int = 1,
 ) -> str:
     """A header line and numbered items, blank line between items."""
     items = [list_item(first_number + i, a, lang) for i, a in enumerate(articles)]

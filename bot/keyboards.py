@@ -8,7 +8,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import CardCb, CountryCb, ListCb
+from bot.callbacks import CardCb, CountryCb, ListCb, ListKind
 from bot.formatting import shorten
 from bot.texts import t
 from storage.analysis.model import RegionRef
@@ -18,7 +18,7 @@ BUTTON_TITLE = 40
 
 
 def list_keyboard(
-    articles: Sequence[StoredArticle], *, first_number: int, more: ListCb | None, lang: str
+    articles: Sequence[StoredArticle], *, first_number: int, more: ListCb | None
 ) -> InlineKeyboardMarkup | None:
     """One button per article (its card), then "more" when a next page exists.
 
@@ -35,7 +35,7 @@ def list_keyboard(
         for i, a in enumerate(articles)
     ]
     if more is not None:
-        rows.append([InlineKeyboardButton(text=t("list.more", lang), callback_data=more.pack())])
+        rows.append([InlineKeyboardButton(text=t("list.more"), callback_data=more.pack())])
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
@@ -56,14 +56,14 @@ def countries_keyboard(countries: Sequence[tuple[str, str]]) -> InlineKeyboardMa
     return builder.as_markup()
 
 
-def regions_keyboard(regions: Sequence[tuple[RegionRef, int]], lang: str) -> InlineKeyboardMarkup:
+def regions_keyboard(regions: Sequence[tuple[RegionRef, int]]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for region, count in regions:
-        data = ListCb(kind="r", key=region.code, page=0)
+        data = ListCb(kind=ListKind.REGION, key=region.code, page=0)
         builder.button(text=f"{region.name} ({count})", callback_data=data.pack())
     builder.adjust(2)
     builder.row(
-        InlineKeyboardButton(text=t("region.back", lang), callback_data=CountryCb(code="").pack())
+        InlineKeyboardButton(text=t("region.back"), callback_data=CountryCb(code="").pack())
     )
     return builder.as_markup()
 
@@ -71,7 +71,9 @@ def regions_keyboard(regions: Sequence[tuple[RegionRef, int]], lang: str) -> Inl
 def topics_keyboard(topics: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for slug, name in topics:
-        builder.button(text=name, callback_data=ListCb(kind="t", key=slug, page=0).pack())
+        builder.button(
+            text=name, callback_data=ListCb(kind=ListKind.TOPIC, key=slug, page=0).pack()
+        )
     builder.adjust(2)
     return builder.as_markup()
 

@@ -26,6 +26,15 @@ CHAT_TYPES: frozenset[str] = frozenset({"private", "group", "supergroup", "chann
 KINDS: frozenset[str] = frozenset({"all", "region", "topic"})
 MODES: frozenset[str] = frozenset({"instant", "digest"})
 
+
+def chat_type_of(value: str) -> ChatType:
+    """``value`` (Telegram's chat type) as a :data:`ChatType`; ValueError for any other (a
+    "sender" chat exists only in inline queries and is never a subscriber)."""
+    if value not in CHAT_TYPES:
+        raise ValueError(f"not a chat type a subscriber can have: {value!r}")
+    return cast(ChatType, value)
+
+
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 # True when subscription ``s`` wants article ``a`` (aliases fixed by the callers' queries).
@@ -41,12 +50,12 @@ MATCH_SQL = """(
 @dataclass(frozen=True, slots=True)
 class Chat:
     id: int
-    type: str
+    type: ChatType
     title: str
     active: bool
     lang: str
     tz: str
-    mode: str
+    mode: Mode
     digest_hour: int
     silent: bool
     watermark: int
@@ -63,7 +72,7 @@ class Chat:
 class Subscription:
     id: int
     chat_id: int
-    kind: str
+    kind: Kind
     value: str
     thread_id: int | None
     created_after: int

@@ -32,10 +32,9 @@ def admin_of(message: Message, services: Services) -> AdminService | None:
     return services.admin
 
 
-def reload_text(report: IngestReport, lang: str) -> str:
+def reload_text(report: IngestReport) -> str:
     counts = t(
         "admin.reload_counts",
-        lang,
         added=len(report.added),
         updated=len(report.updated),
         unchanged=len(report.unchanged),
@@ -43,47 +42,46 @@ def reload_text(report: IngestReport, lang: str) -> str:
         failed=len(report.failed),
         retagged=report.retagged,
     )
-    lines = [t("admin.reload_title", lang), counts]
+    lines = [t("admin.reload_title"), counts]
     if report.failed:
-        lines += ["", t("admin.reload_failed", lang)]
+        lines += ["", t("admin.reload_failed")]
         for name, reason in report.failed[:FAILURES_SHOWN]:
             lines.append(f"• {esc(shorten(name, 80))} — {esc(shorten(reason, REASON_MAX))}")
         if len(report.failed) > FAILURES_SHOWN:
-            lines.append(t("admin.reload_more", lang, count=len(report.failed) - FAILURES_SHOWN))
+            lines.append(t("admin.reload_more", count=len(report.failed) - FAILURES_SHOWN))
     new = len(report.new_article_ids)
     lines += [
         "",
-        t("admin.reload_queued", lang, count=new) if new else t("admin.reload_nothing_new", lang),
+        t("admin.reload_queued", count=new) if new else t("admin.reload_nothing_new"),
     ]
     text = "\n".join(lines)
     # 20 failures of 230 characters fit; a pathological report still must not be refused.
     return text if visible_length(text) <= MAX_MESSAGE else "\n".join(lines[:2])
 
 
-async def on_reload(message: Message, services: Services, lang: str) -> None:
+async def on_reload(message: Message, services: Services) -> None:
     admin = admin_of(message, services)
     if admin is None:
-        await message.answer(t("admin.refused", lang))
+        await message.answer(t("admin.refused"))
         return
     try:
         report = await admin.reload()
     except OSError as exc:  # SEEDS_DIR missing or unreadable: say so, keep running
         log.exception("reload failed")
-        await message.answer(t("admin.reload_error", lang, error=esc(shorten(str(exc), 300))))
+        await message.answer(t("admin.reload_error", error=esc(shorten(str(exc), 300))))
         return
     services.articles.invalidate()  # listings must show the new articles now, not in 30 s
-    await message.answer(reload_text(report, lang))
+    await message.answer(reload_text(report))
 
 
-async def on_stats(message: Message, services: Services, lang: str) -> None:
+async def on_stats(message: Message, services: Services) -> None:
     admin = admin_of(message, services)
     if admin is None:
-        await message.answer(t("admin.refused", lang))
+        await message.answer(t("admin.refused"))
         return
     s = await admin.stats()
     body = t(
         "admin.stats_body",
-        lang,
         articles=s.articles,
         regions=s.regions_covered,
         active=s.subscribers_active,
@@ -93,7 +91,7 @@ async def on_stats(message: Message, services: Services, lang: str) -> None:
         sent=s.deliveries_sent,
         failed=s.deliveries_failed,
     )
-    await message.answer(f"{t('admin.stats_title', lang)}\n{body}")
+    await message.answer(f"{t('admin.stats_title')}\n{body}")
 
 
 def build() -> Router:

@@ -17,18 +17,18 @@ def _addressed_to_us(message: Message, bot_username: str) -> bool:
     return bool(bot_username) and command.lower().endswith("@" + bot_username.lower())
 
 
-async def on_unknown_command(message: Message, services: Services, lang: str) -> None:
+async def on_unknown_command(message: Message, services: Services) -> None:
     if message.chat.type == ChatType.PRIVATE or _addressed_to_us(message, services.bot_username):
-        await message.answer(t("fallback.unknown_command", lang))
+        await message.answer(t("fallback.unknown_command"))
 
 
-async def on_text(message: Message, lang: str) -> None:
-    await message.answer(t("fallback.text", lang))
+async def on_text(message: Message) -> None:
+    await message.answer(t("fallback.text"))
 
 
-async def on_stale_button(query: CallbackQuery, lang: str) -> None:
+async def on_stale_button(query: CallbackQuery) -> None:
     """A button no router knows (from an old version): say so instead of spinning."""
-    await query.answer(t("card.expired", lang))
+    await query.answer(t("card.expired"))
 
 
 def build() -> Router:

@@ -18,15 +18,15 @@ from bot.texts import t
 RESULTS = 10
 
 
-async def on_inline(query: InlineQuery, services: Services, lang: str) -> None:
+async def on_inline(query: InlineQuery, services: Services) -> None:
     articles = await services.articles.inline_results(query.query, limit=RESULTS)
     results: list[InlineQueryResultUnion] = [
         InlineQueryResultArticle(
             id=str(article.id),
             title=shorten(article.title, 100),
-            description=f"{format_date(article.date, lang)} · {shorten(article.gist, 120)}",
+            description=f"{format_date(article.date)} · {shorten(article.gist, 120)}",
             input_message_content=InputTextMessageContent(
-                message_text=split_html(article_card(article, lang))[0], parse_mode="HTML"
+                message_text=split_html(article_card(article))[0], parse_mode="HTML"
             ),
         )
         for article in articles
@@ -36,9 +36,9 @@ async def on_inline(query: InlineQuery, services: Services, lang: str) -> None:
         results.append(
             InlineQueryResultArticle(
                 id="none",
-                title=t("inline.empty", lang),
+                title=t("inline.empty"),
                 input_message_content=InputTextMessageContent(
-                    message_text=t("inline.empty_text", lang, query=esc(shorten(query.query, 60))),
+                    message_text=t("inline.empty_text", query=esc(shorten(query.query, 60))),
                     parse_mode="HTML",
                 ),
             )

@@ -6,12 +6,13 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
+from bot.callbacks import ListKind
 from bot.routers.lists import send_list
 from bot.services.container import Services
 
 
-async def on_latest(message: Message, services: Services, lang: str) -> None:
-    await send_list(message, services, lang, "n", "")
+async def on_latest(message: Message, services: Services) -> None:
+    await send_list(message, services, ListKind.LATEST, "")
 
 
 def build() -> Router:

@@ -3,107 +3,122 @@ and the card button. Handlers elsewhere decide *what* to list; this sends it."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
 from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import CardCb, ListCb
+from bot.callbacks import CardCb, ListCb, ListKind
 from bot.formatting import article_card, article_list, esc, split_html
 from bot.keyboards import list_keyboard
 from bot.services.articles import topic_name
 from bot.services.container import Services
-from bot.texts import t
+from bot.texts import current_lang, t
 from storage.models import Page
 
 
-async def fetch(services: Services, kind: str, key: str, page: int) -> Page | None:
+@dataclass(frozen=True, slots=True)
+class ListSpec:
+    """How one kind of list is read and titled: its page, and the arguments of its texts
+    (``<section>.title`` and ``<section>.empty`` in the catalogues)."""
+
+    section: str
+    page: Callable[[Services, str, int], Awaitable[Page | None]]
+    args: Callable[[Services, str], dict[str, str]]
+
+
+async def _search_page(services: Services, key: str, page: int) -> Page | None:
+    query = services.queries.query_for(key)  # None: the token expired (a restart)
+    return None if query is None else await services.articles.search_page(query, page)
+
+
+def _region_args(services: Services, key: str) -> dict[str, str]:
+    region = services.articles.region(key)
+    return {"name": esc(region.name if region else key)}
+
+
+LISTS: dict[ListKind, ListSpec] = {
+    ListKind.REGION: ListSpec(
+        "region", lambda s, key, page: s.articles.region_page(key, page), _region_args
+    ),
+    ListKind.TOPIC: ListSpec(
+        "topic",
+        lambda s, key, page: s.articles.topic_page(key, page),
+        lambda s, key: {"name": esc(topic_name(key, current_lang()))},
+    ),
+    ListKind.LATEST: ListSpec(
+        "latest", lambda s, key, page: s.articles.latest_page(page), lambda s, key: {}
+    ),
+    ListKind.SEARCH: ListSpec(
+        "search", _search_page, lambda s, key: {"query": esc(s.queries.query_for(key) or "")}
+    ),
+}
+
+
+async def fetch(services: Services, kind: ListKind, key: str, page: int) -> Page | None:
     """The page of a list; None when the list cannot be rebuilt (an expired search)."""
-    articles = services.articles
-    if kind == "r":
-        return await articles.region_page(key, page)
-    if kind == "t":
-        return await articles.topic_page(key, page)
-    if kind == "s":
-        query = services.queries.query_for(key)
-        return None if query is None else await articles.search_page(query, page)
-    return await articles.latest_page(page)
+    return await LISTS[kind].page(services, key, page)
 
 
-def _list_text(services: Services, kind: str, key: str, lang: str, which: str) -> str:
-    """The list's heading (``which`` = "title") or its nothing-found line ("empty")."""
-    if kind == "r":
-        region = services.articles.region(key)
-        return t(f"region.{which}", lang, name=esc(region.name if region else key))
-    if kind == "t":
-        return t(f"topic.{which}", lang, name=esc(topic_name(key, lang)))
-    if kind == "s":
-        query = services.queries.query_for(key) or ""
-        return t(f"search.{which}", lang, query=esc(query))
-    return t("latest.title" if which == "title" else "list.empty", lang)
+def header(services: Services, kind: ListKind, key: str) -> str:
+    spec = LISTS[kind]
+    return t(f"{spec.section}.title", **spec.args(services, key))
 
 
-def header(services: Services, kind: str, key: str, lang: str) -> str:
-    return _list_text(services, kind, key, lang, "title")
-
-
-def empty_text(services: Services, kind: str, key: str, lang: str) -> str:
-    return _list_text(services, kind, key, lang, "empty")
+def empty_text(services: Services, kind: ListKind, key: str) -> str:
+    spec = LISTS[kind]
+    return t(f"{spec.section}.empty", **spec.args(services, key))
 
 
 async def send_list(
-    target: Message, services: Services, lang: str, kind: str, key: str, page: int = 0
+    target: Message, services: Services, kind: ListKind, key: str, page: int = 0
 ) -> None:
     """Answer in ``target``'s chat with page ``page`` of the list, buttons under it."""
     found = await fetch(services, kind, key, page)
     if found is None:
-        await target.answer(t("card.expired", lang))
+        await target.answer(t("card.expired"))
         return
     if not found.items:
-        await target.answer(
-            t("list.no_more", lang) if page else empty_text(services, kind, key, lang)
-        )
+        await target.answer(t("list.no_more") if page else empty_text(services, kind, key))
         return
     first = page * services.articles.page_size + 1
-    title = header(services, kind, key, lang)
+    title = header(services, kind, key)
     if page:
-        title += " · " + t("list.page", lang, page=page + 1)
+        title += " · " + t("list.page", page=page + 1)
     more = ListCb(kind=kind, key=key, page=page + 1) if found.has_more else None
-    pieces = split_html(article_list(title, found.items, lang, first_number=first))
+    pieces = split_html(article_list(title, found.items, first_number=first))
     for piece in pieces[:-1]:
         await target.answer(piece)
-    markup = list_keyboard(found.items, first_number=first, more=more, lang=lang)
+    markup = list_keyboard(found.items, first_number=first, more=more)
     await target.answer(pieces[-1], reply_markup=markup)
 
 
-async def send_card(target: Message, services: Services, lang: str, article_id: int) -> None:
+async def send_card(target: Message, services: Services, article_id: int) -> None:
     article = await services.articles.article(article_id)
     if article is None:
-        await target.answer(t("card.gone", lang))
+        await target.answer(t("card.gone"))
         return
-    for piece in split_html(article_card(article, lang)):
+    for piece in split_html(article_card(article)):
         await target.answer(piece)
 
 
-async def on_list_page(
-    query: CallbackQuery, callback_data: ListCb, services: Services, lang: str
-) -> None:
+async def on_list_page(query: CallbackQuery, callback_data: ListCb, services: Services) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         await send_list(
             query.message,
             services,
-            lang,
             callback_data.kind,
             callback_data.key,
             max(callback_data.page, 0),
         )
 
 
-async def on_card(
-    query: CallbackQuery, callback_data: CardCb, services: Services, lang: str
-) -> None:
+async def on_card(query: CallbackQuery, callback_data: CardCb, services: Services) -> None:
     await query.answer()
     if isinstance(query.message, Message):
-        await send_card(query.message, services, lang, callback_data.id)
+        await send_card(query.message, services, callback_data.id)
 
 
 def build() -> Router:

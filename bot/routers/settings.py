@@ -15,12 +15,12 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks_subs import SettingsCb
+from bot.callbacks_subs import SettingField, SettingsCb
 from bot.formatting import esc, shorten
 from bot.keyboards import edit_in_place as edit
 from bot.routers.targets import Target, button_target, command_target, where_label
 from bot.services.container import Services
-from bot.texts import t
+from bot.texts import current_lang, t
 from storage.subscriptions import Chat
 
 # The zones offered as buttons: where the readers are (Kazakhstan, Central Asia, Russia's
@@ -60,94 +60,104 @@ def hour_label(hour: int) -> str:
     return f"{hour:02d}:00"
 
 
-def settings_text(chat: Chat, target: Target, lang: str) -> str:
+def settings_text(chat: Chat, target: Target) -> str:
     mode = (
-        t("settings.mode_digest", lang, hour=hour_label(chat.digest_hour))
+        t("settings.mode_digest", hour=hour_label(chat.digest_hour))
         if chat.mode == "digest"
-        else t("settings.mode_instant", lang)
+        else t("settings.mode_instant")
     )
-    silent = t("settings.silent_on" if chat.silent else "settings.silent_off", lang)
+    silent = t("settings.silent_on" if chat.silent else "settings.silent_off")
     return "\n".join(
         [
-            t("settings.title", lang, where=where_label(target, lang)),
+            t("settings.title", where=where_label(target)),
             mode,
-            t("settings.tz", lang, tz=esc(chat.tz)),
+            t("settings.tz", tz=esc(chat.tz)),
             silent,
         ]
     )
 
 
-def _button(text: str, chat_id: int, field: str, value: str) -> InlineKeyboardButton:
+def _button(text: str, chat_id: int, field: SettingField, value: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(
         text=text, callback_data=SettingsCb(chat=chat_id, field=field, value=value).pack()
     )
 
 
-def main_keyboard(chat: Chat, lang: str) -> InlineKeyboardMarkup:
+def main_keyboard(chat: Chat) -> InlineKeyboardMarkup:
     def mark(on: bool, label: str) -> str:
         return f"✅ {label}" if on else label
 
     builder = InlineKeyboardBuilder()
     builder.row(
         _button(
-            mark(chat.mode == "instant", t("settings.button_instant", lang)),
+            mark(chat.mode == "instant", t("settings.button_instant")),
             chat.id,
-            "m",
+            SettingField.MODE,
             "instant",
         ),
         _button(
-            mark(chat.mode == "digest", t("settings.button_digest", lang)), chat.id, "m", "digest"
+            mark(chat.mode == "digest", t("settings.button_digest")),
+            chat.id,
+            SettingField.MODE,
+            "digest",
         ),
     )
     builder.row(
         _button(
-            t("settings.button_hour", lang, hour=hour_label(chat.digest_hour)),
+            t("settings.button_hour", hour=hour_label(chat.digest_hour)),
             chat.id,
-            "v",
+            SettingField.VIEW,
             "hours",
         )
     )
-    builder.row(_button(t("settings.button_tz", lang, tz=chat.tz), chat.id, "v", "zones"))
+    builder.row(_button(t("settings.button_tz", tz=chat.tz), chat.id, SettingField.VIEW, "zones"))
     silent_key = "settings.button_silent_on" if chat.silent else "settings.button_silent_off"
-    builder.row(_button(t(silent_key, lang), chat.id, "s", "0" if chat.silent else "1"))
+    builder.row(_button(t(silent_key), chat.id, SettingField.SILENT, "0" if chat.silent else "1"))
     return builder.as_markup()
 
 
-def hours_keyboard(chat: Chat, lang: str) -> InlineKeyboardMarkup:
+def hours_keyboard(chat: Chat) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for hour in range(24):
         label = hour_label(hour)
         builder.add(
-            _button(f"✅ {label}" if hour == chat.digest_hour else label, chat.id, "h", str(hour))
+            _button(
+                f"✅ {label}" if hour == chat.digest_hour else label,
+                chat.id,
+                SettingField.HOUR,
+                str(hour),
+            )
         )
     builder.adjust(6)
-    builder.row(_button(t("settings.button_back", lang), chat.id, "v", "main"))
+    builder.row(_button(t("settings.button_back"), chat.id, SettingField.VIEW, "main"))
     return builder.as_markup()
 
 
-def zones_keyboard(chat: Chat, lang: str) -> InlineKeyboardMarkup:
+def zones_keyboard(chat: Chat) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for zone in COMMON_ZONES:
-        builder.add(_button(f"✅ {zone}" if zone == chat.tz else zone, chat.id, "z", zone))
+        builder.add(
+            _button(f"✅ {zone}" if zone == chat.tz else zone, chat.id, SettingField.ZONE, zone)
+        )
     builder.adjust(2)
-    builder.row(_button(t("settings.button_back", lang), chat.id, "v", "main"))
+    builder.row(_button(t("settings.button_back"), chat.id, SettingField.VIEW, "main"))
     return builder.as_markup()
 
 
-async def current(services: Services, target: Target, lang: str) -> Chat:
+async def current(services: Services, target: Target) -> Chat:
     """The chat's settings row, created (no subscriptions, no backlog) if it is new."""
     chat = await services.subscriptions.get_settings(target.chat_id)
     if chat is not None:
         return chat
     return await services.subscriptions.ensure_chat(
-        target.chat_id, target.chat_type, title=target.title, lang=lang
+        target.chat_id, target.chat_type, title=target.title, lang=current_lang()
     )
 
 
 # --------------------------------------------------------------------------- text form
 
 
-def parse_change(words: list[str], lang: str) -> dict[str, object] | str:
+def parse_change(words: list[str]) -> dict[str, object] | str:
     """The settings ``words`` ask for, or the text explaining what is wrong."""
     what = WORDS.get(words[0].lower()) if words else None
     arg = words[1] if len(words) > 1 else ""
@@ -158,82 +168,82 @@ def parse_change(words: list[str], lang: str) -> dict[str, object] | str:
     if what in ("hour", "digest"):
         hour = int(arg) if arg.isascii() and arg.isdigit() and len(arg) <= 2 else -1
         if not 0 <= hour <= 23:
-            return t("settings.bad_hour", lang)
+            return t("settings.bad_hour")
         return (
             {"digest_hour": hour, "mode": "digest"} if what == "digest" else {"digest_hour": hour}
         )
     if what == "tz":
         zone = canonical_zone(arg)
         if zone is None:
-            return t("settings.bad_tz", lang, tz=esc(shorten(arg, 60)))
+            return t("settings.bad_tz", tz=esc(shorten(arg, 60)))
         return {"tz": zone}
     if what == "silent" and arg.lower() in ON | OFF:
         return {"silent": arg.lower() in ON}
-    return t("settings.usage", lang)
+    return t("settings.usage")
 
 
 async def on_settings(
-    message: Message, command: CommandObject, bot: Bot, services: Services, lang: str
+    message: Message, command: CommandObject, bot: Bot, services: Services
 ) -> None:
-    got = await command_target(message, bot, command.args, lang)
+    got = await command_target(message, bot, command.args)
     if got is None:
         return
     target, rest = got
-    chat = await current(services, target, lang)
+    chat = await current(services, target)
     words = rest.split()
     if words:
-        change = parse_change(words, lang)
+        change = parse_change(words)
         if isinstance(change, str):
             await message.answer(change)
             return
         chat = await services.subscriptions.update_settings(chat.id, **change)  # type: ignore[arg-type]
-    await message.answer(settings_text(chat, target, lang), reply_markup=main_keyboard(chat, lang))
+    await message.answer(settings_text(chat, target), reply_markup=main_keyboard(chat))
 
 
 # --------------------------------------------------------------------------- buttons
 
 
-def button_change(field: str, value: str) -> dict[str, object] | None:
+def button_change(field: SettingField, value: str) -> dict[str, object] | None:
     """The change a settings button asks for; None for a stale or forged button."""
-    if field == "m" and value in ("instant", "digest"):
+    if field is SettingField.MODE and value in ("instant", "digest"):
         return {"mode": value}
-    if field == "h" and value.isdigit() and 0 <= int(value) <= 23:
+    if field is SettingField.HOUR and value.isdigit() and 0 <= int(value) <= 23:
         return {"digest_hour": int(value)}
-    if field == "z" and (zone := canonical_zone(value)) is not None:
+    if field is SettingField.ZONE and (zone := canonical_zone(value)) is not None:
         return {"tz": zone}
-    if field == "s" and value in ("0", "1"):
+    if field is SettingField.SILENT and value in ("0", "1"):
         return {"silent": value == "1"}
     return None
 
 
 async def on_settings_button(
-    query: CallbackQuery, callback_data: SettingsCb, bot: Bot, services: Services, lang: str
+    query: CallbackQuery, callback_data: SettingsCb, bot: Bot, services: Services
 ) -> None:
-    target = await button_target(query, bot, callback_data.chat, lang)
+    target = await button_target(query, bot, callback_data.chat)
     if target is None:
         return
     assert isinstance(query.message, Message)
-    chat = await current(services, target, lang)
-    if callback_data.field == "v":
+    chat = await current(services, target)
+    if callback_data.field is SettingField.VIEW:
         await query.answer()
         if callback_data.value == "hours":
             await edit(
                 query.message,
-                t("settings.pick_hour", lang, tz=esc(chat.tz)),
-                hours_keyboard(chat, lang),
+                t("settings.pick_hour", tz=esc(chat.tz)),
+                hours_keyboard(chat),
             )
         elif callback_data.value == "zones":
-            await edit(query.message, t("settings.pick_tz", lang), zones_keyboard(chat, lang))
+            await edit(query.message, t("settings.pick_tz"), zones_keyboard(chat))
         else:
-            await edit(query.message, settings_text(chat, target, lang), main_keyboard(chat, lang))
+            await edit(query.message, settings_text(chat, target), main_keyboard(chat))
         return
     change = button_change(callback_data.field, callback_data.value)
     if change is None:
-        await query.answer(t("card.expired", lang))
+        await query.answer(t("card.expired"))
         return
     chat = await services.subscriptions.update_settings(chat.id, **change)  # type: ignore[arg-type]
-    await query.answer(t("settings.saved", lang))
-    await edit(query.message, settings_text(chat, target, lang), main_keyboard(chat, lang))
+    await query.answer(t("settings.saved"))
+    await edit(query.message, settings_text(chat, target), main_keyboard(chat))
 
 
 def build() -> Router:

@@ -7,21 +7,23 @@ from aiogram.filters import Command, CommandStart
 from aiogram.types import Message
 
 from bot.services.container import Services
-from bot.texts import catalogue, t
+from bot.texts import catalogue, current_lang, t
 
 
-def help_text(lang: str, bot_username: str) -> str:
+def help_text(bot_username: str) -> str:
     """The intro, one line per command (features add theirs under ``help.commands``), outro."""
-    lines = [t("help.intro", lang)]
+    lines = [t("help.intro")]
     keys = [k for k in catalogue("ru") if k.startswith("help.commands.")]
-    keys += [k for k in catalogue(lang) if k.startswith("help.commands.") and k not in keys]
-    lines += [t(key, lang) for key in keys]
-    lines += ["", t("help.outro", lang, bot=bot_username or "bot")]
+    keys += [
+        k for k in catalogue(current_lang()) if k.startswith("help.commands.") and k not in keys
+    ]
+    lines += [t(key) for key in keys]
+    lines += ["", t("help.outro", bot=bot_username or "bot")]
     return "\n".join(lines)
 
 
-async def on_help(message: Message, services: Services, lang: str) -> None:
-    await message.answer(help_text(lang, services.bot_username))
+async def on_help(message: Message, services: Services) -> None:
+    await message.answer(help_text(services.bot_username))
 
 
 def build() -> Router:

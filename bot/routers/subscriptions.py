@@ -13,19 +13,19 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks_subs import SubscribeCb, UnsubscribeCb
+from bot.callbacks_subs import FilterCode, SubscribeCb, UnsubscribeCb
 from bot.formatting import esc, shorten
 from bot.keyboards import edit_in_place as edit
 from bot.routers.targets import Target, button_target, command_target, where_label
 from bot.services.articles import clean_query, topic_name
 from bot.services.container import Services
 from bot.services.names import EVERYTHING, Filter, resolve_name, suggest_names
-from bot.texts import t
+from bot.texts import current_lang, t
 from storage.subscriptions import Kind, Subscription
 
 ALL_WORDS = frozenset({"all", "все", "всё", "*"})
-KIND_CODES: dict[Kind, str] = {"region": "r", "topic": "t"}
-KIND_NAMES: dict[str, Kind] = {code: kind for kind, code in KIND_CODES.items()}
+KIND_CODES: dict[Kind, FilterCode] = {"region": FilterCode.REGION, "topic": FilterCode.TOPIC}
+KIND_NAMES: dict[FilterCode, Kind] = {code: kind for kind, code in KIND_CODES.items()}
 BUTTON_LABEL = 40
 
 
@@ -37,20 +37,20 @@ def thread_of(message: Message) -> int | None:
     return message.message_thread_id if message.is_topic_message else None
 
 
-def filter_label(services: Services, kind: str, value: str, lang: str) -> str:
+def filter_label(services: Services, kind: Kind, value: str) -> str:
     """A subscription's name for people (not escaped)."""
     if kind == "region":
         region = services.articles.region(value)
         return f"📍 {region.name if region else value}"
     if kind == "topic":
-        return f"🏷 {topic_name(value, lang)}"
-    return t("subs.everything", lang)
+        return f"🏷 {topic_name(value, current_lang())}"
+    return t("subs.everything")
 
 
-def suggestions(services: Services, name: str, lang: str) -> list[tuple[Filter, str]]:
+def suggestions(services: Services, name: str) -> list[tuple[Filter, str]]:
     """Up to three nearest regions or topics, best first, with their labels."""
     return [
-        (found, filter_label(services, found.kind, found.value, lang))
+        (found, filter_label(services, found.kind, found.value))
         for found in suggest_names(services.articles, name)
     ]
 
@@ -59,25 +59,25 @@ def suggestions(services: Services, name: str, lang: str) -> list[tuple[Filter, 
 
 
 async def on_subscribe(
-    message: Message, command: CommandObject, bot: Bot, services: Services, lang: str
+    message: Message, command: CommandObject, bot: Bot, services: Services
 ) -> None:
-    got = await command_target(message, bot, command.args, lang)
+    got = await command_target(message, bot, command.args)
     if got is None:
         return
     target, name = got
     name = clean_query(name)
     thread = None if target.remote else thread_of(message)
     if not name:
-        await message.answer(await subscribe(services, target, EVERYTHING, thread, lang))
+        await message.answer(await subscribe(services, target, EVERYTHING, thread))
         return
     found = resolve_name(services.articles, name)
     if found is not None:
-        await message.answer(await subscribe(services, target, found, thread, lang))
+        await message.answer(await subscribe(services, target, found, thread))
         return
-    text = t("subs.not_found", lang, query=esc(shorten(name, 60)))
-    options = suggestions(services, name, lang)
+    text = t("subs.not_found", query=esc(shorten(name, 60)))
+    options = suggestions(services, name)
     if not options:
-        await message.answer(f"{text}\n{t('subs.no_suggest', lang)}")
+        await message.answer(f"{text}\n{t('subs.no_suggest')}")
         return
     builder = InlineKeyboardBuilder()
     for option, label in options:
@@ -88,12 +88,10 @@ async def on_subscribe(
             thread=thread or 0,
         )
         builder.row(InlineKeyboardButton(text=label, callback_data=data.pack()))
-    await message.answer(f"{text}\n{t('subs.suggest', lang)}", reply_markup=builder.as_markup())
+    await message.answer(f"{text}\n{t('subs.suggest')}", reply_markup=builder.as_markup())
 
 
-async def subscribe(
-    services: Services, target: Target, found: Filter, thread: int | None, lang: str
-) -> str:
+async def subscribe(services: Services, target: Target, found: Filter, thread: int | None) -> str:
     """Subscribe and say what happened (new, already there, chat revived)."""
     result = await services.subscriptions.subscribe(
         target.chat_id,
@@ -102,31 +100,31 @@ async def subscribe(
         found.value or None,
         thread_id=thread,
         title=target.title,
-        lang=lang,
+        lang=current_lang(),
     )
-    what = esc(filter_label(services, found.kind, found.value, lang))
-    where = where_label(target, lang)
-    lines = [t("subs.done" if result.created else "subs.already", lang, what=what, where=where)]
+    what = esc(filter_label(services, found.kind, found.value))
+    where = where_label(target)
+    lines = [t("subs.done" if result.created else "subs.already", what=what, where=where)]
     if result.created and thread is not None:
-        lines.append(t("subs.in_topic", lang))
+        lines.append(t("subs.in_topic"))
     if result.revived:
-        lines.append(t("subs.revived", lang))
+        lines.append(t("subs.revived"))
     return "\n".join(lines)
 
 
 async def on_subscribe_button(
-    query: CallbackQuery, callback_data: SubscribeCb, bot: Bot, services: Services, lang: str
+    query: CallbackQuery, callback_data: SubscribeCb, bot: Bot, services: Services
 ) -> None:
-    target = await button_target(query, bot, callback_data.chat, lang)
+    target = await button_target(query, bot, callback_data.chat)
     kind = KIND_NAMES.get(callback_data.kind)
     if target is None:
         return
     if kind is None or not callback_data.value:
-        await query.answer(t("card.expired", lang))
+        await query.answer(t("card.expired"))
         return
     await query.answer()
     text = await subscribe(
-        services, target, Filter(kind, callback_data.value), callback_data.thread or None, lang
+        services, target, Filter(kind, callback_data.value), callback_data.thread or None
     )
     assert isinstance(query.message, Message)
     await edit(query.message, text)
@@ -135,21 +133,17 @@ async def on_subscribe_button(
 # --------------------------------------------------------------------------- listing
 
 
-async def listing(
-    services: Services, target: Target, lang: str
-) -> tuple[str, InlineKeyboardMarkup | None]:
+async def listing(services: Services, target: Target) -> tuple[str, InlineKeyboardMarkup | None]:
     """The chat's subscriptions, one remove button each (and "remove all" for several)."""
     found = await services.subscriptions.list(target.chat_id)
-    where = where_label(target, lang)
+    where = where_label(target)
     if not found:
-        return t("subs.none", lang, where=where), None
-    lines = [t("subs.list_title", lang, where=where)]
+        return t("subs.none", where=where), None
+    lines = [t("subs.list_title", where=where)]
     builder = InlineKeyboardBuilder()
     for number, sub in enumerate(found, 1):
-        lines.append(f"{number}. {esc(label_of(services, sub, lang))}")
-        button = t(
-            "subs.remove_button", lang, what=shorten(label_of(services, sub, lang), BUTTON_LABEL)
-        )
+        lines.append(f"{number}. {esc(label_of(services, sub))}")
+        button = t("subs.remove_button", what=shorten(label_of(services, sub), BUTTON_LABEL))
         builder.row(
             InlineKeyboardButton(
                 text=button, callback_data=UnsubscribeCb(chat=target.chat_id, id=sub.id).pack()
@@ -158,26 +152,26 @@ async def listing(
     if len(found) > 1:
         builder.row(
             InlineKeyboardButton(
-                text=t("subs.remove_all_button", lang),
+                text=t("subs.remove_all_button"),
                 callback_data=UnsubscribeCb(chat=target.chat_id, id=0).pack(),
             )
         )
-    lines += ["", t("subs.list_hint", lang)]
+    lines += ["", t("subs.list_hint")]
     return "\n".join(lines), builder.as_markup()
 
 
-def label_of(services: Services, sub: Subscription, lang: str) -> str:
-    label = filter_label(services, sub.kind, sub.value, lang)
-    return label + t("subs.topic_mark", lang) if sub.thread_id is not None else label
+def label_of(services: Services, sub: Subscription) -> str:
+    label = filter_label(services, sub.kind, sub.value)
+    return label + t("subs.topic_mark") if sub.thread_id is not None else label
 
 
 async def on_subscriptions(
-    message: Message, command: CommandObject, bot: Bot, services: Services, lang: str
+    message: Message, command: CommandObject, bot: Bot, services: Services
 ) -> None:
-    got = await command_target(message, bot, command.args, lang)
+    got = await command_target(message, bot, command.args)
     if got is None:
         return
-    text, markup = await listing(services, got[0], lang)
+    text, markup = await listing(services, got[0])
     await message.answer(text, reply_markup=markup)
 
 
@@ -185,43 +179,43 @@ async def on_subscriptions(
 
 
 async def on_unsubscribe(
-    message: Message, command: CommandObject, bot: Bot, services: Services, lang: str
+    message: Message, command: CommandObject, bot: Bot, services: Services
 ) -> None:
-    got = await command_target(message, bot, command.args, lang)
+    got = await command_target(message, bot, command.args)
     if got is None:
         return
     target, name = got
     name = clean_query(name)
     service = services.subscriptions
     if not name:
-        text, markup = await listing(services, target, lang)
+        text, markup = await listing(services, target)
         await message.answer(text, reply_markup=markup)
         return
     if name.lower() in ALL_WORDS:
         removed = await service.unsubscribe_all(target.chat_id)
         key = "subs.removed_all" if removed else "subs.none"
-        await message.answer(t(key, lang, count=str(removed), where=where_label(target, lang)))
+        await message.answer(t(key, count=str(removed), where=where_label(target)))
         return
     found = resolve_name(services.articles, name)
     if found is not None and await service.unsubscribe(target.chat_id, found.kind, found.value):
-        what = esc(filter_label(services, found.kind, found.value, lang))
-        await message.answer(t("subs.removed", lang, what=what))
+        what = esc(filter_label(services, found.kind, found.value))
+        await message.answer(t("subs.removed", what=what))
         return
     # Unknown name or not subscribed to it: say so and show what there is to remove.
     if found is None:
-        head = t("subs.not_found", lang, query=esc(shorten(name, 60)))
+        head = t("subs.not_found", query=esc(shorten(name, 60)))
     else:
-        what = esc(filter_label(services, found.kind, found.value, lang))
-        head = t("subs.not_subscribed", lang, what=what)
-    text, markup = await listing(services, target, lang)
+        what = esc(filter_label(services, found.kind, found.value))
+        head = t("subs.not_subscribed", what=what)
+    text, markup = await listing(services, target)
     await message.answer(f"{head}\n\n{text}", reply_markup=markup)
 
 
 async def on_remove_button(
-    query: CallbackQuery, callback_data: UnsubscribeCb, bot: Bot, services: Services, lang: str
+    query: CallbackQuery, callback_data: UnsubscribeCb, bot: Bot, services: Services
 ) -> None:
     """A remove button: drop it (or all) and edit the list in place."""
-    target = await button_target(query, bot, callback_data.chat, lang)
+    target = await button_target(query, bot, callback_data.chat)
     if target is None:
         return
     service = services.subscriptions
@@ -229,8 +223,8 @@ async def on_remove_button(
         removed = await service.unsubscribe_all(target.chat_id) > 0
     else:
         removed = await service.unsubscribe_id(target.chat_id, callback_data.id)
-    await query.answer(t("subs.removed_toast" if removed else "subs.already_removed", lang))
-    text, markup = await listing(services, target, lang)
+    await query.answer(t("subs.removed_toast" if removed else "subs.already_removed"))
+    text, markup = await listing(services, target)
     assert isinstance(query.message, Message)
     await edit(query.message, text, markup)
 

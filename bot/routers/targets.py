@@ -27,6 +27,8 @@ from aiogram.types import CallbackQuery, Chat, ChatMemberAdministrator, Message
 
 from bot.formatting import esc, html_to_text, shorten
 from bot.texts import t
+from storage.subscriptions import ChatType as StoredChatType
+from storage.subscriptions import chat_type_of
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ class Target:
     """The chat whose subscriptions a command manages."""
 
     chat_id: int
-    chat_type: str
+    chat_type: StoredChatType
     title: str | None
     remote: bool = False  # a channel managed from a private chat
 
@@ -62,7 +64,7 @@ def valid_username(ref: str) -> bool:
 
 def here(message: Message) -> Target:
     chat = message.chat
-    return Target(chat.id, chat.type, chat.title)
+    return Target(chat.id, chat_type_of(chat.type), chat.title)
 
 
 async def check_message(bot: Bot, message: Message) -> Refusal | None:
@@ -113,7 +115,7 @@ async def check_channel(bot: Bot, ref: str | int, user_id: int) -> Target | Refu
         return Refusal("perm.check_failed")
     if chat.type != ChatType.CHANNEL:
         return Refusal("perm.not_a_channel", {"channel": shown})
-    target = Target(chat.id, chat.type, chat.title, remote=True)
+    target = Target(chat.id, chat_type_of(chat.type), chat.title, remote=True)
     args = {"channel": esc(chat.title or str(ref))}
     try:
         user = await bot.get_chat_member(chat.id, user_id)
@@ -132,14 +134,14 @@ async def check_channel(bot: Bot, ref: str | int, user_id: int) -> Target | Refu
 # --------------------------------------------------------------------------- for handlers
 
 
-def refusal_text(refusal: Refusal, lang: str) -> str:
-    return t(refusal.key, lang, **refusal.args) if refusal.args else t(refusal.key, lang)
+def refusal_text(refusal: Refusal) -> str:
+    return t(refusal.key, **refusal.args) if refusal.args else t(refusal.key)
 
 
-def where_label(target: Target, lang: str) -> str:
+def where_label(target: Target) -> str:
     if target.remote:
-        return t("subs.where_channel", lang, channel=esc(target.title or str(target.chat_id)))
-    return t("subs.where_here", lang)
+        return t("subs.where_channel", channel=esc(target.title or str(target.chat_id)))
+    return t("subs.where_here")
 
 
 def split_channel(args: str | None) -> tuple[str | None, str]:
@@ -151,32 +153,30 @@ def split_channel(args: str | None) -> tuple[str | None, str]:
     return None, text
 
 
-async def command_target(
-    message: Message, bot: Bot, args: str | None, lang: str
-) -> tuple[Target, str] | None:
+async def command_target(message: Message, bot: Bot, args: str | None) -> tuple[Target, str] | None:
     """The chat a command manages and the rest of its arguments, or None after a refusal."""
     channel, rest = split_channel(args)
     if channel is not None:
         if message.chat.type != ChatType.PRIVATE or message.from_user is None:
-            await message.answer(t("perm.channel_from_private", lang))
+            await message.answer(t("perm.channel_from_private"))
             return None
         checked = await check_channel(bot, channel, message.from_user.id)
         if isinstance(checked, Refusal):
-            await message.answer(refusal_text(checked, lang))
+            await message.answer(refusal_text(checked))
             return None
         return checked, rest
     refusal = await check_message(bot, message)
     if refusal is not None:
-        await message.answer(refusal_text(refusal, lang))
+        await message.answer(refusal_text(refusal))
         return None
     return here(message), rest
 
 
-async def button_target(query: CallbackQuery, bot: Bot, chat_id: int, lang: str) -> Target | None:
+async def button_target(query: CallbackQuery, bot: Bot, chat_id: int) -> Target | None:
     """The chat a button manages, after checking the presser's rights (answers on refusal)."""
     message = query.message
     if not isinstance(message, Message):
-        await query.answer(t("card.expired", lang))
+        await query.answer(t("card.expired"))
         return None
     target: Target | None = None
     if chat_id == message.chat.id:
@@ -186,7 +186,7 @@ async def button_target(query: CallbackQuery, bot: Bot, chat_id: int, lang: str)
         checked = await check_channel(bot, chat_id, query.from_user.id)
         target, refusal = (None, checked) if isinstance(checked, Refusal) else (checked, None)
     if refusal is not None or target is None:
-        text = html_to_text(refusal_text(refusal or Refusal("perm.not_admin"), lang))
+        text = html_to_text(refusal_text(refusal or Refusal("perm.not_admin")))
         await query.answer(shorten(text, 190), show_alert=True)
         return None
     return target

@@ -19,6 +19,9 @@ from storage.subscriptions import (
     KINDS,
     MODES,
     Chat,
+    ChatType,
+    Kind,
+    Mode,
     Subscription,
     SubscriptionStore,
     max_article_id,
@@ -49,7 +52,12 @@ class SubscriptionService:
         return await self.store.get_chat(chat_id)
 
     async def ensure_chat(
-        self, chat_id: int, chat_type: str, *, title: str | None = None, lang: str | None = None
+        self,
+        chat_id: int,
+        chat_type: ChatType,
+        *,
+        title: str | None = None,
+        lang: str | None = None,
     ) -> Chat:
         """Known chat with its current type and title (created with no backlog, revived if it
         was inactive: any message from it proves it can hear us again)."""
@@ -82,8 +90,8 @@ class SubscriptionService:
     async def subscribe(
         self,
         chat_id: int,
-        chat_type: str,
-        kind: str = "all",
+        chat_type: ChatType,
+        kind: Kind = "all",
         value: str | None = None,
         *,
         thread_id: int | None = None,
@@ -102,7 +110,7 @@ class SubscriptionService:
             )
         return SubscribeResult(subscription=sub, created=created, revived=revived)
 
-    async def unsubscribe(self, chat_id: int, kind: str = "all", value: str | None = None) -> bool:
+    async def unsubscribe(self, chat_id: int, kind: Kind = "all", value: str | None = None) -> bool:
         """Remove one subscription by its filter. Returns whether it existed."""
         kind, value = _check_filter(kind, value)
         sub = await self.store.find_subscription(chat_id, kind, value)
@@ -131,7 +139,7 @@ class SubscriptionService:
         self,
         chat_id: int,
         *,
-        mode: str | None = None,
+        mode: Mode | None = None,
         digest_hour: int | None = None,
         silent: bool | None = None,
         tz: str | None = None,
@@ -178,7 +186,7 @@ def _check_type(chat_type: str) -> None:
         raise SubscriptionError(f"unknown chat type {chat_type!r}")
 
 
-def _check_filter(kind: str, value: str | None) -> tuple[str, str]:
+def _check_filter(kind: Kind, value: str | None) -> tuple[Kind, str]:
     if kind not in KINDS:
         raise SubscriptionError(f"kind must be all, region or topic, not {kind!r}")
     if kind == "all":
