@@ -83,8 +83,18 @@ async def test_stats_counts(news_bot: NewsBot) -> None:
     assert f"Статей: {await article_count(news_bot)}" in reply.plain
     assert f"Регионов с новостями: {row[0]}" in reply.plain
     assert expected.subscribers_inactive >= 1
+    active, inactive = expected.subscribers_active, expected.subscribers_inactive
     assert (
-        f"Подписчиков: {expected.subscribers_active} активных, "
-        f"{expected.subscribers_inactive} неактивных"
+        f"Подписчики: {active} {ru_plural(active, 'активный', 'активных', 'активных')}, "
+        f"{inactive} {ru_plural(inactive, 'неактивный', 'неактивных', 'неактивных')}"
     ) in reply.plain
     assert f"{expected.deliveries_sent} отправлено" in reply.plain
+
+
+def ru_plural(n: int, one: str, few: str, many: str) -> str:
+    """The Russian form for ``n`` (1 and 21 one; 2-4 and 22-24 few; 0, 5-20, 11-14 many)."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
