@@ -97,7 +97,11 @@ async def _on_shutdown(app: App) -> None:
 
 
 async def _on_error(event: ErrorEvent, lang: str = "ru") -> bool:
-    """A handler failed: log it, tell the user if there is one to tell; polling goes on."""
+    """A handler failed: log it, tell the user if there is one to tell; polling goes on.
+
+    ``lang`` comes from the handler data: the locale middleware's context has already ended
+    when aiogram's error middleware (outside it) calls this.
+    """
     log.error(
         "handler failed on update %s: %r",
         event.update.update_id,

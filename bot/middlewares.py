@@ -19,8 +19,8 @@ class LocaleMiddleware(BaseMiddleware):
 
     Registered after aiogram's own user-context middleware, so ``event_from_user`` is known;
     channel posts have no user and get the default language. The language is set as the
-    current locale (what :func:`bot.texts.t` reads) for the whole update and given to handlers
-    that still ask for ``lang``.
+    current locale (what :func:`bot.texts.t` reads) for the whole update, and put in the data as
+    ``lang`` for the error handler, which runs after this context has ended.
     """
 
     async def __call__(
