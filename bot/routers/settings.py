@@ -20,6 +20,7 @@ from bot.formatting import esc, shorten
 from bot.keyboards import edit_in_place as edit
 from bot.routers.targets import Target, button_target, command_target, where_label
 from bot.services.container import Services
+from bot.services.subscriptions import SettingsChange
 from bot.texts import current_lang, t
 from storage.subscriptions import Chat
 
@@ -157,7 +158,7 @@ async def current(services: Services, target: Target) -> Chat:
 # --------------------------------------------------------------------------- text form
 
 
-def parse_change(words: list[str]) -> dict[str, object] | str:
+def parse_change(words: list[str]) -> SettingsChange | str:
     """The settings ``words`` ask for, or the text explaining what is wrong."""
     what = WORDS.get(words[0].lower()) if words else None
     arg = words[1] if len(words) > 1 else ""
@@ -196,17 +197,17 @@ async def on_settings(
         if isinstance(change, str):
             await message.answer(change)
             return
-        chat = await services.subscriptions.update_settings(chat.id, **change)  # type: ignore[arg-type]
+        chat = await services.subscriptions.update_settings(chat.id, **change)
     await message.answer(settings_text(chat, target), reply_markup=main_keyboard(chat))
 
 
 # --------------------------------------------------------------------------- buttons
 
 
-def button_change(field: SettingField, value: str) -> dict[str, object] | None:
+def button_change(field: SettingField, value: str) -> SettingsChange | None:
     """The change a settings button asks for; None for a stale or forged button."""
     if field is SettingField.MODE and value in ("instant", "digest"):
-        return {"mode": value}
+        return {"mode": "digest" if value == "digest" else "instant"}
     if field is SettingField.HOUR and value.isdigit() and 0 <= int(value) <= 23:
         return {"digest_hour": int(value)}
     if field is SettingField.ZONE and (zone := canonical_zone(value)) is not None:
@@ -241,7 +242,7 @@ async def on_settings_button(
     if change is None:
         await query.answer(t("card.expired"))
         return
-    chat = await services.subscriptions.update_settings(chat.id, **change)  # type: ignore[arg-type]
+    chat = await services.subscriptions.update_settings(chat.id, **change)
     await query.answer(t("settings.saved"))
     await edit(query.message, settings_text(chat, target), main_keyboard(chat))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
+from typing import TypedDict
 
 import aiosqlite
 
@@ -28,6 +29,15 @@ from storage.subscriptions import (
 )
 
 DEFAULT_TZ = "Asia/Almaty"
+
+
+class SettingsChange(TypedDict, total=False):
+    """What /settings may change (the keywords of :meth:`SubscriptionService.update_settings`)."""
+
+    mode: Mode
+    digest_hour: int
+    silent: bool
+    tz: str
 
 
 class SubscriptionError(ValueError):
