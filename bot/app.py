@@ -58,11 +58,13 @@ def build_dispatcher(app: App) -> Dispatcher:
     set once here) and ``lang`` (the locale middleware)."""
     from aiogram import Dispatcher
 
-    from bot.middlewares import LocaleMiddleware
+    from bot.middlewares import CommandCaseMiddleware, LocaleMiddleware
     from bot.routers import feature_routers
 
     dp = Dispatcher()
     dp.update.outer_middleware(LocaleMiddleware())
+    dp.message.outer_middleware(CommandCaseMiddleware())
+    dp.channel_post.outer_middleware(CommandCaseMiddleware())
     dp.include_routers(*feature_routers())
     dp.errors.register(_on_error)
     dp.startup.register(_on_startup)

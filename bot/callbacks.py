@@ -21,6 +21,7 @@ class ListKind(StrEnum):
     TOPIC = "t"  # key: topic slug
     LATEST = "n"  # key: ""
     SEARCH = "s"  # key: the query, or a #token for it (bot.services.queries)
+    QUESTION = "q"  # key: a read question (bot.services.asking.encode), or a #token for it
 
 
 class ListCb(CallbackData, prefix="l"):

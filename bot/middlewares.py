@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, User
+from aiogram.types import Message, TelegramObject, User
 
 from bot.texts import pick_language, use_locale
 
@@ -34,3 +34,23 @@ class LocaleMiddleware(BaseMiddleware):
         data["lang"] = lang
         with use_locale(lang):
             return await handler(event, data)
+
+
+class CommandCaseMiddleware(BaseMiddleware):
+    """Outer middleware on messages and channel posts: "/Region Алматы" (a phone capitalises
+    the first letter) is read as "/region Алматы". Only the command word changes; its
+    arguments and the "@botname" part stay as typed."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if isinstance(event, Message) and event.text and event.text.startswith("/"):
+            head, sep, rest = event.text.partition(" ")
+            command, at, bot_name = head.partition("@")
+            if command != command.lower():
+                text = command.lower() + at + bot_name + sep + rest
+                event = event.model_copy(update={"text": text}).as_(event.bot)
+        return await handler(event, data)

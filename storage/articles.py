@@ -54,6 +54,17 @@ class ArticleStore:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
+    @property
+    def db(self) -> aiosqlite.Connection:
+        return self._db
+
+    async def listing(
+        self, sql: str, params: tuple[object, ...], *, limit: int = 5, offset: int = 0
+    ) -> Page:
+        """A page of any id listing ``sql`` (LIMIT and OFFSET its last two parameters):
+        for listings built elsewhere (``storage.queries``)."""
+        return await self._page(sql, params, limit, offset)
+
     async def get(self, article_id: int) -> StoredArticle | None:
         found = await self._load([article_id])
         return found[0] if found else None

@@ -16,14 +16,15 @@ from typing import Any, Literal, cast
 import aiosqlite
 
 from storage.db import transaction
+from storage.queries import QUERY_MATCH_SQL, store_terms
 
 ChatType = Literal["private", "group", "supergroup", "channel"]
-Kind = Literal["all", "region", "topic"]
+Kind = Literal["all", "region", "topic", "query"]
 Mode = Literal["instant", "digest"]
 Status = Literal["pending", "sending", "sent", "failed"]
 
 CHAT_TYPES: frozenset[str] = frozenset({"private", "group", "supergroup", "channel"})
-KINDS: frozenset[str] = frozenset({"all", "region", "topic"})
+KINDS: frozenset[str] = frozenset({"all", "region", "topic", "query"})
 MODES: frozenset[str] = frozenset({"instant", "digest"})
 
 
@@ -38,12 +39,13 @@ def chat_type_of(value: str) -> ChatType:
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 # True when subscription ``s`` wants article ``a`` (aliases fixed by the callers' queries).
-MATCH_SQL = """(
+MATCH_SQL = f"""(
     s.kind = 'all'
     OR (s.kind = 'region' AND EXISTS (
         SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.code = s.value))
     OR (s.kind = 'topic' AND EXISTS (
         SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.slug = s.value))
+    OR {QUERY_MATCH_SQL}
 )"""
 
 
@@ -267,6 +269,10 @@ class SubscriptionStore:
                 " VALUES (?, ?, ?, ?, ?)",
                 (chat_id, kind, value, thread_id, max_id),
             )
+            if kind == "query":
+                added = await self.find_subscription(chat_id, kind, value)
+                assert added is not None
+                await store_terms(self.db, added.id, value)
         elif existing.thread_id != thread_id:
             await self.db.execute(
                 "UPDATE subscriptions SET thread_id = ? WHERE id = ?", (thread_id, existing.id)

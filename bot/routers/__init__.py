@@ -34,5 +34,8 @@ def feature_routers() -> list[Router]:
         settings.build(),
         admin.build(),
     ]
+    from bot.routers import asking
+
+    routers.append(asking.build())  # plain words: after every command, before the fallback
     routers.append(fallback.build())
     return routers

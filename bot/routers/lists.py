@@ -13,6 +13,7 @@ from bot.callbacks import CardCb, ListCb, ListKind
 from bot.formatting import article_card, article_list, esc, split_html
 from bot.keyboards import list_keyboard
 from bot.services.articles import topic_name
+from bot.services.asking import Question, decode
 from bot.services.container import Services
 from bot.texts import current_lang, t
 from storage.models import Page
@@ -34,8 +35,48 @@ async def _search_page(services: Services, key: str, page: int) -> Page | None:
 
 
 def _region_args(services: Services, key: str) -> dict[str, str]:
-    region = services.articles.region(key)
-    return {"name": esc(region.name if region else key)}
+    return {"name": esc(services.articles.region_name(key, current_lang()))}
+
+
+def _question(services: Services, key: str) -> Question | None:
+    text = services.queries.query_for(key)  # None: the token expired (a restart)
+    return None if text is None else decode(text)
+
+
+async def _question_page(services: Services, key: str, page: int) -> Page | None:
+    question = _question(services, key)
+    if question is None:
+        return None
+    return await services.articles.combined(question.combined(), page)
+
+
+def describe(services: Services, question: Question) -> str:
+    """ "Алматы ↔ Ташкент · туризм · с 13.03.2026", escaped for HTML."""
+    lang = current_lang()
+    names = [
+        services.articles.region_name(p.code, lang)
+        if p.kind == "region"
+        else services.articles.country_name(p.code, lang)
+        for p in question.places
+    ]
+    parts = [" ↔ ".join(names)] if names else []
+    parts += [topic_name(slug, lang) for slug in question.topics]
+    period = question.period
+    if period is not None:
+        since = period.since.strftime("%d.%m.%Y") if period.since else ""
+        until = period.until.strftime("%d.%m.%Y") if period.until else ""
+        if since and since == until:
+            parts.append(t("ask.on_day", day=since))
+        elif since and until:
+            parts.append(f"{since}–{until}")
+        elif since:
+            parts.append(t("ask.since", day=since))
+    return esc(" · ".join(parts))
+
+
+def _question_args(services: Services, key: str) -> dict[str, str]:
+    question = _question(services, key)
+    return {"name": describe(services, question) if question else ""}
 
 
 LISTS: dict[ListKind, ListSpec] = {
@@ -50,6 +91,7 @@ LISTS: dict[ListKind, ListSpec] = {
     ListKind.LATEST: ListSpec(
         "latest", lambda s, key, page: s.articles.latest_page(page), lambda s, key: {}
     ),
+    ListKind.QUESTION: ListSpec("ask", _question_page, _question_args),
     ListKind.SEARCH: ListSpec(
         "search", _search_page, lambda s, key: {"query": esc(s.queries.query_for(key) or "")}
     ),

@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import CountryCb, ListCb, ListKind
 from bot.formatting import esc, shorten
 from bot.keyboards import countries_keyboard, regions_keyboard, suggestions_keyboard
-from bot.routers.lists import send_list
+from bot.routers.asking import answer_question
 from bot.services.container import Services
 from bot.texts import current_lang, t
 
@@ -20,10 +20,9 @@ async def on_region(message: Message, command: CommandObject, services: Services
         countries = await services.articles.countries(current_lang())
         await message.answer(t("region.pick_country"), reply_markup=countries_keyboard(countries))
         return
-    lookup = services.articles.find_region(query)
-    if lookup.found is not None:
-        await send_list(message, services, ListKind.REGION, lookup.found.code)
+    if await answer_question(message, services, query):
         return
+    lookup = services.articles.find_region(query)
     text = t("region.not_found", query=esc(shorten(query, 60)))
     if not lookup.suggestions:
         await message.answer(f"{text}\n{t('region.no_suggest')}")

@@ -21,6 +21,7 @@ from bot.services.articles import clean_query, topic_name
 from bot.services.container import Services
 from bot.services.names import EVERYTHING, Filter, resolve_name, suggest_names
 from bot.texts import current_lang, t
+from storage.queries import terms_of
 from storage.subscriptions import Kind, Subscription
 
 ALL_WORDS = frozenset({"all", "все", "всё", "*"})
@@ -40,11 +41,27 @@ def thread_of(message: Message) -> int | None:
 def filter_label(services: Services, kind: Kind, value: str) -> str:
     """A subscription's name for people (not escaped)."""
     if kind == "region":
-        region = services.articles.region(value)
-        return f"📍 {region.name if region else value}"
+        return f"📍 {services.articles.region_name(value, current_lang())}"
     if kind == "topic":
         return f"🏷 {topic_name(value, current_lang())}"
+    if kind == "query":
+        return "🔎 " + query_label(services, value)
     return t("subs.everything")
+
+
+def query_label(services: Services, value: str) -> str:
+    """A combined subscription as read: "Алматы ↔ Ташкент · туризм"."""
+    lang = current_lang()
+    terms = terms_of(value)
+    names = [
+        services.articles.region_name(x.value, lang)
+        if x.kind == "region"
+        else services.articles.country_name(x.value, lang)
+        for x in terms
+        if x.kind != "topic"
+    ]
+    topics = [topic_name(x.value, lang) for x in terms if x.kind == "topic"]
+    return " · ".join(([" ↔ ".join(names)] if names else []) + topics)
 
 
 def suggestions(services: Services, name: str) -> list[tuple[Filter, str]]:

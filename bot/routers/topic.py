@@ -9,7 +9,7 @@ from aiogram.types import Message
 from bot.callbacks import ListCb, ListKind
 from bot.formatting import esc, shorten
 from bot.keyboards import suggestions_keyboard, topics_keyboard
-from bot.routers.lists import send_list
+from bot.routers.asking import answer_question
 from bot.services.articles import topic_name
 from bot.services.container import Services
 from bot.texts import current_lang, t
@@ -21,10 +21,9 @@ async def on_topic(message: Message, command: CommandObject, services: Services)
     if not query:
         await message.answer(t("topic.pick"), reply_markup=topics_keyboard(topics))
         return
-    lookup = services.articles.find_topic(query)
-    if lookup.found is not None:
-        await send_list(message, services, ListKind.TOPIC, lookup.found)
+    if await answer_question(message, services, query):
         return
+    lookup = services.articles.find_topic(query)
     text = t("topic.not_found", query=esc(shorten(query, 60)))
     if lookup.suggestions:
         buttons = [

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from storage.analysis.model import RegionRef
 from storage.models import Page, StoredArticle
+from storage.queries import Combined, Term, combined_page, term_counts
 
 if TYPE_CHECKING:
     from storage.analysis.gazetteer import Gazetteer
@@ -69,6 +70,20 @@ def _topic_lookup(query: str) -> Lookup[str]:
     return Lookup(None, tuple(topics.suggest_topics(query, 3))[:3])
 
 
+def english_region_name(iso_name: str) -> str:
+    """ISO 3166-2's name in ASCII with "Region" for the local word: "Turkistan Region"."""
+    from anyascii import anyascii
+
+    from bot.services.asking import english_suffixes
+
+    name = iso_name
+    for local, english in english_suffixes():
+        if name.endswith(local):
+            name = name[: -len(local)] + english
+            break
+    return str(anyascii(name)).replace("'", "")
+
+
 def topic_name(slug: str, lang: str) -> str:
     from storage.analysis import topics
 
@@ -83,10 +98,14 @@ class ArticleService:
         self.page_size = page_size
         self.page_ttl = page_ttl
         self._pages: OrderedDict[tuple[object, ...], tuple[float, Page]] = OrderedDict()
+        self._counts: dict[Term, int] | None = None
+        self.generation = 0  # bumped whenever the store changed: keys of derived caches
 
     def invalidate(self) -> None:
         """Forget cached pages: call after the store changed (``/reload``, an ingest)."""
         self._pages.clear()
+        self._counts = None
+        self.generation += 1
 
     async def _cached(self, key: tuple[object, ...], load: Callable[[], Awaitable[Page]]) -> Page:
         now = time.monotonic()
@@ -121,6 +140,17 @@ class ArticleService:
         from storage.analysis import topics
 
         return [(slug, topic_name(slug, lang)) for slug, _ru, _en in topics.all_topics()]
+
+    def region_name(self, code: str, lang: str) -> str:
+        """A region's name: Russian from the gazetteer, English from ISO 3166-2 (pycountry)."""
+        region = self.region(code)
+        if lang != "ru":
+            import pycountry
+
+            sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+            if sub is not None:
+                return english_region_name(str(sub.name))
+        return region.name if region is not None else code
 
     def country_name(self, alpha2: str, lang: str) -> str:
         if lang != "ru":
@@ -178,6 +208,19 @@ class ArticleService:
         window = self._window(page)
         return await self._cached(
             ("s", words, *window.values()), lambda: self.store.search(words, **window)
+        )
+
+    async def combined(self, query: Combined, page: int = 0) -> Page:
+        """Articles matching every term of ``query``: the rarest term's list is scanned."""
+        if self._counts is None:
+            self._counts = await term_counts(self.store.db)
+        counts = self._counts
+        ordered = tuple(sorted(query.terms, key=lambda term: counts.get(term, 0)))
+        query = Combined(ordered, query.since, query.until)
+        window = self._window(page)
+        return await self._cached(
+            ("q", query, *window.values()),
+            lambda: combined_page(self.store, query, **window),
         )
 
     async def article(self, article_id: int) -> StoredArticle | None:

@@ -7,13 +7,16 @@ transliteration (a Latin "Samarkand" is close to "Самаркандская о�
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from bot.services.articles import ArticleService, topic_name
+from bot.services.asking import reader
 from storage.analysis.morph import fold
+from storage.queries import query_value
 from storage.subscriptions import Kind
 
 SUGGESTIONS = 3
@@ -31,7 +34,15 @@ EVERYTHING = Filter("all", "")
 
 
 def resolve_name(articles: ArticleService, name: str) -> Filter | None:
-    """A topic first (a closed list of words), then a region or a city."""
+    """A topic first (a closed list of words), then a region or a city; a combination
+    ("Алматы Ташкент", "туризм Самарканд") or a country is a "query" filter of all its terms.
+    None when any word is not understood: a subscription never drops what was typed."""
+    question = reader().read(name, dt.datetime.now(dt.UTC).date())
+    terms = question.terms()
+    if question.unknown or question.period or not terms:
+        return None
+    if len(terms) > 1 or terms[0].kind == "country":
+        return Filter("query", query_value(terms))
     slug = articles.find_topic(name).found
     if slug is not None:
         return Filter("topic", slug)

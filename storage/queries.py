@@ -1,0 +1,223 @@
+"""Combined questions to the store: "between A and B", a place and a topic, a whole country,
+all within a period; partners of a place; and the stored filters of combined subscriptions.
+
+Every term is one tag table's key (a region code, a country, a topic slug). The listing reads the
+range of ONE term's primary key, newest first (the caller passes the rarest term first, so the
+scan is short), and checks every other term with an indexed EXISTS on the article's own tags.
+Two places are both sides of the article: only regions whose role is 'party' count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections import Counter
+from dataclasses import dataclass, field
+
+import aiosqlite
+
+from storage.articles import ArticleStore
+from storage.models import Page
+
+TermKind = str  # "region" | "country" | "topic"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: TermKind
+    value: str  # ISO 3166-2 code, ISO 3166-1 alpha-2, or topic slug
+
+
+@dataclass(frozen=True, slots=True)
+class Combined:
+    """Every term must hold; dates (YYYY-MM-DD, inclusive) bound the listing key."""
+
+    terms: tuple[Term, ...]
+    since: str | None = None
+    until: str | None = None
+
+
+_flags: weakref.WeakKeyDictionary[aiosqlite.Connection, bool] = weakref.WeakKeyDictionary()
+
+
+async def _has_listed(db: aiosqlite.Connection) -> bool:
+    """Whether the tag tables carry ``listed`` (migration 0030: relevant, and for a region a
+    party). Stores opened by this program always have it; a bare test schema may not."""
+    known = _flags.get(db)
+    if known is None:
+        rows = await db.execute_fetchall("PRAGMA table_info(article_regions)")
+        known = _flags[db] = any(row[1] == "listed" for row in rows)
+    return known
+
+
+_TABLES = {
+    "region": ("article_regions", "code"),
+    "country": ("article_countries", "country"),
+    "topic": ("article_topics", "slug"),
+}
+
+
+def combined_sql(query: Combined, listed: bool) -> tuple[str, tuple[object, ...]]:
+    """The id listing of ``query`` (LIMIT and OFFSET left as the last two parameters).
+
+    The first term's table is scanned in listing order; each other term is an EXISTS on the
+    article's own rows of its table (primary key or the (article_id, pos) index)."""
+    if not query.terms:
+        raise ValueError("a combined query needs at least one term")
+    only = " AND {}.listed = 1" if listed else ""
+    first, *rest = query.terms
+    table, column = _TABLES[first.kind]
+    where = [f"d.{column} = ?{only.format('d')}"]
+    params: list[object] = [first.value]
+    if query.since:
+        where.append("d.sort_key >= ?")
+        params.append(query.since)
+    if query.until:
+        where.append("d.sort_key <= ?")
+        params.append(query.until)
+    for term in rest:
+        other, col = _TABLES[term.kind]
+        where.append(
+            f"EXISTS (SELECT 1 FROM {other} x WHERE x.article_id = d.article_id "
+            f"AND x.{col} = ?{only.format('x')})"
+        )
+        params.append(term.value)
+    sql = (
+        f"SELECT d.article_id FROM {table} d WHERE {' AND '.join(where)} "
+        "ORDER BY d.sort_key DESC, d.article_id DESC LIMIT ? OFFSET ?"
+    )
+    return sql, tuple(params)
+
+
+async def combined_page(
+    store: ArticleStore, query: Combined, *, limit: int = 5, offset: int = 0
+) -> Page:
+    sql, params = combined_sql(query, await _has_listed(store.db))
+    return await store.listing(sql, params, limit=limit, offset=offset)
+
+
+async def term_counts(db: aiosqlite.Connection) -> dict[Term, int]:
+    """Articles per term (the caller orders a query's terms rarest first with these)."""
+    counts: dict[Term, int] = {}
+    for kind, sql in (
+        ("region", "SELECT code, count(*) FROM article_regions GROUP BY code"),
+        ("country", "SELECT country, count(*) FROM article_countries GROUP BY country"),
+        ("topic", "SELECT slug, count(*) FROM article_topics GROUP BY slug"),
+    ):
+        for row in await db.execute_fetchall(sql):
+            counts[Term(kind, str(row[0]))] = int(row[1])
+    return counts
+
+
+# -- partners ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    kind: TermKind  # "region" or "country"
+    code: str
+    articles: int
+    topics: tuple[tuple[str, int], ...] = field(default=())  # (slug, articles), most first
+
+
+async def partners(
+    db: aiosqlite.Connection, place: Term, *, since: dt.date, limit: int = 10
+) -> list[Partner]:
+    """Regions and countries that are sides of articles with ``place`` since ``since``,
+    by number of such articles; each with the topics of those articles."""
+    party = " AND r.listed = 1" if await _has_listed(db) else ""
+    if place.kind == "region":
+        mine = f"SELECT article_id FROM article_regions r WHERE r.code = ?{party}"
+        same = "r.code = ?"  # itself is not its own partner
+        own_country = place.value.split("-")[0]
+    else:
+        mine = f"SELECT article_id FROM article_regions r WHERE r.country = ?{party}"
+        same = "r.country = ?"
+        own_country = place.value
+    mine += " AND r.sort_key >= ?"
+    base = (place.value, since.isoformat())
+    rows = await db.execute_fetchall(
+        f"WITH mine(article_id) AS MATERIALIZED (SELECT DISTINCT article_id FROM ({mine})) "
+        "SELECT 'region', r.code, count(DISTINCT r.article_id) FROM article_regions r "
+        f"JOIN mine USING (article_id) WHERE NOT {same}{party} GROUP BY r.code "
+        "UNION ALL SELECT 'country', c.country, count(DISTINCT c.article_id) "
+        "FROM article_countries c JOIN mine USING (article_id) WHERE c.country != ? "
+        "GROUP BY c.country",
+        (*base, place.value, own_country),
+    )
+    found = sorted(
+        ((str(r[0]), str(r[1]), int(r[2])) for r in rows), key=lambda r: (-r[2], r[0], r[1])
+    )[:limit]
+    topics = await _partner_topics(db, mine, base, [(k, c) for k, c, _ in found], party)
+    return [
+        Partner(k, c, n, tuple(topics.get((k, c), Counter()).most_common(3))) for k, c, n in found
+    ]
+
+
+async def _partner_topics(
+    db: aiosqlite.Connection,
+    mine: str,
+    base: tuple[str, str],
+    chosen: list[tuple[str, str]],
+    party: str,
+) -> dict[tuple[str, str], Counter[str]]:
+    regions = [c for k, c in chosen if k == "region"]
+    countries = [c for k, c in chosen if k == "country"]
+    out: dict[tuple[str, str], Counter[str]] = {}
+    for kind, codes, table, column in (
+        ("region", regions, "article_regions", "code"),
+        ("country", countries, "article_countries", "country"),
+    ):
+        if not codes:
+            continue
+        marks = ",".join("?" * len(codes))
+        extra = party if kind == "region" else ""
+        rows = await db.execute_fetchall(
+            f"WITH mine(article_id) AS MATERIALIZED (SELECT DISTINCT article_id FROM ({mine})) "
+            f"SELECT r.{column}, t.slug, count(*) FROM {table} r JOIN mine USING (article_id) "
+            f"JOIN article_topics t USING (article_id) WHERE r.{column} IN ({marks}){extra} "
+            f"GROUP BY r.{column}, t.slug",
+            (*base, *codes),
+        )
+        for code, slug, n in rows:
+            out.setdefault((kind, str(code)), Counter())[str(slug)] = int(n)
+    return out
+
+
+# -- combined subscriptions --------------------------------------------------------------
+
+# True when combined subscription ``s`` wants article ``a``: no term of it fails. Joined into
+# the delivery planner's MATCH_SQL as one more OR branch (aliases s and a are the planner's).
+QUERY_MATCH_SQL = """(s.kind = 'query' AND NOT EXISTS (
+    SELECT 1 FROM subscription_terms q WHERE q.subscription_id = s.id AND NOT (
+        (q.kind = 'region' AND EXISTS (SELECT 1 FROM article_regions r
+            WHERE r.article_id = a.id AND r.code = q.value))
+        OR (q.kind = 'country' AND EXISTS (SELECT 1 FROM article_countries c
+            WHERE c.article_id = a.id AND c.country = q.value))
+        OR (q.kind = 'topic' AND EXISTS (SELECT 1 FROM article_topics t
+            WHERE t.article_id = a.id AND t.slug = q.value)))))"""
+
+
+def query_value(terms: tuple[Term, ...]) -> str:
+    """The canonical text of a combined subscription (its ``subscriptions.value``)."""
+    return "+".join(
+        f"{t.kind}:{t.value}" for t in sorted(set(terms), key=lambda t: (t.kind, t.value))
+    )
+
+
+def terms_of(value: str) -> tuple[Term, ...]:
+    """The terms of a stored combined subscription value (inverse of :func:`query_value`)."""
+    out = []
+    for part in value.split("+"):
+        kind, _, code = part.partition(":")
+        if kind in {"region", "country", "topic"} and code:
+            out.append(Term(kind, code))
+    return tuple(out)
+
+
+async def store_terms(db: aiosqlite.Connection, subscription_id: int, value: str) -> None:
+    """Write the terms of a combined subscription (inside the caller's transaction)."""
+    await db.executemany(
+        "INSERT OR IGNORE INTO subscription_terms (subscription_id, kind, value) VALUES (?, ?, ?)",
+        [(subscription_id, t.kind, t.value) for t in terms_of(value)],
+    )
