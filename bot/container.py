@@ -28,6 +28,7 @@ from bot.delivery.scheduler import DeliveryScheduler, build_scheduler
 from bot.services.admin import AdminService
 from bot.services.articles import ArticleService
 from bot.services.container import Services
+from bot.services.partners import PartnerService
 from bot.services.queries import QueryTokens
 from bot.services.subscriptions import SubscriptionService
 from storage.articles import ArticleStore
@@ -102,10 +103,12 @@ async def open_app(settings: Settings, *, seed: bool = True, deliver: bool = Tru
         await db.close()
         raise
     app: App
+    articles = ArticleService(ArticleStore(db))
     services = Services(
         settings=settings,
         db=db,
-        articles=ArticleService(ArticleStore(db)),
+        articles=articles,
+        partners=PartnerService(articles),
         subscriptions=SubscriptionService(db),
         queries=QueryTokens(SEARCH_KEY_BYTES),
         # a lambda: the scheduler is built only when the bot starts

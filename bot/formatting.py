@@ -83,10 +83,20 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else shorten(text, limit)
 
 
-def list_item(number: int, article: StoredArticle, lang: str | None = None) -> str:
-    """One entry of a list: number, title, date and a one-line gist."""
-    title = esc(shorten(article.title, 160))
+def list_item(
+    number: int,
+    article: StoredArticle,
+    lang: str | None = None,
+    snippet: tuple[tuple[str, bool], ...] = (),
+) -> str:
+    """One entry of a list: number, full title, date and a one-line gist (for a search, the
+    passage that matched, its matching words bold)."""
+    title = esc(shorten(article.title, TITLE_MAX))
     head = f"<b>{number}. {title}</b> — {format_date(article.date, lang)}"
+    if snippet:
+        return f"{head}\n" + "".join(
+            f"<b>{esc(text)}</b>" if bold else esc(text) for text, bold in snippet
+        )
     gist = shorten(article.gist, GIST_MAX)
     return f"{head}\n{esc(gist)}" if gist else head
 
@@ -96,9 +106,13 @@ def article_list(
     articles: Sequence[StoredArticle],
     lang: str | None = None,
     first_number: int = 1,
+    snippets: Sequence[tuple[tuple[str, bool], ...]] = (),
 ) -> str:
     """A header line and numbered items, blank line between items."""
-    items = [list_item(first_number + i, a, lang) for i, a in enumerate(articles)]
+    items = [
+        list_item(first_number + i, a, lang, snippets[i] if i < len(snippets) else ())
+        for i, a in enumerate(articles)
+    ]
     return "\n\n".join([header, *items])
 
 

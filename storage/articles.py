@@ -65,6 +65,10 @@ class ArticleStore:
         for listings built elsewhere (``storage.queries``)."""
         return await self._page(sql, params, limit, offset)
 
+    async def many(self, ids: Sequence[int]) -> list[StoredArticle]:
+        """The articles with ``ids``, in that order (missing ones left out)."""
+        return await self._load(ids)
+
     async def get(self, article_id: int) -> StoredArticle | None:
         found = await self._load([article_id])
         return found[0] if found else None

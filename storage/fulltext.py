@@ -41,5 +41,15 @@ def match_expression(words: str) -> str | None:
     return " ".join(f'"{token}"' for token in list(tokens)[:MAX_QUERY_TOKENS])
 
 
+def query_lemmas(words: str) -> frozenset[str]:
+    """The index tokens a user's words become (what :func:`match_expression` requires)."""
+    return frozenset(part for word in tokenize(words[:1000]) for part in _parts(word))
+
+
+def word_lemmas(word: str) -> list[str]:
+    """The index tokens of one word of a text (to see whether it matched a query)."""
+    return _parts(word)
+
+
 def _parts(word: str) -> list[str]:
     return _PART_RE.findall(lemma(word))

@@ -36,6 +36,8 @@ class Page:
     items: tuple[StoredArticle, ...]
     has_more: bool
     total: int | None = None
+    # Search: per item, the passage that matched, as (text, is a matching word) pieces.
+    snippets: tuple[tuple[tuple[str, bool], ...], ...] = ()
 
 
 @dataclass(slots=True)

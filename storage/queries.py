@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections import Counter
 from dataclasses import dataclass, field
 
 import aiosqlite
 
-from storage.articles import ArticleStore
+from storage.articles import SEARCH_SQL, ArticleStore
+from storage.fulltext import match_expression
 from storage.models import Page
 
 TermKind = str  # "region" | "country" | "topic"
@@ -145,13 +145,12 @@ async def partners(
         "GROUP BY c.country",
         (*base, place.value, own_country),
     )
-    found = sorted(
-        ((str(r[0]), str(r[1]), int(r[2])) for r in rows), key=lambda r: (-r[2], r[0], r[1])
+    found = sorted(  # ties: regions before countries
+        ((str(r[0]), str(r[1]), int(r[2])) for r in rows),
+        key=lambda r: (-r[2], r[0] != "region", r[1]),
     )[:limit]
     topics = await _partner_topics(db, mine, base, [(k, c) for k, c, _ in found], party)
-    return [
-        Partner(k, c, n, tuple(topics.get((k, c), Counter()).most_common(3))) for k, c, n in found
-    ]
+    return [Partner(k, c, n, tuple(topics.get((k, c), [])[:3])) for k, c, n in found]
 
 
 async def _partner_topics(
@@ -160,10 +159,11 @@ async def _partner_topics(
     base: tuple[str, str],
     chosen: list[tuple[str, str]],
     party: str,
-) -> dict[tuple[str, str], Counter[str]]:
+) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """Per partner, (topic, articles) most first; ties: the topic the articles put first."""
     regions = [c for k, c in chosen if k == "region"]
     countries = [c for k, c in chosen if k == "country"]
-    out: dict[tuple[str, str], Counter[str]] = {}
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for kind, codes, table, column in (
         ("region", regions, "article_regions", "code"),
         ("country", countries, "article_countries", "country"),
@@ -174,13 +174,14 @@ async def _partner_topics(
         extra = party if kind == "region" else ""
         rows = await db.execute_fetchall(
             f"WITH mine(article_id) AS MATERIALIZED (SELECT DISTINCT article_id FROM ({mine})) "
-            f"SELECT r.{column}, t.slug, count(*) FROM {table} r JOIN mine USING (article_id) "
-            f"JOIN article_topics t USING (article_id) WHERE r.{column} IN ({marks}){extra} "
-            f"GROUP BY r.{column}, t.slug",
+            f"SELECT r.{column}, t.slug, count(*), min(t.pos) FROM {table} r "
+            "JOIN mine USING (article_id) JOIN article_topics t USING (article_id) "
+            f"WHERE r.{column} IN ({marks}){extra} GROUP BY r.{column}, t.slug "
+            "ORDER BY 3 DESC, 4, 2",
             (*base, *codes),
         )
-        for code, slug, n in rows:
-            out.setdefault((kind, str(code)), Counter())[str(slug)] = int(n)
+        for code, slug, n, _pos in rows:
+            out.setdefault((kind, str(code)), []).append((str(slug), int(n)))
     return out
 
 
@@ -221,3 +222,36 @@ async def store_terms(db: aiosqlite.Connection, subscription_id: int, value: str
         "INSERT OR IGNORE INTO subscription_terms (subscription_id, kind, value) VALUES (?, ?, ?)",
         [(subscription_id, t.kind, t.value) for t in terms_of(value)],
     )
+
+
+# -- search by relevance -----------------------------------------------------------------
+
+
+async def search_candidates(
+    db: aiosqlite.Connection, words: str, limit: int
+) -> list[tuple[int, str, str]]:
+    """(id, title, lead) of the newest ``limit`` articles holding every word, newest first.
+
+    The full-text index keeps no term frequencies (detail=none, each lemma once), so FTS5's
+    bm25 gives every match of an AND query the same score; ranking happens on these rows."""
+    expression = match_expression(words)
+    if expression is None:
+        return []
+    ids = [int(r[0]) for r in await db.execute_fetchall(SEARCH_SQL, (expression, limit, 0))]
+    if not ids:
+        return []
+    rows = await db.execute_fetchall(
+        f"SELECT id, title, lead FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids
+    )
+    found = {int(r[0]): (str(r[1]), str(r[2])) for r in rows}
+    return [(i, *found[i]) for i in ids if i in found]
+
+
+async def bodies(db: aiosqlite.Connection, ids: list[int]) -> dict[int, str]:
+    """The clean text of a page's articles (for its snippets)."""
+    if not ids:
+        return {}
+    rows = await db.execute_fetchall(
+        f"SELECT id, body FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids
+    )
+    return {int(r[0]): str(r[1]) for r in rows}

@@ -226,6 +226,7 @@ class SentMessage:
     disable_notification: bool
     time: float
     edits: int = 0
+    photo: bytes | None = None  # sendPhoto: the uploaded file
 
     @property
     def buttons(self) -> list[dict[str, Any]]:
@@ -673,9 +674,12 @@ class FakeTelegram:
             data = await request.json()
             return dict(data) if isinstance(data, dict) else {}
         raw: dict[str, Any] = dict(request.query)
+        files: dict[str, bytes] = {}
         if request.can_read_body:
             form = await request.post()
             raw.update({k: v for k, v in form.items() if isinstance(v, str)})
+            # multipart uploads (sendPhoto): the file's bytes, as Telegram would store them
+            files = {k: v.file.read() for k, v in form.items() if isinstance(v, web.FileField)}
         params: dict[str, Any] = {}
         for key, value in raw.items():
             if key in _JSON_FIELDS:
@@ -684,6 +688,11 @@ class FakeTelegram:
             elif key in {"chat_id", "from_chat_id"} and re.fullmatch(r"-?\d+", value):
                 value = int(value)
             params[key] = value
+        for key, value in list(params.items()):  # "attach://name" points at an uploaded part
+            if isinstance(value, str) and value.startswith("attach://"):
+                params[key] = files.get(value.removeprefix("attach://"), value)
+        for key, data in files.items():
+            params.setdefault(key, data)
         return params
 
     @property
@@ -829,6 +838,35 @@ class FakeTelegram:
                 if not button.get("text"):
                     raise TelegramError(400, "Bad Request: text buttons are unallowed")
         return dict(markup)
+
+    async def _api_sendphoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A picture (uploaded as multipart) with an optional caption of up to 1024 chars."""
+        chat = self._target_chat(params["chat_id"])
+        photo = params.get("photo")
+        if not isinstance(photo, bytes) or not photo.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise TelegramError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        caption = params.get("caption", "")
+        plain = visible_text(caption, params.get("parse_mode")) if caption else ""
+        if _utf16_len(plain) > 1024:
+            raise TelegramError(400, "Bad Request: message caption is too long")
+        markup = self._checked_markup(params)
+        self._throttle(chat.id)
+        message = SentMessage(
+            message_id=self._next_message_id(chat.id),
+            chat_id=chat.id,
+            text=caption,
+            plain=plain,
+            parse_mode=params.get("parse_mode"),
+            reply_markup=markup,
+            message_thread_id=None,
+            disable_notification=bool(params.get("disable_notification")),
+            time=time.time(),
+            photo=photo,
+        )
+        self.sent.append(message)
+        self._sent_by_chat.setdefault(chat.id, []).append(message)
+        await self._notify()
+        return self._message_api(message, chat)
 
     async def _api_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._target_chat(params["chat_id"])

@@ -34,8 +34,9 @@ def feature_routers() -> list[Router]:
         settings.build(),
         admin.build(),
     ]
-    from bot.routers import asking
+    from bot.routers import asking, partners
 
+    routers.append(partners.build())
     routers.append(asking.build())  # plain words: after every command, before the fallback
     routers.append(fallback.build())
     return routers

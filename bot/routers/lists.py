@@ -129,7 +129,9 @@ async def send_list(
     if page:
         title += " · " + t("list.page", page=page + 1)
     more = ListCb(kind=kind, key=key, page=page + 1) if found.has_more else None
-    pieces = split_html(article_list(title, found.items, first_number=first))
+    pieces = split_html(
+        article_list(title, found.items, first_number=first, snippets=found.snippets)
+    )
     for piece in pieces[:-1]:
         await target.answer(piece)
     markup = list_keyboard(found.items, first_number=first, more=more)

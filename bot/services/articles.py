@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from storage.analysis.model import RegionRef
 from storage.models import Page, StoredArticle
-from storage.queries import Combined, Term, combined_page, term_counts
+from storage.queries import (
+    Combined,
+    Term,
+    bodies,
+    combined_page,
+    search_candidates,
+    term_counts,
+)
 
 if TYPE_CHECKING:
     from storage.analysis.gazetteer import Gazetteer
@@ -201,14 +208,26 @@ class ArticleService:
         return await self._cached(("n", *window.values()), lambda: self.store.latest(**window))
 
     async def search_page(self, words: str, page: int = 0) -> Page:
-        """Full-text search; the words are plain text (the store never parses them as FTS)."""
+        """Full-text search, best matches first, a snippet per article; the words are plain
+        text (the store never parses them as FTS). Ranks the newest ``CANDIDATES`` matches."""
         words = clean_query(words, SEARCH_MAX)
         if not words:
             return Page(items=(), has_more=False)
         window = self._window(page)
         return await self._cached(
-            ("s", words, *window.values()), lambda: self.store.search(words, **window)
+            ("s", words, *window.values()), lambda: self._search(words, **window)
         )
+
+    async def _search(self, words: str, *, limit: int, offset: int) -> Page:
+        from bot.services.search import CANDIDATES, rank, snippet
+
+        rows = await search_candidates(self.store.db, words, CANDIDATES)
+        ranked = rank(words, rows)
+        ids = ranked[offset : offset + limit]
+        items = await self.store.many(ids)
+        texts = await bodies(self.store.db, ids)
+        snippets = tuple(snippet(words, texts.get(a.id) or a.lead) for a in items)
+        return Page(tuple(items), has_more=len(ranked) > offset + limit, snippets=snippets)
 
     async def combined(self, query: Combined, page: int = 0) -> Page:
         """Articles matching every term of ``query``: the rarest term's list is scanned."""

@@ -13,6 +13,7 @@ import aiosqlite
 from bot.config import Settings
 from bot.services.admin import AdminService
 from bot.services.articles import ArticleService
+from bot.services.partners import PartnerService
 from bot.services.queries import QueryTokens
 from bot.services.subscriptions import SubscriptionService
 
@@ -22,6 +23,7 @@ class Services:
     settings: Settings
     db: aiosqlite.Connection
     articles: ArticleService
+    partners: PartnerService
     subscriptions: SubscriptionService
     admin: AdminService
     queries: QueryTokens

@@ -1,0 +1,65 @@
+"""/partners NAME: whom a region or a country works with (articles where both are sides) and on
+what, as text with a button per partner ("between NAME and the partner") and as a chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.callbacks import ListCb, ListKind
+from bot.formatting import esc
+from bot.routers.asking import send_not_understood, today
+from bot.services.asking import Period, Question, encode, reader
+from bot.services.container import Services
+from bot.texts import current_lang, t
+
+DEFAULT_DAYS = 365
+
+
+async def on_partners(message: Message, command: CommandObject, services: Services) -> None:
+    text = " ".join((command.args or "").split())
+    if not text:
+        await message.answer(t("partners.usage"))
+        return
+    question = reader().read(text, today())
+    if not question.places:
+        if question.unknown:
+            await send_not_understood(message, services, question.unknown)
+        else:
+            await message.answer(t("partners.usage"))
+        return
+    place = question.places[0]
+    period = question.period
+    since = period.since if period and period.since else today() - dt.timedelta(DEFAULT_DAYS)
+    lang = current_lang()
+    name = services.partners.name(place, lang)
+    found = services.partners.view(await services.partners.partners(place, since), lang)
+    head = t("partners.title", name=esc(name), since=since.strftime("%d.%m.%Y"))
+    if not found:
+        await message.answer(t("partners.none", name=esc(name), since=since.strftime("%d.%m.%Y")))
+        return
+    lines = [head]
+    buttons = []
+    for number, partner in enumerate(found, 1):
+        topics = f" ({esc(', '.join(partner.topics))})" if partner.topics else ""
+        count = t("partners.articles", count=partner.articles)
+        lines.append(f"{number}. <b>{esc(partner.name)}</b> — {count}{topics}")
+        pair = Question((place, partner.place), period=Period(since, None))
+        key = services.queries.key_for(encode(pair))
+        data = ListCb(kind=ListKind.QUESTION, key=key, page=0).pack()
+        label = f"{number}. {name} ↔ {partner.name}"
+        buttons.append([InlineKeyboardButton(text=label[:60], callback_data=data)])
+    await message.answer(
+        "\n".join(lines), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+    )
+    png = await services.partners.chart(place, since, t("partners.chart", name=name), lang)
+    await message.answer_photo(BufferedInputFile(png, "partners.png"))
+
+
+def build() -> Router:
+    router = Router(name="partners")
+    router.message(Command("partners"))(on_partners)
+    return router
