@@ -92,7 +92,11 @@ def list_item(
     """One entry of a list: number, full title, date and a one-line gist (for a search, the
     passage that matched, its matching words bold)."""
     title = esc(shorten(article.title, TITLE_MAX))
-    head = f"<b>{number}. {title}</b> — {format_date(article.date, lang)}"
+    when = format_date(article.date, lang)
+    if article.date is None and article.ingested_at is not None:
+        # listed by the day it was loaded: say so, so it is not read as the news's own date
+        when = t("list.loaded", lang, day=article.ingested_at.strftime("%d.%m.%Y"))
+    head = f"<b>{number}. {title}</b> — {when}"
     if snippet:
         return f"{head}\n" + "".join(
             f"<b>{esc(text)}</b>" if bold else esc(text) for text, bold in snippet

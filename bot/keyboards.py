@@ -9,33 +9,38 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardCb, CountryCb, ListCb, ListKind
-from bot.formatting import shorten
 from bot.texts import t
 from storage.analysis.model import RegionRef
 from storage.models import StoredArticle
 
-BUTTON_TITLE = 40
+NUMBERS_PER_ROW = 5
 
 
 def list_keyboard(
-    articles: Sequence[StoredArticle], *, first_number: int, more: ListCb | None
+    articles: Sequence[StoredArticle],
+    *,
+    first_number: int,
+    more: ListCb | None,
+    back: ListCb | None = None,
 ) -> InlineKeyboardMarkup | None:
-    """One button per article (its card), then "more" when a next page exists.
+    """A numbered button per article (its card; the full titles are in the message), five to a
+    row, then ◀ and ▶ for the previous and next pages.
 
     Built directly rather than with InlineKeyboardBuilder: its export deep-copies every
     button, which was the costliest step of answering /region in the bot benchmark.
     """
-    rows = [
-        [
-            InlineKeyboardButton(
-                text=f"{first_number + i}. {shorten(a.title, BUTTON_TITLE)}",
-                callback_data=CardCb(id=a.id).pack(),
-            )
-        ]
+    numbers = [
+        InlineKeyboardButton(text=str(first_number + i), callback_data=CardCb(id=a.id).pack())
         for i, a in enumerate(articles)
     ]
+    rows = [numbers[i : i + NUMBERS_PER_ROW] for i in range(0, len(numbers), NUMBERS_PER_ROW)]
+    nav = []
+    if back is not None:
+        nav.append(InlineKeyboardButton(text=t("list.back"), callback_data=back.pack()))
     if more is not None:
-        rows.append([InlineKeyboardButton(text=t("list.more"), callback_data=more.pack())])
+        nav.append(InlineKeyboardButton(text=t("list.more"), callback_data=more.pack()))
+    if nav:
+        rows.append(nav)
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 

@@ -3,17 +3,18 @@ and the card button. Handlers elsewhere decide *what* to list; this sends it."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import CardCb, ListCb, ListKind
 from bot.formatting import article_card, article_list, esc, split_html
-from bot.keyboards import list_keyboard
+from bot.keyboards import list_keyboard, suggestions_keyboard
 from bot.services.articles import topic_name
-from bot.services.asking import Question, decode
+from bot.services.asking import Question, decode, encode
 from bot.services.container import Services
 from bot.texts import current_lang, t
 from storage.models import Page
@@ -122,20 +123,81 @@ async def send_list(
         await target.answer(t("card.expired"))
         return
     if not found.items:
-        await target.answer(t("list.no_more") if page else empty_text(services, kind, key))
+        if page:
+            await target.answer(t("list.no_more"))
+            return
+        options, subscribe = await nearest(services, kind, key)
+        text = empty_text(services, kind, key)
+        if subscribe:
+            text += "\n" + t("list.subscribe_hint", command=esc(f"/subscribe {subscribe}"))
+        if options:
+            text += "\n" + t("list.nearest")
+        await target.answer(text, reply_markup=suggestions_keyboard(options) if options else None)
         return
     first = page * services.articles.page_size + 1
     title = header(services, kind, key)
     if page:
         title += " · " + t("list.page", page=page + 1)
     more = ListCb(kind=kind, key=key, page=page + 1) if found.has_more else None
+    back = ListCb(kind=kind, key=key, page=page - 1) if page else None
     pieces = split_html(
         article_list(title, found.items, first_number=first, snippets=found.snippets)
     )
     for piece in pieces[:-1]:
         await target.answer(piece)
-    markup = list_keyboard(found.items, first_number=first, more=more)
+    markup = list_keyboard(found.items, first_number=first, more=more, back=back)
     await target.answer(pieces[-1], reply_markup=markup)
+
+
+async def nearest(
+    services: Services, kind: ListKind, key: str
+) -> tuple[list[tuple[str, ListCb]], str]:
+    """For an empty list: the nearest lists that have articles (the city for its oblast and
+    vice versa, the country, each part of a combined question alone, the question without its
+    period) and the name to subscribe to so the first article is not missed."""
+    articles, lang = services.articles, current_lang()
+    candidates: list[tuple[str, ListKind, str]] = []
+    subscribe = ""
+    if kind is ListKind.REGION:
+        twin = articles.twin(key)
+        if twin:
+            candidates.append((articles.region_name(twin, lang), ListKind.REGION, twin))
+        country = key.split("-")[0]
+        candidates.append((articles.country_name(country, lang), ListKind.QUESTION, country))
+        subscribe = articles.region_name(key, "ru")
+    elif kind is ListKind.QUESTION and (question := _question(services, key)) is not None:
+        if question.period is not None:
+            whole = replace(question, period=None)
+            candidates.append((describe(services, whole), ListKind.QUESTION, encode(whole)))
+        for place in question.places:
+            solo = Question((place,))
+            list_kind = ListKind.REGION if place.kind == "region" else ListKind.QUESTION
+            candidates.append((describe(services, solo), list_kind, place.code))
+        subscribe = " ".join(_russian_words(services, question))
+    elif kind is ListKind.TOPIC:
+        subscribe = topic_name(key, "ru")
+    options = []
+    for label, list_kind, list_key in candidates:
+        keyed = _keyed(services, list_kind, list_key)
+        page = await fetch(services, list_kind, keyed, 0)
+        if page is not None and page.items:
+            options.append((html.unescape(label), ListCb(kind=list_kind, key=keyed, page=0)))
+    return options[:4], subscribe
+
+
+def _keyed(services: Services, kind: ListKind, key: str) -> str:
+    return services.queries.key_for(key) if kind is ListKind.QUESTION else key
+
+
+def _russian_words(services: Services, question: Question) -> list[str]:
+    """The question's names in Russian: what /subscribe reads back to the same terms."""
+    words = [
+        services.articles.region_name(p.code, "ru")
+        if p.kind == "region"
+        else services.articles.country_name(p.code, "ru")
+        for p in question.places
+    ]
+    return words + [topic_name(slug, "ru") for slug in question.topics]
 
 
 async def send_card(target: Message, services: Services, article_id: int) -> None:

@@ -77,6 +77,16 @@ def _topic_lookup(query: str) -> Lookup[str]:
     return Lookup(None, tuple(topics.suggest_topics(query, 3))[:3])
 
 
+@cache
+def _twins() -> dict[str, str]:
+    import tomllib
+    from pathlib import Path
+
+    data = tomllib.loads((Path(__file__).with_name("data") / "twins.toml").read_text("utf-8"))
+    pairs = [(str(a), str(b)) for a, b in data["twins"]]
+    return {**dict(pairs), **{b: a for a, b in pairs}}
+
+
 def english_region_name(iso_name: str) -> str:
     """ISO 3166-2's name in ASCII with "Region" for the local word: "Turkistan Region"."""
     from anyascii import anyascii
@@ -231,16 +241,24 @@ class ArticleService:
 
     async def combined(self, query: Combined, page: int = 0) -> Page:
         """Articles matching every term of ``query``: the rarest term's list is scanned."""
-        if self._counts is None:
-            self._counts = await term_counts(self.store.db)
-        counts = self._counts
-        ordered = tuple(sorted(query.terms, key=lambda term: counts.get(term, 0)))
+        counts = {term: await self.count_of(term) for term in query.terms}
+        ordered = tuple(sorted(query.terms, key=lambda term: counts[term]))
         query = Combined(ordered, query.since, query.until)
         window = self._window(page)
         return await self._cached(
             ("q", query, *window.values()),
             lambda: combined_page(self.store, query, **window),
         )
+
+    async def count_of(self, term: Term) -> int:
+        """Articles listed under ``term`` (counts cached until the store changes)."""
+        if self._counts is None:
+            self._counts = await term_counts(self.store.db)
+        return self._counts.get(term, 0)
+
+    def twin(self, code: str) -> str | None:
+        """The city for its surrounding region and vice versa (``data/twins.toml``)."""
+        return _twins().get(code)
 
     async def article(self, article_id: int) -> StoredArticle | None:
         return await self.store.get(article_id)
