@@ -1,4 +1,5 @@
-"""Russian word forms: tokenising and lemmatising with pymorphy3, cached per word.
+"""Word forms: tokenising and lemmatising, Russian with pymorphy3, English with the Snowball
+(Porter 2) stemmer, cached per word.
 
 Every caller that needs lemmas goes through here so the analyzer is built once and each
 distinct word is parsed once per process (news text repeats words a lot).
@@ -11,12 +12,17 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import pymorphy3
+import snowballstemmer
 
 # A word: letters (Cyrillic incl. Kazakh/Uzbek letters, Latin), digits inside, inner hyphens and
 # apostrophes ("Алма-Ата", "Farg'ona", "O‘zbekiston").
 WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[-'’‘ʻʼ](?=[^\W_]))*")
 
 _morph = pymorphy3.MorphAnalyzer()
+# English has no pymorphy3 dictionary: a stem stands for the lemma ("agricultural",
+# "agriculture" -> "agricultur"), the same on both sides (vocabulary and text).
+_english = snowballstemmer.stemmer("english")
+_LATIN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def fold(word: str) -> str:
@@ -48,6 +54,8 @@ def lemmas(word: str) -> tuple[str, ...]:
     All parses, not only the top one: pymorphy3's top parse is wrong for many place names.
     """
     folded = fold(word)
+    if _LATIN_WORD.fullmatch(folded):
+        return ("-".join(map(_english.stemWord, folded.split("-"))),)
     seen: dict[str, None] = {}
     for parse in _parse(folded):
         seen.setdefault(fold(parse.normal_form), None)
