@@ -64,3 +64,11 @@ class Hit:
     pos: int  # the token's index: hits are ordered by it
     targets: tuple[Target, ...]
     hint: str = ""  # "region" / "city": the noun after a shared adjective
+
+
+class Spot(NamedTuple):
+    """Where a region is named: its code and the characters [start, end) of the text."""
+
+    code: str
+    start: int
+    end: int

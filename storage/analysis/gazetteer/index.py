@@ -61,6 +61,10 @@ class Stop:
     common_words: frozenset[str] = frozenset()  # every form of places that are common nouns
     noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
+    # After a name: the name is no place ("по пекинскому времени", "Beijing time").
+    name_block_after: frozenset[str] = frozenset()
+    # Places on both sides of a border (Хоргос): (name, region codes, the default first).
+    twins: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(slots=True)
@@ -152,6 +156,10 @@ def load_tables(files: list[tuple[str, bytes]]) -> Tables:
             tables.stop = _load_stop(data)
         else:
             _load_country(tables, data)
+    for name, codes in tables.stop.twins:
+        for code in codes:
+            ref = tables.regions[code]
+            tables.ix.add_alias(name, Target(NAME, ref.country, ref))
     tables.digest = digest.hexdigest()
     return tables
 
@@ -167,6 +175,8 @@ def _load_stop(data: dict[str, Any]) -> Stop:
         common_words=frozenset(f for w in data.get("common_words", []) for f in word_forms(w)[0]),
         given_names=frozenset(f for w in data.get("given_names", []) for f in word_forms(w)[0]),
         noun_keys=noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
+        name_block_after=surfaces(data.get("name_block_after", [])),
+        twins=tuple((t["name"], tuple(t["regions"])) for t in data.get("twin", [])),
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 from storage.analysis.gazetteer import persons
-from storage.analysis.gazetteer.doc import Doc, Hit
+from storage.analysis.gazetteer.doc import Doc, Hit, Spot
 from storage.analysis.gazetteer.forms import (
     agrees_as_adjective,
     norm,
@@ -48,8 +48,57 @@ class Gazetteer:
     ) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
         """Regions the text names (order of first mention) and countries (sorted alpha-2);
         ``parts``: ``split_words(text)`` if the caller has it already."""
-        hits = list(self._hits(text, query=False, parts=parts))
-        return self._settle(hits, query=False)
+        regions, countries, _ = self.find_spots(text, parts)
+        return regions, countries
+
+    def find_spots(
+        self, text: str, parts: list[str] | None = None
+    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], list[Spot]]:
+        """As ``find``, with every place a region is named at (its code, start, end in
+        ``text``), so the caller can tell a party from a passing mention."""
+        doc, starts = self._tok.scan(text, parts)
+        hits = list(self._hits_in(doc, starts, query=False))
+        self._settle_twins(doc, hits)
+        regions, countries = self._settle(hits, query=False)
+        found = {r.code for r in regions}
+        spots = [
+            Spot(t.region.code, doc.start(h.pos), doc.end(h.pos))
+            for h in hits
+            for t in h.targets
+            if t.region is not None and t.region.code in found
+        ]
+        return regions, countries, spots
+
+    def _settle_twins(self, doc: Doc, hits: list[Hit]) -> None:
+        """A name on both sides of a border (Хоргос) means the side its context names: one of
+        the two regions named elsewhere in the text, else a country named just before it
+        ("китайский Хоргос"), else the first of the data's list."""
+        named = {
+            h.targets[0].region.code
+            for h in hits
+            if len(h.targets) == 1 and h.targets[0].region is not None
+        }
+        for h in hits:
+            refs = [t.region for t in h.targets if t.kind == NAME and t.region is not None]
+            if len(refs) < 2 or len({r.country for r in refs}) < 2:
+                continue
+            chosen = [r for r in refs if r.code in named]
+            if len(chosen) != 1:
+                near = self._country_before(doc, h.pos)
+                chosen = [r for r in refs if r.country == near] or refs
+            keep = chosen[0]
+            h.targets = tuple(t for t in h.targets if t.region is None or t.region == keep)
+
+    def _country_before(self, doc: Doc, pos: int) -> str:
+        """The country a word among the few before token ``pos`` names, or ""."""
+        for k in range(pos - 1, max(-1, pos - 5), -1):
+            if any(ch in doc.gaps[k + 1] for ch in ".!?"):
+                break
+            for key in doc.toks[k].keys:
+                for t in self._ix.phrases.get((key,), []):
+                    if t.kind == COUNTRY:
+                        return t.country
+        return ""
 
     def _settle(
         self, hits: list[Hit], *, query: bool
@@ -94,6 +143,9 @@ class Gazetteer:
 
     def _hits(self, text: str, *, query: bool, parts: list[str] | None = None) -> Iterator[Hit]:
         doc, starts = self._tok.scan(text, parts)
+        return self._hits_in(doc, starts, query=query)
+
+    def _hits_in(self, doc: Doc, starts: list[int], *, query: bool) -> Iterator[Hit]:
         toks = doc.toks
         abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
         # Only tokens that can start a match are visited; most words of an article are not.
@@ -155,6 +207,12 @@ class Gazetteer:
             return False  # "Нарынский район Наманганской области": that oblast's district
         if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(doc, i, end):
             return False
+        if (
+            end + 1 < len(doc.toks)
+            and doc.toks[end + 1].norm in self._stop.name_block_after
+            and not doc.gaps[end + 1].strip()
+        ):
+            return False  # "Beijing time": a time zone, no place
         return not (end == i and persons.is_person(doc, i, self._stop.given_names))
 
     def _proper_noun(self, doc: Doc, i: int, end: int) -> bool:
