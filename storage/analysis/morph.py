@@ -8,6 +8,7 @@ distinct word is parsed once per process (news text repeats words a lot).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -21,7 +22,18 @@ WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[-'’‘ʻʼ](?=[^\W_]))*")
 _morph = pymorphy3.MorphAnalyzer()
 # English has no pymorphy3 dictionary: a stem stands for the lemma ("agricultural",
 # "agriculture" -> "agricultur"), the same on both sides (vocabulary and text).
-_english = snowballstemmer.stemmer("english")
+# A stemmer keeps the word being stemmed in itself: one per thread (ingestion analyses in a
+# pool of threads; a shared one garbles words and raises).
+_local = threading.local()
+
+
+def _stem(word: str) -> str:
+    stemmer = getattr(_local, "english", None)
+    if stemmer is None:
+        stemmer = _local.english = snowballstemmer.stemmer("english")
+    return str(stemmer.stemWord(word))
+
+
 _LATIN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -55,7 +67,7 @@ def lemmas(word: str) -> tuple[str, ...]:
     """
     folded = fold(word)
     if _LATIN_WORD.fullmatch(folded):
-        return ("-".join(map(_english.stemWord, folded.split("-"))),)
+        return ("-".join(map(_stem, folded.split("-"))),)
     seen: dict[str, None] = {}
     for parse in _parse(folded):
         seen.setdefault(fold(parse.normal_form), None)

@@ -41,6 +41,7 @@ class Topic:
     slug: str
     ru: str
     en: str
+    hashtag: str = ""  # without "#"; "" = the Russian name with "_" for spaces
 
 
 class _Term(NamedTuple):
@@ -96,7 +97,7 @@ def load_vocabulary() -> Vocabulary:
     weak_aliases: dict[Phrase, tuple[float, str]] = {}
     pool: list[tuple[str, str]] = []
     for slug, spec in data.items():
-        topics.append(Topic(slug, spec["ru"], spec["en"]))
+        topics.append(Topic(slug, spec["ru"], spec["en"], spec.get("hashtag", "")))
         for name in (spec["ru"], spec["en"], slug, *spec.get("aliases", ())):
             aliases.setdefault(_lemmatise(name), slug)
             pool.append((name, slug))
@@ -329,6 +330,14 @@ def topic_name(slug: str, lang: str = "ru") -> str:
         if topic.slug == slug:
             return topic.en if lang == "en" else topic.ru
     return slug
+
+
+def topic_hashtag(slug: str) -> str:
+    """The topic's hashtag, readable and searchable: ``#сельское_хозяйство``, ``#транспорт``."""
+    for topic in load_vocabulary().topics:
+        if topic.slug == slug:
+            return "#" + (topic.hashtag or "_".join(topic.ru.split()))
+    return "#" + slug
 
 
 def resolve_topic(query: str) -> str | None:
