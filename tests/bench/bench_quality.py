@@ -21,6 +21,11 @@ def main() -> None:
         print(s.topics.line("topics"))
         print(s.relevance.line("relevance"))
         print(f"main topic right {s.main_accuracy:.3f}   roles right {s.role_accuracy:.3f}")
+        if s.picks_seen:
+            print(
+                f"summaries hold {s.picks_found} of the {s.picks_seen} sentences readers "
+                f"picked ({s.pick_rate:.2f})"
+            )
         if verbose:
             for line in (
                 [f"region {e}" for e in s.regions.errors]
@@ -28,6 +33,7 @@ def main() -> None:
                 + [f"relevance {e}" for e in s.relevance.errors]
                 + [f"role {e}" for e in s.role_errors]
                 + [f"main {e}" for e in s.main_errors]
+                + [f"summary {e}" for e in s.pick_errors]
             ):
                 print("  ", line)
 

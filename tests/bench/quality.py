@@ -25,6 +25,7 @@ class Labelled:
     regions: dict[str, str]  # code -> role
     topics: tuple[str, ...]  # main first
     relevant: bool
+    picks: tuple[str, ...] = ()  # the sentences a reader would pick for the summary
 
 
 @dataclass(slots=True)
@@ -72,6 +73,14 @@ class Score:
     main_seen: int = 0
     role_errors: list[str] = field(default_factory=list)
     main_errors: list[str] = field(default_factory=list)
+    picks_found: int = 0
+    picks_seen: int = 0
+    pick_errors: list[str] = field(default_factory=list)
+
+    @property
+    def pick_rate(self) -> float:
+        """How many of the sentences readers picked the summary holds."""
+        return self.picks_found / self.picks_seen if self.picks_seen else 1.0
 
     @property
     def role_accuracy(self) -> float:
@@ -85,7 +94,14 @@ class Score:
 def load(part: str) -> list[Labelled]:
     data = tomllib.loads((LABELLED / f"{part}.toml").read_text(encoding="utf-8"))
     return [
-        Labelled(a["id"], a["text"], dict(a["regions"]), tuple(a["topics"]), bool(a["relevant"]))
+        Labelled(
+            a["id"],
+            a["text"],
+            dict(a["regions"]),
+            tuple(a["topics"]),
+            bool(a["relevant"]),
+            tuple(a.get("picks", ())),
+        )
         for a in data["article"]
     ]
 
@@ -118,3 +134,9 @@ def _score_one(s: Score, item: Labelled, got: Analysis) -> None:
     s.relevance.add(
         item.id, {"relevant"} if item.relevant else set(), {"relevant"} if got.relevant else set()
     )
+    for pick in item.picks:
+        s.picks_seen += 1
+        if pick.rstrip(".") in got.summary:
+            s.picks_found += 1
+        else:
+            s.pick_errors.append(f"{item.id}: {pick[:70]}… not in {got.summary[:300]!r}")
