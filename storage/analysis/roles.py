@@ -13,7 +13,6 @@ from storage.analysis.model import RegionRef
 from storage.analysis.relevance import load_vocabulary
 
 _CONTEXT = 60  # characters before a name where a cue is looked for (about six words)
-_SENTENCE_END = ".!?\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +27,12 @@ class Zones:
     city_end: int
 
 
-def _cued(text: str, start: int, cues: frozenset[str]) -> bool:
+def _cued(text: str, start: int, cues: frozenset[str], prefixes: tuple[str, ...]) -> bool:
     """Whether a cue word stands shortly before ``start`` in the same sentence."""
-    before = text[max(0, start - _CONTEXT) : start]
-    cut = max(before.rfind(ch) for ch in _SENTENCE_END)
+    before = text[max(0, start - _CONTEXT) : start].lower()
+    if not any(p in before for p in prefixes):  # most names: no cue near, no parsing
+        return False
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
     words = morph.tokenize(before[cut + 1 :])[-6:]
     return any(morph.lemma(w) in cues for w in words)
 
@@ -51,6 +52,8 @@ def assign_roles(
 ) -> tuple[RegionRef, ...]:
     """``regions`` with their roles, from where (``spots``) the matched ``text`` names them."""
     cues = load_vocabulary().mention_before
+    # A cue's first letters, to skip the parsing where none is near (lemmas are lower case).
+    prefixes = tuple({c[:4] for c in cues})
     strong: set[str] = set()  # title, or lead without a cue
     body: dict[str, int] = {}  # body mentions without a cue
     named: set[str] = set()  # anywhere but the dateline
@@ -62,7 +65,7 @@ def assign_roles(
         if zones.city_start <= start < zones.city_end or _dateline_like(text, start, end):
             continue
         named.add(code)
-        if _cued(text, start, cues):
+        if code in strong or _cued(text, start, cues, prefixes):
             continue
         if zones.lead_start <= start < zones.lead_end:
             strong.add(code)

@@ -69,6 +69,10 @@ _NOT_SUMMARY_ALL = tuple(
         "стоит отметить",
     )
 )
+# Every lemma the tests above look for: most sentences hold none and pass at once.
+_WATCHED = _NOT_SUMMARY_ANY.union(*_NOT_SUMMARY_ALL) | frozenset(
+    map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот"))
+)
 # A demonstrative with no antecedent in a summary: "данного района", "этот регион".
 _BACK_REFERENCE = frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый")))
 _THIS = lemma("этот")
@@ -174,20 +178,23 @@ def _colour_quote(text: str, lemmas: Sequence[str]) -> bool:
     )
 
 
-def summary_material(text: str, lemmas: Sequence[str], title: frozenset[str]) -> bool:
-    """Whether a sentence may stand in a summary at all (see the module's docstring)."""
+def summary_material(
+    text: str, lemmas: Sequence[str], content: frozenset[str], title: frozenset[str]
+) -> bool:
+    """Whether a sentence may stand in a summary at all (see the module's docstring);
+    ``content``: its content lemmas, ``title``: the title's."""
+    if title and content and len(content - title) <= len(content) // 10:
+        return False  # the title again (a long title repeated as the first sentence)
+    if text[:1] in '«“"' and _colour_quote(text, lemmas):
+        return False
+    if _WATCHED.isdisjoint(lemmas):
+        return True
     present = set(lemmas)
     if present & _NOT_SUMMARY_ANY or present & _BACK_REFERENCE:
         return False
     if _THIS in present and present & _PLACE_NOUNS:
         return False  # "этот регион": which one, the summary does not say
-    if any(group <= present for group in _NOT_SUMMARY_ALL):
-        return False
-    if _colour_quote(text, lemmas):
-        return False
-    content = _content(lemmas)
-    # The title again (a long title repeated as the first sentence): the card shows it already.
-    return not (title and content and len(content - title) <= len(content) // 10)
+    return not any(group <= present for group in _NOT_SUMMARY_ALL)
 
 
 def _clean(candidate: Candidate) -> Candidate:
@@ -203,14 +210,17 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str
     """Two or three sentences of ``candidates`` (article order), under ``LIMIT`` characters;
     ``title``: the title's lemmas (never repeated)."""
     heading = _content(title)
-    candidates = [
-        c
-        for c in map(_clean, candidates[:MAX_CANDIDATES])
-        if summary_material(c.text, c.lemmas, heading)
+    # Only the first sentence can open with a dateline.
+    cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
+    material = [
+        (c, content)
+        for c, content in zip(cleaned, (_content(c.lemmas) for c in cleaned), strict=True)
+        if summary_material(c.text, c.lemmas, content, heading)
     ]
+    candidates = [c for c, _ in material]
     pool = [
-        (i, c, _content(c.lemmas))
-        for i, c in enumerate(candidates)
+        (i, c, content)
+        for i, (c, content) in enumerate(material)
         if eligible(c.text, len(c.lemmas))
     ]
     if len(pool) < 2:

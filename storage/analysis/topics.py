@@ -69,6 +69,7 @@ class Vocabulary:
     study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
     passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
     passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
+    passing_words: frozenset[str] = frozenset()  # every lemma of passing_all (a quick test)
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
 
 
@@ -137,6 +138,9 @@ def load_vocabulary() -> Vocabulary:
         passing_any=frozenset(morph.lemma(w) for w in rules.get("passing_any", ())),
         passing_all=tuple(
             frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
+        ),
+        passing_words=frozenset(
+            morph.lemma(w) for group in rules.get("passing_all", ()) for w in group
         ),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
     )
@@ -244,10 +248,9 @@ def passing(lemmas: Sequence[str]) -> bool:
     """A sentence that only passes by: what a delegation was shown or visited, where a
     signing or a meeting took place (``passing_*`` rules of the vocabulary file)."""
     vocab = load_vocabulary()
-    found = vocab.passing_any.intersection(lemmas)
-    if found:
+    if not vocab.passing_any.isdisjoint(lemmas):
         return True
-    if not vocab.passing_all:
+    if vocab.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
         return False
     present = set(lemmas)
     return any(group <= present for group in vocab.passing_all)
