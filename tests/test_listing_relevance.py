@@ -102,3 +102,15 @@ async def test_delivery_plans_only_relevant_articles_and_parties(
     async with db.execute("SELECT chat_id, article_id FROM outbox ORDER BY 1, 2") as cur:
         rows = [(r[0], r[1]) for r in await cur.fetchall()]
     assert rows == [(1, relevant), (1, about), (2, about)]
+
+
+async def test_admins_see_the_unlisted_articles_counted(
+    db: aiosqlite.Connection, tmp_path: Path
+) -> None:
+    from bot.config import load_settings
+    from bot.services.admin import AdminService
+
+    await add(db, (ZHAMBYL, CHUY))
+    await add(db, (ZHAMBYL,), relevant=False)
+    stats = await AdminService(db, load_settings(seeds_dir=tmp_path)).stats()
+    assert stats.articles == 2 and stats.articles_unlisted == 1

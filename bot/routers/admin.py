@@ -85,6 +85,7 @@ async def on_stats(message: Message, services: Services, lang: str) -> None:
         "admin.stats_body",
         lang,
         articles=s.articles,
+        unlisted=s.articles_unlisted,
         regions=s.regions_covered,
         active=s.subscribers_active,
         inactive=s.subscribers_inactive,
