@@ -312,7 +312,7 @@ def detect_topics(
     # the body spends on others.
     headed = score_topics([(TITLE_FACTOR, title)]) if title else {}
     kept = [
-        (headed.get(slug, 0.0) < THRESHOLD, -score, slug)
+        (headed.get(slug, 0.0) < THRESHOLD, -headed.get(slug, 0.0), -score, slug)
         for slug, score in scores.items()
         if score >= THRESHOLD
     ]
