@@ -9,6 +9,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardCb, CountryCb, ListCb, ListKind
+from bot.services.articles import heading
 from bot.texts import t
 from storage.analysis.model import RegionRef
 from storage.models import StoredArticle
@@ -65,7 +66,7 @@ def regions_keyboard(regions: Sequence[tuple[RegionRef, int]]) -> InlineKeyboard
     builder = InlineKeyboardBuilder()
     for region, count in regions:
         data = ListCb(kind=ListKind.REGION, key=region.code, page=0)
-        builder.button(text=f"{region.name} ({count})", callback_data=data.pack())
+        builder.button(text=f"{heading(region.name)} ({count})", callback_data=data.pack())
     builder.adjust(2)
     builder.row(
         InlineKeyboardButton(text=t("region.back"), callback_data=CountryCb(code="").pack())

