@@ -134,6 +134,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     found, countries, spots = load_gazetteer().find_spots(place, parts)
     regions = assign_roles(found, spots, place, _zones(article, len(place) - len(body)))
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
+    topics = detect_topics(title_lemmas, lead_part, body_part)
     candidates = [
         Candidate(s, lem, sentence_evidence(lem))
         for s, lem in zip([*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True)
@@ -147,9 +148,9 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         url=article.url,
         regions=tuple(regions),
         countries=tuple(sorted(countries)),
-        topics=detect_topics(title_lemmas, lead_part, body_part),
+        topics=topics,
         summary=summarize(candidates, title_lemmas[0] if title_lemmas else ()),
         figures=find_figures(full_text),
         lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
-        relevant=is_relevant([*title_lemmas, *lead_part], body_part, regions, countries),
+        relevant=is_relevant([*title_lemmas, *lead_part], body_part, regions, countries, topics),
     )

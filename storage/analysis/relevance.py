@@ -14,6 +14,7 @@ from storage.analysis import morph
 from storage.analysis.model import RegionRef
 
 THRESHOLD = 4.0  # cooperation evidence needed (an agreement in the lead: 4.5)
+TOPIC_EVIDENCE = 1.0  # each area of cooperation the article discusses (two at most)
 HEAD_FACTOR = 1.5  # a word in the title or the lead
 
 
@@ -64,8 +65,10 @@ def is_relevant(
     body: Sequence[Sequence[str]],
     regions: Sequence[RegionRef],
     countries: Sequence[str],
+    topics: Sequence[str] = (),
 ) -> bool:
-    """``head``: lemmas of the title and lead sentences; ``body``: of the other sentences."""
+    """``head``: lemmas of the title and lead sentences; ``body``: of the other sentences;
+    ``topics``: the areas it discusses (a train of goods between two countries is trade)."""
     parties = [r for r in regions if r.role == "party"]
     if len(set(countries)) < 2 and len(parties) < 2:
         return False  # one side only: local news, however worded
@@ -73,5 +76,6 @@ def is_relevant(
     head_set = {lemma for sentence in head for lemma in sentence}
     body_set = {lemma for sentence in body for lemma in sentence}
     together = _evidence(vocab.cooperation, head_set, body_set)
+    together += TOPIC_EVIDENCE * min(len(topics), 2)
     local = _evidence(vocab.local, head_set, body_set)
     return together >= THRESHOLD and together > local
