@@ -1,14 +1,13 @@
 """/settings [@channel] [words]: per-chat delivery settings (SPEC: Chat commands, Delivery).
 
-Buttons: instant or a daily digest, the digest hour, the time zone (common ones; any IANA
-zone by text: ``/settings tz Europe/Moscow``), silent messages. The text form also takes
-``instant``, ``digest``, ``hour 8``, ``silent on|off``. Rights are checked as for /subscribe.
+Buttons: instant or a daily digest, the digest hour, the time zone (cities with their UTC
+offsets; by text a city in Russian or English, an offset or an IANA name: ``/settings tz
+Москва``, ``/settings пояс UTC+5``), silent messages. The text form also takes ``instant``,
+``digest``, ``hour 8``, ``silent on|off`` and their Russian words (``мгновенно``, ``дайджест``,
+``час 8``, ``тихо вкл``). Rights are checked as for /subscribe.
 """
 
 from __future__ import annotations
-
-import zoneinfo
-from functools import cache
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
@@ -21,37 +20,18 @@ from bot.keyboards import edit_in_place as edit
 from bot.routers.targets import Target, button_target, command_target, where_label
 from bot.services.container import Services
 from bot.services.subscriptions import SettingsChange
+from bot.services.zones import button_zones, resolve_zone, settings_words, zone_label
 from bot.texts import current_lang, t
+from storage.analysis.morph import fold
 from storage.subscriptions import Chat
 
-# The zones offered as buttons: where the readers are (Kazakhstan, Central Asia, Russia's
-# border regions, China). Any other IANA zone can be typed.
-COMMON_ZONES = (
-    "Asia/Almaty", "Asia/Tashkent", "Asia/Bishkek", "Asia/Dushanbe", "Asia/Ashgabat",
-    "Europe/Moscow", "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Shanghai",
-)  # fmt: skip
-TZ_MAX = 64  # the longest IANA name is 32 characters; longer input is not a zone
-WORDS = {
-    "tz": "tz", "zone": "tz", "timezone": "tz", "пояс": "tz",
-    "hour": "hour", "час": "hour",
-    "instant": "instant", "сразу": "instant",
-    "digest": "digest", "дайджест": "digest",
-    "silent": "silent", "тихо": "silent",
-}  # fmt: skip
-ON = frozenset({"on", "yes", "1", "да", "вкл"})
-OFF = frozenset({"off", "no", "0", "нет", "выкл"})
-
-
-@cache
-def _zones_by_lower() -> dict[str, str]:
-    return {name.lower(): name for name in zoneinfo.available_timezones()}
+# Time zones (cities, offsets, IANA names) and the words of the text form are data:
+# bot/services/data/zones.toml and settings_words.toml, read by bot.services.zones.
 
 
 def canonical_zone(text: str) -> str | None:
-    """The IANA zone ``text`` names, in any letter case; None if it is not one."""
-    if not text or len(text) > TZ_MAX:
-        return None
-    return _zones_by_lower().get(text.strip().lower())
+    """The IANA zone ``text`` names: a city (Москва, Tashkent), UTC+5, or Asia/Almaty."""
+    return resolve_zone(text)
 
 
 # --------------------------------------------------------------------------- views
@@ -72,7 +52,7 @@ def settings_text(chat: Chat, target: Target) -> str:
         [
             t("settings.title", where=where_label(target)),
             mode,
-            t("settings.tz", tz=esc(chat.tz)),
+            t("settings.tz", tz=esc(zone_label(chat.tz, current_lang()))),
             silent,
         ]
     )
@@ -111,7 +91,8 @@ def main_keyboard(chat: Chat) -> InlineKeyboardMarkup:
             "hours",
         )
     )
-    builder.row(_button(t("settings.button_tz", tz=chat.tz), chat.id, SettingField.VIEW, "zones"))
+    zone = zone_label(chat.tz, current_lang())
+    builder.row(_button(t("settings.button_tz", tz=zone), chat.id, SettingField.VIEW, "zones"))
     silent_key = "settings.button_silent_on" if chat.silent else "settings.button_silent_off"
     builder.row(_button(t(silent_key), chat.id, SettingField.SILENT, "0" if chat.silent else "1"))
     return builder.as_markup()
@@ -136,9 +117,10 @@ def hours_keyboard(chat: Chat) -> InlineKeyboardMarkup:
 
 def zones_keyboard(chat: Chat) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for zone in COMMON_ZONES:
+    for zone in button_zones():
+        label = zone_label(zone, current_lang())
         builder.add(
-            _button(f"✅ {zone}" if zone == chat.tz else zone, chat.id, SettingField.ZONE, zone)
+            _button(f"✅ {label}" if zone == chat.tz else label, chat.id, SettingField.ZONE, zone)
         )
     builder.adjust(2)
     builder.row(_button(t("settings.button_back"), chat.id, SettingField.VIEW, "main"))
@@ -160,8 +142,9 @@ async def current(services: Services, target: Target) -> Chat:
 
 def parse_change(words: list[str]) -> SettingsChange | str:
     """The settings ``words`` ask for, or the text explaining what is wrong."""
-    what = WORDS.get(words[0].lower()) if words else None
-    arg = words[1] if len(words) > 1 else ""
+    names, on, off = settings_words()
+    what = names.get(fold(words[0])) if words else None
+    arg = " ".join(words[1:]) if what == "tz" else (words[1] if len(words) > 1 else "")
     if what == "instant":
         return {"mode": "instant"}
     if what == "digest" and not arg:
@@ -178,8 +161,8 @@ def parse_change(words: list[str]) -> SettingsChange | str:
         if zone is None:
             return t("settings.bad_tz", tz=esc(shorten(arg, 60)))
         return {"tz": zone}
-    if what == "silent" and arg.lower() in ON | OFF:
-        return {"silent": arg.lower() in ON}
+    if what == "silent" and arg.lower() in on | off:
+        return {"silent": arg.lower() in on}
     return t("settings.usage")
 
 
@@ -230,7 +213,7 @@ async def on_settings_button(
         if callback_data.value == "hours":
             await edit(
                 query.message,
-                t("settings.pick_hour", tz=esc(chat.tz)),
+                t("settings.pick_hour", tz=esc(zone_label(chat.tz, current_lang()))),
                 hours_keyboard(chat),
             )
         elif callback_data.value == "zones":

@@ -14,7 +14,7 @@ async def test_defaults_then_buttons_change_mode_hour_zone_and_silence(news_bot:
     fake, user = news_bot.fake, news_bot.fake.new_user()
     [panel] = await fake.ask(user, "/settings")
     # SPEC defaults: instant delivery, Asia/Almaty, sound on.
-    assert "сразу" in panel.plain and "Asia/Almaty" in panel.plain
+    assert "сразу" in panel.plain and "Часовой пояс: Алматы (UTC+5)" in panel.plain
     assert "Тихие сообщения: нет" in panel.plain
 
     await fake.press(panel, text="Дайджест")
@@ -33,7 +33,8 @@ async def test_defaults_then_buttons_change_mode_hour_zone_and_silence(news_bot:
 
     await fake.press(panel, text="Пояс")
     await fake.wait_for_edit(panel, 4)
-    await fake.press(panel, text="Asia/Tashkent")
+    assert "Москва (UTC+3)" in panel.button_texts()  # cities with their offsets
+    await fake.press(panel, text="Ташкент (UTC+5)")
     await fake.wait_for_edit(panel, 5)
     chat = await news_bot.subs.get_settings(user.id)
     assert chat is not None and chat.tz == "Asia/Tashkent"
@@ -52,7 +53,7 @@ async def test_defaults_then_buttons_change_mode_hour_zone_and_silence(news_bot:
 async def test_text_form(news_bot: NewsBot) -> None:
     fake, user = news_bot.fake, news_bot.fake.new_user(language_code="en")
     [reply] = await fake.ask(user, "/settings tz europe/moscow")
-    assert "Time zone: Europe/Moscow" in reply.plain
+    assert "Time zone: Moscow (UTC+3)" in reply.plain
     await fake.ask(user, "/settings digest 18")
     await fake.ask(user, "/settings silent on")
     chat = await news_bot.subs.get_settings(user.id)
