@@ -276,14 +276,21 @@ class ArticleService:
         return await self.store.get(article_id)
 
     async def inline_results(self, query: str, limit: int = 10) -> list[StoredArticle]:
-        """Articles for an inline query: a region, a topic, else a full-text search."""
+        """Articles for an inline query, read as any question ("Алматы Ташкент", "туризм в
+        Самарканде за неделю"); words that name nothing are searched as full text."""
+        import datetime as dt
+
+        from bot.services.asking import reader
+
         query = clean_query(query)
         if not query:
             return list((await self.store.latest(limit=limit)).items)
-        region = _region_lookup(query).found
-        if region is not None:
-            return list((await self.store.by_region(region.code, limit=limit)).items)
-        topic = self.find_topic(query).found
-        if topic is not None:
-            return list((await self.store.by_topic(topic, limit=limit)).items)
+        question = reader().read(query, dt.datetime.now(dt.UTC).date())
+        if question.understood:
+            terms = {term: await self.count_of(term) for term in question.terms()}
+            combined = question.combined()
+            ordered = Combined(
+                tuple(sorted(terms, key=terms.__getitem__)), combined.since, combined.until
+            )
+            return list((await combined_page(self.store, ordered, limit=limit)).items)
         return list((await self.store.search(query, limit=limit)).items)

@@ -142,3 +142,16 @@ async def test_topic_command_with_a_place_answers_the_place(tg: FakeTelegram) ->
     user = tg.new_user()
     [reply] = await tg.ask(user, "/topic Алматы")
     assert reply.plain.startswith("📍 Алматы: свежие новости")
+
+
+async def test_inline_mode_reads_the_same_questions(tg: FakeTelegram) -> None:
+    user = tg.new_user()
+    query_id = await tg.inline_query(user, "Тараз Ташкент")
+    [result] = (await tg.wait_for_inline_answer(query_id))["results"]
+    assert TITLE_000 in result["title"]  # the one article where both are sides
+    query_id = await tg.inline_query(user, "космос Россия")
+    [result] = (await tg.wait_for_inline_answer(query_id))["results"]
+    assert TITLE_004 in result["title"]
+    query_id = await tg.inline_query(user, "Алматы Ташкент")  # Ташкент only named in 002
+    [result] = (await tg.wait_for_inline_answer(query_id))["results"]
+    assert result["id"] == "none"
