@@ -180,9 +180,10 @@ def cycles(graph: Graph) -> list[list[str]]:
 
 def package_of(root: Path, name: str) -> str:
     """The unit of the package graph: a sub-package (``bot.services``, ``storage.analysis``),
-    ``storage`` itself, or a loose module of ``bot`` (``bot.config``)."""
+    ``storage`` itself, or a loose module of ``bot`` (``bot.config``). A package deeper down
+    (``storage.analysis.gazetteer``) is a part of its unit, as a module of it would be."""
     parts = name.split(".")
-    for size in range(len(parts), 1, -1):
+    for size in range(min(len(parts), 2), 1, -1):
         if (root.joinpath(*parts[:size]) / "__init__.py").exists():
             return ".".join(parts[:size])
     return name if parts[0] == "bot" else parts[0]
