@@ -9,8 +9,8 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CardCb, CountryCb, ListCb, ListKind
-from bot.services.articles import heading
-from bot.texts import t
+from bot.services.articles import region_label
+from bot.texts import current_lang, t
 from storage.analysis.model import RegionRef
 from storage.models import StoredArticle
 
@@ -66,7 +66,8 @@ def regions_keyboard(regions: Sequence[tuple[RegionRef, int]]) -> InlineKeyboard
     builder = InlineKeyboardBuilder()
     for region, count in regions:
         data = ListCb(kind=ListKind.REGION, key=region.code, page=0)
-        builder.button(text=f"{heading(region.name)} ({count})", callback_data=data.pack())
+        name = region_label(region.code, region.name, current_lang())
+        builder.button(text=f"{name} ({count})", callback_data=data.pack())
     builder.adjust(2)
     builder.row(
         InlineKeyboardButton(text=t("region.back"), callback_data=CountryCb(code="").pack())

@@ -155,3 +155,14 @@ async def test_inline_mode_reads_the_same_questions(tg: FakeTelegram) -> None:
     query_id = await tg.inline_query(user, "Алматы Ташкент")  # Ташкент only named in 002
     [result] = (await tg.wait_for_inline_answer(query_id))["results"]
     assert result["id"] == "none"
+
+
+async def test_region_picker_in_english(tg: FakeTelegram) -> None:
+    user = tg.new_user(language_code="en")
+    [picker] = await tg.ask(user, "/region")
+    assert "Kazakhstan" in picker.button_texts()
+    await tg.press(picker, text="Kazakhstan", user=user)
+    await tg.wait_for_edit(picker)
+    names = [label.rsplit(" (", 1)[0] for label in picker.button_texts()]
+    assert "Zhambyl Region" in names and "Turkistan Region" in names
+    assert not any("область" in name for name in names)
