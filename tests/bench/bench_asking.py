@@ -6,7 +6,7 @@
     ``ArticleService.combined`` with its page cache off: p50/p99 ms (target p99 <= 3 ms);
 (b) a plain-words question against the equivalent command, end to end (the real Dispatcher,
     aiogram's HTTP session, the fake Telegram with its limits off so only our time counts):
-    median and p90 seconds of each, and their ratio (target <= 1.2);
+    median and p95 seconds of each, and their ratio (target <= 1.2);
 (c) /partners: the counts over a year, the chart drawn the first time (matplotlib imported
     then), drawn again for another region, and served from the cache (target <= 300 ms drawn).
 """
