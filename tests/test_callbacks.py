@@ -19,8 +19,8 @@ from bot.callbacks import (
     ListKind,
 )
 from bot.callbacks_subs import FilterCode, SettingField, SettingsCb, SubscribeCb, UnsubscribeCb
-from bot.routers.settings import COMMON_ZONES
 from bot.services.queries import QueryTokens
+from bot.services.zones import button_zones
 from storage.analysis.topics import all_topics
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "storage" / "analysis" / "data" / "gazetteer"
@@ -81,7 +81,7 @@ def test_subscription_and_settings_buttons_fit() -> None:
         for value in values:
             assert size(SubscribeCb(chat=CHAT, kind=code, value=value, thread=THREAD)) <= 64
     assert size(UnsubscribeCb(chat=CHAT, id=BIG)) <= MAX_CALLBACK_BYTES
-    settings_values = [*COMMON_ZONES, "instant", "digest", "hours", "zones", "main", "23", "1"]
+    settings_values = [*button_zones(), "instant", "digest", "hours", "zones", "main", "23", "1"]
     for field in SettingField:
         for value in settings_values:
             assert size(SettingsCb(chat=CHAT, field=field, value=value)) <= MAX_CALLBACK_BYTES

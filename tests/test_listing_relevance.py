@@ -112,5 +112,8 @@ async def test_admins_see_the_unlisted_articles_counted(
 
     await add(db, (ZHAMBYL, CHUY))
     await add(db, (ZHAMBYL,), relevant=False)
-    stats = await AdminService(db, load_settings(seeds_dir=tmp_path)).stats()
+    from bot.container import queue_new
+
+    admin = AdminService(db, load_settings(seeds_dir=tmp_path), plan=queue_new)
+    stats = await admin.stats()
     assert stats.articles == 2 and stats.articles_unlisted == 1

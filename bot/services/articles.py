@@ -286,11 +286,19 @@ class ArticleService:
         if not query:
             return list((await self.store.latest(limit=limit)).items)
         question = reader().read(query, dt.datetime.now(dt.UTC).date())
+        combined = question.combined()
         if question.understood:
             terms = {term: await self.count_of(term) for term in question.terms()}
-            combined = question.combined()
             ordered = Combined(
                 tuple(sorted(terms, key=terms.__getitem__)), combined.since, combined.until
             )
-            return list((await combined_page(self.store, ordered, limit=limit)).items)
-        return list((await self.store.search(query, limit=limit)).items)
+            found = (await combined_page(self.store, ordered, limit=limit)).items
+            if found:
+                return list(found)
+        # Nothing named, or the combination has no article: the words as full text, and
+        # failing that the first thing named alone (an inline answer has no "did you mean").
+        found = (await self.store.search(query, limit=limit)).items
+        if not found and question.understood:
+            first = Combined(question.terms()[:1], combined.since, combined.until)
+            found = (await combined_page(self.store, first, limit=limit)).items
+        return list(found)

@@ -75,8 +75,8 @@ async def test_unknown_command_gets_a_hint(tg: FakeTelegram) -> None:
 
 async def test_plain_text_gets_a_hint(tg: FakeTelegram) -> None:
     user = tg.new_user(language_code="en")
-    [reply] = await tg.ask(user, "Almaty please")
-    assert "/region" in reply.plain and "/help" in reply.plain
+    [reply] = await tg.ask(user, "zzqx please")  # nothing in it names a place or a topic
+    assert "Not understood: «zzqx»" in reply.plain and "tourism in Samarkand" in reply.plain
 
 
 async def test_stale_button_is_answered_not_crashing(tg: FakeTelegram) -> None:

@@ -28,7 +28,7 @@ async def test_start_in_russian_lists_every_command_with_an_example(tg: FakeTele
     # an example for each command that takes an argument
     assert "/region Алматы" in reply.plain
     assert "/topic туризм" in reply.plain
-    assert "/search хлопок" in reply.plain
+    assert "/search побратим" in reply.plain
     assert reply.parse_mode == "HTML"
 
 
