@@ -25,17 +25,25 @@ def as_record(path: Path, analysis: Analysis) -> dict[str, object]:
         "title": analysis.title,
         "date": analysis.date.isoformat() if analysis.date else None,
         "regions": [
-            {"code": r.code, "name": r.name, "country": r.country} for r in analysis.regions
+            {"code": r.code, "name": r.name, "country": r.country, "role": r.role}
+            for r in analysis.regions
         ],
         "countries": list(analysis.countries),
-        "topics": list(analysis.topics),
+        "topics": list(analysis.topics),  # the main topic first
+        "relevant": analysis.relevant,
         "summary": analysis.summary,
     }
 
 
 def as_text(path: Path, analysis: Analysis) -> str:
     """A readable block for one analysed file."""
-    regions = ", ".join(f"{r.name} ({r.code})" for r in analysis.regions) or "—"
+    regions = (
+        ", ".join(
+            f"{r.name} ({r.code}{', mention' if r.role == 'mention' else ''})"
+            for r in analysis.regions
+        )
+        or "—"
+    )
     topics = ", ".join(f"{topic_name(t)} ({t})" for t in analysis.topics) or "—"
     figures = "; ".join(f.text for f in analysis.figures) or "—"
     lines = [
@@ -46,6 +54,7 @@ def as_text(path: Path, analysis: Analysis) -> str:
         f"regions:   {regions}",
         f"countries: {', '.join(analysis.countries) or '—'}",
         f"topics:    {topics}",
+        f"relevant:  {'yes' if analysis.relevant else 'no: not about cooperation'}",
         f"figures:   {figures}",
         f"summary:   {analysis.summary or '—'}",
     ]

@@ -16,6 +16,7 @@ from bot.texts import t
 from storage.models import StoredArticle
 
 MAX_MESSAGE = 4096
+CARD_HASHTAGS = 4
 TITLE_MAX = 300  # a wire title is short; a broken file's "title" may be a whole paragraph
 GIST_MAX = 220
 SUMMARY_MAX = 1500
@@ -45,8 +46,15 @@ def format_date(date: dt.date | None, lang: str | None = None) -> str:
 
 
 def hashtag(name: str) -> str:
-    """``#сельскоехозяйство`` from "сельское хозяйство": hashtags stop at spaces and punctuation."""
-    return "#" + re.sub(r"[^\w]", "", name, flags=re.UNICODE)
+    """A readable hashtag from a topic's Russian name: its own tag ("транспорт и логистика"
+    -> ``#транспорт``), else words joined by "_" (``#сельское_хозяйство``); hashtags stop at
+    spaces and punctuation, "_" is part of them."""
+    from storage.analysis.topics import all_topics, topic_hashtag
+
+    for slug, ru, _ in all_topics():
+        if ru == name:
+            return topic_hashtag(slug)
+    return "#" + "_".join(re.sub(r"[^\w]", "", w, flags=re.UNICODE) for w in name.split())
 
 
 def topic_label(slug: str, lang: str) -> str:
@@ -68,7 +76,9 @@ def article_card(article: StoredArticle, lang: str | None = None) -> str:
         lines.append(f"{t('card.regions', lang)} {names}")
     if article.topics:
         # Hashtags stay Russian whatever the reader's language: they are for searching the chat.
-        lines.append(" ".join(esc(hashtag(topic_label(s, "ru"))) for s in article.topics))
+        # The main topics only (the analysis puts them first): a row of eight says nothing.
+        tags = article.topics[:CARD_HASHTAGS]
+        lines.append(" ".join(esc(hashtag(topic_label(s, "ru"))) for s in tags))
     summary = article.summary or article.lead
     if summary:
         lines.append("")

@@ -21,9 +21,13 @@ from storage.models import Page, StoredArticle
 MAX_PAGE = 100
 
 # The listing queries (tests check their plans). Each returns ids, LIMIT and OFFSET last.
-LATEST_SQL = "SELECT id FROM articles ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
+# Only listed articles: relevant ones (SPEC), and for a region those where it is a party (a
+# region only mentioned in passing, a dateline say, is not what the reader asked about).
+LATEST_SQL = (
+    "SELECT id FROM articles WHERE relevant = 1 ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
+)
 TAG_LISTING_SQL = {
-    table: f"SELECT article_id FROM {table} WHERE {column} = ? "
+    table: f"SELECT article_id FROM {table} WHERE {column} = ? AND listed = 1 "
     "ORDER BY sort_key DESC, article_id DESC LIMIT ? OFFSET ?"
     for table, column in (
         ("article_regions", "code"),
@@ -34,8 +38,9 @@ TAG_LISTING_SQL = {
 # The FTS rowid is articles.fts_key: (day number << 32) | id, i.e. the listing order.
 FTS_ID_MASK = 0xFFFFFFFF
 SEARCH_SQL = (
-    f"SELECT rowid & {FTS_ID_MASK} FROM articles_fts WHERE articles_fts MATCH ? "
-    "ORDER BY rowid DESC LIMIT ? OFFSET ?"
+    f"SELECT f.rowid & {FTS_ID_MASK} FROM articles_fts AS f "
+    "JOIN articles AS a ON a.fts_key = f.rowid "
+    "WHERE articles_fts MATCH ? AND a.relevant = 1 ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
 )
 
 
@@ -88,18 +93,26 @@ class ArticleStore:
         """Region code -> number of articles about it (of one country, if given)."""
         params: tuple[str, ...] = ()
         if country is None:
-            sql = "SELECT code, count(*) FROM article_regions GROUP BY code"
+            sql = "SELECT code, count(*) FROM article_regions WHERE listed = 1 GROUP BY code"
         else:
-            sql = "SELECT code, count(*) FROM article_regions WHERE country = ? GROUP BY code"
+            sql = (
+                "SELECT code, count(*) FROM article_regions WHERE country = ? AND listed = 1 "
+                "GROUP BY code"
+            )
             params = (country.strip().upper(),)
         return {str(row[0]): int(row[1]) for row in await self._db.execute_fetchall(sql, params)}
 
     async def topic_counts(self) -> dict[str, int]:
-        sql = "SELECT slug, count(*) FROM article_topics GROUP BY slug"
+        sql = "SELECT slug, count(*) FROM article_topics WHERE listed = 1 GROUP BY slug"
         return {str(row[0]): int(row[1]) for row in await self._db.execute_fetchall(sql)}
 
     async def count(self) -> int:
+        """Every stored article, listed or not."""
         return await self._scalar("SELECT count(*) FROM articles")
+
+    async def count_unlisted(self) -> int:
+        """Stored articles the analysis found not about cooperation (kept, never listed)."""
+        return await self._scalar("SELECT count(*) FROM articles WHERE relevant = 0")
 
     async def max_id(self) -> int:
         """The highest id ever given (ids are never reused), 0 for an empty store."""
@@ -141,7 +154,9 @@ class ArticleStore:
 # An article row with its tags folded into JSON arrays, in the analysis's order.
 ARTICLE_SELECT = (
     "SELECT a.id, a.title, a.lead, a.date, a.url, a.summary, a.figures, a.ingested_at, "
-    "(SELECT json_group_array(json_array(code, name, country)) FROM (SELECT code, name, country "
+    "a.relevant, "
+    "(SELECT json_group_array(json_array(code, name, country, role)) FROM (SELECT code, name, "
+    " country, role "
     " FROM article_regions WHERE article_id = a.id ORDER BY pos)) AS regions, "
     "(SELECT json_group_array(slug) FROM (SELECT slug "
     " FROM article_topics WHERE article_id = a.id ORDER BY pos)) AS topics, "
@@ -164,6 +179,7 @@ def _article(row: aiosqlite.Row) -> StoredArticle:
         topics=tuple(json.loads(row["topics"])),
         figures=figures,
         ingested_at=_parse_utc(row["ingested_at"]),
+        relevant=bool(row["relevant"]),
     )
 
 
@@ -191,14 +207,14 @@ class ArticleRecord:
 _INSERT_SQL = (
     "INSERT INTO articles (title, lead, body, date, url, summary, figures, lemmas, "
     "content_hash, raw, source_path, analysis_fingerprint, sort_key, ingested_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "coalesce(?4, substr(?13, 1, 10)), ?13, ?13)"
+    "updated_at, relevant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "coalesce(?4, substr(?13, 1, 10)), ?13, ?13, ?14)"
 )
 _UPDATE_SQL = (
     "UPDATE articles SET title = ?, lead = ?, body = ?, date = ?4, url = ?, summary = ?, "
     "figures = ?, lemmas = ?, content_hash = ?, raw = ?, source_path = ?, "
     "analysis_fingerprint = ?, sort_key = coalesce(?4, substr(ingested_at, 1, 10)), "
-    "updated_at = ?13 WHERE id = ?14 RETURNING sort_key"
+    "updated_at = ?13, relevant = ?14 WHERE id = ?15 RETURNING sort_key"
 )
 
 
@@ -219,6 +235,7 @@ def _values(record: ArticleRecord, now: str) -> tuple[object, ...]:
         record.source_path,
         record.fingerprint,
         now,
+        int(a.relevant),
     )
 
 
@@ -279,23 +296,31 @@ async def insert_articles(
 async def _insert_tags(
     db: aiosqlite.Connection, articles: Sequence[tuple[int, str, Analysis]]
 ) -> None:
-    """Tag rows for (article id, sort key, analysis) triples; tags de-duplicated, in order."""
+    """Tag rows for (article id, sort key, analysis) triples; tags de-duplicated, in order.
+    A row is listed when its article is relevant and, for a region, the region a party."""
     regions, topics, countries = [], [], []
     for article_id, key, a in articles:
         unique = {r.code: r for r in a.regions}.values()
-        regions += [(r.code, key, article_id, r.country, r.name, i) for i, r in enumerate(unique)]
-        topics += [(s, key, article_id, i) for i, s in enumerate(dict.fromkeys(a.topics))]
-        countries += [(c, key, article_id, i) for i, c in enumerate(dict.fromkeys(a.countries))]
+        on = int(a.relevant)
+        regions += [
+            (r.code, key, article_id, r.country, r.name, i, r.role, on and int(r.role == "party"))
+            for i, r in enumerate(unique)
+        ]
+        topics += [(s, key, article_id, i, on) for i, s in enumerate(dict.fromkeys(a.topics))]
+        countries += [(c, key, article_id, i, on) for i, c in enumerate(dict.fromkeys(a.countries))]
     await db.executemany(
-        "INSERT INTO article_regions (code, sort_key, article_id, country, name, pos) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO article_regions (code, sort_key, article_id, country, name, pos, role, "
+        "listed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         regions,
     )
     await db.executemany(
-        "INSERT INTO article_topics (slug, sort_key, article_id, pos) VALUES (?, ?, ?, ?)", topics
+        "INSERT INTO article_topics (slug, sort_key, article_id, pos, listed) "
+        "VALUES (?, ?, ?, ?, ?)",
+        topics,
     )
     await db.executemany(
-        "INSERT INTO article_countries (country, sort_key, article_id, pos) VALUES (?, ?, ?, ?)",
+        "INSERT INTO article_countries (country, sort_key, article_id, pos, listed) "
+        "VALUES (?, ?, ?, ?, ?)",
         countries,
     )
 

@@ -21,6 +21,8 @@ class StoredArticle:
     topics: tuple[str, ...]
     figures: tuple[Figure, ...] = field(default=())
     ingested_at: dt.datetime | None = None  # UTC
+    # SPEC: about cooperation; an irrelevant article is kept but never listed nor delivered.
+    relevant: bool = True
 
     @property
     def gist(self) -> str:

@@ -41,7 +41,8 @@ _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 MATCH_SQL = """(
     s.kind = 'all'
     OR (s.kind = 'region' AND EXISTS (
-        SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.code = s.value))
+        SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.code = s.value
+        AND r.role = 'party'))
     OR (s.kind = 'topic' AND EXISTS (
         SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.slug = s.value))
 )"""

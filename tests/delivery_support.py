@@ -10,6 +10,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.analysis.analyze import fingerprint
 from storage.analysis.model import Analysis, RegionRef
 from storage.articles import ArticleRecord, save_article
 from storage.db import open_db, transaction
@@ -48,7 +49,7 @@ async def add_article(
         analysis=analysis,
         raw=raw,
         content_hash=hashlib.sha256(raw.encode()).hexdigest(),
-        fingerprint="test",
+        fingerprint=fingerprint(),  # the current analysis: a reload does not re-tag it
     )
     async with transaction(db):
         return await save_article(db, record)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-KEYS = ["file", "title", "date", "regions", "countries", "topics", "summary"]
+KEYS = ["file", "title", "date", "regions", "countries", "topics", "relevant", "summary"]
 TOPICS = {
     "tourism",
     "trade",
@@ -51,11 +51,14 @@ def test_json_one_line_per_seed_in_the_spec_shape() -> None:
         assert isinstance(obj["title"], str) and obj["title"]
         assert obj["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", obj["date"])
         for region in obj["regions"]:
-            assert list(region) == ["code", "name", "country"]
+            assert list(region) == ["code", "name", "country", "role"]
+            assert region["role"] in ("party", "mention")
             assert re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", region["code"])
             assert region["code"].startswith(region["country"] + "-")
         assert all(re.fullmatch(r"[A-Z]{2}", c) for c in obj["countries"])
         assert set(obj["topics"]) <= TOPICS
+        assert obj["relevant"] is True  # SPEC: the five seeds are about cooperation
+        assert any(r["role"] == "party" for r in obj["regions"])
         assert 0 < len(obj["summary"]) < 600
     # Cyrillic is written as is, not as \\u escapes.
     assert "Узбекистан" in proc.stdout

@@ -30,8 +30,6 @@ PACKAGES = ("bot", "storage")
 MAX_LINES = 500
 # Modules allowed over MAX_LINES for now, each with the reason; data files are not modules.
 TOO_LONG_ALLOWED = {
-    # being split into a package by the understanding work (issue 8, item 2)
-    "storage.analysis.gazetteer",
     # the wire-debris rules of the analysis; owned by the understanding work, not split yet
     "storage.analysis.clean",
 }
@@ -188,12 +186,19 @@ def package_of(root: Path, name: str) -> str:
     return name if parts[0] == "bot" else parts[0]
 
 
+def _nested(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
 def package_graph(root: Path, local: Graph) -> Graph:
+    """Imports between packages. A subpackage and the package around it are one house (the
+    gazetteer uses the analysis' model and morphology, the analysis uses the gazetteer): the
+    module graph above still finds any real cycle between their modules."""
     graph: Graph = {}
     for importer, names in local.items():
         for name in names:
             a, b = package_of(root, importer), package_of(root, name)
-            if a != b:
+            if not _nested(a, b):
                 graph.setdefault(a, set()).add(b)
     return graph
 

@@ -30,7 +30,7 @@ def test_one_message_lists_every_article_escaped_with_russian_hashtags() -> None
     )
     assert text.startswith("🗞 <b>Дайджест за 03.01.2025</b>: новых статей — 2")
     assert "1. <b>&lt;b&gt;Алматы&lt;/b&gt;</b>" in text
-    assert "02.01.2025 · #сельскоехозяйство" in text
+    assert "02.01.2025 · #сельское_хозяйство" in text
     assert "Лид &amp; &lt;i&gt;" in text
     assert '<a href="https://x.kz/?a=1&amp;b=2">Источник</a>' in text
     assert "2. <b>Заголовок</b>" in text

@@ -38,8 +38,8 @@ def test_card_is_valid_telegram_html_with_everything_escaped() -> None:
     assert lines[0] == "Тараз и Ташкент: <b>туризм</b> & торговля"
     assert "21.09.2025" in lines[1]
     assert "Жамбылская область, Ташкент" in lines[2]
-    assert "#сельскоехозяйство" in lines[3] and "#туризм" in lines[3]
-    assert "#транспортилогистика" in lines[3]
+    assert "#сельское_хозяйство" in lines[3] and "#туризм" in lines[3]
+    assert "#транспорт" in lines[3]
     assert "<script>alert(1)</script>" in visible
     assert 'href="https://example.org/a?x=1&amp;y=&quot;2&quot;"' in card
     assert lines[-1] == "Источник"
@@ -66,9 +66,21 @@ def test_card_of_an_absurd_article_stays_under_the_limit() -> None:
         assert len(parse_html(piece)) <= 4096
 
 
-def test_hashtag_drops_spaces_and_punctuation() -> None:
-    assert hashtag("транспорт и логистика") == "#транспортилогистика"
-    assert hashtag("сельское хозяйство") == "#сельскоехозяйство"
+def test_hashtag_is_readable() -> None:
+    # Issue 11: glued tags (#сельскоехозяйство, #транспортилогистика) are hard to read.
+    assert hashtag("транспорт и логистика") == "#транспорт"
+    assert hashtag("сельское хозяйство") == "#сельское_хозяйство"
+    assert hashtag("туризм") == "#туризм"
+    assert hashtag("новое «слово», тут") == "#новое_слово_тут"
+
+
+def test_card_shows_the_four_main_topics_first() -> None:
+    card = article_card(
+        article(topics=("trade", "agriculture", "industry", "transport", "ecology", "tourism")),
+        "ru",
+    )
+    line = next(x for x in card.splitlines() if x.startswith("#"))
+    assert line == "#торговля #сельское_хозяйство #промышленность #транспорт"
 
 
 def test_list_item_has_number_title_date_and_one_line_gist() -> None:

@@ -25,7 +25,7 @@ SELECT chat_id, article_id, thread_id FROM (
     FROM chats c
     JOIN subscriptions s ON s.chat_id = c.id
     JOIN articles a ON a.id > c.watermark AND a.id > s.created_after AND a.id <= :top
-    WHERE c.active = 1 AND c.watermark < :top AND {MATCH_SQL}
+    WHERE c.active = 1 AND c.watermark < :top AND a.relevant = 1 AND {MATCH_SQL}
     GROUP BY c.id, a.id
 )
 ORDER BY chat_id, article_id

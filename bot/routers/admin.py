@@ -83,6 +83,7 @@ async def on_stats(message: Message, services: Services) -> None:
     body = t(
         "admin.stats_body",
         articles=s.articles,
+        unlisted=s.articles_unlisted,
         regions=s.regions_covered,
         active=t("admin.subscribers_active", count=s.subscribers_active),
         inactive=t("admin.subscribers_inactive", count=s.subscribers_inactive),

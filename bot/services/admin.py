@@ -33,6 +33,7 @@ class Stats:
     deliveries_pending: int  # queued or in flight (digest chats' waiting rows included)
     deliveries_sent: int
     deliveries_failed: int
+    articles_unlisted: int = 0  # kept but not about cooperation: never listed nor sent
 
 
 class AdminService:
@@ -78,10 +79,11 @@ class AdminService:
         return report
 
     async def stats(self) -> Stats:
-        articles, regions, subscriptions = await self._scalars(
+        articles, regions, subscriptions, unlisted = await self._scalars(
             "SELECT count(*) FROM articles",
             "SELECT count(DISTINCT code) FROM article_regions",
             "SELECT count(*) FROM subscriptions",
+            "SELECT count(*) FROM articles WHERE relevant = 0",
         )
         active, inactive = await self.store.subscriber_counts()
         outbox = await self.store.counts()
@@ -94,6 +96,7 @@ class AdminService:
             deliveries_pending=outbox["pending"] + outbox["sending"],
             deliveries_sent=outbox["sent"],
             deliveries_failed=outbox["failed"],
+            articles_unlisted=unlisted,
         )
 
     async def _scalars(self, *queries: str) -> list[int]:

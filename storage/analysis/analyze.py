@@ -19,11 +19,15 @@ from storage.analysis.dates import article_date
 from storage.analysis.figures import find_figures
 from storage.analysis.gazetteer import load_gazetteer, split_words
 from storage.analysis.model import Analysis
+from storage.analysis.relevance import is_relevant
+from storage.analysis.relevance import vocabulary_bytes as relevance_bytes
+from storage.analysis.roles import Zones, assign_roles
 from storage.analysis.summary import Candidate, summarize
 from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
-ANALYSIS_VERSION = "4"
+# 5: topics by weight (main first, English), relevance, region roles.
+ANALYSIS_VERSION = "5"
 
 
 @cache
@@ -33,6 +37,8 @@ def fingerprint() -> str:
     digest.update(ANALYSIS_VERSION.encode())
     digest.update(b"\0topics\0")
     digest.update(vocabulary_bytes())
+    digest.update(b"\0relevance\0")
+    digest.update(relevance_bytes())
     digest.update(b"\0gazetteer\0")
     digest.update(load_gazetteer().digest().encode())
     return digest.hexdigest()
@@ -83,18 +89,28 @@ def _body_lemmas(words: _Words, offset: int, article: CleanArticle) -> list[list
     return out
 
 
-def _topics(
-    article: CleanArticle,
-    title: list[list[str]],
-    lead: list[list[str]],
-    body: list[list[str]],
-) -> tuple[str, ...]:
-    """Topics; without a separate lead the first paragraph (the one after the dateline) is
-    the wire's lead and weighs as one."""
+def _wire_lead(
+    article: CleanArticle, lead: list[list[str]], body: list[list[str]]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """(lead, body) sentences; without a separate lead the first paragraph (the one after
+    the dateline) is the wire's lead and weighs as one."""
     if not lead and article.paragraphs:
         first = len(article.paragraphs[0])
-        lead, body = body[:first], body[first:]
-    return detect_topics(title, lead, body)
+        return body[:first], body[first:]
+    return lead, body
+
+
+def _zones(article: CleanArticle, body_offset: int) -> Zones:
+    """Where title, lead and dateline city are in the place text (see _place_text)."""
+    title_end = len(article.title)
+    lead_start = title_end + 1
+    lead_end = lead_start + len(article.lead)
+    city_start = lead_end + 1
+    city_end = city_start + (len(article.dateline.city) if article.dateline else 0)
+    if not article.lead and article.paragraphs:
+        lead_start = body_offset
+        lead_end = body_offset + len(" ".join(article.paragraphs[0]))
+    return Zones(title_end, lead_start, lead_end, city_start, city_end)
 
 
 def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
@@ -115,7 +131,10 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     body_lemmas = _body_lemmas(words, len(place) - len(body), article)
 
     dateline = article.dateline.text if article.dateline else ""
-    regions, countries = load_gazetteer().find(place, parts)
+    found, countries, spots = load_gazetteer().find_spots(place, parts)
+    regions = assign_roles(found, spots, place, _zones(article, len(place) - len(body)))
+    lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
+    topics = detect_topics(title_lemmas, lead_part, body_part)
     candidates = [
         Candidate(s, lem, sentence_evidence(lem))
         for s, lem in zip([*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True)
@@ -129,8 +148,9 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         url=article.url,
         regions=tuple(regions),
         countries=tuple(sorted(countries)),
-        topics=_topics(article, title_lemmas, lead_lemmas, body_lemmas),
-        summary=summarize(candidates),
+        topics=topics,
+        summary=summarize(candidates, title_lemmas[0] if title_lemmas else ()),
         figures=find_figures(full_text),
         lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
+        relevant=is_relevant([*title_lemmas, *lead_part], body_part, regions, countries, topics),
     )

@@ -1,4 +1,5 @@
-"""Russian word forms: tokenising and lemmatising with pymorphy3, cached per word.
+"""Word forms: tokenising and lemmatising, Russian with pymorphy3, English with the Snowball
+(Porter 2) stemmer, cached per word.
 
 Every caller that needs lemmas goes through here so the analyzer is built once and each
 distinct word is parsed once per process (news text repeats words a lot).
@@ -7,16 +8,33 @@ distinct word is parsed once per process (news text repeats words a lot).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 
 import pymorphy3
+import snowballstemmer
 
 # A word: letters (Cyrillic incl. Kazakh/Uzbek letters, Latin), digits inside, inner hyphens and
 # apostrophes ("Алма-Ата", "Farg'ona", "O‘zbekiston").
 WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[-'’‘ʻʼ](?=[^\W_]))*")
 
 _morph = pymorphy3.MorphAnalyzer()
+# English has no pymorphy3 dictionary: a stem stands for the lemma ("agricultural",
+# "agriculture" -> "agricultur"), the same on both sides (vocabulary and text).
+# A stemmer keeps the word being stemmed in itself: one per thread (ingestion analyses in a
+# pool of threads; a shared one garbles words and raises).
+_local = threading.local()
+
+
+def _stem(word: str) -> str:
+    stemmer = getattr(_local, "english", None)
+    if stemmer is None:
+        stemmer = _local.english = snowballstemmer.stemmer("english")
+    return str(stemmer.stemWord(word))
+
+
+_LATIN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def fold(word: str) -> str:
@@ -48,6 +66,8 @@ def lemmas(word: str) -> tuple[str, ...]:
     All parses, not only the top one: pymorphy3's top parse is wrong for many place names.
     """
     folded = fold(word)
+    if _LATIN_WORD.fullmatch(folded):
+        return ("-".join(map(_stem, folded.split("-"))),)
     seen: dict[str, None] = {}
     for parse in _parse(folded):
         seen.setdefault(fold(parse.normal_form), None)

@@ -1,9 +1,11 @@
 """Extractive summary: two or three of the article's own sentences, the most informative ones.
 
 Method: centrality in a graph of sentences weighted by shared content lemmas (TextRank), mixed
-with a position prior (wire news puts the gist first) and bonuses for the key facts a reader
-wants (figures, agreements). Quote fragments, attributions and near-repeats are left out; the
-chosen sentences keep their article order and never exceed the length limit together.
+with a position prior (wire news puts the gist first: the lead opens the summary when it can
+stand alone) and bonuses for the key facts a reader wants (figures, agreements, next steps).
+Not summary material: greetings, colour quotes, lists of attendees, source attributions, what
+a delegation was shown, a sentence whose demonstrative points back ("данного района"), the
+title again. The chosen sentences keep their article order, never exceed the length limit.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storage.analysis.morph import wordset
+from storage.analysis.morph import lemma, wordset
 
 LIMIT = 600  # characters, the whole summary (SPEC: under 600)
 MAX_SENTENCES = 3
@@ -37,6 +39,52 @@ _AGREEMENT = wordset(
 )
 _FIGURE_RE = re.compile(r"\d[\d ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?\d")
 _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
+_LEAD_BONUS = 0.8  # the wire's first sentence says who did what with whom
+# Sentences a reader does not want in a summary, by their lemmas (one of the set suffices, or
+# every lemma of one group). English words are Snowball stems (morph.lemma).
+_NOT_SUMMARY_ANY = frozenset(
+    map(
+        lemma,
+        wordset("поздравлять поздравить поздравление приветственный уважаемый дорогой")
+        | wordset("congratulate greet hospitality ознакомиться"),
+    )
+)
+_NOT_SUMMARY_ALL = tuple(
+    frozenset(map(lemma, wordset(group)))
+    for group in (
+        "принять участие встреча",  # lists of attendees
+        "принять участие церемония",
+        "принять участие заседание",
+        "также принять участие",
+        "took part",
+        "также присутствовать",
+        "took place",  # the venue
+        "пройти здание",
+        "показать гость",  # what a delegation was shown
+        "посетить делегация",
+        "delegation shown",
+        "сообщить пресс-служба",  # source attributions
+        "сообщать источник",
+        "по данные",
+        "стоит отметить",
+    )
+)
+# Every lemma the tests above look for: most sentences hold none and pass at once.
+_WATCHED = _NOT_SUMMARY_ANY.union(*_NOT_SUMMARY_ALL) | frozenset(
+    map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот"))
+)
+# A demonstrative with no antecedent in a summary: "данного района", "этот регион".
+_BACK_REFERENCE = frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый")))
+_THIS = lemma("этот")
+_PLACE_NOUNS = frozenset(map(lemma, wordset("регион район область город страна край")))
+# A person's words quoted whole: "«…», — отметил он".
+_SPOKEN_RE = re.compile(
+    r"[»”\"][\s,—–-]*(?:сказал|отметил|подчеркнул|заявил|добавил|said|noted|added)", re.I
+)
+# An English wire dateline left at a sentence's start: "KHUJAND, June 21 (Asia-Plus) -- ".
+_EN_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .'’-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +167,60 @@ def complete(text: str, words: int) -> bool:
     )
 
 
-def summarize(candidates: Sequence[Candidate]) -> str:
-    """Two or three sentences of ``candidates`` (article order), under ``LIMIT`` characters."""
+def _colour_quote(text: str, lemmas: Sequence[str]) -> bool:
+    """A person's words quoted whole ("«Виноград и гранат путешествовали…», — отметил он")
+    with no figure and no agreement in them: colour, not the news."""
+    return (
+        text[:1] in '«“"'
+        and bool(_SPOKEN_RE.search(text))
+        and not _FIGURE_RE.search(text)
+        and not _AGREEMENT.intersection(lemmas)
+    )
+
+
+def summary_material(
+    text: str, lemmas: Sequence[str], content: frozenset[str], title: frozenset[str]
+) -> bool:
+    """Whether a sentence may stand in a summary at all (see the module's docstring);
+    ``content``: its content lemmas, ``title``: the title's."""
+    if title and content and len(content - title) <= len(content) // 10:
+        return False  # the title again (a long title repeated as the first sentence)
+    if text[:1] in '«“"' and _colour_quote(text, lemmas):
+        return False
+    if _WATCHED.isdisjoint(lemmas):
+        return True
+    present = set(lemmas)
+    if present & _NOT_SUMMARY_ANY or present & _BACK_REFERENCE:
+        return False
+    if _THIS in present and present & _PLACE_NOUNS:
+        return False  # "этот регион": which one, the summary does not say
+    return not any(group <= present for group in _NOT_SUMMARY_ALL)
+
+
+def _clean(candidate: Candidate) -> Candidate:
+    """The sentence without an English dateline left at its start."""
+    match = _EN_DATELINE_RE.match(candidate.text)
+    if not match:
+        return candidate
+    text = candidate.text[match.end() :]
+    return Candidate(text[:1].upper() + text[1:], candidate.lemmas, candidate.evidence)
+
+
+def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str:
+    """Two or three sentences of ``candidates`` (article order), under ``LIMIT`` characters;
+    ``title``: the title's lemmas (never repeated)."""
+    heading = _content(title)
+    # Only the first sentence can open with a dateline.
+    cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
+    material = [
+        (c, content)
+        for c, content in zip(cleaned, (_content(c.lemmas) for c in cleaned), strict=True)
+        if summary_material(c.text, c.lemmas, content, heading)
+    ]
+    candidates = [c for c, _ in material]
     pool = [
-        (i, c, _content(c.lemmas))
-        for i, c in enumerate(candidates[:MAX_CANDIDATES])
+        (i, c, content)
+        for i, (c, content) in enumerate(material)
         if eligible(c.text, len(c.lemmas))
     ]
     if len(pool) < 2:
@@ -139,7 +236,7 @@ def summarize(candidates: Sequence[Candidate]) -> str:
     top = max(ranks) or 1.0
     scored: list[tuple[float, int, Candidate, frozenset[str]]] = []
     for (idx, cand, content), rank in zip(pool, ranks, strict=True):
-        score = rank / top + 0.6 / (1 + 0.5 * idx)
+        score = rank / top + 0.6 / (1 + 0.5 * idx) + (_LEAD_BONUS if idx == 0 else 0.0)
         if _FIGURE_RE.search(cand.text):
             score += 0.3
         if _AGREEMENT & content:

@@ -1,7 +1,9 @@
 """Topics of an article from the vocabulary in ``data/topics.toml``, and topic names for the bot.
 
 The evidence rule is documented at the top of the TOML file: weighted lemma and phrase hits,
-title and lead counting more, a threshold, and enumerations of areas counting in full.
+title and lead counting more, a threshold, and enumerations of areas counting in full. The
+score is also the topic's weight: topics come out main first. A sentence that only passes by
+(what a delegation was shown, where the signing took place) counts little.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from rapidfuzz import fuzz, process
 
 from storage.analysis import morph
 
-THRESHOLD = 3.0
+THRESHOLD = 3.0  # an area named outright, a strong sign in the title or lead or twice...
+LOW_THRESHOLD = 2.0  # ...or a strong sign with another, different term beside it
 STRONG = 2.0  # a term of this weight is a strong sign on its own
 MAX_MENTIONS = 3.0  # a term repeated ten times is still one term
 TITLE_FACTOR = 2.0
 LEAD_FACTOR = 1.5
 BODY_FACTOR = 1.0
+PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
 # Words allowed between two items of an enumeration ("культура, туризм и образование").
 _LIST_GAP = 2
 _AND = frozenset({"и", "или"})
@@ -37,6 +41,7 @@ class Topic:
     slug: str
     ru: str
     en: str
+    hashtag: str = ""  # without "#"; "" = the Russian name with "_" for spaces
 
 
 class _Term(NamedTuple):
@@ -62,6 +67,9 @@ class Vocabulary:
     index: dict[str, _Entry]
     fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
     study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
+    passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
+    passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
+    passing_words: frozenset[str] = frozenset()  # every lemma of passing_all (a quick test)
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
 
 
@@ -90,14 +98,21 @@ def load_vocabulary() -> Vocabulary:
     weak_aliases: dict[Phrase, tuple[float, str]] = {}
     pool: list[tuple[str, str]] = []
     for slug, spec in data.items():
-        topics.append(Topic(slug, spec["ru"], spec["en"]))
+        topics.append(Topic(slug, spec["ru"], spec["en"], spec.get("hashtag", "")))
         for name in (spec["ru"], spec["en"], slug, *spec.get("aliases", ())):
             aliases.setdefault(_lemmatise(name), slug)
             pool.append((name, slug))
         for raw, weight in {**spec.get("words", {}), **spec.get("phrases", {})}.items():
             lemmas = _lemmatise(raw)
             if len(lemmas) == 1:
-                words.setdefault(lemmas[0], []).append(_Term(slug, lemmas[0], float(weight)))
+                # "education" and "educational" share a stem: one term, the larger weight.
+                same = [t for t in words.get(lemmas[0], []) if t.slug == slug]
+                if same and same[0].weight >= weight:
+                    continue
+                words[lemmas[0]] = [
+                    *(t for t in words.get(lemmas[0], []) if t.slug != slug),
+                    _Term(slug, lemmas[0], float(weight)),
+                ]
             else:
                 _add(phrases, lemmas, _Term(slug, " ".join(lemmas), float(weight)))
             if weight >= 2 and weak_aliases.get(lemmas, (0.0, ""))[0] < weight:
@@ -120,6 +135,13 @@ def load_vocabulary() -> Vocabulary:
         aliases=aliases,
         fuzzy_pool=tuple(pool),
         study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
+        passing_any=frozenset(morph.lemma(w) for w in rules.get("passing_any", ())),
+        passing_all=tuple(
+            frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
+        ),
+        passing_words=frozenset(
+            morph.lemma(w) for group in rules.get("passing_all", ()) for w in group
+        ),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
     )
 
@@ -180,8 +202,14 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
 
 
 def _scan_sentence(
-    vocab: Vocabulary, lemmas: Sequence[str], factor: float, mentions: dict[_Term, float]
+    vocab: Vocabulary,
+    lemmas: Sequence[str],
+    factor: float,
+    mentions: dict[_Term, float],
+    seen: set[str],
 ) -> set[str]:
+    """Adds the sentence's terms to ``mentions`` and their slugs to ``seen``; returns the
+    topics it names in an enumeration of areas."""
     area_hits: list[tuple[int, int, str]] = []
     index = vocab.index
     # Most words are no term: C loops pick the positions worth a look.
@@ -190,6 +218,7 @@ def _scan_sentence(
         if lemmas[i] not in index:
             for term in _compound_terms(vocab, lemmas[i]):
                 mentions[term] = mentions.get(term, 0.0) + factor
+                seen.add(term.slug)
     for i in compress(positions, map(index.__contains__, lemmas)):
         entry = index[lemmas[i]]
         if _studied(vocab, lemmas, i):
@@ -197,9 +226,11 @@ def _scan_sentence(
         terms, phrases, areas = entry
         for term in terms:
             mentions[term] = mentions.get(term, 0.0) + factor
+            seen.add(term.slug)
         for phrase, term in phrases:
             if _match(lemmas, i, phrase) > 0:
                 mentions[term] = mentions.get(term, 0.0) + factor
+                seen.add(term.slug)
         for phrase, slug in areas:
             end = _match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
@@ -213,14 +244,35 @@ def sentence_evidence(lemmas: Sequence[str]) -> int:
     return sum(map(load_vocabulary().evidence.__contains__, lemmas))
 
 
+def passing(lemmas: Sequence[str]) -> bool:
+    """A sentence that only passes by: what a delegation was shown or visited, where a
+    signing or a meeting took place (``passing_*`` rules of the vocabulary file)."""
+    vocab = load_vocabulary()
+    if not vocab.passing_any.isdisjoint(lemmas):
+        return True
+    if vocab.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
+        return False
+    present = set(lemmas)
+    return any(group <= present for group in vocab.passing_all)
+
+
 def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
     """Evidence per topic slug; ``zones`` are (weight factor, sentences as lemma lists)."""
     vocab = load_vocabulary()
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
+    # slug -> the sentences that speak of it, each by its zone's factor: two in the body, or
+    # one in the title or the lead, is an article spending time on the topic.
+    spread: dict[str, float] = {}
     for factor, sentence_lemmas in zones:
         for lemmas in sentence_lemmas:
-            listed |= _scan_sentence(vocab, lemmas, factor, mentions)
+            weight = factor * PASSING_FACTOR if passing(lemmas) else factor
+            seen: set[str] = set()
+            found = _scan_sentence(vocab, lemmas, weight, mentions, seen)
+            if weight == factor:  # an enumeration in a passing sentence is a programme
+                listed |= found
+            for slug in seen:
+                spread[slug] = spread.get(slug, 0.0) + factor
     scores: dict[str, float] = {}
     terms: dict[str, int] = {}
     strongest: dict[str, float] = {}
@@ -234,6 +286,15 @@ def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict
         # the evidence needs a strong term or two different ones.
         if strongest[slug] < STRONG and terms[slug] < 2:
             scores[slug] = min(scores[slug], THRESHOLD / 2)
+        elif (
+            strongest[slug] >= STRONG
+            and terms[slug] >= 2
+            and spread[slug] >= 2 * BODY_FACTOR
+            and scores[slug] >= LOW_THRESHOLD
+        ):
+            # Two different signs, one strong, in two sentences: the article spends time on
+            # it (a list of goods carried, all in one sentence, is not enough).
+            scores[slug] = max(scores[slug], THRESHOLD)
     for slug in listed:
         scores[slug] = max(scores.get(slug, 0.0), THRESHOLD)
     return scores
@@ -244,9 +305,18 @@ def detect_topics(
     lead: Sequence[Sequence[str]],
     body: Sequence[Sequence[str]],
 ) -> tuple[str, ...]:
-    """Slugs (sorted) of every topic with enough evidence; arguments are lemma lists."""
+    """Slugs of every topic with enough evidence, the weightiest (the main topic) first;
+    arguments are lemma lists."""
     scores = score_topics([(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)])
-    return tuple(sorted(slug for slug, score in scores.items() if score >= THRESHOLD))
+    # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
+    # the body spends on others.
+    headed = score_topics([(TITLE_FACTOR, title)]) if title else {}
+    kept = [
+        (headed.get(slug, 0.0) < THRESHOLD, -headed.get(slug, 0.0), -score, slug)
+        for slug, score in scores.items()
+        if score >= THRESHOLD
+    ]
+    return tuple(slug for *_, slug in sorted(kept))
 
 
 # --- names for the bot --------------------------------------------------------------------
@@ -263,6 +333,14 @@ def topic_name(slug: str, lang: str = "ru") -> str:
         if topic.slug == slug:
             return topic.en if lang == "en" else topic.ru
     return slug
+
+
+def topic_hashtag(slug: str) -> str:
+    """The topic's hashtag, readable and searchable: ``#сельское_хозяйство``, ``#транспорт``."""
+    for topic in load_vocabulary().topics:
+        if topic.slug == slug:
+            return "#" + (topic.hashtag or "_".join(topic.ru.split()))
+    return "#" + slug
 
 
 def resolve_topic(query: str) -> str | None:

@@ -1,0 +1,74 @@
+"""A text as the matcher sees it: its distinct words (each built once) and their gaps, and
+the hits found in it."""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
+
+from storage.analysis.gazetteer.index import Step, Target
+
+
+class Word(NamedTuple):
+    """A distinct word of the text with what the matcher asks of it, built once per word and
+    shared by all its occurrences (so scanning a text creates no object per token)."""
+
+    text: str
+    norm: str
+    capital: bool
+    keys: frozenset[str]  # the gazetteer words it can be
+    starts: bool  # whether it can begin a match
+    first: Step  # the phrase table's step from nothing to this word
+    pieces: tuple[Word, ...]  # the names a hyphenated word may be split into, or ()
+
+
+TEXT = operator.itemgetter(0)  # Word.text, as a C function for map()
+STARTS = operator.itemgetter(4)  # Word.starts
+PIECES = operator.itemgetter(6)  # Word.pieces
+
+
+class Doc:
+    """A scanned text: token i is toks[i] with gaps[i] before it (gaps[0] is the text before
+    the first word); gaps and token texts concatenated give the text back."""
+
+    __slots__ = ("_starts", "gaps", "text", "toks")
+
+    def __init__(self, text: str, toks: list[Word], gaps: list[str]) -> None:
+        self.text, self.toks, self.gaps = text, toks, gaps
+        self._starts: list[int] | None = None
+
+    def start(self, i: int) -> int:
+        """Where token i begins. The positions are counted on the first question (only a few
+        rules ask, so most texts never pay for them) and kept until the tokens change."""
+        if self._starts is None:
+            lengths = [0] * (2 * len(self.toks) + 1)
+            lengths[0::2] = map(len, self.gaps)
+            lengths[1::2] = map(len, map(TEXT, self.toks))
+            self._starts = list(accumulate(lengths))[0::2]
+        return self._starts[i]
+
+    def end(self, i: int) -> int:
+        return self.start(i) + len(self.toks[i].text)
+
+    def split(self, i: int, pieces: tuple[Word, ...]) -> None:
+        """Token i replaced by the parts of its hyphenated word."""
+        self.toks[i : i + 1] = pieces
+        self.gaps[i + 1 : i + 1] = ["-"] * (len(pieces) - 1)
+        self._starts = None
+
+
+@dataclass(slots=True)
+class Hit:
+    pos: int  # the token's index: hits are ordered by it
+    targets: tuple[Target, ...]
+    hint: str = ""  # "region" / "city": the noun after a shared adjective
+
+
+class Spot(NamedTuple):
+    """Where a region is named: its code and the characters [start, end) of the text."""
+
+    code: str
+    start: int
+    end: int

@@ -1,0 +1,218 @@
+"""The gazetteer's tables, built once from the data files: every surface form of every name,
+the phrase table, abbreviations, fuzzy keys and the stop lists. Loading only; the matcher
+(match.py) reads these tables and nothing here imports it."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from storage.analysis import morph
+from storage.analysis.gazetteer.forms import (
+    STEM,
+    any_adjective,
+    compound_stems,
+    is_cyrillic,
+    norm,
+    noun_forms,
+    parses,
+    skeleton,
+    surfaces,
+    variants,
+    word_forms,
+)
+from storage.analysis.model import RegionRef
+
+NAME, ADJ, COUNTRY = "name", "adj", "country"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a phrase names: a region (kind name or adj) or a country (kind country)."""
+
+    kind: str
+    country: str
+    region: RegionRef | None = None
+
+
+# Phrase prefixes being matched; a step through the phrase table: (the prefixes that go on,
+# the targets of the phrases completed, the first of them or ()).
+Frontier = tuple[tuple[str, ...], ...]
+Step = tuple[Frontier, tuple[Target, ...], tuple[str, ...]]
+
+
+@dataclass(slots=True)
+class Country:
+    code: str
+    name: str
+    order: int
+
+
+@dataclass(slots=True)
+class Stop:
+    block_after: frozenset[str] = frozenset()
+    block_before: frozenset[str] = frozenset()
+    org_before: frozenset[str] = frozenset()
+    region_nouns: frozenset[str] = frozenset()
+    city_nouns: frozenset[str] = frozenset()
+    district_nouns: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # every form of places that are common nouns
+    noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
+    given_names: frozenset[str] = frozenset()
+    # After a name: the name is no place ("по пекинскому времени", "Beijing time").
+    name_block_after: frozenset[str] = frozenset()
+    # Places on both sides of a border (Хоргос): (name, region codes, the default first).
+    twins: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(slots=True)
+class Index:
+    surface: dict[str, set[str]] = field(default_factory=dict)  # surface -> word keys
+    adj_keys: set[str] = field(default_factory=set)
+    lemma_keys: dict[str, set[str]] = field(default_factory=dict)  # normal form -> word keys
+    phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    nouns_only: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    abbrev: dict[str, list[Target]] = field(default_factory=dict)
+    fuzzy: dict[str, set[RegionRef]] = field(default_factory=dict)  # skeleton -> regions
+    stems: set[str] = field(default_factory=set)  # first letters of lemma_keys
+    firsts: set[str] = field(default_factory=set)  # word keys that begin some phrase
+
+    def add_word(self, word: str) -> tuple[str, bool]:
+        key = norm(word)
+        forms, is_adj = word_forms(word)
+        for f in forms:
+            self.surface.setdefault(f, set()).add(key)
+        if is_adj:
+            self.adj_keys.add(key)
+        if is_cyrillic(key):
+            for p in parses(key):
+                if norm(p.word) == key and "nomn" in p.tag:
+                    lemma = norm(p.normal_form)
+                    self.lemma_keys.setdefault(lemma, set()).add(key)
+                    self.stems.add(lemma[:STEM])
+        return key, is_adj
+
+    def add_alias(
+        self,
+        alias: str,
+        target: Target,
+        *,
+        exact: bool = False,
+        adjective: bool = False,
+        any_case: bool = False,
+    ) -> None:
+        for variant in variants(alias) if not exact else {alias}:
+            words = morph.tokenize(variant)
+            if not words:
+                continue
+            if exact:
+                keyed = [(norm(w), adjective) for w in words]
+                for w in words:
+                    self.surface.setdefault(norm(w), set()).add(norm(w))
+            else:
+                keyed = [self.add_word(w) for w in words]
+            phrase = tuple(k for k, _ in keyed)
+            self.phrases.setdefault(phrase, [])
+            if target not in self.phrases[phrase]:
+                self.phrases[phrase].append(target)
+            # An adjective anywhere (also a dependent one, "районы республиканского
+            # подчинения") makes the phrase descriptive enough to count in lower case.
+            # A demonym (омичи, бишкекчане) is a common noun written in lower case: any case.
+            self.nouns_only[phrase] = (
+                self.nouns_only.get(phrase, True)
+                and not any_case
+                and not any(a or (len(keyed) > 1 and any_adjective(k)) for k, a in keyed)
+            )
+            self.firsts.add(phrase[0])
+            for n in range(1, len(phrase) + 1):
+                self.prefixes.add(phrase[:n])
+        if target.region is not None and len(skeleton(alias)) > 3:
+            self.fuzzy.setdefault(skeleton(alias), set()).add(target.region)
+
+
+@dataclass(slots=True)
+class Tables:
+    """Everything the data files define, ready for matching."""
+
+    regions: dict[str, RegionRef] = field(default_factory=dict)
+    cities: set[str] = field(default_factory=set)  # codes of cities that are regions
+    countries: dict[str, Country] = field(default_factory=dict)
+    ix: Index = field(default_factory=Index)
+    stop: Stop = field(default_factory=Stop)
+    digest: str = ""
+
+
+def load_tables(files: list[tuple[str, bytes]]) -> Tables:
+    """The tables of the (file name, bytes) data files; the digest names their contents."""
+    digest = hashlib.sha256()
+    tables = Tables()
+    for name, raw in sorted(files):
+        digest.update(name.encode() + b"\0" + raw + b"\0")
+        data = tomllib.loads(raw.decode("utf-8"))
+        if name == "stop.toml":
+            tables.stop = _load_stop(data)
+        else:
+            _load_country(tables, data)
+    for name, codes in tables.stop.twins:
+        for code in codes:
+            ref = tables.regions[code]
+            tables.ix.add_alias(name, Target(NAME, ref.country, ref))
+    tables.digest = digest.hexdigest()
+    return tables
+
+
+def _load_stop(data: dict[str, Any]) -> Stop:
+    return Stop(
+        block_after=surfaces(data.get("block_after", [])),
+        block_before=surfaces(data.get("block_before", [])),
+        org_before=surfaces(data.get("org_before", [])),
+        region_nouns=surfaces(data.get("region_nouns", [])),
+        city_nouns=surfaces(data.get("city_nouns", [])),
+        district_nouns=surfaces(data.get("district_nouns", [])),
+        common_words=frozenset(f for w in data.get("common_words", []) for f in word_forms(w)[0]),
+        given_names=frozenset(f for w in data.get("given_names", []) for f in word_forms(w)[0]),
+        noun_keys=noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
+        name_block_after=surfaces(data.get("name_block_after", [])),
+        twins=tuple((t["name"], tuple(t["regions"])) for t in data.get("twin", [])),
+    )
+
+
+def _load_country(tables: Tables, data: dict[str, Any]) -> None:
+    c = data["country"]
+    code = c["code"]
+    tables.countries[code] = Country(code, c["name"], int(c.get("order", 99)))
+    target = Target(COUNTRY, code)
+    for alias in [c["name"], *c.get("names", []), *c.get("adjectives", [])]:
+        tables.ix.add_alias(alias, target)
+    # The first half of a compound adjective ("казахстанско-китайский") names a country
+    # as much as the second does.
+    for adj in c.get("adjectives", []):
+        for stem in compound_stems(adj):
+            tables.ix.add_alias(stem, target, exact=True, adjective=True)
+    for abbr in c.get("abbreviations", []):
+        tables.ix.abbrev.setdefault(abbr, []).append(target)
+    for r in data.get("region", []):
+        _load_region(tables, code, r)
+
+
+def _load_region(tables: Tables, country: str, r: dict[str, Any]) -> None:
+    if r["code"] in tables.regions:
+        raise ValueError(f"gazetteer: region {r['code']} defined twice")
+    ref = RegionRef(r["code"], r["name"], country)
+    tables.regions[ref.code] = ref
+    if r.get("city", False):
+        tables.cities.add(ref.code)
+    named = Target(NAME, country, ref)
+    for alias in [r["name"], *r.get("names", []), *r.get("places", [])]:
+        tables.ix.add_alias(alias, named)
+    for alias in r.get("forms", []):
+        tables.ix.add_alias(alias, named, exact=True)
+    for alias in r.get("adjectives", []):
+        tables.ix.add_alias(alias, Target(ADJ, country, ref))
+    for alias in r.get("demonyms", []):
+        tables.ix.add_alias(alias, named, any_case=True)
+    for abbr in r.get("abbreviations", []):
+        tables.ix.abbrev.setdefault(abbr, []).append(named)

@@ -1,0 +1,178 @@
+"""The tokenizer: a text cut into words, each looked up in the tables once (a per-word cache),
+hyphenated compounds split into names, and the first step of the phrase table per word."""
+
+from __future__ import annotations
+
+import operator
+from itertools import compress, repeat
+from typing import cast
+
+from storage.analysis.gazetteer.doc import PIECES, STARTS, Doc, Word
+from storage.analysis.gazetteer.forms import (
+    STEM,
+    WORD_RE,
+    any_adjective,
+    is_cyrillic,
+    norm,
+    parses,
+    split_words,
+)
+from storage.analysis.gazetteer.index import Frontier, Index, Step, Stop, Target
+
+# Uzbek and Kazakh case endings a Latin name takes (locative, ablative, dative, genitive...),
+# longest first so "dagi" is tried before "da".
+_LATIN_SUFFIXES = (
+    "gacha",
+    "dagi",
+    "ning",
+    "dan",
+    "den",
+    "tan",
+    "ten",
+    "ga",
+    "ka",
+    "qa",
+    "ge",
+    "ke",
+    "da",
+    "de",
+    "ta",
+    "te",
+    "ni",
+    "di",
+    "ti",
+)
+# rapidfuzz ratio (0-100) a suggestion needs: one or two wrong letters in a name score 80+
+# ("Шымкен" 93, "Тараc" 80), random words at most about 73 against some place ("qwerty").
+
+
+class Tokenizer:
+    """Words of a text with what the matcher asks of each, computed once per distinct word."""
+
+    def __init__(self, ix: Index, stop: Stop) -> None:
+        self._ix = ix
+        self._stop = stop
+        self._word_cache: dict[str, Word] = {}
+
+    def _word(self, word: str) -> Word:
+        """What the matcher needs of a text word, computed once per distinct word (news
+        repeats words): its key, case, gazetteer keys and whether it can begin a match."""
+        found = self._word_cache.get(word)
+        if found is None:
+            if len(self._word_cache) > 200_000:
+                self._word_cache.clear()
+            keys = self._lookup(word)
+            # Most words with keys ("области", "на") only continue a phrase.
+            starts = word in self._ix.abbrev or not keys.isdisjoint(self._ix.firsts)
+            found = self._word_cache[word] = Word(
+                word,
+                norm(word),
+                word[:1].isupper(),
+                keys,
+                starts,
+                self.step(((),), keys),
+                self._pieces(word, keys),
+            )
+        return found
+
+    def _keys(self, word: str) -> frozenset[str]:
+        """The gazetteer words a text token can be."""
+        return self._word(word).keys
+
+    def _lookup(self, word: str) -> frozenset[str]:
+        """Its surface first, then pymorphy3's singular non-person parses (for forms a name's
+        own lexeme lacks)."""
+        s = norm(word)
+        found = self._ix.surface.get(s)
+        if found:
+            return frozenset(found)
+        if not word[:1].isupper():
+            return frozenset()
+        if not is_cyrillic(s):
+            return self._latin_suffixed(s)
+        if s[:STEM] not in self._ix.stems:  # no name starts like this: skip pymorphy3
+            return frozenset()
+        keys: set[str] = set()
+        for p in parses(s):
+            if "plur" in p.tag or "Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag:
+                continue
+            keys |= self._ix.lemma_keys.get(norm(p.normal_form), set())
+        return frozenset(keys)
+
+    def _latin_suffixed(self, s: str) -> frozenset[str]:
+        """Uzbek (and Kazakh Latin) case suffixes on a name: Toshkentda, Samarqanddan,
+        Farg'onaga, Namanganning. Only when the rest is a known Latin name."""
+        for suffix in _LATIN_SUFFIXES:
+            stem = s[: -len(suffix)]
+            if s.endswith(suffix) and len(stem) > 2 and not is_cyrillic(stem):
+                found = self._ix.surface.get(stem.rstrip("'"))
+                if found:
+                    return frozenset(found)
+        return frozenset()
+
+    def scan(self, text: str, parts: list[str] | None = None) -> tuple[Doc, list[int]]:
+        """The words of ``text`` and the indexes of those that can begin a match. It runs over
+        every word of every article, so the per-word work is done by C loops: one regex split
+        gives the words and the gaps, running sums of their lengths the positions, one cached
+        dict lookup per word its Word; Python only sees the few words not cached yet and the
+        hyphenated ones."""
+        if parts is None:
+            parts = split_words(text)
+        words = parts[1::2]
+        if not words:
+            return Doc(text, [], [text]), []
+        toks: list[Word | None] = list(map(self._word_cache.get, words))
+        if None in toks:  # words not seen before (names, numbers): looked up one by one
+            for i in list(compress(range(len(toks)), map(operator.is_, toks, repeat(None)))):
+                toks[i] = self._word(words[i])
+        doc = Doc(text, cast(list[Word], toks), parts[0::2])
+        if "-" in text:
+            self._split_compounds(doc)
+        return doc, list(compress(range(len(doc.toks)), map(STARTS, doc.toks)))
+
+    def _split_compounds(self, doc: Doc) -> None:
+        """An unknown hyphenated word: its parts may be names ("Алматы-Ташкент"), unless one
+        is an unknown capitalised name of its own (Петропавловск-Камчатский)."""
+        toks = doc.toks
+        found = list(compress(range(len(toks)), map(PIECES, toks)))
+        # Where each word ends, counted before any split: each split moves the positions
+        # after it, and counting them again per split costs more than the whole scan.
+        ends = [doc.end(i) for i in found]
+        for i, end in reversed(list(zip(found, ends, strict=True))):
+            pieces = toks[i].pieces
+            if not self._compound_blocked(pieces[-1].text, doc.text, end):
+                doc.split(i, pieces)
+
+    def _pieces(self, word: str, keys: frozenset[str]) -> tuple[Word, ...]:
+        """The parts a hyphenated word may be split into, () when it stays whole (it has keys
+        of its own, or a part is an unknown name)."""
+        if "-" not in word or keys or word in self._ix.abbrev:
+            return ()
+        # The word pattern puts letters on both sides of a hyphen: no part is empty.
+        parts = word.split("-")
+        if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
+            return ()
+        return tuple(map(self._word, parts))
+
+    def _compound_blocked(self, last: str, text: str, end: int) -> bool:
+        """ "Цинхай-Тибетское нагорье": a compound adjective before a stop noun (mountains,
+        a battle...) names no place with any of its parts."""
+        nxt = WORD_RE.search(text, end, end + 40)
+        return (
+            nxt is not None
+            and not text[end : nxt.start()].strip()
+            and norm(nxt.group()) in self._stop.block_after
+            and any_adjective(norm(last))
+        )
+
+    def step(self, frontier: Frontier, keys: frozenset[str]) -> Step:
+        """One word further into the phrase table from the phrase prefixes in ``frontier``:
+        (the prefixes that continue, targets of the phrases they complete, the first such
+        phrase or ())."""
+        prefixes, phrases = self._ix.prefixes, self._ix.phrases
+        ahead = tuple((*p, k) for p in frontier for k in keys if (*p, k) in prefixes)
+        found = [p for p in ahead if p in phrases]
+        targets: list[Target] = []
+        for p in found:
+            targets.extend(t for t in phrases[p] if t not in targets)
+        return ahead, tuple(targets), (found[0] if found else ())

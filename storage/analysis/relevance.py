@@ -1,0 +1,81 @@
+"""Whether an article is about cooperation (SPEC: ``relevant``), decided from its text: two
+sides (two countries, or two regions that are parties) and words saying what they do together
+outweighing the words of local news. The vocabulary is ``data/relevance.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from storage.analysis import morph
+from storage.analysis.model import RegionRef
+
+THRESHOLD = 4.0  # cooperation evidence needed (an agreement in the lead: 4.5)
+TOPIC_EVIDENCE = 1.0  # each area of cooperation the article discusses (two at most)
+HEAD_FACTOR = 1.5  # a word in the title or the lead
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    cooperation: dict[str, float]
+    local: dict[str, float]
+    mention_before: frozenset[str]
+
+
+def vocabulary_bytes() -> bytes:
+    """The raw vocabulary file (part of the analysis fingerprint)."""
+    return resources.files("storage.analysis").joinpath("data/relevance.toml").read_bytes()
+
+
+def _lemmatised(table: dict[str, float]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for word, weight in table.items():
+        key = morph.lemma(word)
+        out[key] = max(out.get(key, 0.0), float(weight))
+    return out
+
+
+@cache
+def load_vocabulary() -> Vocabulary:
+    data = tomllib.loads(vocabulary_bytes().decode("utf-8"))
+    return Vocabulary(
+        cooperation=_lemmatised(data.get("cooperation", {})),
+        local=_lemmatised(data.get("local", {})),
+        mention_before=frozenset(
+            morph.lemma(w) for w in data.get("roles", {}).get("mention_before", ())
+        ),
+    )
+
+
+def _evidence(table: dict[str, float], head: set[str], body: set[str]) -> float:
+    """Each word of ``table`` once, at the heavier of its places."""
+    total = 0.0
+    for lemma in head & table.keys():
+        total += table[lemma] * HEAD_FACTOR
+    for lemma in (body - head) & table.keys():
+        total += table[lemma]
+    return total
+
+
+def is_relevant(
+    head: Sequence[Sequence[str]],
+    body: Sequence[Sequence[str]],
+    regions: Sequence[RegionRef],
+    countries: Sequence[str],
+    topics: Sequence[str] = (),
+) -> bool:
+    """``head``: lemmas of the title and lead sentences; ``body``: of the other sentences;
+    ``topics``: the areas it discusses (a train of goods between two countries is trade)."""
+    parties = [r for r in regions if r.role == "party"]
+    if len(set(countries)) < 2 and len(parties) < 2:
+        return False  # one side only: local news, however worded
+    vocab = load_vocabulary()
+    head_set = {lemma for sentence in head for lemma in sentence}
+    body_set = {lemma for sentence in body for lemma in sentence}
+    together = _evidence(vocab.cooperation, head_set, body_set)
+    together += TOPIC_EVIDENCE * min(len(topics), 2)
+    local = _evidence(vocab.local, head_set, body_set)
+    return together >= THRESHOLD and together > local

@@ -1,0 +1,42 @@
+"""Quality of the analysis on the labelled articles: ``python -m tests.bench quality``.
+
+Prints P/R/F1 for regions, topics and relevance, the main topic's and the roles' accuracy, for
+the tuning part and the held-out part separately (the held-out figures are the honest ones:
+nothing was tuned on them). ``-v`` lists every error."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.bench.quality import PARTS, load, score
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    for part in PARTS:
+        items = load(part)
+        s = score(items)
+        print(f"--- {part}: {s.articles} articles")
+        print(s.regions.line("regions"))
+        print(s.topics.line("topics"))
+        print(s.relevance.line("relevance"))
+        print(f"main topic right {s.main_accuracy:.3f}   roles right {s.role_accuracy:.3f}")
+        if s.picks_seen:
+            print(
+                f"summaries hold {s.picks_found} of the {s.picks_seen} sentences readers "
+                f"picked ({s.pick_rate:.2f})"
+            )
+        if verbose:
+            for line in (
+                [f"region {e}" for e in s.regions.errors]
+                + [f"topic {e}" for e in s.topics.errors]
+                + [f"relevance {e}" for e in s.relevance.errors]
+                + [f"role {e}" for e in s.role_errors]
+                + [f"main {e}" for e in s.main_errors]
+                + [f"summary {e}" for e in s.pick_errors]
+            ):
+                print("  ", line)
+
+
+if __name__ == "__main__":
+    main()

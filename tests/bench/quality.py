@@ -1,0 +1,142 @@
+"""Scores the analysis against the labelled articles in ``tests/data/labelled`` (format and
+the two parts in its README): precision, recall and F1 for regions, topics and relevance, plus
+how often the main topic and each found region's role are right. Used by ``bench_quality``
+(prints the figures) and ``tests/test_quality.py`` (floors on the tuning part)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storage.analysis.analyze import analyze
+from storage.analysis.model import Analysis
+
+LABELLED = Path(__file__).resolve().parent.parent / "data" / "labelled"
+PARTS = ("tuning", "heldout")
+TODAY = dt.date(2026, 6, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    id: str
+    text: str
+    regions: dict[str, str]  # code -> role
+    topics: tuple[str, ...]  # main first
+    relevant: bool
+    picks: tuple[str, ...] = ()  # the sentences a reader would pick for the summary
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, false positives and false negatives, with what went wrong."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, item: str, want: set[str], got: set[str]) -> None:
+        self.tp += len(want & got)
+        self.fp += len(got - want)
+        self.fn += len(want - got)
+        if want != got:
+            self.errors.append(f"{item}: missing {sorted(want - got)} extra {sorted(got - want)}")
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, name: str) -> str:
+        return f"{name:<10} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+
+
+@dataclass(slots=True)
+class Score:
+    articles: int = 0
+    regions: Counts = field(default_factory=Counts)
+    topics: Counts = field(default_factory=Counts)
+    relevance: Counts = field(default_factory=Counts)
+    roles_right: int = 0
+    roles_seen: int = 0
+    main_right: int = 0
+    main_seen: int = 0
+    role_errors: list[str] = field(default_factory=list)
+    main_errors: list[str] = field(default_factory=list)
+    picks_found: int = 0
+    picks_seen: int = 0
+    pick_errors: list[str] = field(default_factory=list)
+
+    @property
+    def pick_rate(self) -> float:
+        """How many of the sentences readers picked the summary holds."""
+        return self.picks_found / self.picks_seen if self.picks_seen else 1.0
+
+    @property
+    def role_accuracy(self) -> float:
+        return self.roles_right / self.roles_seen if self.roles_seen else 1.0
+
+    @property
+    def main_accuracy(self) -> float:
+        return self.main_right / self.main_seen if self.main_seen else 1.0
+
+
+def load(part: str) -> list[Labelled]:
+    data = tomllib.loads((LABELLED / f"{part}.toml").read_text(encoding="utf-8"))
+    return [
+        Labelled(
+            a["id"],
+            a["text"],
+            dict(a["regions"]),
+            tuple(a["topics"]),
+            bool(a["relevant"]),
+            tuple(a.get("picks", ())),
+        )
+        for a in data["article"]
+    ]
+
+
+def score(items: list[Labelled]) -> Score:
+    s = Score()
+    for item in items:
+        got = analyze(item.text, today=TODAY)
+        _score_one(s, item, got)
+    return s
+
+
+def _score_one(s: Score, item: Labelled, got: Analysis) -> None:
+    s.articles += 1
+    roles = {r.code: r.role for r in got.regions}
+    s.regions.add(item.id, set(item.regions), set(roles))
+    for code in set(item.regions) & set(roles):
+        s.roles_seen += 1
+        if roles[code] == item.regions[code]:
+            s.roles_right += 1
+        else:
+            s.role_errors.append(f"{item.id}: {code} {roles[code]} (want {item.regions[code]})")
+    s.topics.add(item.id, set(item.topics), set(got.topics))
+    if item.topics:
+        s.main_seen += 1
+        if got.topics[:1] == item.topics[:1]:
+            s.main_right += 1
+        else:
+            s.main_errors.append(f"{item.id}: main {got.topics[:1]} (want {item.topics[0]})")
+    s.relevance.add(
+        item.id, {"relevant"} if item.relevant else set(), {"relevant"} if got.relevant else set()
+    )
+    for pick in item.picks:
+        s.picks_seen += 1
+        if pick.rstrip(".") in got.summary:
+            s.picks_found += 1
+        else:
+            s.pick_errors.append(f"{item.id}: {pick[:70]}… not in {got.summary[:300]!r}")

@@ -1,0 +1,76 @@
+"""Quality floors on the tuning part of the labelled set (tests/data/labelled): a change that
+loses regions, topics, relevance, roles or summaries there fails here. The held-out part is
+only measured (``python -m tests.bench quality``), never asserted on: nothing is tuned on it."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import sys
+import threading
+
+import pytest
+
+from storage.analysis import morph
+from tests.bench.quality import Score, load, score
+
+
+@pytest.fixture(scope="module")
+def tuning() -> Score:
+    return score(load("tuning"))
+
+
+def test_the_labelled_set_is_big_enough() -> None:
+    tuning, heldout = load("tuning"), load("heldout")
+    everything = tuning + heldout
+    assert len(everything) >= 120 and len(heldout) >= 40
+    assert sum(not a.relevant for a in everything) >= 40
+    assert sum(a.text[:1].isascii() for a in everything) >= 20  # English articles
+    countries = {code.split("-")[0] for a in everything for code in a.regions}
+    assert countries == {"KZ", "UZ", "KG", "TJ", "TM", "RU", "CN"}
+    assert sum(1 for a in tuning if a.picks) >= 30
+    assert not {a.id for a in tuning} & {a.id for a in heldout}
+
+
+def test_region_floor(tuning: Score) -> None:
+    assert tuning.regions.f1 >= 0.98, tuning.regions.errors
+
+
+def test_topic_floor(tuning: Score) -> None:
+    assert tuning.topics.f1 >= 0.88, tuning.topics.errors
+    assert tuning.main_accuracy >= 0.80, tuning.main_errors
+
+
+def test_relevance_floor(tuning: Score) -> None:
+    assert tuning.relevance.f1 >= 0.95, tuning.relevance.errors
+
+
+def test_roles_floor(tuning: Score) -> None:
+    assert tuning.role_accuracy >= 0.95, tuning.role_errors
+
+
+def test_summaries_hold_what_readers_picked(tuning: Score) -> None:
+    assert tuning.pick_rate >= 0.9, tuning.pick_errors
+
+
+def test_english_lemmas_are_right_from_many_threads() -> None:
+    # The stemmer keeps state per call: shared by ingestion's threads it garbled words and
+    # raised IndexError. Every thread must get each word's one stem.
+    words = [f"{stem}{end}" for stem in ("cooperat", "agricultur", "invest") for end in "abc"]
+    letters = ("".join(chr(97 + i // 26**k % 26) for k in range(3)) for i in range(3000))
+    words += [f"international{tail}izations" for tail in letters]
+    start = threading.Barrier(4)
+
+    def stems(offset: int) -> list[str]:
+        start.wait()
+        return [morph.lemmas(w)[0] for w in words[offset:] + words[:offset]]
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads interleave inside a stemming, as under load
+    try:
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(stems, [0, 700, 1400, 2100]))
+    finally:
+        sys.setswitchinterval(switch)
+    expected = {w: morph.lemmas(w)[0] for w in words}
+    for offset, got in zip([0, 700, 1400, 2100], results, strict=True):
+        assert got == [expected[w] for w in words[offset:] + words[:offset]]

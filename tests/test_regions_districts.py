@@ -1,0 +1,29 @@
+"""Districts of Kyrgyzstan, Tajikistan and Uzbekistan (the Fergana valley's in full) name
+their oblast alone, also enumerated; a valley stays no place (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.analysis.gazetteer import load_gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("В Бувайдинском, Багдадском и Алтыарыкском районах отремонтируют каналы.", ["UZ-FA"]),
+        ("Фермеры Избасканского и Мархаматского районов", ["UZ-AN"]),
+        ("в Чустском и Касансайском районах", ["UZ-NG"]),
+        ("В Сузакском и Аксыйском районах прошли дожди.", ["KG-J"]),
+        ("жители Араванского и Ноокатского районов", ["KG-O"]),
+        ("в Ат-Башинском районе", ["KG-N"]),
+        ("в Джаббор-Расуловском районе", ["TJ-SU"]),
+        ("в Дангаринском и Фархорском районах", ["TJ-KT"]),
+        ("В Ишкашимском районе открыли школу.", ["TJ-GB"]),
+        ("in Aravan and Nookat districts", ["KG-O"]),
+        ("Делегации Чимкента, Джамбула, Гурьева и Фрунзе", ["KZ-79", "KZ-31", "KZ-23", "KG-GB"]),
+        ("Водники Ферганской долины", []),
+    ],
+)
+def test_district_names_its_oblast(text: str, codes: list[str]) -> None:
+    assert [r.code for r in load_gazetteer().find(text)[0]] == codes

@@ -1,0 +1,109 @@
+"""Relevance and region roles (issue 11), time zones that are no places, a name on both sides
+of a border, decided from the text of whole articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storage.analysis.analyze import analyze
+from storage.analysis.model import Analysis
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def run(text: str) -> Analysis:
+    return analyze(text, today=TODAY)
+
+
+def roles(a: Analysis) -> dict[str, str]:
+    return {r.code: r.role for r in a.regions}
+
+
+AGREEMENT = (
+    "Жамбылская область и Чуйская область подписали дорожную карту\n\n"
+    "ТАРАЗ, 14 октября — Kazinform. Акимат Жамбылской области и полпредство правительства "
+    "в Чуйской области подписали дорожную карту сотрудничества.\n\n"
+    "Стороны договорились увеличить товарооборот и провести совместные ярмарки. Делегации "
+    "прибыли рейсом из Астаны."
+)
+
+WEATHER = (
+    "В Таразе ожидается сильный ветер\n\n"
+    "ТАРАЗ, 3 ноября — Kazinform. Синоптики предупреждают о порывах ветра до 25 метров в "
+    "секунду в Жамбылской области.\n\n"
+    "В горных районах ожидается снег, на дорогах гололед."
+)
+
+ACCIDENT = """ДТП на трассе Алматы — Бишкек: погибли два человека
+
+АЛМАТЫ, 8 января — Sputnik. На трассе Алматы — Бишкек столкнулись грузовик и легковой автомобиль.
+
+Два человека погибли на месте, полиция выясняет обстоятельства аварии."""
+
+
+def test_cooperation_between_two_regions_is_relevant() -> None:
+    a = run(AGREEMENT)
+    assert a.relevant
+    assert roles(a) == {"KZ-31": "party", "KG-C": "party", "KZ-71": "mention"}
+
+
+def test_local_weather_is_not_relevant() -> None:
+    a = run(WEATHER)
+    assert not a.relevant
+    assert roles(a) == {"KZ-31": "party"}
+
+
+def test_an_accident_naming_two_countries_is_not_relevant() -> None:
+    assert not run(ACCIDENT).relevant
+
+
+def test_consulate_seat_and_dateline_are_mentions() -> None:
+    a = run(
+        "Узбекистан ищет побратима для Атырау\n\n"
+        "Об этом сообщил Генеральный консул Республики Узбекистан в городе Актау в ходе "
+        "встречи в Атырауской области. Стороны обсудили сотрудничество и обмен делегациями."
+    )
+    assert roles(a) == {"KZ-23": "party", "KZ-47": "mention"}
+    dated = run(
+        "Поставки угля из Кузбасса в Узбекистан вырастут\n\n"
+        "ТАШКЕНТ, 9 сентября — Sputnik. Поставки угля из Кемеровской области для "
+        "электростанций Узбекистана вырастут вдвое."
+    )
+    assert roles(dated)["UZ-TK"] == "mention"
+    assert roles(dated)["RU-KEM"] == "party"
+
+
+def test_time_zones_are_no_places() -> None:
+    a = run(
+        "Новый рейс в Урумчи\n\n"
+        "Вылет в 10:30 по астанинскому времени, прибытие в Урумчи в 13:40 по пекинскому "
+        "времени, это 8:40 по московскому времени. The flight lands at 13:40 "
+        "Beijing time."
+    )
+    codes = set(roles(a))
+    assert "CN-XJ" in codes
+    assert not codes & {"KZ-71", "CN-BJ", "RU-MOW"}
+
+
+def test_khorgos_follows_its_context() -> None:
+    chinese = run(
+        "В китайском Хоргосе открылся логистический парк\n\n"
+        "В городе Хоргос Синьцзян-Уйгурского автономного района открылся парк для грузов, "
+        "следующих в Казахстан."
+    )
+    assert set(roles(chinese)) == {"CN-XJ"}
+    kazakh = run(
+        "Экспорт меда через Хоргос\n\n"
+        "Пчеловоды области Жетысу отправили через пункт пропуска «Хоргос» партию меда."
+    )
+    assert set(roles(kazakh)) == {"KZ-33"}
+
+
+def test_english_dateline_in_capitals_is_a_mention() -> None:
+    a = run(
+        "Tashkent Region and Turkistan open a trade zone\n\n"
+        "TASHKENT, March 20 (Gazeta.uz) -- Tashkent Region and Kazakhstan's Turkistan Region "
+        "opened a trade zone near the border crossing."
+    )
+    assert roles(a) == {"UZ-TO": "party", "KZ-61": "party", "UZ-TK": "mention"}
+    assert a.relevant

@@ -1,0 +1,96 @@
+"""Topics by weight (issue 11): English text, adjectives and sector words, passing mentions
+that do not count, and the main topic first."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.analysis import morph
+from storage.analysis.topics import detect_topics, resolve_topic
+
+
+def lem(*sentences: str) -> list[list[str]]:
+    return [[morph.lemma(w) for w in morph.tokenize(s)] for s in sentences]
+
+
+def topics(title: str, lead: str, *body: str) -> tuple[str, ...]:
+    return detect_topics(lem(title) if title else [], lem(lead) if lead else [], lem(*body))
+
+
+def test_english_list_of_areas() -> None:
+    found = topics(
+        "",
+        "The sides agreed to cooperate in agriculture, healthcare, education and tourism.",
+    )
+    assert set(found) == {"agriculture", "health", "education", "tourism"}
+
+
+def test_english_word_forms_share_one_stem() -> None:
+    found = topics(
+        "Omsk and Pavlodar sign agreement on oil products and grain",
+        "Agricultural producers of the two regions will trade grain and supply petroleum products.",
+    )
+    assert {"energy", "agriculture", "trade"} <= set(found)
+    assert morph.lemma("agricultural") == morph.lemma("agriculture")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slug"),
+    [
+        ("Стороны договорились о сотрудничестве в транспортной сфере.", "transport"),
+        ("Подписан меморандум о развитии инвестиционного сотрудничества.", "investment"),
+        ("Соглашение о торгово-экономическом сотрудничестве подписано.", "trade"),
+        ("Стороны обсудили культурно-гуманитарное направление.", "culture"),
+        ("Узбекская сторона будет поставлять нефтепродукты.", "energy"),
+        ("Стороны обсудили развитие агросектора двух регионов.", "agriculture"),
+        ("Стороны обсудили развитие текстильной отрасли.", "industry"),
+        ("Cooperation in machine-building was discussed.", "industry"),
+        ("Уральские заводы наладят поставки оборудования в Худжанд.", "trade"),
+    ],
+)
+def test_adjectives_compounds_and_sector_words(sentence: str, slug: str) -> None:
+    assert slug in topics("", sentence)
+
+
+def test_what_a_delegation_was_shown_is_no_topic() -> None:
+    found = topics(
+        "Самарканд и Шэньси договорились о сотрудничестве в туризме",
+        "Стороны договорились о совместных туристических маршрутах.",
+        "Гостям показали текстильную фабрику и нефтеперерабатывающий завод.",
+        "The delegation was also shown a cotton farm.",
+    )
+    assert found == ("tourism",)
+
+
+def test_the_venue_of_a_signing_is_no_topic() -> None:
+    found = topics(
+        "",
+        "Стороны подписали соглашение о сотрудничестве в сфере образования.",
+        "Подписание прошло на полях туристической ярмарки в выставочном центре.",
+    )
+    assert found == ("education",)
+
+
+def test_main_topic_first_the_heading_wins() -> None:
+    found = topics(
+        "Регионы сотрудничают в сфере туризма",
+        "Заводы региона наладят выпуск машин, промышленность получит новые заказы.",
+        "Промышленные предприятия двух областей создадут промышленный парк.",
+    )
+    assert found[0] == "tourism"
+    assert "industry" in found
+
+
+def test_main_topic_first_by_weight_without_a_heading() -> None:
+    found = topics(
+        "",
+        "Товарооборот между регионами вырос вдвое, экспорт и импорт растут.",
+        "Торговля зерном и мясом выросла.",
+        "Также обсуждались вопросы туризма.",
+    )
+    assert found[0] == "trade"
+
+
+def test_english_topic_names_resolve() -> None:
+    assert resolve_topic("agriculture") == "agriculture"
+    assert resolve_topic("investments") == "investment"
