@@ -108,12 +108,11 @@ async def test_admins_see_the_unlisted_articles_counted(
     db: aiosqlite.Connection, tmp_path: Path
 ) -> None:
     from bot.config import load_settings
+    from bot.container import queue_new
     from bot.services.admin import AdminService
 
     await add(db, (ZHAMBYL, CHUY))
     await add(db, (ZHAMBYL,), relevant=False)
-    from bot.container import queue_new
-
-    admin = AdminService(db, load_settings(seeds_dir=tmp_path), plan=queue_new)
-    stats = await admin.stats()
+    settings = load_settings(seeds_dir=tmp_path)
+    stats = await AdminService(db, settings, plan=queue_new).stats()
     assert stats.articles == 2 and stats.articles_unlisted == 1

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
+import storage.analysis.gazetteer.persons as persons
 from storage.analysis.gazetteer.doc import Doc, Hit, Spot
 from storage.analysis.gazetteer.forms import (
     agrees_as_adjective,
@@ -15,7 +16,6 @@ from storage.analysis.gazetteer.forms import (
     skeleton,
 )
 from storage.analysis.gazetteer.index import ADJ, COUNTRY, NAME, Target, load_tables
-from storage.analysis.gazetteer.persons import adjective_surname, is_person
 from storage.analysis.gazetteer.tokens import Tokenizer
 from storage.analysis.model import RegionRef
 
@@ -170,7 +170,7 @@ class Gazetteer:
                 i += 1
                 continue
             if adjective:
-                if not query and adjective_surname(doc, i, self._stop.given_names):
+                if not query and persons.adjective_surname(doc, i, self._stop.given_names):
                     i += 1  # "Сергей Брянский": a surname shaped like a place adjective
                     continue
                 nxt, hits = self._adjective_run(doc, i)
@@ -213,7 +213,7 @@ class Gazetteer:
             and not doc.gaps[end + 1].strip()
         ):
             return False  # "Beijing time": a time zone, no place
-        return not (end == i and is_person(doc, i, self._stop.given_names))
+        return not (end == i and persons.is_person(doc, i, self._stop.given_names))
 
     def _proper_noun(self, doc: Doc, i: int, end: int) -> bool:
         """A name made of nouns only counts as a proper noun: capitalised, not an adjective
