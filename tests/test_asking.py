@@ -84,3 +84,21 @@ def test_combined_terms_keep_every_place_and_topic() -> None:
         ("country", "UZ"),
         ("topic", "trade"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Самрканд", [("region", "UZ-SA")]),  # not Хатлон, Жетысу or a topic beside it
+        ("Smarkand", [("region", "UZ-SA")]),
+        ("Ташкнт", [("region", "UZ-TK")]),
+        ("турзм", [("topic", "tourism")]),
+        ("Щщщзкх", []),
+    ],
+)
+def test_suggestions_are_only_the_near_ones(typed: str, expected: list[tuple[str, str]]) -> None:
+    from bot.services.articles import ArticleService
+    from bot.services.names import suggest_names
+
+    found = suggest_names(ArticleService(None), typed)  # type: ignore[arg-type]  # no store needed
+    assert [(f.kind, f.value) for f in found] == expected

@@ -11,6 +11,7 @@ from bot.formatting import esc, shorten
 from bot.keyboards import countries_keyboard, regions_keyboard, suggestions_keyboard
 from bot.routers.asking import answer_question
 from bot.services.container import Services
+from bot.services.names import suggest_names
 from bot.texts import current_lang, t
 
 
@@ -22,17 +23,17 @@ async def on_region(message: Message, command: CommandObject, services: Services
         return
     if await answer_question(message, services, query):
         return
-    lookup = services.articles.find_region(query)
+    found = suggest_names(services.articles, query, ("region",))
     text = t("region.not_found", query=esc(shorten(query, 60)))
-    if not lookup.suggestions:
+    if not found:
         await message.answer(f"{text}\n{t('region.no_suggest')}")
         return
     buttons = [
         (
-            services.articles.region_name(r.code, current_lang()),
-            ListCb(kind=ListKind.REGION, key=r.code, page=0),
+            services.articles.region_name(f.value, current_lang()),
+            ListCb(kind=ListKind.REGION, key=f.value, page=0),
         )
-        for r in lookup.suggestions
+        for f in found
     ]
     await message.answer(
         f"{text}\n{t('region.suggest')}", reply_markup=suggestions_keyboard(buttons)

@@ -12,6 +12,7 @@ from bot.keyboards import suggestions_keyboard, topics_keyboard
 from bot.routers.asking import answer_question
 from bot.services.articles import topic_name
 from bot.services.container import Services
+from bot.services.names import suggest_names
 from bot.texts import current_lang, t
 
 
@@ -23,12 +24,12 @@ async def on_topic(message: Message, command: CommandObject, services: Services)
         return
     if await answer_question(message, services, query):
         return
-    lookup = services.articles.find_topic(query)
+    found = suggest_names(services.articles, query, ("topic",))
     text = t("topic.not_found", query=esc(shorten(query, 60)))
-    if lookup.suggestions:
+    if found:
         buttons = [
-            (topic_name(s, current_lang()), ListCb(kind=ListKind.TOPIC, key=s, page=0))
-            for s in lookup.suggestions
+            (topic_name(f.value, current_lang()), ListCb(kind=ListKind.TOPIC, key=f.value, page=0))
+            for f in found
         ]
         await message.answer(
             f"{text}\n{t('topic.suggest')}", reply_markup=suggestions_keyboard(buttons)

@@ -20,6 +20,8 @@ from storage.queries import query_value
 from storage.subscriptions import Kind
 
 SUGGESTIONS = 3
+SCORE_FLOOR = 65  # WRatio below this is another word, not a slip of the finger
+SCORE_SPREAD = 15  # a suggestion this much further than the best one is noise
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +60,21 @@ def _score(query: str, labels: list[str]) -> float:
     )
 
 
-def suggest_names(articles: ArticleService, name: str) -> list[Filter]:
-    """Up to three nearest regions or topics, best first."""
+def suggest_names(
+    articles: ArticleService, name: str, kinds: tuple[Kind, ...] = ("region", "topic")
+) -> list[Filter]:
+    """Up to three nearest regions or topics, best first; only those nearly as close as the
+    best (a "Самрканд" gets Самаркандская область, not Хатлон and Жетысу as well)."""
     found: list[tuple[float, Filter]] = []
-    for region in articles.find_region(name).suggestions:
-        found.append((_score(name, [region.name]), Filter("region", region.code)))
-    for slug in articles.find_topic(name).suggestions:
-        score = _score(name, [topic_name(slug, "ru"), topic_name(slug, "en")])
-        found.append((score, Filter("topic", slug)))
+    if "region" in kinds:
+        for region in articles.find_region(name).suggestions:
+            found.append((_score(name, [region.name]), Filter("region", region.code)))
+    if "topic" in kinds:
+        for slug in articles.find_topic(name).suggestions:
+            score = _score(name, [topic_name(slug, "ru"), topic_name(slug, "en")])
+            found.append((score, Filter("topic", slug)))
     found.sort(key=lambda item: -item[0])
-    return [f for _, f in found[:SUGGESTIONS]]
+    if not found:
+        return []
+    floor = max(SCORE_FLOOR, found[0][0] - SCORE_SPREAD)
+    return [f for score, f in found[:SUGGESTIONS] if score >= floor]
