@@ -49,7 +49,7 @@ def combined_sql(query: Combined) -> tuple[str, tuple[object, ...]]:
     The first term's table is scanned in listing order; each other term is an EXISTS on the
     article's own rows of its table (primary key or the (article_id, pos) index)."""
     if not query.terms:
-        raise ValueError("a combined query needs at least one term")
+        return _period_sql(query)
     # listed (migration 0030): the article is relevant and, for a region, the region a party
     only = " AND {}.listed = 1"
     first, *rest = query.terms
@@ -72,6 +72,22 @@ def combined_sql(query: Combined) -> tuple[str, tuple[object, ...]]:
     sql = (
         f"SELECT d.article_id FROM {table} d WHERE {' AND '.join(where)} "
         "ORDER BY d.sort_key DESC, d.article_id DESC LIMIT ? OFFSET ?"
+    )
+    return sql, tuple(params)
+
+
+def _period_sql(query: Combined) -> tuple[str, tuple[object, ...]]:
+    """Every listed article within the dates: a range of the date index (articles_newest)."""
+    where, params = ["relevant = 1"], []
+    if query.since:
+        where.append("sort_key >= ?")
+        params.append(query.since)
+    if query.until:
+        where.append("sort_key <= ?")
+        params.append(query.until)
+    sql = (
+        f"SELECT id FROM articles WHERE {' AND '.join(where)} "
+        "ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
     )
     return sql, tuple(params)
 

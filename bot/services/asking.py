@@ -52,7 +52,8 @@ class Question:
 
     @property
     def understood(self) -> bool:
-        return bool(self.places or self.topics)
+        """Something to list: a place, a topic, or at least a period ("за неделю")."""
+        return bool(self.places or self.topics or self.period)
 
     @property
     def is_pair(self) -> bool:
@@ -257,6 +258,8 @@ def decode(key: str) -> Question | None:
         if part.startswith("@"):
             since, _, until = part[1:].partition("-")
             period = Period(_day(since), _day(until))
+            if period.since is None and period.until is None:
+                return None  # "@2026": no date in it
         elif re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", part):
             places.append(Place("region", part))
         elif re.fullmatch(r"[A-Z]{2}", part):

@@ -167,3 +167,15 @@ async def test_region_picker_in_english(tg: FakeTelegram) -> None:
     names = [label.rsplit(" (", 1)[0] for label in picker.button_texts()]
     assert "Zhambyl Region" in names and "Turkistan Region" in names
     assert not any("область" in name for name in names)
+
+
+async def test_a_period_alone_and_latest_with_words(tg: FakeTelegram) -> None:
+    user = tg.new_user()
+    [reply] = await tg.ask(user, "/latest в декабре 2025")
+    assert reply.plain.startswith("🔎 01.12.2025–31.12.2025: свежие новости")
+    assert len(items(reply)) == 1 and TITLE_002 in items(reply)[0]
+    listing, note = await tg.ask(user, "/latest 10", 2)  # a number is no question: named
+    assert listing.plain.startswith("🗞 Свежие новости") and "Не понял: «10»" in note.plain
+    [reply] = await tg.ask(user, "что нового сегодня?")  # 003 and 004 have no date: loaded today
+    assert {TITLE_004 in line for line in items(reply)} == {True, False}
+    assert len(items(reply)) == 2
