@@ -127,10 +127,15 @@ class Partner:
 
 
 async def partners(
-    db: aiosqlite.Connection, place: Term, *, since: dt.date, limit: int = 10
+    db: aiosqlite.Connection,
+    place: Term,
+    *,
+    since: dt.date,
+    topic: str | None = None,
+    limit: int = 10,
 ) -> list[Partner]:
-    """Regions and countries that are sides of articles with ``place`` since ``since``,
-    by number of such articles; each with the topics of those articles."""
+    """Regions and countries that are sides of articles with ``place`` since ``since`` (on
+    ``topic`` only, if given), by number of such articles; each with the articles' topics."""
     party = " AND r.listed = 1"  # sides of relevant articles only
     if place.kind == "region":
         mine = f"SELECT article_id FROM article_regions r WHERE r.code = ?{party}"
@@ -141,7 +146,13 @@ async def partners(
         same = "r.country = ?"
         own_country = place.value
     mine += " AND r.sort_key >= ?"
-    base = (place.value, since.isoformat())
+    base: tuple[str, ...] = (place.value, since.isoformat())
+    if topic is not None:
+        mine += (
+            " AND EXISTS (SELECT 1 FROM article_topics t "
+            "WHERE t.article_id = r.article_id AND t.slug = ?)"
+        )
+        base += (topic,)
     rows = await db.execute_fetchall(
         f"WITH mine(article_id) AS MATERIALIZED (SELECT DISTINCT article_id FROM ({mine})) "
         "SELECT 'region', r.code, count(DISTINCT r.article_id) FROM article_regions r "
@@ -162,7 +173,7 @@ async def partners(
 async def _partner_topics(
     db: aiosqlite.Connection,
     mine: str,
-    base: tuple[str, str],
+    base: tuple[str, ...],
     chosen: list[tuple[str, str]],
     party: str,
 ) -> dict[tuple[str, str], list[tuple[str, int]]]:

@@ -44,12 +44,15 @@ class PartnerService:
     async def _stamp(self) -> tuple[int, int]:
         return self.articles.generation, await self.articles.store.max_id()
 
-    async def partners(self, place: Place, since: dt.date) -> list[Partner]:
-        key = (await self._stamp(), place, since)
+    async def partners(
+        self, place: Place, since: dt.date, topic: str | None = None
+    ) -> list[Partner]:
+        key = (await self._stamp(), place, since, topic)
         found = self._data.get(key)
         if found is None:
+            term = Term(place.kind, place.code)
             found = await partners(
-                self.articles.store.db, Term(place.kind, place.code), since=since, limit=TOP
+                self.articles.store.db, term, since=since, topic=topic, limit=TOP
             )
             _put(self._data, key, found)
         return found
@@ -75,10 +78,12 @@ class PartnerService:
             return self.articles.region_name(place.code, lang)
         return self.articles.country_name(place.code, lang)
 
-    async def chart(self, place: Place, since: dt.date, title: str, lang: str) -> bytes:
+    async def chart(
+        self, place: Place, since: dt.date, title: str, lang: str, topic: str | None = None
+    ) -> bytes:
         """The PNG bar chart of ``place``'s partners (cached until the store changes)."""
-        found = await self.partners(place, since)
-        key = (await self._stamp(), place, since, title, lang)
+        found = await self.partners(place, since, topic)
+        key = (await self._stamp(), place, since, topic, title, lang)
         png = self._charts.get(key)
         if png is None:
             bars = [(v.name, v.articles) for v in self.view(found, lang)]

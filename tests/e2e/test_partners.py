@@ -75,3 +75,15 @@ async def test_partners_without_a_place(tg: FakeTelegram) -> None:
     assert "/partners Алматы" in reply.plain
     [reply] = await tg.ask(user, "/Partners Самрканд")
     assert "Не понял: «Самрканд»" in reply.plain
+
+
+async def test_partners_on_a_topic_and_nothing_typed_dropped(tg: FakeTelegram) -> None:
+    user = tg.new_user()
+    text, _picture = await tg.ask(user, "/partners Туркестанская область космос", 2)
+    assert text.plain.startswith("🤝 Туркестанская область · космос:")
+    assert "Челябинская область — 1 статья" in text.plain  # 004 is about space (Baikonur)
+    [reply] = await tg.ask(user, "/partners Туркестанская область экология")  # 004 has none
+    assert "нет статей о сотрудничестве" in reply.plain
+    text, _picture, unused, note = await tg.ask(user, "/partners Алматы Ташкент ерунда", 4)
+    assert "не учтено: Ташкент" in unused.plain
+    assert "Не понял: «ерунда»" in note.plain
