@@ -10,6 +10,7 @@ the body's sentence holding the most query words, the matching words marked.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from storage.fulltext import query_lemmas, word_lemmas
@@ -25,21 +26,53 @@ _WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 Segments = tuple[tuple[str, bool], ...]
 
 
+# Ranking reads the titles and leads of up to CANDIDATES articles per query: the index tokens
+# of each word, and of each article's title and lead, are kept (bounded) so a repeated word or
+# article costs a dict lookup instead of a lemmatisation.
+WORD_CACHE = 200_000
+ARTICLE_CACHE = 50_000
+_word_tokens: dict[str, frozenset[str]] = {}
+_article_tokens: OrderedDict[int, tuple[str, str, frozenset[str], frozenset[str]]] = OrderedDict()
+
+
+def _tokens(word: str) -> frozenset[str]:
+    found = _word_tokens.get(word)
+    if found is None:
+        found = frozenset(word_lemmas(word))
+        if len(_word_tokens) < WORD_CACHE:
+            _word_tokens[word] = found
+    return found
+
+
+def _text_tokens(text: str) -> frozenset[str]:
+    return frozenset().union(*(_tokens(w) for w in _WORD_RE.findall(text)))
+
+
+def _title_lead(article_id: int, title: str, lead: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The index tokens of an article's title and lead (cached; recomputed if they changed)."""
+    hit = _article_tokens.get(article_id)
+    if hit is not None and hit[0] == title and hit[1] == lead:
+        return hit[2], hit[3]
+    found = (_text_tokens(title), _text_tokens(lead))
+    _article_tokens[article_id] = (title, lead, *found)
+    while len(_article_tokens) > ARTICLE_CACHE:
+        _article_tokens.popitem(last=False)
+    return found
+
+
 def _hits(text: str, wanted: frozenset[str]) -> int:
     """How many distinct query lemmas ``text`` holds."""
-    found: set[str] = set()
-    for word in _WORD_RE.findall(text):
-        found.update(p for p in word_lemmas(word) if p in wanted)
-    return len(found)
+    return len(_text_tokens(text) & wanted)
 
 
 def rank(words: str, rows: Sequence[tuple[int, str, str]]) -> list[int]:
     """Ids of (id, title, lead) rows, best match first; the rows come newest first."""
     wanted = query_lemmas(words)
-    scored = [
-        (TITLE_WEIGHT * _hits(title, wanted) + LEAD_WEIGHT * _hits(lead, wanted), -n, i)
-        for n, (i, title, lead) in enumerate(rows)
-    ]
+    scored = []
+    for n, (i, title, lead) in enumerate(rows):
+        in_title, in_lead = _title_lead(i, title, lead)
+        score = TITLE_WEIGHT * len(in_title & wanted) + LEAD_WEIGHT * len(in_lead & wanted)
+        scored.append((score, -n, i))
     scored.sort(reverse=True)
     return [i for _, _, i in scored]
 
@@ -50,9 +83,11 @@ def snippet(words: str, text: str, limit: int = SNIPPET_MAX) -> Segments:
     sentences = [s.strip() for s in _SENTENCE_RE.split(text) if s.strip()]
     if not sentences or not wanted:
         return ()
-    best = max(sentences, key=lambda s: (_hits(s, wanted), -sentences.index(s)))
-    if _hits(best, wanted) == 0:
+    hits = [_hits(sentence, wanted) for sentence in sentences]
+    most = max(hits)
+    if most == 0:
         return ()
+    best = sentences[hits.index(most)]  # the first of the sentences with most query words
     return _marked(_window(best, wanted, limit), wanted)
 
 
@@ -60,9 +95,7 @@ def _window(sentence: str, wanted: frozenset[str], limit: int) -> str:
     """At most ``limit`` characters of ``sentence`` around its first matching word."""
     if len(sentence) <= limit:
         return sentence
-    first = next(
-        (m.start() for m in _WORD_RE.finditer(sentence) if set(word_lemmas(m[0])) & wanted), 0
-    )
+    first = next((m.start() for m in _WORD_RE.finditer(sentence) if _tokens(m[0]) & wanted), 0)
     start = max(0, min(first - limit // 3, len(sentence) - limit))
     if start:
         start = sentence.find(" ", start) + 1 or start
@@ -76,7 +109,7 @@ def _marked(text: str, wanted: frozenset[str]) -> Segments:
     out: list[tuple[str, bool]] = []
     last = 0
     for m in _WORD_RE.finditer(text):
-        if set(word_lemmas(m[0])) & wanted:
+        if _tokens(m[0]) & wanted:
             if m.start() > last:
                 out.append((text[last : m.start()], False))
             out.append((m[0], True))

@@ -7,6 +7,8 @@
 (b) a plain-words question against the equivalent command, end to end (the real Dispatcher,
     aiogram's HTTP session, the fake Telegram with its limits off so only our time counts):
     median and p95 seconds of each, and their ratio (target <= 1.2);
+(d) /search ranked (the newest 300 matches ranked by title and lead, snippets cut from the
+    bodies of the page shown): 200 searches of common and rare words, p50/p99 ms;
 (c) /partners: the counts over a year, the chart drawn the first time (matplotlib imported
     then), drawn again for another region, and served from the cache (target <= 300 ms drawn).
 """
@@ -145,6 +147,24 @@ async def bench_plain_words(db_path: Path, rounds: int) -> None:
     )
 
 
+async def bench_search(db_path: Path) -> None:
+    db = await open_db(db_path)
+    try:
+        service = ArticleService(ArticleStore(db), page_ttl=0)
+        rng = random.Random(7)
+        words = ["туризм", "сотрудничество", "торговли", "делегация Узбекистана", "побратим"]
+        words += [f"метка{n}" for n in range(0, 5000, 50)]  # each in 20 articles
+        await service.search_page("туризм")
+        asked = [rng.choice(words) for _ in range(200)]
+        calls: list[Callable[[], Awaitable[object]]] = [
+            lambda w=w: service.search_page(w)  # type: ignore[misc]
+            for w in asked
+        ]
+        print(f"(d) ranked search with snippets, 200 queries: {ms(await _timed(calls))}")
+    finally:
+        await db.close()
+
+
 async def bench_partners(db_path: Path) -> None:
     db = await open_db(db_path)
     try:
@@ -176,6 +196,7 @@ async def bench_partners(db_path: Path) -> None:
 async def main_async(args: argparse.Namespace) -> None:
     await build_store(args.db, args.articles)
     await bench_store(args.db)
+    await bench_search(args.db)
     await bench_partners(args.db)
     await bench_plain_words(args.db, args.rounds)
 
