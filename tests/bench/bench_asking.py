@@ -93,8 +93,12 @@ async def bench_store(db_path: Path) -> None:
                 lambda q=q, p=p: service.combined(q, p)  # type: ignore[misc]
                 for q, p in asked
             ]
-            samples = await _timed(calls)
-            print(f"(a) {name:>20}: {ms(samples)} (target p99 <= 3 ms)")
+            # three passes: the first reads pages the OS may have dropped (a cold file cache),
+            # and on a shared machine one pass's p99 is often another program's time slice
+            passes = [percentiles(await _timed(calls)) for _ in range(3)]
+            p50 = statistics.median(p["p50"] for p in passes) * 1000
+            p99 = ", ".join(f"{p['p99'] * 1000:.2f}" for p in passes)
+            print(f"(a) {name:>20}: p50 {p50:.3f} ms, p99 of three passes {p99} ms (target 3)")
     finally:
         await db.close()
 
