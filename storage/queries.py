@@ -209,11 +209,12 @@ async def _partner_topics(
 QUERY_MATCH_SQL = """(s.kind = 'query' AND NOT EXISTS (
     SELECT 1 FROM subscription_terms q WHERE q.subscription_id = s.id AND NOT (
         (q.kind = 'region' AND EXISTS (SELECT 1 FROM article_regions r
-            WHERE r.article_id = a.id AND r.code = q.value AND r.role = 'party'))
+            WHERE r.article_id = a.id AND r.code = q.value AND r.listed = 1))
         OR (q.kind = 'country' AND EXISTS (SELECT 1 FROM article_countries c
-            WHERE c.article_id = a.id AND c.country = q.value))
+            WHERE c.article_id = a.id AND c.country = q.value AND c.listed = 1))
         OR (q.kind = 'topic' AND EXISTS (SELECT 1 FROM article_topics t
-            WHERE t.article_id = a.id AND t.slug = q.value)))))"""
+            WHERE t.article_id = a.id AND t.slug = q.value AND t.listed = 1)))))"""
+# (listed: a relevant article and, for a region, one of its sides; one seek in the 0051 indexes)
 
 
 def query_value(terms: tuple[Term, ...]) -> str:

@@ -111,3 +111,29 @@ def test_chart_is_a_png_and_matplotlib_is_not_loaded_at_start() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_planner_sends_combined_subscriptions_only_what_matches_every_term(
+    db: aiosqlite.Connection,
+) -> None:
+    from bot.delivery.planner import plan
+    from bot.services.subscriptions import SubscriptionService
+    from storage.queries import query_value
+
+    subs = SubscriptionService(db)
+    pair = query_value((Term("region", "KZ-31"), Term("region", "UZ-TK")))
+    await subs.subscribe(1, "private", "query", pair)
+    await subs.subscribe(2, "private", "query", query_value((Term("country", "RU"),)))
+    day = dt.date(2025, 6, 1)
+    both = await _add(db, _analysis("both", date=day, regions=(ZHAMBYL, TASHKENT)))
+    mention = RegionRef("UZ-TK", "Ташкент", "UZ", "mention")
+    await _add(db, _analysis("mention", date=day, regions=(ZHAMBYL, mention)))
+    russia = await _add(db, _analysis("ru", date=day, regions=(OMSK,)))
+    await plan(db)
+    rows = await db.execute_fetchall("SELECT chat_id, article_id FROM outbox ORDER BY 1, 2")
+    assert [tuple(r) for r in rows] == [(1, both), (2, russia)]
+    # removing the subscription removes its terms with it
+    [sub] = await subs.list(1)
+    assert await subs.unsubscribe_id(1, sub.id)
+    left = await db.execute_fetchall("SELECT count(*) FROM subscription_terms")
+    assert next(iter(left))[0] == 1  # only the country subscription's term is left
