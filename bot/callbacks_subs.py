@@ -8,28 +8,33 @@ The longest pack, ``ss:-1001234567890:t:agriculture:2147483647``, is 43 bytes.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+from bot.callbacks import ChatId, ThreadId
 
 
 class SubscribeCb(CallbackData, prefix="ss"):
     """Subscribe ``chat`` to a suggested name. kind: r region (ISO code), t topic (slug)."""
 
-    chat: int
+    chat: ChatId
     kind: str
     value: str
-    thread: int  # forum topic the /subscribe came from; 0 = none
+    thread: ThreadId  # forum topic the /subscribe came from; 0 = none
 
 
 class UnsubscribeCb(CallbackData, prefix="su"):
     """Remove one subscription of ``chat`` by id; id 0 removes them all."""
 
-    chat: int
-    id: int
+    chat: ChatId
+    id: Annotated[int, Field(ge=0, le=2**53)]  # 0: all
 
 
 class SettingsCb(CallbackData, prefix="st"):
     """A settings button. field: m mode, h digest hour, z time zone, s silent, v view."""
 
-    chat: int
+    chat: ChatId
     field: str
     value: str

@@ -32,6 +32,7 @@ from aiogram.client.session.middlewares.base import (
 )
 from aiogram.exceptions import (
     ClientDecodeError,
+    TelegramBadRequest,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
@@ -155,6 +156,11 @@ class OutgoingMiddleware(BaseRequestMiddleware):
             await self.limiter.acquire(chat_id, level)
             try:
                 return await make_request(bot, method)
+            except TelegramBadRequest as exc:
+                # an edit that changes nothing (a double tap): the message already is as asked
+                if name.startswith("edit") and "message is not modified" in exc.message:
+                    return cast(Response[TelegramType], True)
+                raise
             except TelegramRetryAfter as exc:
                 too_many += 1
                 self.retries_after += 1

@@ -41,6 +41,7 @@ ALL_WORDS = frozenset({"all", "все", "всё", "*"})
 KIND_CODES = {"region": "r", "topic": "t"}
 KIND_NAMES = {code: kind for kind, code in KIND_CODES.items()}
 BUTTON_LABEL = 40
+MAX_SUBSCRIPTIONS = 30  # per chat: a forged button loop must not grow a chat without bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,11 @@ async def button_target(query: CallbackQuery, bot: Bot, chat_id: int, lang: str)
         checked = await check_channel(bot, chat_id, query.from_user.id)
         target, refusal = (None, checked) if isinstance(checked, Refusal) else (checked, None)
     if refusal is not None or target is None:
+        if chat_id != message.chat.id:
+            # A button naming another chat (forgeable): one answer whether the chat is unknown
+            # or not the presser's, so it never tells a stranger a title or who uses the bot.
+            await query.answer(t("card.expired", lang), show_alert=True)
+            return None
         text = html_to_text(refusal_text(refusal or Refusal("perm.not_admin"), lang))
         await query.answer(shorten(text, 190), show_alert=True)
         return None
@@ -204,7 +210,11 @@ async def on_subscribe(
 async def subscribe(
     services: Services, target: Target, found: Filter, thread: int | None, lang: str
 ) -> str:
-    """Subscribe and say what happened (new, already there, chat revived)."""
+    """Subscribe and say what happened (new, already there, chat revived, too many)."""
+    existing = await subs(services).list(target.chat_id)
+    is_new = all((s.kind, s.value) != (found.kind, found.value) for s in existing)
+    if is_new and len(existing) >= MAX_SUBSCRIPTIONS:
+        return t("limits.too_many_subscriptions", lang, limit=str(MAX_SUBSCRIPTIONS))
     result = await subs(services).subscribe(
         target.chat_id,
         target.chat_type,
@@ -231,7 +241,7 @@ async def on_subscribe_button(
     kind = KIND_NAMES.get(callback_data.kind)
     if target is None:
         return
-    if kind is None or not callback_data.value:
+    if kind is None or not known_value(services, kind, callback_data.value):
         await query.answer(t("card.expired", lang))
         return
     await query.answer()
@@ -240,6 +250,15 @@ async def on_subscribe_button(
     )
     assert isinstance(query.message, Message)
     await edit(query.message, text)
+
+
+def known_value(services: Services, kind: str, value: str) -> bool:
+    """A button's value checked like a typed name: a gazetteer region or a listed topic."""
+    if kind == "region":
+        return services.articles.region(value) is not None
+    if kind == "topic":
+        return any(slug == value for slug, _ in services.articles.topics("ru"))
+    return False
 
 
 # --------------------------------------------------------------------------- listing
