@@ -133,20 +133,18 @@ class OutboxStore:
         if not row_ids:
             return set()
         until = _stamp((now or dt.datetime.now(dt.UTC)) + LEASE)
-        marks = ",".join("?" * len(row_ids))
+        taken: set[int] = set()
         async with transaction(self.db):
-            await self.db.execute(
-                f"UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?,"
-                f" attempts = attempts + 1, updated_at = {_NOW}"
-                f" WHERE id IN ({marks}) AND status = 'pending'",
-                (self.owner, until, *row_ids),
-            )
-            async with self.db.execute(
-                f"SELECT id FROM outbox WHERE id IN ({marks}) AND status = 'sending'"
-                " AND claimed_by = ? AND lease_until = ?",
-                (*row_ids, self.owner, until),
-            ) as cur:
-                return {int(r[0]) for r in await cur.fetchall()}
+            for row_id in row_ids:  # one by one: each row's rowcount says whether it was ours
+                cur = await self.db.execute(
+                    "UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?,"
+                    f" attempts = attempts + 1, updated_at = {_NOW}"
+                    " WHERE id = ? AND status = 'pending'",
+                    (self.owner, until, row_id),
+                )
+                if cur.rowcount == 1:
+                    taken.add(row_id)
+        return taken
 
     async def set_status(
         self,

@@ -320,6 +320,7 @@ class FakeTelegram:
         self._group_windows: dict[int, _Window] = {}
         self.hang_seconds = 0.0  # sendMessage answers this late (the message is still sent)
         self.hang_chats: set[int] = set()
+        self._unhang = asyncio.Event()
         self.fail_429 = 0.0
         self.fail_502 = 0.0
         self.retry_after_seconds = 1
@@ -342,6 +343,7 @@ class FakeTelegram:
         return self
 
     async def stop(self) -> None:
+        self._unhang.set()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -904,7 +906,8 @@ class FakeTelegram:
         self._sent_by_chat.setdefault(chat.id, []).append(message)
         await self._notify()
         if chat.id in self.hang_chats:
-            await asyncio.sleep(self.hang_seconds)
+            with contextlib.suppress(TimeoutError):  # stop() ends the hang early
+                await asyncio.wait_for(self._unhang.wait(), self.hang_seconds)
         return self._message_api(message, chat)
 
     def _message_api(self, message: SentMessage, chat: Chat) -> dict[str, Any]:
