@@ -60,14 +60,14 @@ def build_bot(
     from bot.delivery.ratelimit import Limits, OutgoingLimiter
     from bot.telegram_session import JsonAiohttpSession, OutgoingMiddleware
 
-    if session is None:
+    if session is None:  # a session passed in (the console's) talks to no Telegram: no limits
         session = JsonAiohttpSession(
             api=TelegramAPIServer.from_base(settings.telegram_api_url),
             timeout=settings.request_timeout,
         )
-    if limits is None:
-        limits = Limits(deliveries=settings.broadcast_rate)
-    session.middleware(OutgoingMiddleware(OutgoingLimiter(limits), policy))
+        limits = limits or Limits(deliveries=settings.broadcast_rate)
+    if limits is not None:
+        session.middleware(OutgoingMiddleware(OutgoingLimiter(limits), policy))
     return Bot(token=settings.token, session=session, default=bot_defaults())
 
 
