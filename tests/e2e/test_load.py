@@ -105,3 +105,21 @@ async def test_a_reply_goes_ahead_of_a_broadcast_that_is_sent_exactly_once(
     # BROADCAST_RATE asks for 29 a second, Telegram allows 30: without replies first, the
     # reply would wait behind the whole broadcast (or get a 429 the handler never saw)
     assert left_when_answered >= 40
+
+
+async def test_replies_survive_429_and_502_storms_exactly_once(loaded: RunningBot) -> None:
+    fake = loaded.fake
+    users = [fake.new_user() for _ in range(15)]
+    fake.inject_failures(p429=0.15, p502=0.15, seed=11)
+    try:
+        for user in users:
+            for command in ("/help", "/latest"):
+                await fake.send_text(user, user, command)
+        ids = {u.id for u in users}
+        await fake.wait_until(lambda: sum(fake.count_to(i) for i in ids) >= 30, timeout=60)
+        await asyncio.sleep(0.3)
+    finally:
+        fake.inject_failures()
+    assert all(fake.count_to(u.id) == 2 for u in users)  # each reply once: retried, not lost
+    apology = t("error.generic", "ru")
+    assert not any(apology in m.plain for u in users for m in fake.messages_to(u.id))
