@@ -9,7 +9,8 @@ queue, so each is sent again at most once and nothing is lost. A call that went 
 out is recorded as sent-unconfirmed and not repeated (see ``bot.telegram_session``).
 
 Chats are served concurrently (a pool of ``concurrency`` tasks); the messages of one chat go
-in article order, one at a time. The rate limiter inside the sender keeps the pace.
+in article order, one at a time. The Bot session's outgoing limiter keeps the pace (deliveries
+yield to replies); a 429 is waited out there.
 """
 
 from __future__ import annotations
