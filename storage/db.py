@@ -37,7 +37,7 @@ class SchemaError(Exception):
     """The database file cannot be used by this program (e.g. it is newer)."""
 
 
-class StoreError(Exception):
+class StoreError(SchemaError):
     """The store file cannot be opened; ``str()`` names the file and says what to do."""
 
 
@@ -149,6 +149,12 @@ async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Con
     except (sqlite3.Error, OSError) as exc:
         await db.close()
         raise StoreError(describe_open_error(path, exc)) from None
+    except SchemaError as exc:  # a migration that could not write, or a newer file
+        await db.close()
+        cause = exc.__cause__
+        if isinstance(cause, sqlite3.Error):
+            raise StoreError(describe_open_error(path, cause)) from None
+        raise StoreError(f"{path}: {exc}: run the newer program, or restore a backup") from None
     except BaseException:
         await db.close()
         raise

@@ -119,3 +119,21 @@ async def test_second_bot_on_the_same_store_stops_with_one_line(tmp_path: Path) 
             await asyncio.wait_for(first.wait(), 15)
     assert code == EXIT_RUNNING
     assert_one_clean_line(output, "already running", "news.sqlite3")
+
+
+async def chattr(flag: str, path: Path) -> None:
+    proc = await asyncio.create_subprocess_exec("chattr", flag, str(path))
+    assert await proc.wait() == 0, f"chattr {flag} failed"
+
+
+async def test_read_only_store_names_the_file(tmp_path: Path) -> None:
+    store = tmp_path / "news.sqlite3"
+    sqlite3.connect(store).close()  # an empty file SQLite knows, never migrated
+    # immutable: refused even to root (plain permissions are not, and tests may run as root)
+    await chattr("+i", store)
+    try:
+        code, output = await run_bot(tmp_path, TELEGRAM_API_URL="http://127.0.0.1:1")
+    finally:
+        await chattr("-i", store)
+    assert code == EXIT_STORE
+    assert_one_clean_line(output, str(store), "read-only")
