@@ -12,6 +12,8 @@
 3. Replies during a broadcast (issue 7): the whole bot polling the fake (Telegram's limits
    on), a broadcast to N subscribers at BROADCAST_RATE, and a new user asking /latest every
    second meanwhile: seconds to each reply, and the broadcast delivered exactly once.
+5. A hanging send: one of N chats answers only after 60 s (Telegram took the message, the
+   answer is lost), REQUEST_TIMEOUT 5 s: the run's time against N/30 s, what the hung chat got.
 4. Two ``python -m bot run`` processes started together on one store with 100 subscribers and
    a new article, three times: duplicates and losses (the second must stop at once).
 
@@ -160,6 +162,36 @@ async def replies_during_broadcast(subscribers: int) -> None:
     )
 
 
+async def hanging_send(subscribers: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = await open_db(Path(tmp) / "bench.sqlite3")
+        async with FakeTelegram() as fake:
+            subs = SubscriptionService(db)
+            readers = [fake.new_user().id for _ in range(subscribers)]
+            for reader in readers:
+                await subs.subscribe(reader, "private")
+            fake.hang(readers[0], 60)
+            await add_article(db, "Новость, которая застряла в пути")
+            settings = load_settings(
+                bot_token=fake.token, telegram_api_url=fake.base_url, request_timeout=5
+            )
+            bot = build_bot(settings)
+            worker = DeliveryWorker(db, Sender(bot, splitter=split_html), article_card)
+            start = time.perf_counter()
+            report = await worker.run_once()
+            elapsed = time.perf_counter() - start
+            await worker.run_once()  # a later run must not send it again
+            await bot.session.close()
+            hung = fake.count_to(readers[0])
+            others = sum(fake.count_to(r) == 1 for r in readers[1:])
+        await db.close()
+    print(
+        f"hanging send: 1 of {subscribers} chats answers after 60 s, REQUEST_TIMEOUT 5 s: run "
+        f"{elapsed:.1f} s (no hang: {subscribers / 29:.1f} s); {others} others served once; "
+        f"the hung chat got it {hung} time(s), recorded unconfirmed ({report.unconfirmed})"
+    )
+
+
 def all_reached(fake: FakeTelegram, chats: list[int]) -> bool:
     return all(fake.count_to(c) for c in chats)
 
@@ -225,6 +257,7 @@ def main(argv: list[str] | None = None) -> None:
     asyncio.run(broadcast(args.subscribers, args.limit, args.rate))
     asyncio.run(replies_during_broadcast(args.subscribers))
     asyncio.run(two_processes(100, runs=3))
+    asyncio.run(hanging_send(200))
 
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
