@@ -169,11 +169,13 @@ class OutgoingMiddleware(BaseRequestMiddleware):
                 self.limiter.penalise(chat_id, float(exc.retry_after))
                 await self._sleep(float(exc.retry_after))
             except (TelegramServerError, TelegramNetworkError, ClientDecodeError) as exc:
-                went_out = isinstance(exc, TelegramNetworkError) and not isinstance(
-                    exc, ConnectFailed
+                # went out and no usable answer came back (a timeout, a dropped connection,
+                # an answer we could not read): Telegram may have delivered it
+                went_out = isinstance(exc, ClientDecodeError) or (
+                    isinstance(exc, TelegramNetworkError) and not isinstance(exc, ConnectFailed)
                 )
                 if sends and went_out:
-                    raise UnconfirmedSend(method=method, message=exc.message) from None
+                    raise UnconfirmedSend(method=method, message=_describe(exc)) from None
                 errors += 1
                 self.retried_errors += 1
                 if errors > policy.max_retries:
