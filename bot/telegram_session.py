@@ -134,8 +134,8 @@ class OutgoingMiddleware(BaseRequestMiddleware):
         self.limiter = limiter
         self.policy = policy or RetryPolicy()
         self._sleep = sleep
-        self.retries_after = 0  # 429s waited out (figures for the benchmarks and logs)
-        self.retried_errors = 0
+        self.retries_after = 0  # 429s met (figures for the benchmarks and tests)
+        self.retried_errors = 0  # 5xx / network errors retried
 
     async def __call__(
         self,
@@ -177,9 +177,9 @@ class OutgoingMiddleware(BaseRequestMiddleware):
                 if sends and went_out:
                     raise UnconfirmedSend(method=method, message=_describe(exc)) from None
                 errors += 1
-                self.retried_errors += 1
                 if errors > policy.max_retries:
                     raise
+                self.retried_errors += 1
                 delay = min(policy.backoff_cap, policy.backoff_base * 2 ** (errors - 1))
                 log.info("%s: %s; retrying in %.2f s", name, _describe(exc), delay)
                 await self._sleep(delay)

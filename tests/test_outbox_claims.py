@@ -21,6 +21,7 @@ from bot.delivery.sender import Sender
 from bot.delivery.worker import DeliveryWorker
 from bot.formatting import article_card, split_html
 from bot.services.subscriptions import SubscriptionService
+from bot.telegram_session import RetryPolicy, outgoing
 from storage.db import open_db
 from storage.outbox import OutboxStore, plan
 from tests.delivery_support import add_article
@@ -137,3 +138,37 @@ async def test_a_hanging_send_holds_up_no_one_and_reaches_its_chat_once(
     assert delivered[slow.id] == 1  # once: the timed-out request was not repeated
     assert all(delivered[r.id] == 1 for r in readers[1:])
     assert status == "sent" and "unconfirmed" in error
+
+
+async def test_a_send_that_never_left_is_queued_again_not_lost(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    """The other side of the trade-off: connection refused means Telegram never saw it, so the
+    row goes back to the queue (after the middleware's bounded retries) and a later run sends it."""
+    db = await open_db(tmp_path / "news.sqlite3")
+    fast = RetryPolicy(backoff_base=0.01, backoff_cap=0.02)
+    down = build_bot(
+        load_settings(
+            bot_token=fake.token,
+            telegram_api_url="http://127.0.0.1:1",  # nothing listens: connection refused
+            database_path=tmp_path / "unused.sqlite3",
+        ),
+        policy=fast,
+    )
+    up = make_bot(fake, tmp_path)
+    try:
+        subs = SubscriptionService(db)
+        reader = fake.new_user()
+        await subs.subscribe(reader.id, "private")
+        await add_article(db, "Новость, которую не потеряли")
+        report = await worker(db, down, "A").run_once()
+        assert report.deferred == 1 and report.sent == 0
+        assert outgoing(down).retried_errors == fast.max_retries
+        assert (await OutboxStore(db).counts())["pending"] == 1
+        report = await worker(db, up, "A").run_once()
+        assert report.sent == 1
+    finally:
+        await down.session.close()
+        await up.session.close()
+        await db.close()
+    assert fake.count_to(reader.id) == 1
