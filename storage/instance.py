@@ -13,6 +13,8 @@ import fcntl
 import os
 from pathlib import Path
 
+from storage.db import StoreError, describe_open_error
+
 
 class InstanceLocked(Exception):
     """Another process holds the store's lock; the message says which file and what to do."""
@@ -24,9 +26,13 @@ class InstanceLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        """Take the lock or raise InstanceLocked (never waits)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        """Take the lock or raise InstanceLocked (never waits); StoreError if the folder
+        cannot hold the lock file."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # a read-only folder: the store could not be written either
+            raise StoreError(describe_open_error(self.path, exc)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
