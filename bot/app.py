@@ -274,4 +274,7 @@ def run_bot() -> int:
     except InstanceLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_RUNNING
+    except NotADirectoryError as exc:  # first start: the store is seeded from SEEDS_DIR
+        print(f"configuration error: SEEDS_DIR: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     return 0

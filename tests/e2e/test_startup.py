@@ -137,3 +137,11 @@ async def test_read_only_store_names_the_file(tmp_path: Path) -> None:
         await chattr("-i", store)
     assert code == EXIT_STORE
     assert_one_clean_line(output, str(store), "read-only")
+
+
+async def test_missing_seeds_folder_on_first_start_is_one_line(tmp_path: Path) -> None:
+    code, output = await run_bot(
+        tmp_path, TELEGRAM_API_URL="http://127.0.0.1:1", SEEDS_DIR=str(tmp_path / "nowhere")
+    )
+    assert code == EXIT_CONFIG
+    assert_one_clean_line(output, "SEEDS_DIR", "nowhere")
