@@ -43,6 +43,18 @@ class Settings(BaseSettings):
             return frozenset(int(p) for p in parts)
         return value
 
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value().strip()
+        left, colon, right = token.partition(":")
+        if token and not (
+            colon and left.isdigit() and right and not any(c.isspace() for c in token)
+        ):
+            # the message never repeats the value: it is a secret, even when mistyped
+            raise ValueError("does not look like a token (digits:letters); copy it from @BotFather")
+        return SecretStr(token)
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, value: str) -> str:

@@ -145,3 +145,12 @@ async def test_missing_seeds_folder_on_first_start_is_one_line(tmp_path: Path) -
     )
     assert code == EXIT_CONFIG
     assert_one_clean_line(output, "SEEDS_DIR", "nowhere")
+
+
+async def test_malformed_token_is_one_line_that_does_not_repeat_it(tmp_path: Path) -> None:
+    code, output = await run_bot(
+        tmp_path, BOT_TOKEN="secret-startup token", TELEGRAM_API_URL="http://127.0.0.1:1"
+    )
+    assert code == EXIT_CONFIG
+    assert "secret-startup" not in output
+    assert_one_clean_line(output, "BOT_TOKEN", "@BotFather")
