@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import errno
 import hashlib
 import logging
 import os
 import sqlite3
+import stat
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,11 +78,12 @@ async def ingest_dir(
 
     Raises NotADirectoryError if ``directory`` is not a readable folder.
     """
-    folder, files = await asyncio.to_thread(_list_folder, directory)
+    folder, files, refused = await asyncio.to_thread(_list_folder, directory)
     today = today or dt.date.today()
     current_fp = fingerprint()
     known = await _known_files(db, folder)
     report = IngestReport()
+    report.failed.extend(refused)
     touched: set[int] = set()
     # Reading and analysing (CPU, worker threads) runs a few files ahead of the writes
     # (one transaction per file, in folder order), so the two overlap instead of alternating.
@@ -119,12 +122,53 @@ async def ensure_seeded(db: aiosqlite.Connection, seeds_dir: Path) -> IngestRepo
     return await ingest_dir(db, seeds_dir)
 
 
-def _list_folder(directory: Path) -> tuple[Path, list[Path]]:
-    """The folder's absolute path and its ``*.txt`` files in name order."""
+def _list_folder(directory: Path) -> tuple[Path, list[Path], list[tuple[str, str]]]:
+    """The folder's absolute path, its ``*.txt`` regular files in name order, and the entries
+    refused with their reasons (named in the report, never skipped without a word)."""
     folder = directory.expanduser().resolve()
     if not folder.is_dir():
         raise NotADirectoryError(f"not a folder: {directory}")
-    return folder, sorted(p for p in folder.glob("*.txt") if p.is_file())
+    files: list[Path] = []
+    refused: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("*.txt")):
+        reason = refusal(folder, path)
+        if reason is None:
+            files.append(path)
+        else:
+            refused.append((path.name, reason))
+    return folder, files, refused
+
+
+def refusal(folder: Path, path: Path) -> str | None:
+    """Why ``path`` must not be read as an article of ``folder``, or None when it may.
+
+    Only regular files inside the folder: a symlink is followed only when it ends inside
+    (one to a secrets file or /etc/shadow would otherwise become an article sent to
+    subscribers); fifos (a read would hang), devices, sockets and folders are refused."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "symlink loop, refused"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop, refused"
+        return "broken symlink, refused" if path.is_symlink() else f"cannot read: {exc.strerror}"
+    if not target.is_relative_to(folder):
+        return "symlink to a file outside the folder, refused"
+    try:
+        mode = target.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a fifo" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode)
+            else "a folder" if stat.S_ISDIR(mode)
+            else "not a file"
+        )  # fmt: skip
+        return f"not a regular file ({kind}), refused"
+    return None
 
 
 async def _known_files(db: aiosqlite.Connection, folder: Path) -> dict[str, _Known]:
