@@ -14,7 +14,7 @@ import aiosqlite
 
 from bot.config import Settings
 from bot.delivery.planner import plan
-from storage.ingest import ingest_dir
+from storage.ingest import SEEDS_ROOT, ingest_dir
 from storage.models import IngestReport
 from storage.subscriptions import SubscriptionStore
 
@@ -58,7 +58,7 @@ class AdminService:
         woken so delivery does not wait for the next interval. Articles added by a
         ``python -m bot ingest`` beside the bot are planned by the scheduler's next run.
         """
-        report = await ingest_dir(self.db, self.settings.seeds_dir)
+        report = await ingest_dir(self.db, self.settings.seeds_dir, root=SEEDS_ROOT)
         queued = await plan(self.db)
         log.info(
             "reload: %d added, %d updated, %d removed, %d failed; %d deliveries queued",
