@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     telegram_api_url: str = DEFAULT_API_URL
     delivery_interval: float = Field(default=60, gt=0)
     broadcast_rate: float = Field(default=25, gt=0)
+    sources_interval: float = Field(default=900, gt=0)
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")

@@ -105,4 +105,7 @@ async def open_services(settings: Settings, *, seed: bool = True, deliver: bool 
         from bot.delivery.scheduler import delivery_lifecycle
 
         services.lifecycle.append(delivery_lifecycle(services))
+        from bot.sources.poller import sources_lifecycle
+
+        services.lifecycle.append(sources_lifecycle(services))
     return services

@@ -57,7 +57,7 @@ FACTS = [
     "Для перевозчиков упростят прохождение пограничного контроля на пункте пропуска.",
     "Губернатор {official} пригласил инвесторов из {a} на экономический форум.",
     "Туроператоры запустят {n} новых маршрутов для путешественников из {b_of}.",
-    "Авиакомпания откроет прямой рейс между {a} и {b}, полёты будут выполняться {freq} раза в неделю.",
+    "Авиакомпания откроет прямой рейс между {a} и {b}, полёты будут {freq} раза в неделю.",
     "Университеты двух городов договорились об обмене {jobs} студентами и преподавателями.",
     "Местные фермеры получат семена и технику по льготной цене от компании {org}.",
     "Энергетики построят подстанцию мощностью {n} мегаватт на границе регионов.",
@@ -145,7 +145,7 @@ def make_story(rng: random.Random, places: tuple[str, str, str, str, str]) -> St
 def render(story: Story, variant: int, rng: random.Random) -> str:
     """The story as one agency writes it: a title line, then paragraphs. Variant 0 is the
     first report; variant 1 a rewrite: other title, synonyms, facts reordered, one dropped."""
-    a, a_in, b, b_in, b_of = story.places
+    a, _, b, _, b_of = story.places
     sentences = list(story.facts)
     if variant:
         sentences = [_reword(s) for s in sentences]

@@ -1,0 +1,194 @@
+"""The sources poller: an APScheduler job that polls the due sources, started with the bot.
+
+Every ``tick`` seconds the job takes the enabled sources whose ``next_poll`` has come and polls
+them concurrently (at most ``concurrency`` at once; the Fetcher bounds hosts and requests),
+on the bot's event loop: the network waits are async and the analysis runs in worker threads,
+so replies and delivery never wait for a round. New relevant articles wake the delivery at
+once; a source paused for failing three days is told to the admins once. One log line a round.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.sources.collect import Collector, SourceReport
+from bot.sources.http import Fetcher
+from storage.sources import SourceStore
+from storage.stories import WINDOW_DAYS, StoryIndex
+
+if TYPE_CHECKING:
+    import aiosqlite
+    from aiogram import Bot
+
+    from bot.services.container import Lifecycle, Services
+
+log = logging.getLogger(__name__)
+
+JOB_ID = "sources"
+Notify = Callable[[str], Awaitable[None]]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(slots=True)
+class RoundReport:
+    sources: list[SourceReport] = field(default_factory=list)
+
+    def total(self, name: str) -> int:
+        return sum(int(getattr(r, name)) for r in self.sources)
+
+    @property
+    def failed(self) -> int:
+        return sum(r.error is not None for r in self.sources)
+
+    def line(self, seconds: float) -> str:
+        return (
+            f"sources round: {len(self.sources)} polled, {self.total('new')} new, "
+            f"{self.total('relevant')} relevant, {self.total('merged')} merged, "
+            f"{self.total('not_modified')} not modified, {self.failed} failed in {seconds:.1f} s"
+        )
+
+
+async def load_index(db: aiosqlite.Connection, now: dt.datetime) -> StoryIndex:
+    """The story index of the last ``WINDOW_DAYS`` days' web articles, from their signatures."""
+    index = StoryIndex()
+    found = await SourceStore(db).signatures_since(now - dt.timedelta(days=WINDOW_DAYS))
+    await asyncio.to_thread(index.add_many, found)
+    return index
+
+
+async def poll_round(
+    collector: Collector, *, every: bool = False, concurrency: int = 16
+) -> RoundReport:
+    """Poll the due sources (or every enabled one) once, concurrently."""
+    store = collector.store
+    if every:
+        sources = [s for s in await store.all() if s.enabled and s.kind != "files"]
+    else:
+        sources = await store.due(collector.now())
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(source_index: int) -> SourceReport:
+        async with gate:
+            try:
+                return await collector.poll(sources[source_index])
+            except Exception as exc:  # a bug in one source's poll never stops the round
+                log.exception("polling %s failed", sources[source_index].url)
+                return SourceReport(sources[source_index], error=f"{type(exc).__name__}: {exc}")
+
+    reports = await asyncio.gather(*(one(i) for i in range(len(sources))))
+    return RoundReport(list(reports))
+
+
+class Poller:
+    def __init__(
+        self,
+        collector: Collector,
+        *,
+        tick: float,
+        wake: Callable[[], None] | None = None,
+        notify: Notify | None = None,
+    ) -> None:
+        self.collector = collector
+        self.tick = tick
+        self.wake = wake
+        self.notify = notify
+        self._scheduler: AsyncIOScheduler | None = None
+        self.rounds = 0
+
+    def start(self) -> None:
+        scheduler = AsyncIOScheduler(timezone=dt.UTC)
+        scheduler.add_job(
+            self.run_once,
+            "interval",
+            seconds=self.tick,
+            id=JOB_ID,
+            coalesce=True,
+            max_instances=1,
+            next_run_time=dt.datetime.now(dt.UTC),
+            misfire_grace_time=None,
+        )
+        scheduler.start()
+        self._scheduler = scheduler
+
+    async def stop(self) -> None:
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None and scheduler.running:
+            scheduler.shutdown(wait=False)
+
+    async def run_once(self) -> RoundReport:
+        started = asyncio.get_running_loop().time()
+        report = await poll_round(self.collector)
+        self.rounds += 1
+        if report.sources:
+            log.info(report.line(asyncio.get_running_loop().time() - started))
+        if any(r.new_ids for r in report.sources) and self.wake is not None:
+            self.wake()
+        for paused in (r for r in report.sources if r.paused):
+            if self.notify is not None:
+                await self._tell(f"{paused.source.name} ({paused.source.url}): {paused.error}")
+        return report
+
+    async def _tell(self, text: str) -> None:
+        assert self.notify is not None
+        try:
+            await self.notify(text)
+        except Exception:
+            log.exception("could not tell the admins about a paused source")
+
+
+def sources_lifecycle(services: Services) -> Lifecycle:
+    """Poll the sources while the bot runs; the Fetcher lives as long as the poller."""
+    from bot.services.container import Lifecycle
+
+    state: dict[str, object] = {}
+
+    async def start(bot: Bot) -> None:
+        settings = services.settings
+        fetcher = Fetcher()
+        await fetcher.__aenter__()
+        index = await load_index(services.db, utc_now())
+        collector = Collector(
+            SourceStore(services.db),
+            fetcher,
+            index,
+            default_interval=settings.sources_interval,
+            now=utc_now,
+        )
+
+        def wake() -> None:
+            if services.delivery is not None:
+                services.delivery.wake()
+
+        async def notify(text: str) -> None:
+            from html import escape
+
+            from bot.texts import t
+
+            for admin in settings.admin_ids:
+                await bot.send_message(admin, t("sources.paused", "ru", text=escape(text)))
+
+        poller = Poller(
+            collector, tick=min(30.0, settings.sources_interval), wake=wake, notify=notify
+        )
+        state.update(poller=poller, fetcher=fetcher)
+        poller.start()
+
+    async def stop() -> None:
+        poller = state.get("poller")
+        if isinstance(poller, Poller):
+            await poller.stop()
+        fetcher = state.get("fetcher")
+        if isinstance(fetcher, Fetcher):
+            await fetcher.__aexit__(None, None, None)
+
+    return Lifecycle("sources", start=start, stop=stop)
