@@ -21,6 +21,8 @@ class StoredArticle:
     topics: tuple[str, ...]
     figures: tuple[Figure, ...] = field(default=())
     ingested_at: dt.datetime | None = None  # UTC
+    # (name, url) of every agency that reported the story, first reporter first (sources)
+    sources: tuple[tuple[str, str], ...] = ()
 
     @property
     def gist(self) -> str:

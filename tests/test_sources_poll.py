@@ -13,10 +13,12 @@ import aiosqlite
 import pytest
 
 from bot.delivery.planner import plan
+from bot.formatting import article_card
 from bot.services.subscriptions import SubscriptionService
 from bot.sources.collect import Collector
 from bot.sources.http import Fetcher
 from bot.sources.poller import Poller, load_index, poll_round
+from storage.articles import ArticleStore
 from storage.db import open_db
 from storage.sources import SourceStore
 from storage.stories import StoryIndex
@@ -147,6 +149,11 @@ async def test_one_story_in_two_feeds_is_one_article_with_two_sources_planned_on
         ("Агентство А", site.url("/a/story.html")),
         ("Агентство Б", site.url("/b/rewrite.html")),
     ]
+    stored = await ArticleStore(db).get(story_id)
+    assert stored is not None
+    card = article_card(stored, "ru")
+    assert f'<a href="{site.url("/a/story.html")}">Агентство А</a>' in card
+    assert f'<a href="{site.url("/b/rewrite.html")}">Агентство Б</a>' in card
     # ... and not again when the second agency reports it: one row per article for the chat
     rows = await db.execute_fetchall("SELECT article_id FROM outbox WHERE chat_id = 501")
     assert sorted(int(r[0]) for r in rows) == sorted(
