@@ -16,11 +16,12 @@ from typing import Any
 import aiosqlite
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.services.sources import probe
 from bot.sources.collect import Collector, SourceReport
 from bot.sources.http import Fetcher
 from bot.sources.poller import load_index, poll_round, utc_now
 from storage.db import SchemaError, open_db
-from storage.sources import Source, SourceExists, SourceStore
+from storage.sources import SourceExists, SourceStore
 
 
 def run_sources(action: str, url: str | None, name: str | None, every: bool) -> int:
@@ -106,22 +107,12 @@ async def _check(
 ) -> int:
     """Poll ``url`` as a source would be, storing nothing, and say what would be stored."""
     assert url is not None
-    probe = await SourceStore(db).by_url(url) or _probe(url, name)
+    probe_source = await SourceStore(db).by_url(url) or probe(url, name)
     async with Fetcher() as fetcher:
         collector = await _collector(settings, db, fetcher)
-        report = await collector.poll(probe, dry_run=True)
+        report = await collector.poll(probe_source, dry_run=True)
     print(_report_line(report, would=True))
     return 1 if report.error else 0
-
-
-def _probe(url: str, name: str | None) -> Source:
-    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    return Source(
-        id=0, url=url, name=name or url, kind="rss", enabled=True, interval=None, etag=None,
-        last_modified=None, last_success=None, last_error=None, first_error=None,
-        consecutive_errors=0, next_poll=epoch, paused_reason=None, items_seen=0,
-        items_stored=0, items_relevant=0, items_merged=0, last_new=0, last_relevant=0,
-    )  # fmt: skip
 
 
 async def _fetch(
