@@ -10,7 +10,9 @@ import asyncio
 import datetime as dt
 import json
 import sys
+import tomllib
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import aiosqlite
@@ -26,6 +28,34 @@ from storage.sources import SourceExists, SourceStore
 
 def run_sources(action: str, url: str | None, name: str | None, every: bool) -> int:
     return _run(lambda settings, db: _ACTIONS[action](settings, db, url, name, every))
+
+
+def run_add_starter() -> int:
+    return _run(lambda settings, db: _add_starter(db))
+
+
+STARTER = Path(__file__).with_name("sources") / "starter_sources.toml"
+
+
+def starter_sources(path: Path = STARTER) -> list[tuple[str, str]]:
+    """(url, name) of the starter list (a data file: see its header)."""
+    with path.open("rb") as fh:
+        table = tomllib.load(fh)
+    return [(str(s["url"]), str(s["name"])) for s in table.get("source", [])]
+
+
+async def _add_starter(db: aiosqlite.Connection) -> int:
+    store, added = SourceStore(db), 0
+    for url, name in starter_sources():
+        try:
+            await store.add(url, name, now=utc_now())
+        except SourceExists:
+            print(f"already a source: {url}")
+            continue
+        added += 1
+        print(f"added {url} ({name})")
+    print(f"{added} added from {STARTER.name} (not fetched when the list was written: check them)")
+    return 0
 
 
 def run_export() -> int:

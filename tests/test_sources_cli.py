@@ -97,3 +97,20 @@ async def test_sources_add_without_url_says_what_to_give(
 ) -> None:
     code, _, err = await run(capsys, "sources", "add")
     assert code == 2 and "give the feed's URL" in err
+
+
+async def test_starter_list_is_added_once_and_every_feed_has_evidence(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tomllib
+
+    from bot.sources_cli import STARTER
+
+    entries = tomllib.loads(STARTER.read_text(encoding="utf-8"))["source"]
+    assert entries and all(e["evidence"].strip() and e["url"].startswith("http") for e in entries)
+    assert "NOT FETCHED FROM HERE" in STARTER.read_text(encoding="utf-8")
+    code, out, _ = await run(capsys, "sources", "add", "--starter")
+    assert code == 0 and f"{len(entries)} added" in out
+    code, out, _ = await run(capsys, "sources", "add", "--starter")
+    assert code == 0 and "0 added" in out
+    assert count(env, "SELECT count(*) FROM sources WHERE kind != 'files'") == len(entries)
