@@ -228,11 +228,11 @@ class SourceStore:
                 (canonical, item_url, article_id),
             )
             await self._link(article_id, source, item_url, when)
-            minhash, numbers = signature.dump()
+            minhash, numbers, regions = signature.dump()
             await self.db.execute(
-                "INSERT INTO article_signatures (article_id, minhash, numbers, created_at) "
-                "VALUES (?, ?, ?, ?)",
-                (article_id, minhash, numbers, when),
+                "INSERT INTO article_signatures (article_id, minhash, numbers, regions, "
+                "created_at) VALUES (?, ?, ?, ?, ?)",
+                (article_id, minhash, numbers, regions, when),
             )
             await self.db.execute(
                 "UPDATE sources SET items_stored = items_stored + 1, "
@@ -260,10 +260,11 @@ class SourceStore:
 
     async def signatures_since(self, since: dt.datetime) -> list[tuple[int, Signature]]:
         rows = await self.db.execute_fetchall(
-            "SELECT article_id, minhash, numbers FROM article_signatures WHERE created_at >= ?",
+            "SELECT article_id, minhash, numbers, regions FROM article_signatures "
+            "WHERE created_at >= ?",
             (stamp(since),),
         )
-        return [(int(r[0]), Signature.load(bytes(r[1]), str(r[2]))) for r in rows]
+        return [(int(r[0]), Signature.load(bytes(r[1]), str(r[2]), str(r[3]))) for r in rows]
 
     async def article_sources(self, article_id: int) -> list[tuple[str, str]]:
         rows = await self.db.execute_fetchall(

@@ -73,7 +73,8 @@ def prepare(text: str, today: dt.date, url: str) -> Prepared | None:
         source_path=None,
         lemmas=index_text(analysis.title, analysis.lead, analysis.body),
     )
-    sig = signature(analysis.title, analysis.lead, analysis.body)
+    regions = (r.code for r in analysis.regions)
+    sig = signature(analysis.title, analysis.lead, analysis.body, regions=regions)
     return Prepared(record, sig, analysis.relevant)
 
 

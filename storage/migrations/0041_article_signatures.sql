@@ -3,7 +3,8 @@
 CREATE TABLE article_signatures (
     article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
     minhash BLOB NOT NULL,
-    numbers TEXT NOT NULL DEFAULT '',
+    numbers TEXT NOT NULL DEFAULT '',           -- the figures it quotes
+    regions TEXT NOT NULL DEFAULT '',           -- ISO 3166-2 codes, space-separated
     created_at TEXT NOT NULL
 );
 CREATE INDEX article_signatures_created ON article_signatures (created_at);
