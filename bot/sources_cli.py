@@ -142,6 +142,8 @@ async def _check(
         collector = await _collector(settings, db, fetcher)
         report = await collector.poll(probe_source, dry_run=True)
     print(_report_line(report, would=True))
+    for line in report.log:
+        print(f"  {line}")
     return 1 if report.error else 0
 
 

@@ -55,6 +55,7 @@ async def test_add_check_fetch_list_remove_export(
 
         code, out, _ = await run(capsys, "sources", "check", feed)
         assert code == 0 and "2 items, would store 2" in out
+        assert f"new, about cooperation: {one.split(chr(10))[0]}" in out  # and why, per item
         assert count(env, "SELECT count(*) FROM articles") == 0  # check stores nothing
 
         await run(capsys, "sources", "add", down, "Лежачий")

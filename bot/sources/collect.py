@@ -49,6 +49,8 @@ class SourceReport:
     not_modified: bool = False
     paused: bool = False  # paused by this poll (failing for PAUSE_AFTER)
     new_ids: list[int] = field(default_factory=list)
+    # one line per item and what became of it (``sources check`` prints them)
+    log: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +151,15 @@ class Collector:
             report.skipped.append(f"{item.title[:60]!r}: no link")
             return
         url = canonical_url(item.url)
-        if await self.store.known(url) is not None:
+        if (known := await self.store.known(url)) is not None:
+            report.log.append(f"known (article {known}): {item.title[:80]}")
             return
         html, final_url = await self._page(item.url)
         try:
             page = await asyncio.to_thread(extract_article, html, final_url) if html else None
             canonical = canonical_url(final_url, page.canonical_url if page else None)
-            if canonical != url and await self.store.known(canonical) is not None:
+            if canonical != url and (known := await self.store.known(canonical)) is not None:
+                report.log.append(f"known (article {known}, canonical URL): {item.title[:80]}")
                 return
             text = page_to_article_text(page, item)
             today = self.now().date()
@@ -194,11 +198,16 @@ class Collector:
             match = await asyncio.to_thread(self.index.best_match, prepared.signature)
             if match is not None:
                 report.merged += 1
+                report.log.append(
+                    f"same story as article {match[0]} (similarity {match[1]:.2f}): "
+                    f"{prepared.record.analysis.title[:80]}"
+                )
                 if not dry_run:
                     await self.store.merge_item(source, match[0], item_url=url, now=self.now())
                 return
             report.new += 1
             report.relevant += prepared.relevant
+            report.log.append(_new_line(prepared))
             if dry_run:
                 return
             article_id = await self.store.store_item(
@@ -233,6 +242,17 @@ class Collector:
             next_poll=now + dt.timedelta(seconds=delay),
             pause_reason=pause,
         )
+
+
+def _new_line(prepared: Prepared) -> str:
+    """What a new item is: its title, regions and topics, and whether it is delivered."""
+    a = prepared.record.analysis
+    regions = ", ".join(r.code for r in a.regions) or "no region"
+    topics = ", ".join(a.topics) or "no topic"
+    verdict = (
+        "new, about cooperation" if a.relevant else "new, NOT about cooperation (kept, not sent)"
+    )
+    return f"{verdict}: {a.title[:80]} [{regions}; {topics}]"
 
 
 def _kind(feed_kind: str) -> str:
