@@ -86,6 +86,18 @@ def _serve(port: int) -> None:
     web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
 
 
+_LAGS: list[float] = []
+
+
+async def _loop_lag(step: float = 0.01) -> None:
+    """How late a 10 ms timer fires on the bot's loop while sources are polled."""
+    loop = asyncio.get_running_loop()
+    while True:
+        before = loop.time()
+        await asyncio.sleep(step)
+        _LAGS.append(loop.time() - before - step)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -121,14 +133,21 @@ async def main() -> None:
             collector = Collector(
                 store, fetcher, await load_index(db, now), default_interval=900, now=utc_now
             )
+            lag = asyncio.create_task(_loop_lag())
             started = time.perf_counter()
             first = await poll_round(collector, every=True, concurrency=32)
             took = time.perf_counter() - started
+            lag.cancel()
+            worst, p99 = max(_LAGS), sorted(_LAGS)[int(len(_LAGS) * 0.99)]
             new, merged = first.total("new"), first.total("merged")
             print(
                 f"first round: {FEEDS} feeds x {ITEMS} items with pages: {new} new, "
                 f"{merged} merged, {first.failed} failed in {took:.1f} s = "
                 f"{(new + merged) / took:.0f} articles/s (target >= 150)"
+            )
+            print(
+                f"event loop during the round (what a reply or a delivery would wait): "
+                f"p99 {p99 * 1000:.0f} ms, worst {worst * 1000:.0f} ms"
             )
             started = time.perf_counter()
             second = await poll_round(collector, every=True, concurrency=64)
