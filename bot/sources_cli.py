@@ -185,10 +185,18 @@ _ACTIONS: dict[str, Callable[..., Awaitable[int]]] = {
 
 # --- export ----------------------------------------------------------------------------------
 
-_EXPORT_SQL = """
+
+def _export_sql(relevant: bool, role: bool) -> str:
+    """The export query; ``relevant`` and ``role`` exist once the understanding migration
+    (0030) is in the store, else the contract's defaults are given (true, "party")."""
+    role_sql = "role" if role else "'party'"
+    relevant_sql = "a.relevant" if relevant else "1"
+    return f"""
 SELECT a.id, a.title, a.date, a.url, a.summary, a.ingested_at, a.source_path,
-  (SELECT json_group_array(json_array(code, name, country)) FROM (SELECT code, name, country
-   FROM article_regions WHERE article_id = a.id ORDER BY pos)) AS regions,
+  {relevant_sql} AS relevant,
+  (SELECT json_group_array(json_array(code, name, country, role)) FROM (SELECT code, name,
+   country, {role_sql} AS role FROM article_regions WHERE article_id = a.id ORDER BY pos))
+   AS regions,
   (SELECT json_group_array(slug) FROM (SELECT slug FROM article_topics
    WHERE article_id = a.id ORDER BY pos)) AS topics,
   (SELECT json_group_array(country) FROM (SELECT country FROM article_countries
@@ -199,11 +207,19 @@ FROM articles AS a WHERE a.id > ? ORDER BY a.id LIMIT 500
 """
 
 
+async def _columns(db: aiosqlite.Connection, table: str) -> set[str]:
+    return {str(r[1]) for r in await db.execute_fetchall(f"PRAGMA table_info({table})")}
+
+
 async def _export(db: aiosqlite.Connection) -> int:
     """Every stored article, one JSON object a line (SPEC: export --json), in id order."""
+    sql = _export_sql(
+        "relevant" in await _columns(db, "articles"),
+        "role" in await _columns(db, "article_regions"),
+    )
     last = 0
     while True:
-        rows = list(await db.execute_fetchall(_EXPORT_SQL, (last,)))
+        rows = list(await db.execute_fetchall(sql, (last,)))
         if not rows:
             return 0
         for row in rows:
@@ -212,11 +228,8 @@ async def _export(db: aiosqlite.Connection) -> int:
 
 
 def _exported(row: aiosqlite.Row) -> dict[str, Any]:
-    # roles and relevance come with the understanding work's columns; until then the
-    # contract's defaults (every region a party, every article relevant)
     regions = [
-        {"code": c, "name": n, "country": k, "role": "party"}
-        for c, n, k in json.loads(row["regions"])
+        {"code": c, "name": n, "country": k, "role": r} for c, n, k, r in json.loads(row["regions"])
     ]
     return {
         "id": int(row["id"]),
@@ -226,7 +239,7 @@ def _exported(row: aiosqlite.Row) -> dict[str, Any]:
         "regions": regions,
         "countries": json.loads(row["countries"]),
         "topics": json.loads(row["topics"]),
-        "relevant": True,
+        "relevant": bool(row["relevant"]),
         "summary": row["summary"],
         "url": row["url"],
         "sources": json.loads(row["sources"]),

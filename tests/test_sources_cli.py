@@ -85,6 +85,7 @@ async def test_add_check_fetch_list_remove_export(
         assert first["title"] == one.split("\n", 1)[0]
         assert first["sources"] == [{"name": "Агентство А", "url": site.url("/a/one.html")}]
         assert first["regions"] and {"code", "name", "country", "role"} <= set(first["regions"][0])
+        assert first["relevant"] is True and first["regions"][0]["role"] in ("party", "mention")
 
         code, out, _ = await run(capsys, "sources", "remove", feed)
         assert code == 0 and "removed" in out
