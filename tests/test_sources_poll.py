@@ -21,7 +21,7 @@ from bot.sources.poller import Poller, load_index, poll_round
 from storage.articles import ArticleStore
 from storage.db import open_db
 from storage.sources import SourceStore
-from storage.stories import StoryIndex
+from storage.stories import WINDOW_DAYS, StoryIndex
 from tests.bench.dedup_pairs import PLACES, make_story, render
 from tests.feed_server import FeedServer, Item, rss
 
@@ -222,3 +222,20 @@ async def test_retry_after_is_honoured(db: aiosqlite.Connection, site: FeedServe
         await poll_round(await _collector(db, fetcher, clock))
     state = await store.get(busy.id)
     assert state is not None and state.next_poll - clock.now >= dt.timedelta(seconds=7200)
+
+
+async def test_story_index_keeps_only_the_window_in_a_long_running_poller(
+    db: aiosqlite.Connection, site: FeedServer
+) -> None:
+    clock = Clock()
+    first, _ = story_texts(5)
+    publish(site, "a", [("first", first)])
+    store = SourceStore(db)
+    await store.add(site.url("/a.rss"), "А", now=clock())
+    async with Fetcher() as fetcher:
+        poller = Poller(await _collector(db, fetcher, clock), tick=60)
+        await poller.run_once()
+        assert len(poller.collector.index) == 1
+        clock.now += dt.timedelta(days=WINDOW_DAYS + 1)
+        await poller.run_once()  # a day later the index is rebuilt from the last 14 days
+    assert len(poller.collector.index) == 0

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 JOB_ID = "sources"
+INDEX_REFRESH = dt.timedelta(days=1)
 Notify = Callable[[str], Awaitable[None]]
 
 
@@ -104,6 +105,7 @@ class Poller:
         self.notify = notify
         self._scheduler: AsyncIOScheduler | None = None
         self.rounds = 0
+        self._index_built = collector.now()
 
     def start(self) -> None:
         scheduler = AsyncIOScheduler(timezone=dt.UTC)
@@ -127,6 +129,7 @@ class Poller:
 
     async def run_once(self) -> RoundReport:
         started = asyncio.get_running_loop().time()
+        await self._refresh_index()
         report = await poll_round(self.collector)
         self.rounds += 1
         if report.sources:
@@ -137,6 +140,15 @@ class Poller:
             if self.notify is not None:
                 await self._tell(f"{paused.source.name} ({paused.source.url}): {paused.error}")
         return report
+
+    async def _refresh_index(self) -> None:
+        """Once a day the story index is rebuilt from the store: stories older than the window
+        leave it, so a bot running for months keeps a bounded index."""
+        now = self.collector.now()
+        if now - self._index_built < INDEX_REFRESH:
+            return
+        self.collector.index = await load_index(self.collector.store.db, now)
+        self._index_built = now
 
     async def _tell(self, text: str) -> None:
         assert self.notify is not None
