@@ -59,7 +59,7 @@ async def _add_starter(db: aiosqlite.Connection) -> int:
 
 
 def run_export() -> int:
-    return _run(lambda settings, db: _export(db))
+    return _run(lambda settings, db: export_articles(db))
 
 
 def _run(body: Callable[[Settings, aiosqlite.Connection], Awaitable[int]]) -> int:
@@ -211,7 +211,7 @@ async def _columns(db: aiosqlite.Connection, table: str) -> set[str]:
     return {str(r[1]) for r in await db.execute_fetchall(f"PRAGMA table_info({table})")}
 
 
-async def _export(db: aiosqlite.Connection) -> int:
+async def export_articles(db: aiosqlite.Connection) -> int:
     """Every stored article, one JSON object a line (SPEC: export --json), in id order."""
     sql = _export_sql(
         "relevant" in await _columns(db, "articles"),
