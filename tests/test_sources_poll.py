@@ -239,3 +239,25 @@ async def test_story_index_keeps_only_the_window_in_a_long_running_poller(
         clock.now += dt.timedelta(days=WINDOW_DAYS + 1)
         await poller.run_once()  # a day later the index is rebuilt from the last 14 days
     assert len(poller.collector.index) == 0
+
+
+async def test_robots_txt_forbidding_pages_leaves_the_feed_text(
+    db: aiosqlite.Connection, site: FeedServer
+) -> None:
+    clock = Clock()
+    text = story_texts(8)[0]
+    title, body = text.split("\n\n", 1)
+    site.route("/robots.txt", body=b"User-agent: *\nDisallow: /b/\n", content_type="text/plain")
+    site.route("/b/story.html", body=page(title, body), content_type="text/html")
+    site.route(
+        "/b.rss", body=rss([Item(title=title, link=site.url("/b/story.html"), content=body)])
+    )
+    store = SourceStore(db)
+    await store.add(site.url("/b.rss"), "Б", now=clock())
+    async with Fetcher() as fetcher:
+        [report] = (await poll_round(await _collector(db, fetcher, clock))).sources
+    assert (report.new, report.error) == (1, None)
+    assert site.hits["/b/story.html"] == 0  # robots.txt said no
+    rows = list(await db.execute_fetchall("SELECT title, lead || ' ' || body FROM articles"))
+    assert rows[0][0] == title
+    assert all(p in rows[0][1] for p in body.split("\n\n"))  # the feed's content, in full
