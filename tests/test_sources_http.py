@@ -249,3 +249,19 @@ def test_backoff_grows_with_jitter_up_to_six_hours() -> None:
     late = [backoff(n, rng=rng) for n in (20, 40, 1000)]
     assert all(BACKOFF_CAP / 2 <= d <= BACKOFF_CAP for d in late)
     assert len({backoff(5, rng=rng) for _ in range(10)}) > 1  # jittered
+
+
+async def test_gzip_bomb_is_cut_at_the_cap(site: FeedServer, fetcher: Fetcher) -> None:
+    # 50 MB of zeros packed into ~50 KB: the cap applies to what unpacks, not to what travels.
+    packed = gzip.compress(b"\0" * (50 * 1024 * 1024))
+    site.route("/bomb.xml", body=packed, headers={"Content-Encoding": "gzip"})
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(site.url("/bomb.xml"))
+    assert caught.value.reason == "response over 5 MB"
+
+
+async def test_broken_gzip_is_one_line(site: FeedServer, fetcher: Fetcher) -> None:
+    site.route("/badgz.xml", body=b"this is not gzip at all", headers={"Content-Encoding": "gzip"})
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(site.url("/badgz.xml"))
+    assert caught.value.reason == "broken response body (bad gzip or cut short)"
