@@ -219,3 +219,22 @@ def test_plain_text() -> None:
     assert plain_text("<div><p>a <b>b</b></p><ul><li>c</li><li>d</li></ul></div>") == "a b\nc\nd"
     assert plain_text("Тире &mdash; и&nbsp;пробел") == "Тире — и пробел"
     assert plain_text("  просто текст ") == "просто текст"
+
+
+def test_items_with_unusable_links_are_dropped() -> None:
+    body = rss(
+        [
+            Item("Хорошая", "https://agency.test/ok"),
+            Item("Порт", "http://agency.test:abc/x"),
+            Item("IPv6", "http://[broken/x"),
+            Item("Почта", "mailto:editor@agency.test"),
+        ]
+    )
+    assert [i.title for i in parse_feed(body, BASE).items] == ["Хорошая"]
+    page = (
+        '<html><head><link rel="alternate" type="application/rss+xml" href="http://[x/rss">'
+        '<link rel="alternate" type="application/rss+xml" href="/ok.xml"></head></html>'
+    )
+    with pytest.raises(NotAFeed) as caught:
+        parse_feed(page.encode(), BASE, "text/html")
+    assert caught.value.discovered == ["https://agency.test/ok.xml"]

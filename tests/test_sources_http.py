@@ -265,3 +265,32 @@ async def test_broken_gzip_is_one_line(site: FeedServer, fetcher: Fetcher) -> No
     with pytest.raises(FetchError) as caught:
         await fetcher.get(site.url("/badgz.xml"))
     assert caught.value.reason == "broken response body (bad gzip or cut short)"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://", "bad URL: http://"),
+        ("http://[::1", "bad URL: http://[::1"),
+        ("http://a..b/", "bad URL: http://a..b/"),
+        ("http://x.test:99999/", "bad URL: http://x.test:99999/"),
+        ("http://x.test:abc/", "bad URL: http://x.test:abc/"),
+        ("http://user:s3cret@x.test:abc/", "bad URL: http://x.test:abc/"),
+        ("ftp://user:s3cret@x.test/", "not an http(s) URL: ftp://x.test/"),
+        ("", "not an http(s) URL: "),
+    ],
+)
+async def test_bad_urls_are_one_line_without_secrets(
+    fetcher: Fetcher, url: str, reason: str
+) -> None:
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(url)
+    assert (caught.value.reason, caught.value.permanent) == (reason, True)
+    assert await fetcher.allowed_by_robots(url) is False
+
+
+async def test_redirect_to_a_broken_url(site: FeedServer, fetcher: Fetcher) -> None:
+    site.route("/to-broken", status=302, location="http://[broken/")
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(site.url("/to-broken"))
+    assert caught.value.reason == "redirect to a bad URL: http://[broken/"

@@ -163,3 +163,9 @@ def test_canonical_url(url: str, page_canonical: str | None, expected: str) -> N
 def test_canonical_keeps_meaningful_queries_apart() -> None:
     assert canonical_url("https://a.test/news?id=1") != canonical_url("https://a.test/news?id=2")
     assert canonical_url("https://a.test/x%2fy") == canonical_url("https://a.test/x%2Fy")
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://x.test:abc/a", "", "not a url"])
+def test_canonical_never_raises(url: str) -> None:
+    assert canonical_url(url) == url.strip()
+    assert canonical_url("https://a.test/x?utm_source=1", "http://[broken") == "https://a.test/x"

@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import lxml.html
@@ -95,8 +95,11 @@ def discover_feeds(html: str, base_url: str) -> list[str]:
         kind = (link.get("type") or "").lower().split(";")[0].strip()
         href = (link.get("href") or "").strip()
         if "alternate" in rels and kind in _FEED_TYPES and href:
-            url = urljoin(base_url, href)
-            if url not in found:
+            try:
+                url = urljoin(base_url, href)
+            except ValueError:  # "http://[broken"
+                continue
+            if _web_link(url) and url not in found:
                 found.append(url)
     return found
 
@@ -127,9 +130,18 @@ def _iso_when(value: Any) -> dt.datetime | None:
     return (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
 
 
+def _web_link(link: str) -> bool:
+    """An absolute http(s) URL with a host and a valid port: an identity we can use."""
+    try:
+        parts = urlsplit(link)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # "http://[x", a port that is no number or out of range
+        return False
+
+
 def _entry(entry: Any) -> FeedItem | None:
-    link = str(entry.get("link") or "")
-    if not link.startswith(("http://", "https://")):
+    link = str(entry.get("link") or "").strip()
+    if not _web_link(link):
         return None  # an item without a web link has no identity we can use
     contents = entry.get("content") or []
     content = "\n".join(plain_text(str(c.get("value") or "")) for c in contents)
@@ -169,7 +181,12 @@ def _json_item(raw: Any, url: str) -> FeedItem | None:
     link = raw.get("url") or raw.get("external_url") or ""
     if not isinstance(link, str) or not link:
         return None
-    link = urljoin(url, link)
+    try:
+        link = urljoin(url, link.strip())
+    except ValueError:
+        return None
+    if not _web_link(link):
+        return None
     author = raw.get("author") or next(iter(raw.get("authors") or []), None) or {}
     html_content = raw.get("content_html")
     content = plain_text(html_content) if isinstance(html_content, str) else ""

@@ -20,6 +20,7 @@ from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+import yarl
 
 from bot.sources.charset import decode
 
@@ -119,6 +120,31 @@ def _host_key(url: str) -> str:
     return f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port or ''}"
 
 
+def _shown(url: str) -> str:
+    """A URL fit for a reason line: no user:password, at most 80 characters."""
+    try:
+        parts = urlsplit(url)
+        if parts.password or parts.username:
+            url = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+    except ValueError:
+        pass
+    return url[:80]
+
+
+def _check_url(url: str) -> None:
+    """Raise FetchError for what no request can be made of, before any slot is taken."""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            raise FetchError(f"not an http(s) URL: {_shown(url)}", permanent=True)
+        _port = parts.port  # raises on a bad port
+        if not parts.hostname:
+            raise ValueError("no host")
+        yarl.URL(url).raw_host  # noqa: B018  (raises on a host IDNA cannot encode)
+    except ValueError:  # UnicodeError too: a label that is empty or too long
+        raise FetchError(f"bad URL: {_shown(url)}", permanent=True) from None
+
+
 @dataclass
 class _Robots:
     parser: urllib.robotparser.RobotFileParser | None  # None: everything allowed
@@ -192,8 +218,7 @@ class Fetcher:
 
     async def _hop(self, url: str, headers: dict[str, str]) -> tuple[Response | None, str | None]:
         """One request: (response, None) or (None, the absolute URL it redirects to)."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise FetchError(f"not an http(s) URL: {url[:80]}", permanent=True)
+        _check_url(url)
         if self._session is None:
             raise RuntimeError("Fetcher used outside `async with`")
         timeout = self.limits.total_timeout
@@ -203,8 +228,8 @@ class Fetcher:
                     return await self._request(url, headers)
             except TimeoutError:
                 raise FetchError(f"timed out after {_seconds(timeout)}") from None
-            except aiohttp.InvalidURL:
-                raise FetchError(f"bad URL: {url[:80]}", permanent=True) from None
+            except (aiohttp.InvalidURL, ValueError):
+                raise FetchError(f"bad URL: {_shown(url)}", permanent=True) from None
             except aiohttp.ClientConnectorError as e:
                 raise FetchError(f"cannot connect to {e.host}: {e.strerror or 'refused'}") from e
             except aiohttp.ClientPayloadError:
@@ -218,7 +243,11 @@ class Fetcher:
         assert self._session is not None
         async with self._session.get(url, headers=headers, allow_redirects=False) as resp:
             if resp.status in _REDIRECTS and (location := resp.headers.get("Location")):
-                return None, urljoin(url, location)
+                try:
+                    return None, urljoin(url, location)
+                except ValueError:
+                    reason = f"redirect to a bad URL: {_shown(location)}"
+                    raise FetchError(reason, permanent=True) from None
             head = {k.lower(): v for k, v in resp.headers.items()}
             validators = {"etag": head.get("etag"), "last_modified": head.get("last-modified")}
             if resp.status == 304:
@@ -246,6 +275,10 @@ class Fetcher:
     async def allowed_by_robots(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets our User-Agent fetch it (cached per host;
         for article pages only: a feed is published to be polled)."""
+        try:
+            _check_url(url)
+        except FetchError:
+            return False
         key = _host_key(url)
         async with self._robots_locks[key]:
             entry = self._robots.get(key)
