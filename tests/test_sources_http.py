@@ -294,3 +294,15 @@ async def test_redirect_to_a_broken_url(site: FeedServer, fetcher: Fetcher) -> N
     with pytest.raises(FetchError) as caught:
         await fetcher.get(site.url("/to-broken"))
     assert caught.value.reason == "redirect to a bad URL: http://[broken/"
+
+
+async def test_per_host_limit_counts_the_machine_not_the_port(site: FeedServer) -> None:
+    """Two ports of 127.0.0.1 share its two slots: four 0.3 s answers take two rounds. (A lower
+    bound on time: load can only make it longer.)"""
+    async with FeedServer() as other, Fetcher(Limits(total_timeout=5.0)) as fetcher:
+        for server in (site, other):
+            server.route("/port.xml", body=rss([]), delay=0.3)
+        urls = [site.url("/port.xml"), other.url("/port.xml")] * 2
+        started = asyncio.get_running_loop().time()
+        await asyncio.gather(*(fetcher.get(u) for u in urls))
+        assert asyncio.get_running_loop().time() - started >= 0.6

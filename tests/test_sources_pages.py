@@ -169,3 +169,10 @@ def test_canonical_keeps_meaningful_queries_apart() -> None:
 def test_canonical_never_raises(url: str) -> None:
     assert canonical_url(url) == url.strip()
     assert canonical_url("https://a.test/x?utm_source=1", "http://[broken") == "https://a.test/x"
+
+
+def test_states_the_url_it_is_given_and_skips_non_html() -> None:
+    item = _item("https://a.test/1?utm_source=rss", "Заголовок", "Анонс.")
+    text = page_to_article_text(None, item, "https://a.test/1")
+    assert text.startswith("date 2025-11-20 https://a.test/1\n")
+    assert extract_article("%PDF-1.7 binary stream " * 50, "https://a.test/doc.pdf") is None

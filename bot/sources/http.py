@@ -115,9 +115,15 @@ def backoff(consecutive_errors: int, *, rng: random.Random) -> float:
     return rng.uniform(delay / 2, delay)
 
 
-def _host_key(url: str) -> str:
+def _origin(url: str) -> str:
+    """robots.txt belongs to an origin: scheme, host and port."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port or ''}"
+
+
+def _host(url: str) -> str:
+    """The per-host limit counts a machine, whatever the scheme or port."""
+    return (urlsplit(url).hostname or "").lower()
 
 
 def _shown(url: str) -> str:
@@ -222,7 +228,7 @@ class Fetcher:
         if self._session is None:
             raise RuntimeError("Fetcher used outside `async with`")
         timeout = self.limits.total_timeout
-        async with self._overall, self._hosts[_host_key(url)]:
+        async with self._overall, self._hosts[_host(url)]:
             try:
                 async with asyncio.timeout(timeout):
                     return await self._request(url, headers)
@@ -279,7 +285,7 @@ class Fetcher:
             _check_url(url)
         except FetchError:
             return False
-        key = _host_key(url)
+        key = _origin(url)
         async with self._robots_locks[key]:
             entry = self._robots.get(key)
             if entry is None or entry.expires < time.monotonic():

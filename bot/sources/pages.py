@@ -47,7 +47,10 @@ def _lang(html: str) -> str | None:
 
 
 def extract_article(html: str, url: str) -> ExtractedPage | None:
-    """Main text, title, date and canonical link of a news page; None when no article text."""
+    """Main text, title, date and canonical link of a news page; None when no article text
+    (or no HTML at all: a PDF or an image behind an article link)."""
+    if "<" not in html[:4096]:
+        return None
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -86,13 +89,15 @@ def _body(page: ExtractedPage | None, item: FeedItem) -> str:
     return feed_text
 
 
-def page_to_article_text(page: ExtractedPage | None, item: FeedItem) -> str:
+def page_to_article_text(page: ExtractedPage | None, item: FeedItem, url: str | None = None) -> str:
     """The raw article text `storage.analysis.analyze()` reads, in the seeds' layout: a header
     line "date YYYY-MM-DD URL", the title, then the body (the page's text, else the feed's own
     content or summary). The feed's title wins over the page's, which often carries the site's
-    name; the page's date wins over the feed's, which is often the time of re-publication."""
+    name; the page's date wins over the feed's, which is often the time of re-publication.
+    `url` is the address to state (pass the canonical URL); the item's link by default."""
     title = item.title or (page.title if page else "")
     when = (page.date if page else None) or (item.published.date() if item.published else None)
-    header = f"date {when.isoformat()} {item.url}" if when else item.url
+    url = url or item.url
+    header = f"date {when.isoformat()} {url}" if when else url
     parts = [header, title.strip(), _body(page, item).strip()]
     return "\n".join(part for part in parts if part) + "\n"
