@@ -127,6 +127,7 @@ async def test_http_errors_then_recovery(
     with pytest.raises(FetchError) as caught:
         await fetcher.get(site.url(path))
     assert caught.value.reason == f"HTTP {status}" and caught.value.permanent is permanent
+    assert caught.value.status == status
     site.route(path, body=rss(_items(site, 2)))
     assert len(parse_feed((await fetcher.get(site.url(path))).body, path).items) == 2
 
@@ -217,9 +218,13 @@ async def test_robots_txt_is_honoured_and_cached(site: FeedServer) -> None:
 async def test_missing_robots_allows_broken_robots_forbids() -> None:
     async with FeedServer() as other, Fetcher(FAST) as fetcher:
         assert await fetcher.allowed_by_robots(other.url("/news/1"))  # 404: no rules
+    for status in (500, 429):
+        async with FeedServer() as other, Fetcher(FAST) as fetcher:
+            other.route("/robots.txt", status=status)
+            assert not await fetcher.allowed_by_robots(other.url("/news/1"))
     async with FeedServer() as other, Fetcher(FAST) as fetcher:
-        other.route("/robots.txt", status=500)
-        assert not await fetcher.allowed_by_robots(other.url("/news/1"))
+        other.route("/robots.txt", status=403)
+        assert await fetcher.allowed_by_robots(other.url("/news/1"))  # RFC 9309: 4xx allows
 
 
 async def test_at_most_two_requests_per_host(site: FeedServer) -> None:

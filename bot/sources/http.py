@@ -45,15 +45,21 @@ _ROBOTS_ERROR_TTL = 600.0
 class FetchError(Exception):
     """A fetch that produced no usable response. `reason` is one short human line; `retry_after`
     is the server's own wish in seconds (429/503), `permanent` says retrying soon is pointless
-    (404/410, a redirect loop, a malformed URL)."""
+    (404/410, a redirect loop, a malformed URL); `status` is the HTTP status, if any."""
 
     def __init__(
-        self, reason: str, retry_after: float | None = None, permanent: bool = False
+        self,
+        reason: str,
+        retry_after: float | None = None,
+        permanent: bool = False,
+        *,
+        status: int | None = None,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
         self.permanent = permanent
+        self.status = status  # the HTTP status when the server answered one
 
 
 @dataclass(frozen=True)
@@ -303,8 +309,8 @@ class Fetcher:
             response = await self.get(robots_url, accept="text/plain")
         except FetchError as e:
             # RFC 9309: an unavailable robots.txt (4xx) allows everything; an unreachable one
-            # (5xx, network) means "assume disallowed" until we can read it.
-            gone = e.reason.startswith("HTTP 4")
+            # (5xx, 429, network) means "assume disallowed" until we can read it.
+            gone = e.status is not None and 400 <= e.status < 500 and e.status != 429
             return _Robots(None, now + (_ROBOTS_TTL if gone else _ROBOTS_ERROR_TTL), gone)
         parser = urllib.robotparser.RobotFileParser(robots_url)
         parser.parse(response.text.splitlines())
@@ -315,5 +321,6 @@ def _check_status(status: int, headers: dict[str, str]) -> None:
     if 200 <= status < 300:
         return
     if status in (429, 503):
-        raise FetchError(f"HTTP {status}", retry_after=retry_after(headers.get("retry-after")))
-    raise FetchError(f"HTTP {status}", permanent=status in (404, 410))
+        wait = retry_after(headers.get("retry-after"))
+        raise FetchError(f"HTTP {status}", retry_after=wait, status=status)
+    raise FetchError(f"HTTP {status}", permanent=status in (404, 410), status=status)
