@@ -30,7 +30,10 @@ from bot.sources.pages import extract_article
 from tests.feed_server import FeedServer, Item, rss
 
 HOSTS = tuple(f"127.0.0.{i}" for i in range(1, 26))
-DEBRIS = ("Читайте также", "Поделиться", "Комментарии", "Все права защищены", "Главная")
+DEBRIS = (
+    *("Читайте также", "Поделиться", "Комментари", "Все права защищены", "Главная", "Фото:"),
+    *("Популярное", "Теги:"),
+)
 
 _SUBJECTS = (
     "Акимат Костанайской области", "Правительство Челябинской области", "Хокимият Ферганской "
@@ -69,23 +72,53 @@ def _paragraphs(rng: random.Random) -> list[str]:
     return [" ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(4)]
 
 
+_NAV = '<nav><a href="/">Главная</a> <a href="/e">Экономика</a> <a href="/s">Спорт</a></nav>'
+_ALSO = '<aside><h3>Читайте также</h3><ul><li><a href="/x">Погода</a></li></ul></aside>'
+_FOOT = "<footer>© Агентство. Все права защищены.</footer>"
+_SHARE = '<div class="share">Поделиться: ВКонтакте Telegram</div>'
+LAYOUTS = 6
+
+
+def _popular(rng: random.Random) -> str:
+    links = "".join(f'<li><a href="/p/{i}">{_sentence(rng)}</a></li>' for i in range(5))
+    return f'<div class="sidebar"><h3>Популярное</h3><ul>{links}</ul></div>'
+
+
+def _comments(rng: random.Random) -> str:
+    said = "".join(f"<p>Комментарий читателя: {_sentence(rng)}</p>" for _ in range(3))
+    return f'<section class="comments"><h4>Комментарии</h4>{said}</section>'
+
+
 def _page(rng: random.Random, title: str, paragraphs: list[str], layout: int) -> str:
+    """A news page of one of six layouts, from a clean <article> to a table of <br>-lines with
+    a "read also" link inside the text, photo credits, tags, a sidebar and long comments."""
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    nav = '<nav><a href="/">Главная</a> <a href="/e">Экономика</a> <a href="/s">Спорт</a></nav>'
-    also = '<aside><h3>Читайте также</h3><ul><li><a href="/x">Погода</a></li></ul></aside>'
-    comments = '<div class="comments"><h4>Комментарии</h4><p>Гость: интересно</p></div>'
-    foot = "<footer>© Агентство. Все права защищены.</footer>"
-    share = '<div class="share">Поделиться: ВКонтакте Telegram</div>'
     head = f'<head><meta charset="utf-8"><title>{title} — Агентство</title></head>'
     if layout == 0:
         main = f"<article><h1>{title}</h1><time datetime='2025-11-0{rng.randint(1, 9)}'></time>"
-        main += f"{body}</article>{also}{share}"
+        main += f"{body}</article>{_ALSO}{_SHARE}"
     elif layout == 1:
         main = f'<div class="content"><h1>{title}</h1><div class="text">{body}</div></div>'
-        main += comments
+        main += _comments(rng)
+    elif layout == 2:
+        main = f"<main><h2>{title}</h2><div>{body}</div>{_SHARE}{_ALSO}</main>"
+    elif layout == 3:
+        inline = f'<p><b>Читайте также:</b> <a href="/r">{_sentence(rng)}</a></p>'
+        figure = '<figure><img src="/i.jpg"><figcaption>Фото: пресс-служба</figcaption></figure>'
+        parts = [f"<p>{p}</p>" for p in paragraphs]
+        parts[2:2] = [inline, figure]
+        tags = '<div class="tags">Теги: экономика, сотрудничество, регионы</div>'
+        main = f"<article><h1>{title}</h1>{''.join(parts)}{tags}</article>{_SHARE}"
+    elif layout == 4:
+        main = f'<div class="row"><div class="col-8"><h1>{title}</h1>{body}</div>'
+        main += f'<div class="col-4">{_popular(rng)}</div></div>{_comments(rng)}'
     else:
-        main = f"<main><h2>{title}</h2><div>{body}</div>{share}{also}</main>"
-    return f"<!DOCTYPE html><html lang='ru'>{head}<body>{nav}{main}{foot}</body></html>"
+        lines = "<br><br>".join(paragraphs)
+        main = (
+            f'<table><tr><td class="menu">{_NAV}</td><td><b>{title}</b><br><br>{lines}</td>'
+            f"<td>{_popular(rng)}</td></tr></table>"
+        )
+    return f"<!DOCTYPE html><html lang='ru'>{head}<body>{_NAV}{main}{_FOOT}</body></html>"
 
 
 def _site(feeds: int, items: int, pages: int) -> tuple[dict[str, bytes], dict[str, list[str]]]:
@@ -101,7 +134,7 @@ def _site(feeds: int, items: int, pages: int) -> tuple[dict[str, bytes], dict[st
             title = f"{rng.choice(_SUBJECTS)} и {rng.choice(_PARTNERS)}: новость {f}-{i}"
             paragraphs = _paragraphs(rng)
             if len(truth) < pages:
-                bodies[path] = _page(rng, title, paragraphs, len(truth) % 3).encode()
+                bodies[path] = _page(rng, title, paragraphs, len(truth) % LAYOUTS).encode()
                 truth[path] = paragraphs
             link = f"http://{host}{path}"
             entries.append(Item(title, link, paragraphs[0], guid=f"{f}-{i}"))
@@ -149,17 +182,19 @@ async def _pages(fetcher: Fetcher, urls: list[str]) -> tuple[list[tuple[str, str
 
 def _quality(pages: list[tuple[str, str]], truth: dict[str, list[str]]) -> None:
     started, cpu = time.perf_counter(), time.process_time()
-    complete = clean = 0
-    for url, html in pages:
+    complete = [0] * LAYOUTS
+    clean = [0] * LAYOUTS
+    for n, (url, html) in enumerate(pages):
         page = extract_article(html, url)
         text = page.text if page else ""
         paragraphs = truth["/" + url.split("/", 3)[3]]
-        complete += all(p in text for p in paragraphs)
-        clean += not any(d in text for d in DEBRIS)
+        complete[n % LAYOUTS] += all(p in text for p in paragraphs)
+        clean[n % LAYOUTS] += not any(d in text for d in DEBRIS)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     n = len(pages)
     print(f"(c) extraction: {n} pages in {wall:.2f} s ({n / wall:.0f} pages/s, {cpu:.2f} s CPU)")
-    print(f"    every paragraph kept: {complete}/{n}; no debris: {clean}/{n}")
+    print(f"    every paragraph kept: {sum(complete)}/{n}; no debris: {sum(clean)}/{n}")
+    print(f"    per layout 0-{LAYOUTS - 1}: kept {complete}, clean {clean}")
 
 
 async def _client(port: int, feeds: int, pages: int, truth: dict[str, list[str]]) -> None:
