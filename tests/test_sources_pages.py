@@ -12,7 +12,12 @@ import pytest
 from bot.sources.canonical import canonical_url
 from bot.sources.feeds import FeedItem, parse_feed
 from bot.sources.http import PAGE_ACCEPT, Fetcher, Limits
-from bot.sources.pages import ExtractedPage, extract_article, page_to_article_text
+from bot.sources.pages import (
+    MAX_ELEMENTS,
+    ExtractedPage,
+    extract_article,
+    page_to_article_text,
+)
 from storage.analysis.analyze import analyze
 from tests.feed_server import FeedServer, Item, rss
 
@@ -176,3 +181,10 @@ def test_states_the_url_it_is_given_and_skips_non_html() -> None:
     text = page_to_article_text(None, item, "https://a.test/1")
     assert text.startswith("date 2025-11-20 https://a.test/1\n")
     assert extract_article("%PDF-1.7 binary stream " * 50, "https://a.test/doc.pdf") is None
+
+
+def test_a_page_of_too_many_elements_is_not_extracted() -> None:
+    article = _page("page_news_meta.html")
+    trap = article.replace("</footer>", "</footer>" + "<a>x</a>" * (MAX_ELEMENTS + 1))
+    assert extract_article(article, "https://a.test/1") is not None
+    assert extract_article(trap, "https://a.test/1") is None
