@@ -238,3 +238,21 @@ def test_items_with_unusable_links_are_dropped() -> None:
     with pytest.raises(NotAFeed) as caught:
         parse_feed(page.encode(), BASE, "text/html")
     assert caught.value.discovered == ["https://agency.test/ok.xml"]
+
+
+def test_entity_tricks_neither_expand_nor_read_files() -> None:
+    levels = "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )  # "billion laughs": 10^9 copies if expanded
+    item = "<item><title>t</title><link>https://agency.test/1</link></item>"
+    laughs = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "ha">{levels}]>'
+        f'<rss version="2.0"><channel><title>&l9;</title>{item}</channel></rss>'
+    )
+    feed = parse_feed(laughs.encode(), BASE)
+    assert len(feed.title) < 100 and [i.url for i in feed.items] == ["https://agency.test/1"]
+    local = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+        f'<rss version="2.0"><channel><title>&x;</title>{item}</channel></rss>'
+    )
+    assert parse_feed(local.encode(), BASE).title == ""
