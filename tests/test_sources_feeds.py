@@ -213,6 +213,11 @@ def test_charset_sources() -> None:
     no_hint = PAGE.replace("<meta charset='utf-8'>", "").encode("cp1251")
     assert decode(no_hint)[1] == "cp1251"  # detected
     assert decode(b"plain ascii", "text/plain; charset=bogus-x") == ("plain ascii", "utf-8")
+    http_equiv = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    assert declared(http_equiv.encode()) == "cp1251"
+    stray = PAGE.encode()[:60] + b"\x97" + PAGE.encode()[60:]  # one cp1251 dash in UTF-8
+    text, charset = decode(stray, "text/html; charset=utf-8")
+    assert charset == "utf-8" and "Оренбургской области" in text and text.count("\ufffd") == 1
 
 
 def test_plain_text() -> None:
