@@ -311,3 +311,30 @@ async def test_per_host_limit_counts_the_machine_not_the_port(site: FeedServer) 
         started = asyncio.get_running_loop().time()
         await asyncio.gather(*(fetcher.get(u) for u in urls))
         assert asyncio.get_running_loop().time() - started >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    [
+        (b"", "server closed the connection without answering"),
+        (b"this is not http\r\n\r\n", "not a valid HTTP response"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\nhello", "not a valid HTTP response"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello", "broken response body"),
+    ],
+)
+async def test_broken_servers_are_one_line(fetcher: Fetcher, answer: bytes, reason: str) -> None:
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(1000)
+        writer.write(answer)
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        with pytest.raises(FetchError) as caught:
+            await fetcher.get(f"http://127.0.0.1:{port}/feed")
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert caught.value.reason.startswith(reason)

@@ -242,10 +242,16 @@ class Fetcher:
                 raise FetchError(f"timed out after {_seconds(timeout)}") from None
             except (aiohttp.InvalidURL, ValueError):
                 raise FetchError(f"bad URL: {_shown(url)}", permanent=True) from None
+            except aiohttp.ClientConnectorCertificateError as e:
+                raise FetchError(f"bad TLS certificate for {e.host}") from e
             except aiohttp.ClientConnectorError as e:
                 raise FetchError(f"cannot connect to {e.host}: {e.strerror or 'refused'}") from e
             except aiohttp.ClientPayloadError:
                 raise FetchError("broken response body (bad gzip or cut short)") from None
+            except aiohttp.ServerDisconnectedError:
+                raise FetchError("server closed the connection without answering") from None
+            except aiohttp.ClientResponseError:  # raised before any status: the parser failed
+                raise FetchError("not a valid HTTP response") from None
             except aiohttp.ClientError as e:
                 raise FetchError(f"network error: {type(e).__name__}") from e
 
