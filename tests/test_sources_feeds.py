@@ -255,9 +255,10 @@ def test_entity_tricks_neither_expand_nor_read_files() -> None:
         f'<rss version="2.0"><channel><title>&l9;</title>{item}</channel></rss>'
     )
     feed = parse_feed(laughs.encode(), BASE)
+    assert feed.bozo is not None and feed.bozo.startswith("entity declarations ignored")
     assert len(feed.title) < 100 and [i.url for i in feed.items] == ["https://agency.test/1"]
     local = (
         '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
         f'<rss version="2.0"><channel><title>&x;</title>{item}</channel></rss>'
     )
-    assert parse_feed(local.encode(), BASE).title == ""
+    assert parse_feed(local.encode(), BASE).title in {"", "&x;"}  # never the file
