@@ -83,7 +83,11 @@ class Route:
 
 
 class FeedServer:
-    def __init__(self) -> None:
+    """`addresses`: the loopback addresses to listen on, all on one port; several of them stand
+    for several hosts (Linux routes all of 127.0.0.0/8 to loopback), e.g. for per-host limits."""
+
+    def __init__(self, addresses: tuple[str, ...] = ("127.0.0.1",)) -> None:
+        self.addresses = addresses
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.request_headers: dict[str, list[dict[str, str]]] = {}
@@ -99,8 +103,8 @@ class FeedServer:
         self.routes[path] = route
         return route
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
 
     def reset_counts(self) -> None:
         self.hits.clear()
@@ -112,11 +116,12 @@ class FeedServer:
         app.router.add_route("GET", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        for address in self.addresses:
+            site = web.TCPSite(self._runner, address, self.port)
+            await site.start()
+            server = site._server
+            assert server is not None
+            self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
         return self
 
     async def __aexit__(

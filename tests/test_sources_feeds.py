@@ -213,9 +213,52 @@ def test_charset_sources() -> None:
     no_hint = PAGE.replace("<meta charset='utf-8'>", "").encode("cp1251")
     assert decode(no_hint)[1] == "cp1251"  # detected
     assert decode(b"plain ascii", "text/plain; charset=bogus-x") == ("plain ascii", "utf-8")
+    http_equiv = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    assert declared(http_equiv.encode()) == "cp1251"
+    stray = PAGE.encode()[:60] + b"\x97" + PAGE.encode()[60:]  # one cp1251 dash in UTF-8
+    text, charset = decode(stray, "text/html; charset=utf-8")
+    assert charset == "utf-8" and "Оренбургской области" in text and text.count("\ufffd") == 1
 
 
 def test_plain_text() -> None:
     assert plain_text("<div><p>a <b>b</b></p><ul><li>c</li><li>d</li></ul></div>") == "a b\nc\nd"
     assert plain_text("Тире &mdash; и&nbsp;пробел") == "Тире — и пробел"
     assert plain_text("  просто текст ") == "просто текст"
+
+
+def test_items_with_unusable_links_are_dropped() -> None:
+    body = rss(
+        [
+            Item("Хорошая", "https://agency.test/ok"),
+            Item("Порт", "http://agency.test:abc/x"),
+            Item("IPv6", "http://[broken/x"),
+            Item("Почта", "mailto:editor@agency.test"),
+        ]
+    )
+    assert [i.title for i in parse_feed(body, BASE).items] == ["Хорошая"]
+    page = (
+        '<html><head><link rel="alternate" type="application/rss+xml" href="http://[x/rss">'
+        '<link rel="alternate" type="application/rss+xml" href="/ok.xml"></head></html>'
+    )
+    with pytest.raises(NotAFeed) as caught:
+        parse_feed(page.encode(), BASE, "text/html")
+    assert caught.value.discovered == ["https://agency.test/ok.xml"]
+
+
+def test_entity_tricks_neither_expand_nor_read_files() -> None:
+    levels = "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )  # "billion laughs": 10^9 copies if expanded
+    item = "<item><title>t</title><link>https://agency.test/1</link></item>"
+    laughs = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "ha">{levels}]>'
+        f'<rss version="2.0"><channel><title>&l9;</title>{item}</channel></rss>'
+    )
+    feed = parse_feed(laughs.encode(), BASE)
+    assert feed.bozo is not None and feed.bozo.startswith("entity declarations ignored")
+    assert len(feed.title) < 100 and [i.url for i in feed.items] == ["https://agency.test/1"]
+    local = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+        f'<rss version="2.0"><channel><title>&x;</title>{item}</channel></rss>'
+    )
+    assert parse_feed(local.encode(), BASE).title in {"", "&x;"}  # never the file

@@ -127,6 +127,7 @@ async def test_http_errors_then_recovery(
     with pytest.raises(FetchError) as caught:
         await fetcher.get(site.url(path))
     assert caught.value.reason == f"HTTP {status}" and caught.value.permanent is permanent
+    assert caught.value.status == status
     site.route(path, body=rss(_items(site, 2)))
     assert len(parse_feed((await fetcher.get(site.url(path))).body, path).items) == 2
 
@@ -217,9 +218,13 @@ async def test_robots_txt_is_honoured_and_cached(site: FeedServer) -> None:
 async def test_missing_robots_allows_broken_robots_forbids() -> None:
     async with FeedServer() as other, Fetcher(FAST) as fetcher:
         assert await fetcher.allowed_by_robots(other.url("/news/1"))  # 404: no rules
+    for status in (500, 429):
+        async with FeedServer() as other, Fetcher(FAST) as fetcher:
+            other.route("/robots.txt", status=status)
+            assert not await fetcher.allowed_by_robots(other.url("/news/1"))
     async with FeedServer() as other, Fetcher(FAST) as fetcher:
-        other.route("/robots.txt", status=500)
-        assert not await fetcher.allowed_by_robots(other.url("/news/1"))
+        other.route("/robots.txt", status=403)
+        assert await fetcher.allowed_by_robots(other.url("/news/1"))  # RFC 9309: 4xx allows
 
 
 async def test_at_most_two_requests_per_host(site: FeedServer) -> None:
@@ -249,3 +254,87 @@ def test_backoff_grows_with_jitter_up_to_six_hours() -> None:
     late = [backoff(n, rng=rng) for n in (20, 40, 1000)]
     assert all(BACKOFF_CAP / 2 <= d <= BACKOFF_CAP for d in late)
     assert len({backoff(5, rng=rng) for _ in range(10)}) > 1  # jittered
+
+
+async def test_gzip_bomb_is_cut_at_the_cap(site: FeedServer, fetcher: Fetcher) -> None:
+    # 50 MB of zeros packed into ~50 KB: the cap applies to what unpacks, not to what travels.
+    packed = gzip.compress(b"\0" * (50 * 1024 * 1024))
+    site.route("/bomb.xml", body=packed, headers={"Content-Encoding": "gzip"})
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(site.url("/bomb.xml"))
+    assert caught.value.reason == "response over 5 MB"
+
+
+async def test_broken_gzip_is_one_line(site: FeedServer, fetcher: Fetcher) -> None:
+    site.route("/badgz.xml", body=b"this is not gzip at all", headers={"Content-Encoding": "gzip"})
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(site.url("/badgz.xml"))
+    assert caught.value.reason == "broken response body (bad gzip or cut short)"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://", "bad URL: http://"),
+        ("http://[::1", "bad URL: http://[::1"),
+        ("http://a..b/", "bad URL: http://a..b/"),
+        ("http://x.test:99999/", "bad URL: http://x.test:99999/"),
+        ("http://x.test:abc/", "bad URL: http://x.test:abc/"),
+        ("http://user:s3cret@x.test:abc/", "bad URL: http://x.test:abc/"),
+        ("ftp://user:s3cret@x.test/", "not an http(s) URL: ftp://x.test/"),
+        ("", "not an http(s) URL: "),
+    ],
+)
+async def test_bad_urls_are_one_line_without_secrets(
+    fetcher: Fetcher, url: str, reason: str
+) -> None:
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(url)
+    assert (caught.value.reason, caught.value.permanent) == (reason, True)
+    assert await fetcher.allowed_by_robots(url) is False
+
+
+async def test_redirect_to_a_broken_url(site: FeedServer, fetcher: Fetcher) -> None:
+    site.route("/to-broken", status=302, location="http://[broken/")
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(site.url("/to-broken"))
+    assert caught.value.reason == "redirect to a bad URL: http://[broken/"
+
+
+async def test_per_host_limit_counts_the_machine_not_the_port(site: FeedServer) -> None:
+    """Two ports of 127.0.0.1 share its two slots: four 0.3 s answers take two rounds. (A lower
+    bound on time: load can only make it longer.)"""
+    async with FeedServer() as other, Fetcher(Limits(total_timeout=5.0)) as fetcher:
+        for server in (site, other):
+            server.route("/port.xml", body=rss([]), delay=0.3)
+        urls = [site.url("/port.xml"), other.url("/port.xml")] * 2
+        started = asyncio.get_running_loop().time()
+        await asyncio.gather(*(fetcher.get(u) for u in urls))
+        assert asyncio.get_running_loop().time() - started >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    [
+        (b"", "server closed the connection without answering"),
+        (b"this is not http\r\n\r\n", "not a valid HTTP response"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\nhello", "not a valid HTTP response"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello", "broken response body"),
+    ],
+)
+async def test_broken_servers_are_one_line(fetcher: Fetcher, answer: bytes, reason: str) -> None:
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(1000)
+        writer.write(answer)
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        with pytest.raises(FetchError) as caught:
+            await fetcher.get(f"http://127.0.0.1:{port}/feed")
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert caught.value.reason.startswith(reason)

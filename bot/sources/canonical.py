@@ -62,7 +62,15 @@ def canonical_url(url: str, page_canonical: str | None = None) -> str:
     without tracking parameters, fragment, default port, trailing slash, m./amp./www. host or /amp
     path, with a lowercase host and a sorted query."""
     if page_canonical and page_canonical.strip():
-        absolute = urljoin(url, page_canonical.strip())
-        if urlsplit(absolute).scheme in ("http", "https") and _same_site(absolute, url):
-            return _normal(absolute)
-    return _normal(url)
+        try:
+            absolute = urljoin(url, page_canonical.strip())
+            if urlsplit(absolute).scheme in ("http", "https") and _same_site(absolute, url):
+                return _normal(absolute)
+        except ValueError:  # a broken canonical link ("http://[x", port "abc"): ignore it
+            pass
+    try:
+        if urlsplit(url.strip()).scheme not in ("http", "https"):
+            return url.strip()  # not a web address: nothing to normalise
+        return _normal(url)
+    except ValueError:  # a URL too broken to normalise still names itself
+        return url.strip()

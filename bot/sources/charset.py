@@ -69,6 +69,11 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, str]:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # A UTF-8 page with a stray byte or two (a pasted quote, a cut character) is still UTF-8:
+    # cp1251 read as UTF-8 breaks on nearly every Cyrillic letter, not once in a thousand.
+    text = body.decode("utf-8", "replace")
+    if text.count("\ufffd") <= max(3, len(text) // 1000):
+        return text, "utf-8"
     if stated and stated != "utf-8":
         try:
             text = body.decode(stated)

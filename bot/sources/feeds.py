@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import lxml.html
@@ -56,6 +56,7 @@ _FEED_TYPES = (
     "application/rdf+xml",
 )
 _XML_DECL_RE = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[\w.:-]+\2", re.IGNORECASE)
+_DOCTYPE_RE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
 _FEED_ROOT_RE = re.compile(rb"<(?:rss|feed|rdf:RDF|RDF|channel)[\s>]", re.IGNORECASE)
 _HTML_RE = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
 _BLOCKS = frozenset(
@@ -95,8 +96,11 @@ def discover_feeds(html: str, base_url: str) -> list[str]:
         kind = (link.get("type") or "").lower().split(";")[0].strip()
         href = (link.get("href") or "").strip()
         if "alternate" in rels and kind in _FEED_TYPES and href:
-            url = urljoin(base_url, href)
-            if url not in found:
+            try:
+                url = urljoin(base_url, href)
+            except ValueError:  # "http://[broken"
+                continue
+            if _web_link(url) and url not in found:
                 found.append(url)
     return found
 
@@ -127,9 +131,18 @@ def _iso_when(value: Any) -> dt.datetime | None:
     return (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
 
 
+def _web_link(link: str) -> bool:
+    """An absolute http(s) URL with a host and a valid port: an identity we can use."""
+    try:
+        parts = urlsplit(link)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # "http://[x", a port that is no number or out of range
+        return False
+
+
 def _entry(entry: Any) -> FeedItem | None:
-    link = str(entry.get("link") or "")
-    if not link.startswith(("http://", "https://")):
+    link = str(entry.get("link") or "").strip()
+    if not _web_link(link):
         return None  # an item without a web link has no identity we can use
     contents = entry.get("content") or []
     content = "\n".join(plain_text(str(c.get("value") or "")) for c in contents)
@@ -144,10 +157,23 @@ def _entry(entry: Any) -> FeedItem | None:
     )
 
 
+def _drop_entity_declarations(text: str) -> tuple[str, bool]:
+    """A DOCTYPE declaring entities goes before parsing: no feed needs its own entities, and
+    nested ones ("billion laughs") cost seconds of CPU in feedparser even where expat's
+    amplification limit stops them in the end."""
+    prolog_end = text.find("<rss")
+    prolog = text[: prolog_end if prolog_end > 0 else 65536]
+    if "<!ENTITY" not in prolog.upper():
+        return text, False
+    cleaned = _DOCTYPE_RE.sub("", prolog, count=1)
+    return cleaned + text[len(prolog) :], cleaned != prolog
+
+
 def _parse_xml(body: bytes, url: str, content_type: str | None) -> ParsedFeed:
     # Our decoding distrusts lying charsets; hand feedparser clean UTF-8 that says so.
     text, _charset = decode(body, content_type)
     text = _XML_DECL_RE.sub(r"\1\2utf-8\2", text, count=1)
+    text, dropped = _drop_entity_declarations(text)
     parsed = feedparser.parse(
         text.encode("utf-8"),
         response_headers={"content-location": url, "content-type": "application/xml"},
@@ -156,6 +182,8 @@ def _parse_xml(body: bytes, url: str, content_type: str | None) -> ParsedFeed:
     )
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     reason = f"{type(problem).__name__}: {str(problem)[:120]}" if problem else None
+    if dropped:
+        reason = "entity declarations ignored" + (f"; {reason}" if reason else "")
     if not parsed.get("version") and not parsed.entries:
         raise NotAFeed(f"not a feed: unreadable XML ({reason or 'no feed element'})")
     items = [item for e in parsed.entries if (item := _entry(e)) is not None]
@@ -169,7 +197,12 @@ def _json_item(raw: Any, url: str) -> FeedItem | None:
     link = raw.get("url") or raw.get("external_url") or ""
     if not isinstance(link, str) or not link:
         return None
-    link = urljoin(url, link)
+    try:
+        link = urljoin(url, link.strip())
+    except ValueError:
+        return None
+    if not _web_link(link):
+        return None
     author = raw.get("author") or next(iter(raw.get("authors") or []), None) or {}
     html_content = raw.get("content_html")
     content = plain_text(html_content) if isinstance(html_content, str) else ""

@@ -20,6 +20,7 @@ from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+import yarl
 
 from bot.sources.charset import decode
 
@@ -44,15 +45,21 @@ _ROBOTS_ERROR_TTL = 600.0
 class FetchError(Exception):
     """A fetch that produced no usable response. `reason` is one short human line; `retry_after`
     is the server's own wish in seconds (429/503), `permanent` says retrying soon is pointless
-    (404/410, a redirect loop, a malformed URL)."""
+    (404/410, a redirect loop, a malformed URL); `status` is the HTTP status, if any."""
 
     def __init__(
-        self, reason: str, retry_after: float | None = None, permanent: bool = False
+        self,
+        reason: str,
+        retry_after: float | None = None,
+        permanent: bool = False,
+        *,
+        status: int | None = None,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
         self.permanent = permanent
+        self.status = status  # the HTTP status when the server answered one
 
 
 @dataclass(frozen=True)
@@ -114,9 +121,40 @@ def backoff(consecutive_errors: int, *, rng: random.Random) -> float:
     return rng.uniform(delay / 2, delay)
 
 
-def _host_key(url: str) -> str:
+def _origin(url: str) -> str:
+    """robots.txt belongs to an origin: scheme, host and port."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port or ''}"
+
+
+def _host(url: str) -> str:
+    """The per-host limit counts a machine, whatever the scheme or port."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _shown(url: str) -> str:
+    """A URL fit for a reason line: no user:password, at most 80 characters."""
+    try:
+        parts = urlsplit(url)
+        if parts.password or parts.username:
+            url = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+    except ValueError:
+        pass
+    return url[:80]
+
+
+def _check_url(url: str) -> None:
+    """Raise FetchError for what no request can be made of, before any slot is taken."""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            raise FetchError(f"not an http(s) URL: {_shown(url)}", permanent=True)
+        _port = parts.port  # raises on a bad port
+        if not parts.hostname:
+            raise ValueError("no host")
+        yarl.URL(url).raw_host  # noqa: B018  (raises on a host IDNA cannot encode)
+    except ValueError:  # UnicodeError too: a label that is empty or too long
+        raise FetchError(f"bad URL: {_shown(url)}", permanent=True) from None
 
 
 @dataclass
@@ -192,23 +230,28 @@ class Fetcher:
 
     async def _hop(self, url: str, headers: dict[str, str]) -> tuple[Response | None, str | None]:
         """One request: (response, None) or (None, the absolute URL it redirects to)."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise FetchError(f"not an http(s) URL: {url[:80]}", permanent=True)
+        _check_url(url)
         if self._session is None:
             raise RuntimeError("Fetcher used outside `async with`")
         timeout = self.limits.total_timeout
-        async with self._overall, self._hosts[_host_key(url)]:
+        async with self._overall, self._hosts[_host(url)]:
             try:
                 async with asyncio.timeout(timeout):
                     return await self._request(url, headers)
             except TimeoutError:
                 raise FetchError(f"timed out after {_seconds(timeout)}") from None
-            except aiohttp.InvalidURL:
-                raise FetchError(f"bad URL: {url[:80]}", permanent=True) from None
+            except (aiohttp.InvalidURL, ValueError):
+                raise FetchError(f"bad URL: {_shown(url)}", permanent=True) from None
+            except aiohttp.ClientConnectorCertificateError as e:
+                raise FetchError(f"bad TLS certificate for {e.host}") from e
             except aiohttp.ClientConnectorError as e:
                 raise FetchError(f"cannot connect to {e.host}: {e.strerror or 'refused'}") from e
             except aiohttp.ClientPayloadError:
                 raise FetchError("broken response body (bad gzip or cut short)") from None
+            except aiohttp.ServerDisconnectedError:
+                raise FetchError("server closed the connection without answering") from None
+            except aiohttp.ClientResponseError:  # raised before any status: the parser failed
+                raise FetchError("not a valid HTTP response") from None
             except aiohttp.ClientError as e:
                 raise FetchError(f"network error: {type(e).__name__}") from e
 
@@ -218,7 +261,11 @@ class Fetcher:
         assert self._session is not None
         async with self._session.get(url, headers=headers, allow_redirects=False) as resp:
             if resp.status in _REDIRECTS and (location := resp.headers.get("Location")):
-                return None, urljoin(url, location)
+                try:
+                    return None, urljoin(url, location)
+                except ValueError:
+                    reason = f"redirect to a bad URL: {_shown(location)}"
+                    raise FetchError(reason, permanent=True) from None
             head = {k.lower(): v for k, v in resp.headers.items()}
             validators = {"etag": head.get("etag"), "last_modified": head.get("last-modified")}
             if resp.status == 304:
@@ -246,7 +293,11 @@ class Fetcher:
     async def allowed_by_robots(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets our User-Agent fetch it (cached per host;
         for article pages only: a feed is published to be polled)."""
-        key = _host_key(url)
+        try:
+            _check_url(url)
+        except FetchError:
+            return False
+        key = _origin(url)
         async with self._robots_locks[key]:
             entry = self._robots.get(key)
             if entry is None or entry.expires < time.monotonic():
@@ -264,8 +315,8 @@ class Fetcher:
             response = await self.get(robots_url, accept="text/plain")
         except FetchError as e:
             # RFC 9309: an unavailable robots.txt (4xx) allows everything; an unreachable one
-            # (5xx, network) means "assume disallowed" until we can read it.
-            gone = e.reason.startswith("HTTP 4")
+            # (5xx, 429, network) means "assume disallowed" until we can read it.
+            gone = e.status is not None and 400 <= e.status < 500 and e.status != 429
             return _Robots(None, now + (_ROBOTS_TTL if gone else _ROBOTS_ERROR_TTL), gone)
         parser = urllib.robotparser.RobotFileParser(robots_url)
         parser.parse(response.text.splitlines())
@@ -276,5 +327,6 @@ def _check_status(status: int, headers: dict[str, str]) -> None:
     if 200 <= status < 300:
         return
     if status in (429, 503):
-        raise FetchError(f"HTTP {status}", retry_after=retry_after(headers.get("retry-after")))
-    raise FetchError(f"HTTP {status}", permanent=status in (404, 410))
+        wait = retry_after(headers.get("retry-after"))
+        raise FetchError(f"HTTP {status}", retry_after=wait, status=status)
+    raise FetchError(f"HTTP {status}", permanent=status in (404, 410), status=status)
