@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     telegram_api_url: str = DEFAULT_API_URL
     delivery_interval: float = Field(default=60, gt=0)
     broadcast_rate: float = Field(default=25, gt=0)
+    sources_interval: float = Field(default=900, gt=0)
     log_level: str = "INFO"
     fair_use_per_minute: int = Field(default=20, ge=0)  # commands a user may send; 0: no limit
     request_timeout: float = Field(default=15, gt=0)  # seconds for one Bot API call
