@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from aiogram.types import BotCommand, ErrorEvent
 
     from bot.container import App
+    from bot.outgoing.limits import Limits
+    from bot.outgoing.session import RetryPolicy
     from bot.services.container import Services
 
 log = logging.getLogger("bot")
@@ -41,16 +43,33 @@ def bot_defaults() -> DefaultBotProperties:
     )
 
 
-def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
-    """The Bot talking to ``TELEGRAM_API_URL`` (Telegram, a self-hosted server, or a fake)."""
+def build_bot(
+    settings: Settings,
+    session: BaseSession | None = None,
+    *,
+    limits: Limits | None = None,
+    policy: RetryPolicy | None = None,
+) -> Bot:
+    """The Bot talking to ``TELEGRAM_API_URL`` (Telegram, a self-hosted server, or a fake).
+
+    Every request it makes passes one ``OutgoingMiddleware``: Telegram's limits (``limits``,
+    the real ones by default, deliveries capped at BROADCAST_RATE), 429s waited out, errors
+    retried."""
     from aiogram import Bot
     from aiogram.client.telegram import TelegramAPIServer
 
-    from bot.telegram_session import JsonAiohttpSession
+    from bot.outgoing.limits import Limits, OutgoingLimiter
+    from bot.outgoing.session import JsonAiohttpSession, OutgoingMiddleware
 
-    if session is None:
-        session = JsonAiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
-    return Bot(token=settings.bot_token, session=session, default=bot_defaults())
+    if session is None:  # a session passed in (the console's) talks to no Telegram: no limits
+        session = JsonAiohttpSession(
+            api=TelegramAPIServer.from_base(settings.telegram_api_url),
+            timeout=settings.request_timeout,
+        )
+        limits = limits or Limits(deliveries=settings.broadcast_rate)
+    if limits is not None:
+        session.middleware(OutgoingMiddleware(OutgoingLimiter(limits), policy))
+    return Bot(token=settings.token, session=session, default=bot_defaults())
 
 
 def build_dispatcher(app: App) -> Dispatcher:
@@ -58,11 +77,16 @@ def build_dispatcher(app: App) -> Dispatcher:
     set once here) and ``lang`` (the locale middleware)."""
     from aiogram import Dispatcher
 
+    from bot.fair_use import FairUseMiddleware
     from bot.middlewares import CommandCaseMiddleware, LocaleMiddleware
     from bot.routers import feature_routers
 
     dp = Dispatcher()
     dp.update.outer_middleware(LocaleMiddleware())
+    fair_use = FairUseMiddleware(app.settings.fair_use_per_minute)
+    dp.message.outer_middleware(fair_use)
+    dp.callback_query.outer_middleware(fair_use)
+    # after fair use: a refused message is not worth rewriting
     dp.message.outer_middleware(CommandCaseMiddleware())
     dp.channel_post.outer_middleware(CommandCaseMiddleware())
     dp.include_routers(*feature_routers())
@@ -121,24 +145,24 @@ async def _on_error(event: ErrorEvent, lang: str = "ru") -> bool:
     return True
 
 
-class _RedactToken(logging.Filter):
-    """Logs never show the token, whatever a library puts in a message (e.g. a URL)."""
+class _RedactingFormatter(logging.Formatter):
+    """Log lines never show the token, wherever a library put it: the message, its arguments
+    or a traceback (the whole formatted line is cleaned, not just the message)."""
 
-    def __init__(self, token: str) -> None:
-        super().__init__()
+    def __init__(self, fmt: str, token: str) -> None:
+        super().__init__(fmt)
         self.token = token
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.token and self.token in record.getMessage():
-            record.msg = record.getMessage().replace(self.token, "<token>")
-            record.args = ()
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        return line.replace(self.token, "<token>") if self.token else line
 
 
 def setup_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_RedactToken(settings.bot_token))
+    handler.setFormatter(
+        _RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", settings.token)
+    )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)
@@ -147,40 +171,120 @@ def setup_logging(settings: Settings) -> None:
         logging.getLogger(chatty).setLevel(max(logging.WARNING, root.level))
 
 
-async def serve(settings: Settings) -> None:
-    """Run until SIGINT/SIGTERM; the store is closed however polling ends."""
-    from bot.container import open_app
+# Exit codes of ``python -m bot run`` (README: Troubleshooting).
+EXIT_CONFIG = 2  # a setting is missing or wrong (BOT_TOKEN unset, a bad URL, ...)
+EXIT_TOKEN = 3  # Telegram rejected the token (401)
+EXIT_UNREACHABLE = 4  # the Bot API did not answer for STARTUP_WAIT seconds
+EXIT_STORE = 5  # the store file is corrupt, read-only or locked
+EXIT_RUNNING = 6  # another bot already runs on this store
 
-    app = await open_app(settings)
+
+class StartupError(Exception):
+    """Start-up cannot go on; ``str()`` is the one line for the operator."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+async def check_telegram(bot: Bot, settings: Settings) -> str:
+    """getMe, retried with backoff for ``STARTUP_WAIT`` seconds; the bot's username."""
+    from aiogram.exceptions import (
+        TelegramNetworkError,
+        TelegramServerError,
+        TelegramUnauthorizedError,
+    )
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + settings.startup_wait
+    delay = 1.0
+    while True:
+        try:
+            me = await bot.get_me()
+            return me.username or ""
+        except TelegramUnauthorizedError:
+            raise StartupError(
+                "Telegram rejected BOT_TOKEN (401 Unauthorized): copy the token again from "
+                "@BotFather (/mybots -> API Token)",
+                EXIT_TOKEN,
+            ) from None
+        except (TelegramNetworkError, TelegramServerError) as exc:
+            if loop.time() + delay > deadline:
+                raise StartupError(
+                    f"the Bot API at {settings.telegram_api_url} did not answer for "
+                    f"{settings.startup_wait:g} s ({exc.message}): check the network and "
+                    "TELEGRAM_API_URL",
+                    EXIT_UNREACHABLE,
+                ) from None
+            log.warning("Bot API not reachable (%s); retrying in %.0f s", exc.message, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 15.0)
+
+
+async def serve(settings: Settings) -> None:
+    """Run until SIGINT/SIGTERM; the store is closed however polling ends.
+
+    Holds the store's instance lock for the whole run: a second bot on the same store stops
+    at once with one line (InstanceLocked) instead of delivering beside this one."""
+    from bot.container import open_app
+    from storage.instance import InstanceLock
+
+    lock = InstanceLock(settings.database_path)
+    lock.acquire()
     try:
-        bot = build_bot(settings)
-        dp = build_dispatcher(app)
-        log.info(
-            "store %s: %d articles; polling %s",
-            settings.database_path,
-            await app.services.articles.store.count(),
-            settings.telegram_api_url,
-        )
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        app = await open_app(settings)
+        try:
+            bot = build_bot(settings)
+            try:
+                await check_telegram(bot, settings)
+            except BaseException:
+                await bot.session.close()
+                raise
+            dp = build_dispatcher(app)
+            log.info(
+                "store %s: %d articles; polling %s",
+                settings.database_path,
+                await app.services.articles.store.count(),
+                settings.telegram_api_url,
+            )
+            await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        finally:
+            await app.close()
+            log.info("stopped")
     finally:
-        await app.close()
-        log.info("stopped")
+        lock.release()
 
 
 def run_bot() -> int:
+    from storage.db import StoreError
+    from storage.instance import InstanceLocked
+
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
-        return 2
-    if not settings.bot_token.strip():
+        return EXIT_CONFIG
+    if not settings.token.strip():
         print(
             "BOT_TOKEN is not set: get a token from @BotFather and put it in the environment "
             "or .env (python -m bot console works without one)",
             file=sys.stderr,
         )
-        return 2
+        return EXIT_CONFIG
     setup_logging(settings)
-    with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C during shutdown
-        asyncio.run(serve(settings))
+    try:
+        with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C during shutdown
+            asyncio.run(serve(settings))
+    except StartupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except StoreError as exc:
+        print(f"store error: {exc}", file=sys.stderr)
+        return EXIT_STORE
+    except InstanceLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_RUNNING
+    except NotADirectoryError as exc:  # first start: the store is seeded from SEEDS_DIR
+        print(f"configuration error: SEEDS_DIR: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     return 0

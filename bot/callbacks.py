@@ -8,10 +8,19 @@ token for a server-side copy of it (:mod:`bot.services.queries`).
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
 
 MAX_CALLBACK_BYTES = 64
+
+# Numbers in buttons are bounded: a forged "page 2**63" fails to unpack (the button is then
+# "unknown", answered by the fallback) instead of overflowing SQLite's integers.
+Page = Annotated[int, Field(ge=0, le=100_000)]
+RowId = Annotated[int, Field(ge=1, le=2**53)]
+ChatId = Annotated[int, Field(ge=-(2**53), le=2**53)]  # Telegram: at most 52 bits
+ThreadId = Annotated[int, Field(ge=0, le=2**31)]
 
 
 class ListKind(StrEnum):
@@ -29,13 +38,13 @@ class ListCb(CallbackData, prefix="l"):
 
     kind: ListKind
     key: str
-    page: int
+    page: Page
 
 
 class CardCb(CallbackData, prefix="c"):
     """The full summary card of one article."""
 
-    id: int
+    id: RowId
 
 
 class CountryCb(CallbackData, prefix="k"):

@@ -9,8 +9,12 @@ The longest pack, ``ss:-1001234567890:t:agriculture:2147483647``, is 43 bytes.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+from bot.callbacks import ChatId, ThreadId
 
 
 class FilterCode(StrEnum):
@@ -33,22 +37,22 @@ class SettingField(StrEnum):
 class SubscribeCb(CallbackData, prefix="ss"):
     """Subscribe ``chat`` to a suggested name."""
 
-    chat: int
+    chat: ChatId
     kind: FilterCode
     value: str
-    thread: int  # forum topic the /subscribe came from; 0 = none
+    thread: ThreadId  # forum topic the /subscribe came from; 0 = none
 
 
 class UnsubscribeCb(CallbackData, prefix="su"):
     """Remove one subscription of ``chat`` by id; id 0 removes them all."""
 
-    chat: int
-    id: int
+    chat: ChatId
+    id: Annotated[int, Field(ge=0, le=2**53)]  # 0: all
 
 
 class SettingsCb(CallbackData, prefix="st"):
     """A settings button: ``field`` with ``value``."""
 
-    chat: int
+    chat: ChatId
     field: SettingField
     value: str

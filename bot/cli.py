@@ -24,6 +24,16 @@ def _parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="analyse article files without touching the store")
     analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
     analyze.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    sources = sub.add_parser("sources", help="manage news sources (feeds)")
+    sources.add_argument("action", choices=["list", "add", "remove", "check", "fetch"])
+    sources.add_argument("url", nargs="?", metavar="URL")
+    sources.add_argument("name", nargs="?", metavar="NAME")
+    sources.add_argument("--all", action="store_true", help="fetch: every source, due or not")
+    sources.add_argument(
+        "--starter", action="store_true", help="add: the starter list of agencies' feeds"
+    )
+    export = sub.add_parser("export", help="every stored article as JSON lines")
+    export.add_argument("--json", action="store_true", required=True)
     return parser
 
 
@@ -38,6 +48,21 @@ def main(argv: list[str] | None = None) -> int:
         from bot.ingest_cli import run_ingest
 
         return run_ingest(args.dir)
+    if command == "sources":
+        if args.action in ("add", "remove", "check") and not (args.url or args.starter):
+            print(f"sources {args.action}: give the feed's URL", file=sys.stderr)
+            return 2
+        from bot.sources_cli import run_sources
+
+        if args.starter and args.action == "add":
+            from bot.sources_cli import run_add_starter
+
+            return run_add_starter()
+        return run_sources(args.action, args.url, args.name, args.all)
+    if command == "export":
+        from bot.sources_cli import run_export
+
+        return run_export()
     if command == "console":
         from bot.console import run_console
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -18,14 +19,19 @@ class ConfigError(Exception):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    bot_token: str = ""
+    # a secret: its repr and str are "**********", so no log or traceback can show it
+    bot_token: SecretStr = SecretStr("")
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     database_path: Path = Path("data/news.sqlite3")
     seeds_dir: Path = Path("seeds")
     telegram_api_url: str = DEFAULT_API_URL
     delivery_interval: float = Field(default=60, gt=0)
     broadcast_rate: float = Field(default=25, gt=0)
+    sources_interval: float = Field(default=900, gt=0)
     log_level: str = "INFO"
+    fair_use_per_minute: int = Field(default=20, ge=0)  # commands a user may send; 0: no limit
+    request_timeout: float = Field(default=15, gt=0)  # seconds for one Bot API call
+    startup_wait: float = Field(default=60, ge=0)  # how long to retry an unreachable API at start
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -37,6 +43,18 @@ class Settings(BaseSettings):
                 raise ValueError(f"not a Telegram user id: {bad[0]!r}")
             return frozenset(int(p) for p in parts)
         return value
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value().strip()
+        left, colon, right = token.partition(":")
+        if token and not (
+            colon and left.isdigit() and right and not any(c.isspace() for c in token)
+        ):
+            # the message never repeats the value: it is a secret, even when mistyped
+            raise ValueError("does not look like a token (digits:letters); copy it from @BotFather")
+        return SecretStr(token)
 
     @field_validator("log_level")
     @classmethod
@@ -51,7 +69,19 @@ class Settings(BaseSettings):
     def _url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 (raises on a port out of range)
+        except ValueError as exc:
+            raise ValueError(f"not a valid URL ({exc})") from None
+        if not parts.hostname:
+            raise ValueError("has no host name")
         return value.rstrip("/")
+
+    @property
+    def token(self) -> str:
+        """The token itself, for the Bot only: never log or print it."""
+        return self.bot_token.get_secret_value()
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -3,7 +3,7 @@
 ``open_app`` opens the store and builds, in this order and in one direction (nothing it builds
 imports this module or reaches back into another part):
 
-    store -> services (what handlers call) -> background parts (the delivery scheduler)
+    store -> services (what handlers call) -> background parts (delivery, the source poller)
 
 Handlers get :class:`~bot.services.container.Services` only; the background parts are
 :class:`Lifecycle` entries of :attr:`App.lifecycle`: ``start(bot)`` runs after the command menu
@@ -25,12 +25,15 @@ from bot.callbacks import SEARCH_KEY_BYTES
 from bot.config import Settings
 from bot.delivery.planner import plan
 from bot.delivery.scheduler import DeliveryScheduler, build_scheduler
+from bot.formatting import esc
 from bot.services.admin import AdminService
 from bot.services.articles import ArticleService
 from bot.services.container import Services
 from bot.services.partners import PartnerService
 from bot.services.queries import QueryTokens
 from bot.services.subscriptions import SubscriptionService
+from bot.sources.poller import RunningSources, start_sources
+from bot.texts import t
 from storage.articles import ArticleStore
 from storage.db import open_db
 from storage.ingest import ensure_seeded
@@ -117,6 +120,7 @@ async def open_app(settings: Settings, *, seed: bool = True, deliver: bool = Tru
     app = App(settings=settings, db=db, services=services)
     if deliver:
         app.lifecycle.append(_delivery(app))
+        app.lifecycle.append(_sources(app))
     return app
 
 
@@ -137,3 +141,24 @@ def _delivery(app: App) -> Lifecycle:
             await app.delivery.stop()
 
     return Lifecycle("delivery", start=start, stop=stop)
+
+
+def _sources(app: App) -> Lifecycle:
+    """News sources are polled while the bot runs (it tells admins through the Bot); new
+    relevant articles wake the delivery at once."""
+    running: list[RunningSources] = []
+
+    async def start(bot: Bot) -> None:
+        async def notify(text: str) -> None:
+            for admin in app.settings.admin_ids:
+                await bot.send_message(admin, t("sources.paused", "ru", text=esc(text)))
+
+        running.append(
+            await start_sources(app.db, app.settings, wake=app.wake_delivery, notify=notify)
+        )
+
+    async def stop() -> None:
+        while running:
+            await running.pop().stop()
+
+    return Lifecycle("sources", start=start, stop=stop)

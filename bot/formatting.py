@@ -87,10 +87,19 @@ def article_card(article: StoredArticle, lang: str | None = None) -> str:
     if summary:
         lines.append("")
         lines.append(esc(_cut(summary, SUMMARY_MAX)))
-    if article.url:
+    if article.sources:  # every agency that reported the story (news sources)
+        lines.append("")
+        lines.append(t("sources.card", lang, names=_source_links(article.sources)))
+    elif article.url:
         lines.append("")
         lines.append(f'<a href="{esc(article.url)}">{esc(t("card.source", lang))}</a>')
     return "\n".join(lines)
+
+
+def _source_links(sources: Sequence[tuple[str, str]], most: int = 8) -> str:
+    links = [f'<a href="{esc(url)}">{esc(shorten(name, 60))}</a>' for name, url in sources[:most]]
+    more = len(sources) - most
+    return ", ".join(links) + (f" +{more}" if more > 0 else "")
 
 
 def _cut(text: str, limit: int) -> str:

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from bot.config import ConfigError, load_settings
 from storage.db import SchemaError, open_db
-from storage.ingest import ingest_dir
+from storage.ingest import SEEDS_ROOT, ingest_dir
 from storage.models import IngestReport
 
 PROGRESS_MIN_FILES = 50
@@ -30,7 +30,10 @@ def run_ingest(directory: Path | None) -> int:
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     folder = directory if directory is not None else settings.seeds_dir
     try:
-        report = asyncio.run(_ingest(settings.database_path, folder))
+        # the seeds folder is known by its name, not its place (moving it re-adds nothing)
+        is_seeds = folder.expanduser().resolve() == settings.seeds_dir.expanduser().resolve()
+        root = SEEDS_ROOT if is_seeds else None
+        report = asyncio.run(_ingest(settings.database_path, folder, root))
     except (NotADirectoryError, SchemaError) as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 2
@@ -38,11 +41,11 @@ def run_ingest(directory: Path | None) -> int:
     return 0 if report.ok else 1
 
 
-async def _ingest(database: Path, folder: Path) -> IngestReport:
+async def _ingest(database: Path, folder: Path, root: str | None = None) -> IngestReport:
     db = await open_db(database)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
-        return await ingest_dir(db, folder, progress=bar)
+        return await ingest_dir(db, folder, progress=bar, root=root)
     finally:
         if bar is not None:
             bar.close()

@@ -176,7 +176,9 @@ ARTICLE_SELECT = (
     "(SELECT json_group_array(slug) FROM (SELECT slug "
     " FROM article_topics WHERE article_id = a.id ORDER BY pos)) AS topics, "
     "(SELECT json_group_array(country) FROM (SELECT country "
-    " FROM article_countries WHERE article_id = a.id ORDER BY pos)) AS countries"
+    " FROM article_countries WHERE article_id = a.id ORDER BY pos)) AS countries, "
+    "(SELECT json_group_array(json_array(name, url)) FROM (SELECT name, url "
+    " FROM article_sources WHERE article_id = a.id ORDER BY seen_at, rowid)) AS sources"
 )
 
 
@@ -195,6 +197,7 @@ def _article(row: aiosqlite.Row) -> StoredArticle:
         figures=figures,
         ingested_at=_parse_utc(row["ingested_at"]),
         relevant=bool(row["relevant"]),
+        sources=tuple((str(n), str(u)) for n, u in json.loads(row["sources"])),
     )
 
 

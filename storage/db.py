@@ -22,7 +22,10 @@ import aiosqlite
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
-BUSY_TIMEOUT_MS = 5000
+# Another program's write (a backup, an ingest beside the bot) may hold the file for seconds:
+# wait for it rather than answer a user "something went wrong".
+BUSY_TIMEOUT_MS = 30_000
+OPEN_BUSY_TIMEOUT_MS = 5_000
 # Listings read a few index pages and rows; the OS page cache holds the rest of the file.
 # A bigger SQLite cache or memory-mapped reads only add to the bot's resident memory
 # (measured: 32 MB cache + 256 MB mmap cost the bot ~60 MB RSS at 100,000 articles).
@@ -32,6 +35,30 @@ MMAP_BYTES = 0
 
 class SchemaError(Exception):
     """The database file cannot be used by this program (e.g. it is newer)."""
+
+
+class StoreError(SchemaError):
+    """The store file cannot be opened; ``str()`` names the file and says what to do."""
+
+
+def describe_open_error(path: Path, exc: BaseException) -> str:
+    """One line for a failure to open or migrate ``path``."""
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text:
+        return (
+            f"{path} is not a readable SQLite database (corrupt?): restore it from a backup, "
+            "or move it away and the bot starts a new one"
+        )
+    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+        return f"{path} is read-only: let the bot's user write the file and its folder"
+    if "locked" in text or "busy" in text:
+        return (
+            f"{path} is locked by another program: stop it (an open sqlite3 shell, a backup "
+            "tool) and start again"
+        )
+    if "unable to open" in text:
+        return f"cannot open {path}: check that its folder exists and is writable"
+    return f"{path}: {exc}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +126,15 @@ async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Con
     ``commit()`` is harmless. Use ``transaction()`` for work that must be all-or-nothing.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(describe_open_error(path, exc)) from None
     try:
         db.row_factory = aiosqlite.Row
-        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # a short wait while opening: a file locked at start is reported, not waited on
+        await db.execute(f"PRAGMA busy_timeout = {OPEN_BUSY_TIMEOUT_MS}")
         await db.execute("PRAGMA journal_mode = WAL")
         await db.execute("PRAGMA synchronous = NORMAL")
         await db.execute("PRAGMA foreign_keys = ON")
@@ -111,6 +142,19 @@ async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Con
         await db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         await db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         await migrate(db, upto=upto)
+        # a read-only file opens and reads fine; find out now, not at the first /subscribe
+        await db.execute("BEGIN IMMEDIATE")
+        await db.rollback()
+        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except (sqlite3.Error, OSError) as exc:
+        await db.close()
+        raise StoreError(describe_open_error(path, exc)) from None
+    except SchemaError as exc:  # a migration that could not write, or a newer file
+        await db.close()
+        cause = exc.__cause__
+        if isinstance(cause, sqlite3.Error):
+            raise StoreError(describe_open_error(path, cause)) from None
+        raise StoreError(f"{path}: {exc}: run the newer program, or restore a backup") from None
     except BaseException:
         await db.close()
         raise

@@ -7,6 +7,8 @@ short English reason that ends up in the ingest report (SPEC: Bad input).
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,10 +44,15 @@ def read_article_file(path: Path) -> str:
 def read_article_bytes(path: Path) -> bytes:
     """The bytes of ``path``, refusing (without reading it all) a file over the size limit."""
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK: a fifo swapped in after the folder was listed must not hang the read;
+        # the fstat then refuses anything but a regular file.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ArticleFileError("not a regular file, refused")
             data = handle.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
-                size = path.stat().st_size
+                size = os.fstat(fd).st_size
                 raise ArticleFileError(f"file too large ({size / _MB:.1f} MB > 1 MB)")
     except OSError as exc:
         raise ArticleFileError(f"cannot read: {exc.strerror or exc}") from None

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import errno
 import hashlib
 import logging
 import os
 import sqlite3
+import stat
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +50,7 @@ class _Prepared:
     """A file read and analysed, ready to be written in one short transaction."""
 
     path: Path
+    key: str  # the file's identity in the store (see ingest_dir's ``root``)
     size: int
     mtime_ns: int
     file_hash: str
@@ -58,6 +61,7 @@ class _FileFailed(Exception):
     """One file could not be ingested; the message is the reason for the report."""
 
 
+SEEDS_ROOT = "seeds:"  # the seeds folder's name in the store (migration 0040)
 PREFETCH = 4  # files read and analysed ahead of the one being written
 
 
@@ -71,16 +75,23 @@ async def ingest_dir(
     *,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    root: str | None = None,
 ) -> IngestReport:
     """Bring the store in line with ``directory``; see the module docstring.
 
+    ``root`` names the folder in the store instead of its absolute path: the seeds folder is
+    ``SEEDS_ROOT``, its files ``seeds:NAME``, so moving ``SEEDS_DIR`` does not add them again.
+
     Raises NotADirectoryError if ``directory`` is not a readable folder.
     """
-    folder, files = await asyncio.to_thread(_list_folder, directory)
+    folder, files, refused = await asyncio.to_thread(_list_folder, directory)
+    keys = {p: file_key(folder, p, root) for p in files}
     today = today or dt.date.today()
     current_fp = fingerprint()
-    known = await _known_files(db, folder)
+    directory_key = root or str(folder)
+    known = await _known_files(db, directory_key)
     report = IngestReport()
+    report.failed.extend(refused)
     touched: set[int] = set()
     # Reading and analysing (CPU, worker threads) runs a few files ahead of the writes
     # (one transaction per file, in folder order), so the two overlap instead of alternating.
@@ -88,7 +99,8 @@ async def ingest_dir(
     upcoming = iter(files)
     for done in range(1, len(files) + 1):
         while len(loading) < PREFETCH and (path := next(upcoming, None)) is not None:
-            load = asyncio.to_thread(_load, path, known.get(str(path)), today, current_fp)
+            known_file = known.get(keys[path])
+            load = asyncio.to_thread(_load, path, keys[path], known_file, today, current_fp)
             loading.append((path, asyncio.ensure_future(load)))
         path, job = loading.popleft()
         try:
@@ -96,12 +108,13 @@ async def ingest_dir(
             if prepared is None:
                 report.unchanged.append(path.name)
             else:
-                await _store(db, prepared, known.get(str(path)), report, touched)
+                known_file = known.get(keys[path])
+                await _store(db, prepared, known_file, report, touched, directory_key)
         except _FileFailed as exc:
             report.failed.append((path.name, str(exc)))
         if progress is not None:
             progress(done, len(files))
-    present = {str(p) for p in files}
+    present = set(keys.values())
     for gone in sorted(set(known) - present):
         await _remove(db, gone, known[gone], report)
     await _retag(db, current_fp, touched, report)
@@ -116,24 +129,74 @@ async def ensure_seeded(db: aiosqlite.Connection, seeds_dir: Path) -> IngestRepo
         row = await cursor.fetchone()
     if row is not None and row[0]:
         return None
-    return await ingest_dir(db, seeds_dir)
+    return await ingest_dir(db, seeds_dir, root=SEEDS_ROOT)
 
 
-def _list_folder(directory: Path) -> tuple[Path, list[Path]]:
-    """The folder's absolute path and its ``*.txt`` files in name order."""
+def file_key(folder: Path, path: Path, root: str | None) -> str:
+    """A file's identity: ``root`` + its path inside ``folder``, or its absolute path."""
+    if root is None:
+        return str(path)
+    return root + path.relative_to(folder).as_posix()
+
+
+def _list_folder(directory: Path) -> tuple[Path, list[Path], list[tuple[str, str]]]:
+    """The folder's absolute path, its ``*.txt`` regular files in name order, and the entries
+    refused with their reasons (named in the report, never skipped without a word)."""
     folder = directory.expanduser().resolve()
     if not folder.is_dir():
         raise NotADirectoryError(f"not a folder: {directory}")
-    return folder, sorted(p for p in folder.glob("*.txt") if p.is_file())
+    files: list[Path] = []
+    refused: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("*.txt")):
+        reason = refusal(folder, path)
+        if reason is None:
+            files.append(path)
+        else:
+            refused.append((path.name, reason))
+    return folder, files, refused
 
 
-async def _known_files(db: aiosqlite.Connection, folder: Path) -> dict[str, _Known]:
+def refusal(folder: Path, path: Path) -> str | None:
+    """Why ``path`` must not be read as an article of ``folder``, or None when it may.
+
+    Only regular files inside the folder: a symlink is followed only when it ends inside
+    (one to a secrets file or /etc/shadow would otherwise become an article sent to
+    subscribers); fifos (a read would hang), devices, sockets and folders are refused."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "symlink loop, refused"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop, refused"
+        return "broken symlink, refused" if path.is_symlink() else f"cannot read: {exc.strerror}"
+    if not target.is_relative_to(folder):
+        return "symlink to a file outside the folder, refused"
+    try:
+        mode = target.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a fifo" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode)
+            else "a folder" if stat.S_ISDIR(mode)
+            else "not a file"
+        )  # fmt: skip
+        return f"not a regular file ({kind}), refused"
+    return None
+
+
+async def _known_files(db: aiosqlite.Connection, folder: str) -> dict[str, _Known]:
     sql = "SELECT path, file_hash, article_id FROM ingested_files WHERE directory = ?"
-    async with db.execute(sql, (str(folder),)) as cursor:
+    async with db.execute(sql, (folder,)) as cursor:
         return {str(row[0]): _Known(str(row[1]), row[2]) for row in await cursor.fetchall()}
 
 
-def _load(path: Path, known: _Known | None, today: dt.date, current_fp: str) -> _Prepared | None:
+def _load(
+    path: Path, key: str, known: _Known | None, today: dt.date, current_fp: str
+) -> _Prepared | None:
     """Read, decode and analyse one file (no store access: runs in a worker thread).
 
     None: the bytes are the ones already ingested, nothing to do.
@@ -146,7 +209,7 @@ def _load(path: Path, known: _Known | None, today: dt.date, current_fp: str) -> 
     if known is not None and known.file_hash == file_hash and known.article_id is not None:
         return None
     try:
-        return _prepare(path, data, file_hash, today, current_fp)
+        return _prepare(path, key, data, file_hash, today, current_fp)
     except OSError as exc:  # removed or unreadable between listing and reading
         raise _FileFailed(f"cannot read: {exc.strerror or exc}") from None
 
@@ -157,19 +220,20 @@ async def _store(
     known: _Known | None,
     report: IngestReport,
     touched: set[int],
+    directory: str,
 ) -> None:
     """Write one analysed file in its own transaction: all of it or nothing."""
     try:
         async with transaction(db):
             article_id = known.article_id if known else None
             if article_id is None:
-                article_id = await _article_by_path(db, str(prepared.path))
+                article_id = await _article_by_path(db, prepared.key)
             if article_id is not None and await _same_content(db, article_id, prepared):
                 outcome = "unchanged"  # e.g. re-saved with CRLF: same text, new bytes
             else:
                 article_id = await save_article(db, prepared.record, article_id=article_id)
                 outcome = "added" if known is None else "updated"
-            await _record_file(db, prepared, article_id)
+            await _record_file(db, prepared, article_id, directory)
     except (sqlite3.Error, ValueError, LookupError) as exc:
         log.exception("ingest of %s failed", prepared.path)
         raise _FileFailed(f"store error: {exc}") from None
@@ -179,15 +243,17 @@ async def _store(
         report.new_article_ids.append(article_id)
 
 
-def _prepare(path: Path, data: bytes, file_hash: str, today: dt.date, current_fp: str) -> _Prepared:
+def _prepare(
+    path: Path, key: str, data: bytes, file_hash: str, today: dt.date, current_fp: str
+) -> _Prepared:
     """Decode and analyse (no store access: runs in a worker thread)."""
     try:
         text = decode_article_bytes(data)
     except ArticleFileError as exc:
         raise _FileFailed(str(exc)) from None
-    record = _record(text, today, current_fp, str(path))
+    record = _record(text, today, current_fp, key)
     stat = path.stat()
-    return _Prepared(path, stat.st_size, stat.st_mtime_ns, file_hash, record)
+    return _Prepared(path, key, stat.st_size, stat.st_mtime_ns, file_hash, record)
 
 
 def _record(text: str, today: dt.date, current_fp: str, source: str | None) -> ArticleRecord:
@@ -229,15 +295,17 @@ async def _same_content(db: aiosqlite.Connection, article_id: int, prepared: _Pr
     return row is not None and (row[0], row[1]) == (record.content_hash, record.fingerprint)
 
 
-async def _record_file(db: aiosqlite.Connection, prepared: _Prepared, article_id: int) -> None:
+async def _record_file(
+    db: aiosqlite.Connection, prepared: _Prepared, article_id: int, directory: str
+) -> None:
     await db.execute(
         "INSERT INTO ingested_files (path, directory, size, mtime_ns, file_hash, article_id, "
         "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
         "size = excluded.size, mtime_ns = excluded.mtime_ns, file_hash = excluded.file_hash, "
         "article_id = excluded.article_id, ingested_at = excluded.ingested_at",
         (
-            str(prepared.path),
-            str(prepared.path.parent),
+            prepared.key,
+            directory,
             prepared.size,
             prepared.mtime_ns,
             prepared.file_hash,

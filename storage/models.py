@@ -23,6 +23,8 @@ class StoredArticle:
     ingested_at: dt.datetime | None = None  # UTC
     # SPEC: about cooperation; an irrelevant article is kept but never listed nor delivered.
     relevant: bool = True
+    # (name, url) of every agency that reported the story, first reporter first (sources)
+    sources: tuple[tuple[str, str], ...] = ()
 
     @property
     def gist(self) -> str:

@@ -15,13 +15,14 @@ from typing import Any, Literal, cast
 
 import aiosqlite
 
-from storage.db import transaction
-from storage.queries import QUERY_MATCH_SQL, store_terms
+from storage.outbox import MATCH_SQL, OutboxRow, OutboxStore, Status, max_article_id
+from storage.queries import store_terms
+
+__all__ = ["MATCH_SQL", "OutboxRow", "max_article_id"]
 
 ChatType = Literal["private", "group", "supergroup", "channel"]
 Kind = Literal["all", "region", "topic", "query"]
 Mode = Literal["instant", "digest"]
-Status = Literal["pending", "sending", "sent", "failed"]
 
 CHAT_TYPES: frozenset[str] = frozenset({"private", "group", "supergroup", "channel"})
 KINDS: frozenset[str] = frozenset({"all", "region", "topic", "query"})
@@ -37,17 +38,6 @@ def chat_type_of(value: str) -> ChatType:
 
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
-# True when subscription ``s`` wants article ``a`` (aliases fixed by the callers' queries).
-MATCH_SQL = f"""(
-    s.kind = 'all'
-    OR (s.kind = 'region' AND EXISTS (
-        SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.code = s.value
-        AND r.role = 'party'))
-    OR (s.kind = 'topic' AND EXISTS (
-        SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.slug = s.value))
-    OR {QUERY_MATCH_SQL}
-)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,22 +71,11 @@ class Subscription:
     created_after: int
 
 
-@dataclass(frozen=True, slots=True)
-class OutboxRow:
-    id: int
-    chat_id: int
-    article_id: int
-    thread_id: int | None
-    status: str
-    attempts: int
-
-
 _CHAT_COLS = (
     "id, type, title, active, lang, tz, mode, digest_hour, silent, watermark,"
     " last_digest_on, inactive_reason"
 )
 _SUB_COLS = "id, chat_id, kind, value, thread_id, created_after"
-_OUTBOX_COLS = "id, chat_id, article_id, thread_id, status, attempts"
 
 
 def _chat(row: Sequence[Any]) -> Chat:
@@ -118,16 +97,6 @@ def _chat(row: Sequence[Any]) -> Chat:
 
 def _sub(row: Sequence[Any]) -> Subscription:
     return Subscription(*row)
-
-
-def _outbox(row: Sequence[Any]) -> OutboxRow:
-    return OutboxRow(*row)
-
-
-async def max_article_id(db: aiosqlite.Connection) -> int:
-    async with db.execute("SELECT COALESCE(MAX(id), 0) FROM articles") as cur:
-        row = await cur.fetchone()
-    return int(row[0]) if row else 0
 
 
 class SubscriptionStore:
@@ -303,26 +272,13 @@ class SubscriptionStore:
         )
         return removed
 
-    # -- outbox --------------------------------------------------------------------------
+    # -- outbox (its SQL is storage.outbox's) -------------------------------------------
 
     async def pending(self, *, mode: str = "instant", limit: int = 100_000) -> list[OutboxRow]:
-        """Queued rows of active chats in ``mode``, oldest article first within a chat."""
-        sql = (
-            f"SELECT {', '.join('o.' + c.strip() for c in _OUTBOX_COLS.split(','))}"
-            " FROM outbox o JOIN chats c ON c.id = o.chat_id"
-            " WHERE o.status = 'pending' AND c.active = 1 AND c.mode = ?"
-            " ORDER BY o.chat_id, o.article_id LIMIT ?"
-        )
-        async with self.db.execute(sql, (mode, limit)) as cur:
-            return [_outbox(r) for r in await cur.fetchall()]
+        return await OutboxStore(self.db).pending(mode=mode, limit=limit)
 
     async def pending_for_chat(self, chat_id: int) -> list[OutboxRow]:
-        async with self.db.execute(
-            f"SELECT {_OUTBOX_COLS} FROM outbox WHERE chat_id = ? AND status = 'pending'"
-            " ORDER BY article_id",
-            (chat_id,),
-        ) as cur:
-            return [_outbox(r) for r in await cur.fetchall()]
+        return await OutboxStore(self.db).pending_for_chat(chat_id)
 
     async def set_status(
         self,
@@ -331,38 +287,12 @@ class SubscriptionStore:
         *,
         message_id: int | None = None,
         error: str | None = None,
-        count_attempt: bool = False,
     ) -> None:
-        """Move rows to ``status`` and commit before returning (the outbox is the record)."""
-        if not row_ids:
-            return
-        marks = ",".join("?" * len(row_ids))
-        sent_at = _NOW if status == "sent" else "sent_at"
-        async with transaction(self.db):
-            await self.db.execute(
-                f"UPDATE outbox SET status = ?, message_id = COALESCE(?, message_id),"
-                f" error = ?, attempts = attempts + ?, sent_at = {sent_at},"
-                f" updated_at = {_NOW} WHERE id IN ({marks})",
-                (status, message_id, error, int(count_attempt), *row_ids),
-            )
-
-    async def requeue_in_flight(self) -> int:
-        """After a crash, rows left in 'sending' may or may not have reached Telegram: send them
-        again (at most one duplicate each) rather than risk losing them."""
-        async with transaction(self.db):
-            cur = await self.db.execute(
-                f"UPDATE outbox SET status = 'pending', updated_at = {_NOW}"
-                " WHERE status = 'sending'"
-            )
-        return cur.rowcount
+        await OutboxStore(self.db).set_status(row_ids, status, message_id=message_id, error=error)
 
     async def counts(self) -> dict[str, int]:
         """Outbox rows by status (every status present, zero when none)."""
-        result = dict.fromkeys(("pending", "sending", "sent", "failed"), 0)
-        async with self.db.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status") as cur:
-            for status, n in await cur.fetchall():
-                result[cast(str, status)] = int(n)
-        return result
+        return await OutboxStore(self.db).counts()
 
     async def subscriber_counts(self) -> tuple[int, int]:
         """(active, inactive) chats that have at least one subscription."""

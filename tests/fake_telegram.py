@@ -255,13 +255,42 @@ class _Window:
         return 0
 
 
+@dataclass(slots=True)
+class _Burst:
+    """Token bucket: a burst of ``capacity`` messages, then ``rate`` a second."""
+
+    capacity: float
+    rate: float
+    tokens: float = -1.0
+    stamp: float = 0.0
+
+    def retry_after(self, now: float) -> int:
+        if self.tokens < 0:
+            self.tokens, self.stamp = self.capacity, now
+        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0
+        return max(1, int((1 - self.tokens) / self.rate + 0.999))
+
+
+# Telegram's limits, ON unless a test switches them off: 30 messages a second overall; into a
+# private chat a burst of 3, then 1 a second; 20 a minute into a group or channel.
+OVERALL_PER_SECOND = 30
+PRIVATE_BURST = 3
+GROUP_PER_MINUTE = 20
+
+
 # --------------------------------------------------------------------------- the server
 
 
 class FakeTelegram:
     """The fake Bot API. ``await start()``, point the bot at ``base_url``, ``await stop()``."""
 
-    def __init__(self, token: str = "123456:TEST-token", *, seed: int = 0) -> None:
+    def __init__(
+        self, token: str = "123456:TEST-token", *, seed: int = 0, limits: bool = True
+    ) -> None:
         self.token = token
         self.base_url = ""
         self._runner: web.AppRunner | None = None
@@ -284,9 +313,15 @@ class FakeTelegram:
         # misbehaviour, all off by default
         self.blocked: set[int] = set()
         self.migrated: dict[int, int] = {}
-        self._global_window: _Window | None = None
+        self._global_window: _Window | None = _Window(OVERALL_PER_SECOND, 1.0) if limits else None
         self._chat_windows: dict[int, _Window] = {}
         self.per_chat_limit: tuple[int, float] | None = None
+        self.telegram_chat_limits = limits  # private burst of 3 then 1/s, 20/min per group
+        self._bursts: dict[int, _Burst] = {}
+        self._group_windows: dict[int, _Window] = {}
+        self.hang_seconds = 0.0  # sendMessage answers this late (the message is still sent)
+        self.hang_chats: set[int] = set()
+        self._unhang = asyncio.Event()
         self.fail_429 = 0.0
         self.fail_502 = 0.0
         self.retry_after_seconds = 1
@@ -309,6 +344,7 @@ class FakeTelegram:
         return self
 
     async def stop(self) -> None:
+        self._unhang.set()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -326,9 +362,17 @@ class FakeTelegram:
         self._global_window = _Window(per_second, period) if per_second else None
 
     def set_per_chat_limit(self, limit: int | None, period: float = 1.0) -> None:
-        """At most ``limit`` messages per ``period`` into any one chat, else 429."""
+        """At most ``limit`` messages per ``period`` into any one chat, else 429 (replaces
+        Telegram's per-chat limits)."""
         self.per_chat_limit = (limit, period) if limit else None
+        self.telegram_chat_limits = False
         self._chat_windows.clear()
+
+    def hang(self, chat_id: int, seconds: float) -> None:
+        """sendMessage into ``chat_id`` takes ``seconds`` to answer (it is delivered at once,
+        as Telegram does when only the answer is slow)."""
+        self.hang_chats.add(chat_id)
+        self.hang_seconds = seconds
 
     def inject_failures(self, *, p429: float = 0.0, p502: float = 0.0, seed: int = 0) -> None:
         """Answer that fraction of sendMessage calls with 429 / 502, reproducibly."""
@@ -808,6 +852,17 @@ class FakeTelegram:
                 raise TelegramError(
                     429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
                 )
+        if self.telegram_chat_limits:
+            if chat_id < 0:
+                window = self._group_windows.setdefault(chat_id, _Window(GROUP_PER_MINUTE, 60.0))
+                wait = window.retry_after(now)
+            else:
+                bucket = self._bursts.setdefault(chat_id, _Burst(PRIVATE_BURST, 1.0))
+                wait = bucket.retry_after(now)
+            if wait:
+                raise TelegramError(
+                    429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
+                )
         if self._global_window is not None and (wait := self._global_window.retry_after(now)):
             raise TelegramError(
                 429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
@@ -888,6 +943,9 @@ class FakeTelegram:
         self.sent.append(message)
         self._sent_by_chat.setdefault(chat.id, []).append(message)
         await self._notify()
+        if chat.id in self.hang_chats:
+            with contextlib.suppress(TimeoutError):  # stop() ends the hang early
+                await asyncio.wait_for(self._unhang.wait(), self.hang_seconds)
         return self._message_api(message, chat)
 
     def _message_api(self, message: SentMessage, chat: Chat) -> dict[str, Any]:

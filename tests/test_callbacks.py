@@ -24,8 +24,8 @@ from bot.services.zones import button_zones
 from storage.analysis.topics import all_topics
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "storage" / "analysis" / "data" / "gazetteer"
-CHAT = -(10**16)  # longer than any Telegram chat id (52 bits with the -100 prefix of channels)
-BIG = 2**63 - 1
+CHAT = -(2**53)  # the longest chat id a button accepts (Telegram: at most 52 bits)
+BIG = 2**53  # the largest row id a button accepts (bot.callbacks.RowId)
 THREAD = 2**31 - 1
 
 

@@ -38,10 +38,12 @@ async def test_background_parts_start_in_order_and_stop_in_reverse(tmp_path: Pat
     assert events == ["start a", "start b", "start c", "stop c", "stop b", "stop a"]
 
 
-async def test_the_bot_app_delivers_and_reload_can_wake_it_before_it_runs(tmp_path: Path) -> None:
+async def test_the_bot_app_delivers_polls_sources_and_reload_can_wake_it_before_it_runs(
+    tmp_path: Path,
+) -> None:
     app = await open_test_app(tmp_path, deliver=True)
     try:
-        assert [part.name for part in app.lifecycle] == ["delivery"]
+        assert [part.name for part in app.lifecycle] == ["delivery", "sources"]
         assert app.delivery is None  # built only when the bot starts
         # /reload before the bot started: the injected wake-up is a no-op, not an error
         assert app.services.admin.wake_delivery is not None

@@ -18,7 +18,7 @@ from storage.db import (
     transaction,
     user_version,
 )
-from storage.ingest import ingest_dir
+from storage.ingest import SEEDS_ROOT, ingest_dir
 from tests.test_store_upgrade import made_by_older_program
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -90,7 +90,9 @@ async def test_file_with_only_the_first_migration_is_upgraded(tmp_path: Path) ->
         assert await user_version(db) == schema_version()
         async with db.execute("SELECT id FROM articles ORDER BY id") as cursor:
             assert [row[0] for row in await cursor.fetchall()] == ids
-        again = await ingest_dir(db, SEEDS)
+        again = await ingest_dir(
+            db, SEEDS, root=SEEDS_ROOT
+        )  # migration 0040: the seeds folder by name
         assert len(again.unchanged) == 5 and not again.added
     finally:
         await db.close()

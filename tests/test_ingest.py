@@ -13,7 +13,7 @@ import pytest
 from storage.analysis.analyze import fingerprint
 from storage.articles import ArticleStore
 from storage.db import open_db
-from storage.ingest import ensure_seeded, ingest_dir
+from storage.ingest import SEEDS_ROOT, ensure_seeded, ingest_dir
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
@@ -252,6 +252,7 @@ async def test_ensure_seeded_only_on_an_empty_store(db: aiosqlite.Connection, fo
     assert await ensure_seeded(db, folder) is None
     for name in SEED_NAMES:
         (folder / name).unlink()
-    await ingest_dir(db, folder)  # everything removed: the store is empty again ...
+    # everything removed (the seeds folder, as /reload reads it): the store is empty again ...
+    await ingest_dir(db, folder, root=SEEDS_ROOT)
     assert await ArticleStore(db).count() == 0
     assert await ensure_seeded(db, folder) is not None  # ... and knows no file, so it seeds

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 
 import pytest
 
-from bot.delivery.ratelimit import RateLimiter, TokenBucket
+from bot.outgoing.limits import (
+    DELIVERY,
+    INTERACTIVE,
+    Limits,
+    OutgoingLimiter,
+    TokenBucket,
+)
 
 
 class FakeClock:
@@ -54,47 +61,59 @@ def test_bucket_rejects_nonsense() -> None:
         TokenBucket(1, capacity=0.5)
 
 
+class YieldingClock(FakeClock):
+    """A fake clock whose sleep also lets other tasks run (for waiters that queue together)."""
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        await asyncio.sleep(0)
+
+
 async def _send_times(
-    limiter: RateLimiter, clock: FakeClock, chats: list[tuple[int, bool]]
+    limiter: OutgoingLimiter, clock: FakeClock, chats: list[int], priority: int = INTERACTIVE
 ) -> list[float]:
     times = []
-    for chat_id, broadcast in chats:
-        await limiter.acquire(chat_id, broadcast=broadcast)
+    for chat_id in chats:
+        await limiter.acquire(chat_id, priority)
         times.append(clock.now)
     return times
 
 
-async def test_global_rate_caps_many_chats() -> None:
+def _limiter(clock: FakeClock, **limits: object) -> OutgoingLimiter:
+    return OutgoingLimiter(Limits(**limits), clock=clock, sleep=clock.sleep)  # type: ignore[arg-type]
+
+
+async def test_overall_rate_caps_many_chats() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(25, clock=clock, sleep=clock.sleep)
-    start = clock.now
-    times = await _send_times(limiter, clock, [(i, False) for i in range(100)])
-    # 100 different chats at 25/s: the last one goes 99/25 s after the first
-    assert times[-1] - start == pytest.approx(99 / 25)
+    limiter = _limiter(clock, overall=25, chat_rate=None, group_per_minute=None)
+    times = await _send_times(limiter, clock, list(range(100)))
+    # 100 different chats at 25/s: spaced exactly 1/25 s on the clock
+    assert times[-1] - times[0] == pytest.approx(99 / 25)
     assert all(b - a == pytest.approx(1 / 25) for a, b in itertools.pairwise(times))
 
 
-async def test_one_message_a_second_to_one_private_chat() -> None:
+async def test_a_private_chat_gets_a_burst_of_three_then_about_one_a_second() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(1000, clock=clock, sleep=clock.sleep)
-    times = await _send_times(limiter, clock, [(7, False)] * 5)
-    assert [t - times[0] for t in times] == pytest.approx([0, 1, 2, 3, 4])
+    limiter = _limiter(clock, overall=None)
+    times = await _send_times(limiter, clock, [7] * 6)
+    step = 1 / Limits().chat_rate  # type: ignore[operator]
+    assert [t - times[0] for t in times] == pytest.approx([0, 0, 0, step, 2 * step, 3 * step])
+    assert step > 1  # a little slower than Telegram's 1/s: clock skew never costs a 429
 
 
 async def test_twenty_a_minute_to_a_group() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(1000, clock=clock, sleep=clock.sleep)
-    times = await _send_times(limiter, clock, [(-100, True)] * 41)
-    # never more than 20 in any 60-second window
+    limiter = _limiter(clock, overall=None)
+    times = await _send_times(limiter, clock, [-100] * 41)
+    # never more than 20 in any 60-second window (the server's window, ours has a margin)
     for i, t in enumerate(times):
-        in_window = [u for u in times[i:] if u - t < 60 - 1e-9]
-        assert len(in_window) <= 20
-    assert times[-1] - times[0] == pytest.approx(40 * 3)
+        assert len([u for u in times[i:] if u - t < 60]) <= 20
+    assert times[-1] - times[0] >= 120
 
 
 async def test_penalised_chat_waits_retry_after_others_do_not() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(1000, clock=clock, sleep=clock.sleep)
+    limiter = _limiter(clock, overall=None)
     await limiter.acquire(5)
     limiter.penalise(5, 12)
     before = clock.now
@@ -106,14 +125,40 @@ async def test_penalised_chat_waits_retry_after_others_do_not() -> None:
 
 async def test_no_limits_never_sleeps() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(None, per_chat_rate=None, group_rate=None, clock=clock, sleep=clock.sleep)
-    times = await _send_times(limiter, clock, [(1, True)] * 50)
+    limiter = OutgoingLimiter(Limits.off(), clock=clock, sleep=clock.sleep)
+    times = await _send_times(limiter, clock, [-1] * 50)
     assert times[-1] == times[0]
+
+
+async def test_deliveries_keep_to_broadcast_rate_replies_do_not() -> None:
+    clock = FakeClock()
+    limiter = _limiter(clock, overall=None, chat_rate=None, group_per_minute=None, deliveries=5)
+    sent = await _send_times(limiter, clock, list(range(10)), DELIVERY)
+    assert sent[-1] - sent[0] == pytest.approx(9 / 5)
+    replies = await _send_times(limiter, clock, list(range(10)))
+    assert replies[-1] == replies[0]
+
+
+async def test_a_reply_goes_before_deliveries_already_waiting() -> None:
+    clock = YieldingClock()
+    limiter = _limiter(clock, overall=10, chat_rate=None, group_per_minute=None)
+    order: list[str] = []
+
+    async def send(tag: str, chat_id: int, priority: int) -> None:
+        await limiter.acquire(chat_id, priority)
+        order.append(tag)
+
+    tasks = [asyncio.create_task(send(f"d{i}", i, DELIVERY)) for i in range(10)]
+    await asyncio.sleep(0)  # the deliveries are queued
+    tasks.append(asyncio.create_task(send("reply", 99, INTERACTIVE)))
+    await asyncio.gather(*tasks)
+    assert order.index("reply") <= 2  # the next free turn, not the eleventh
+    assert sorted(order) == sorted([f"d{i}" for i in range(10)] + ["reply"])
 
 
 async def test_forgetting_idle_buckets_keeps_the_limits() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(None, clock=clock, sleep=clock.sleep)
+    limiter = _limiter(clock, overall=None, chat_burst=1, chat_rate=1.0)
     for chat_id in range(10_000):
         await limiter.acquire(chat_id)
     clock.now += 0.5

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from storage.articles import ArticleStore
 from storage.db import open_db, schema_version, user_version
-from storage.ingest import ingest_dir
+from storage.ingest import SEEDS_ROOT, ingest_dir
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 LOCAL_NEWS = (
@@ -84,7 +84,9 @@ async def test_old_store_is_retagged_with_relevance_and_roles(tmp_path: Path) ->
     db = await open_db(path)
     try:
         assert await user_version(db) == schema_version()
-        report = await ingest_dir(db, folder)
+        # the old store keyed files by absolute path; migration 0040 made them the seeds
+        # folder's (seeds:NAME), which is how the bot reads SEEDS_DIR from now on
+        report = await ingest_dir(db, folder, root=SEEDS_ROOT)
         assert report.retagged == 6 and not report.added and not report.failed
         async with db.execute("SELECT DISTINCT analysis_fingerprint FROM articles") as cur:
             assert OLD_FINGERPRINT not in [row[0] for row in await cur.fetchall()]

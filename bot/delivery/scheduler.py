@@ -11,12 +11,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import os
+import uuid
 from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.delivery.ratelimit import RateLimiter
-from bot.delivery.sender import RetryPolicy, Sender
+from bot.delivery.sender import Sender
 from bot.delivery.worker import DeliveryWorker, Now, Render, RunReport, utc_now
 
 if TYPE_CHECKING:
@@ -114,13 +115,17 @@ def build_scheduler(
     *,
     render: Render | None = None,
     now: Now = utc_now,
-    policy: RetryPolicy | None = None,
     concurrency: int = 16,
 ) -> DeliveryScheduler:
-    """The scheduler with the app's defaults: cards and splitting from ``bot.formatting``."""
+    """The scheduler with the app's defaults: cards and splitting from ``bot.formatting``.
+
+    The pace (BROADCAST_RATE, Telegram's limits, replies first) is the Bot session's
+    ``OutgoingMiddleware``; the worker's claims carry this process's own id."""
     from bot.formatting import article_card, split_html
 
-    limiter = RateLimiter(settings.broadcast_rate)
-    sender = Sender(bot, limiter, splitter=split_html, policy=policy)
-    worker = DeliveryWorker(db, sender, render or article_card, concurrency=concurrency, now=now)
+    sender = Sender(bot, splitter=split_html)
+    owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    worker = DeliveryWorker(
+        db, sender, render or article_card, concurrency=concurrency, now=now, owner=owner
+    )
     return DeliveryScheduler(worker, settings.delivery_interval)

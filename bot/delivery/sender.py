@@ -1,13 +1,15 @@
-"""Send one message to one chat within the limits, the way Telegram wants to be treated.
+"""Send one message to one chat and say what came of it (SPEC: Delivery).
 
-- 429 (``TelegramRetryAfter``): wait ``retry_after`` (the chat's bucket is held that long) and
-  try again; Telegram asks for it, so these retries are not counted against the backoff budget
-  (up to a generous cap, against a server that never stops saying 429).
-- 5xx, network errors, undecodable answers: retry with exponential backoff, a bounded number of
-  times; then the outcome is ``retry`` and the caller tries again on a later run.
-- 403 (blocked, kicked) and "chat not found" and friends: ``gone``, never retried.
-- ``migrate_to_chat_id``: ``migrated``; the caller moves the chat and calls again with the new id.
-- a topic that no longer exists: sent to the chat's main thread instead.
+Limits, 429s and retries of 5xx and network errors are the session middleware's
+(``bot.outgoing.session.OutgoingMiddleware``): this module marks its calls as deliveries (they
+yield to replies) and turns what is left into an outcome:
+
+- sent; a 429 or transient trouble that outlasted the middleware's retries: ``retry`` (the
+  caller tries again on a later run);
+- a request that went out but got no answer: ``unconfirmed`` (not sent again: at most once);
+- 403 (blocked, kicked) and "chat not found" and friends: ``gone``, never retried;
+- ``migrate_to_chat_id``: ``migrated``; the caller moves the chat and calls again with the new id;
+- a topic that no longer exists: sent to the chat's main thread instead;
 - other 400s: ``failed`` (retrying the same request would fail the same way).
 
 Texts over Telegram's limit are split by the caller-supplied splitter (never inside a tag).
@@ -16,9 +18,8 @@ The sender knows nothing about the store.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -35,12 +36,11 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
-from bot.delivery.ratelimit import RateLimiter
+from bot.outgoing.session import UnconfirmedSend, delivering, priority
 
 log = logging.getLogger(__name__)
 
 Splitter = Callable[[str], list[str]]
-Sleep = Callable[[float], Awaitable[None]]
 
 # 400 descriptions that mean the chat cannot receive anything from us: treat like 403.
 _GONE_MARKERS = (
@@ -62,6 +62,7 @@ class Outcome(Enum):
     GONE = "gone"  # deactivate the chat
     MIGRATED = "migrated"  # resend to new_chat_id
     RETRY = "retry"  # transient trouble outlasted the backoff; try on a later run
+    UNCONFIRMED = "unconfirmed"  # went out, no answer: maybe delivered, never sent again
     FAILED = "failed"  # this message can never be sent as it is
 
 
@@ -79,69 +80,45 @@ class SendResult:
         return self.message_ids[0] if self.message_ids else None
 
 
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    max_backoff_retries: int = 5
-    backoff_base: float = 0.5  # seconds; doubles each time
-    backoff_cap: float = 30.0
-    max_retry_after: int = 50  # 429s tolerated for one message before giving up for this run
-
-
 def _plain_split(text: str) -> list[str]:
     return [text]
 
 
 class Sender:
-    def __init__(
-        self,
-        bot: Bot,
-        limiter: RateLimiter,
-        *,
-        splitter: Splitter = _plain_split,
-        policy: RetryPolicy | None = None,
-        sleep: Sleep = asyncio.sleep,
-    ) -> None:
+    def __init__(self, bot: Bot, *, splitter: Splitter = _plain_split) -> None:
         self.bot = bot
-        self.limiter = limiter
         self.splitter = splitter
-        self.policy = policy or RetryPolicy()
-        self._sleep = sleep
 
     async def send(
         self,
         chat_id: int,
         text: str,
         *,
-        broadcast: bool = False,
         thread_id: int | None = None,
         silent: bool = False,
     ) -> SendResult:
-        """Send ``text`` (HTML) in as many parts as it needs; ``broadcast``: a group or channel.
+        """Send ``text`` (HTML) in as many parts as it needs.
 
         On anything but SENT after a first part went out, the ids of the parts sent so far
         are in the result, and the caller treats the whole as not sent (parts may repeat).
         """
         result = SendResult(Outcome.SENT)
-        for part in self.splitter(text):
-            one = await self._send_part(chat_id, part, broadcast, thread_id, silent, result)
-            if one is None:
-                return result
-            result.message_ids.append(one)
+        mark = delivering()
+        try:
+            for part in self.splitter(text):
+                one = await self._send_part(chat_id, part, thread_id, silent, result)
+                if one is None:
+                    return result
+                result.message_ids.append(one)
+        finally:
+            priority.reset(mark)
         return result
 
     async def _send_part(
-        self,
-        chat_id: int,
-        text: str,
-        broadcast: bool,
-        thread_id: int | None,
-        silent: bool,
-        result: SendResult,
+        self, chat_id: int, text: str, thread_id: int | None, silent: bool, result: SendResult
     ) -> int | None:
-        """One API call with its retries; the message id, or None with ``result`` filled in."""
-        policy = self.policy
+        """One API call; the message id, or None with ``result`` filled in."""
         while True:
-            await self.limiter.acquire(chat_id, broadcast=broadcast)
             try:
                 message = await self.bot.send_message(
                     chat_id=chat_id,
@@ -151,12 +128,6 @@ class Sender:
                     disable_notification=silent,
                 )
                 return message.message_id
-            except TelegramRetryAfter as exc:
-                result.retries_after += 1
-                if result.retries_after > policy.max_retry_after:
-                    _fail(result, Outcome.RETRY, exc)
-                    return None
-                self.limiter.penalise(chat_id, float(exc.retry_after))
             except TelegramMigrateToChat as exc:
                 result.new_chat_id = exc.migrate_to_chat_id
                 _fail(result, Outcome.MIGRATED, exc)
@@ -172,16 +143,17 @@ class Sender:
                 gone = any(m in lowered for m in _GONE_MARKERS)
                 _fail(result, Outcome.GONE if gone else Outcome.FAILED, exc)
                 return None
+            except UnconfirmedSend as exc:
+                _fail(result, Outcome.UNCONFIRMED, exc)
+                return None
+            except TelegramRetryAfter as exc:
+                result.retries_after += 1
+                _fail(result, Outcome.RETRY, exc)
+                return None
             except (TelegramServerError, TelegramNetworkError, ClientDecodeError) as exc:
                 result.server_errors += 1
-                if result.server_errors > policy.max_backoff_retries:
-                    _fail(result, Outcome.RETRY, exc)
-                    return None
-                delay = min(
-                    policy.backoff_cap, policy.backoff_base * 2 ** (result.server_errors - 1)
-                )
-                log.info("chat %s: %s; retrying in %.2f s", chat_id, _describe(exc), delay)
-                await self._sleep(delay)
+                _fail(result, Outcome.RETRY, exc)
+                return None
             except TelegramAPIError as exc:  # 401, 409 and the like: not this message's fault
                 _fail(result, Outcome.RETRY, exc)
                 return None

@@ -1,12 +1,16 @@
 """One delivery run: plan, send the digests that are due, send the instant queue.
 
-Every row goes pending -> sending (committed) -> API call -> sent with its message id
-(committed). After a crash the rows found in 'sending' are exactly those whose call may or
-may not have reached Telegram; :meth:`DeliveryWorker.recover` puts them back in the queue, so
-each is sent again at most once and nothing is lost.
+Every row goes pending -> sending (claimed by this process, committed) -> API call -> sent
+with its message id (committed). A claim takes only rows still pending, so a second sender on
+the store never sends the same row. After a crash the rows found in 'sending' are exactly those
+whose call may or may not have reached Telegram; :meth:`DeliveryWorker.recover` (run while
+holding the store's instance lock, so their claimer is surely gone) puts them back in the
+queue, so each is sent again at most once and nothing is lost. A call that went out and timed
+out is recorded as sent-unconfirmed and not repeated (see ``bot.outgoing.session``).
 
 Chats are served concurrently (a pool of ``concurrency`` tasks); the messages of one chat go
-in article order, one at a time. The rate limiter inside the sender keeps the pace.
+in article order, one at a time. The Bot session's outgoing limiter keeps the pace (deliveries
+yield to replies); a 429 is waited out there.
 """
 
 from __future__ import annotations
@@ -20,12 +24,12 @@ from dataclasses import dataclass, field, replace
 import aiosqlite
 
 from bot.delivery import digest
-from bot.delivery.planner import plan
 from bot.delivery.sender import Outcome, Sender, SendResult
 from bot.services.subscriptions import SubscriptionService
 from storage.articles import ArticleStore
 from storage.db import transaction
 from storage.models import StoredArticle
+from storage.outbox import OutboxStore, plan
 from storage.subscriptions import Chat, OutboxRow, SubscriptionStore
 
 log = logging.getLogger(__name__)
@@ -52,6 +56,8 @@ class RunReport:
     digests: int = 0
     retries_after: int = 0
     server_errors: int = 0
+    unconfirmed: int = 0  # went out, no answer: recorded as sent, not repeated
+    taken_elsewhere: int = 0  # rows another sender had claimed first
 
     def count(self, result: SendResult) -> None:
         self.retries_after += result.retries_after
@@ -75,6 +81,7 @@ class DeliveryWorker:
         concurrency: int = 32,
         now: Now = utc_now,
         max_attempts: int = MAX_ATTEMPTS,
+        owner: str = "",
     ) -> None:
         self.db = db
         self.sender = sender
@@ -83,13 +90,15 @@ class DeliveryWorker:
         self.now = now
         self.max_attempts = max_attempts
         self.store = SubscriptionStore(db)
+        self.outbox = OutboxStore(db, owner)
         self.subs = SubscriptionService(db)
         self.articles = ArticleStore(db)
         self._stopping = False
 
     async def recover(self) -> int:
-        """Requeue the rows a crash left in flight; call once before the first run."""
-        count = await self.store.requeue_in_flight()
+        """Requeue the rows a crash left in flight; call once before the first run, holding
+        the store's instance lock (no other sender is alive)."""
+        count = await self.outbox.requeue_orphans(claimers_gone=True)
         if count:
             log.warning("requeued %d message(s) that were in flight at the last stop", count)
         return count
@@ -100,10 +109,13 @@ class DeliveryWorker:
 
     async def run_once(self) -> RunReport:
         run = _Run()
+        requeued = await self.outbox.requeue_orphans()  # leases run out: their claimer died
+        if requeued:
+            log.warning("requeued %d message(s) whose sender is gone", requeued)
         planned = await plan(self.db)
         run.report.planned = planned.queued
         await self._digests(run)
-        rows = await self.store.pending(mode="instant")
+        rows = await self.outbox.pending(mode="instant")
         by_chat: dict[int, list[OutboxRow]] = {}
         for row in rows:
             by_chat.setdefault(row.chat_id, []).append(row)
@@ -144,11 +156,13 @@ class DeliveryWorker:
                 return
             article = await self._article(row.article_id, run)
             if article is None:
-                await self.store.set_status([row.id], "failed", error="article removed")
+                await self.outbox.set_status([row.id], "failed", error="article removed")
                 run.report.failed += 1
                 continue
             text = self._card(article, chat.lang, run)
-            await self.store.set_status([row.id], "sending", count_attempt=True)
+            if not await self.outbox.claim([row.id]):
+                run.report.taken_elsewhere += 1
+                continue
             chat, result = await self._send(chat, text, row.thread_id, run)
             if not await self._settle(chat, [row], result, run):
                 return
@@ -158,9 +172,7 @@ class DeliveryWorker:
     ) -> tuple[Chat, SendResult]:
         """Send, following the chat to its new id if it migrated (the rows move with it)."""
         for _ in range(MAX_MIGRATIONS):
-            result = await self.sender.send(
-                chat.id, text, broadcast=chat.is_broadcast, thread_id=thread_id, silent=chat.silent
-            )
+            result = await self.sender.send(chat.id, text, thread_id=thread_id, silent=chat.silent)
             run.report.count(result)
             if result.outcome is not Outcome.MIGRATED or result.new_chat_id is None:
                 return chat, result
@@ -176,23 +188,30 @@ class DeliveryWorker:
         """Record the outcome of sending ``rows``; whether to go on with this chat's next row."""
         ids = [r.id for r in rows]
         if result.outcome is Outcome.SENT:
-            await self.store.set_status(ids, "sent", message_id=result.message_id)
+            await self.outbox.set_status(ids, "sent", message_id=result.message_id)
             run.report.sent += len(ids)
+            return True
+        if result.outcome is Outcome.UNCONFIRMED:
+            log.warning(
+                "chat %s: no answer to a sent message, not repeated: %s", chat.id, result.error
+            )
+            await self.outbox.set_status(ids, "sent", error=f"unconfirmed: {result.error}")
+            run.report.unconfirmed += len(ids)
             return True
         if result.outcome is Outcome.GONE:
             log.info("chat %s deactivated: %s", chat.id, result.error)
-            await self.store.set_status(ids, "failed", error=result.error)
+            await self.outbox.set_status(ids, "failed", error=result.error)
             await self.subs.mark_inactive(chat.id, result.error or "unreachable")
             run.report.gone += 1
             return False
         if result.outcome is Outcome.FAILED:
             log.warning("chat %s: message failed: %s", chat.id, result.error)
-            await self.store.set_status(ids, "failed", error=result.error)
+            await self.outbox.set_status(ids, "failed", error=result.error)
             run.report.failed += len(ids)
             return True
         # RETRY (or a migration loop): back to the queue unless it has had enough runs.
         exhausted = all(r.attempts + 1 >= self.max_attempts for r in rows)
-        await self.store.set_status(ids, "failed" if exhausted else "pending", error=result.error)
+        await self.outbox.set_status(ids, "failed" if exhausted else "pending", error=result.error)
         if exhausted:
             run.report.failed += len(ids)
         else:
@@ -215,16 +234,20 @@ class DeliveryWorker:
                 log.exception("digest for chat %s failed", chat.id)
 
     async def _digest(self, chat: Chat, day: dt.date, run: _Run) -> None:
-        rows = await self.store.pending_for_chat(chat.id)
+        rows = await self.outbox.pending_for_chat(chat.id)
         found = [(r, await self._article(r.article_id, run)) for r in rows]
         gone = [r.id for r, a in found if a is None]
-        await self.store.set_status(gone, "failed", error="article removed")
+        await self.outbox.set_status(gone, "failed", error="article removed")
         live = [(r, a) for r, a in found if a is not None]
         if live:
             live_rows = [r for r, _ in live]
-            parts = digest.render_digest([a for _, a in live], chat.lang, day)
             # All rows are in flight together: the digest is one message for them all.
-            await self.store.set_status([r.id for r in live_rows], "sending", count_attempt=True)
+            taken = await self.outbox.claim([r.id for r in live_rows])
+            live = [(r, a) for r, a in live if r.id in taken]
+            live_rows = [r for r, _ in live]
+            if not live_rows:
+                return
+            parts = digest.render_digest([a for _, a in live], chat.lang, day)
             result = SendResult(Outcome.SENT)
             first_id: int | None = None
             for part in parts:

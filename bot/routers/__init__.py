@@ -24,7 +24,7 @@ def feature_routers() -> list[Router]:
     ]
     # ---- Routers of other features go HERE (subscriptions, settings, admin, chat members),
     # ---- e.g. `routers += [subscriptions.build(), admin.build()]`, before the fallback.
-    from bot.routers import admin, chat_member, settings, subscriptions
+    from bot.routers import admin, chat_member, settings, sources, subscriptions
 
     # chat_member first: a /start passes through it (reviving an inactive chat) to start's.
     routers = [
@@ -33,6 +33,7 @@ def feature_routers() -> list[Router]:
         subscriptions.build(),
         settings.build(),
         admin.build(),
+        sources.build(),
     ]
     from bot.routers import asking, partners
 

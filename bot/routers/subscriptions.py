@@ -28,6 +28,7 @@ ALL_WORDS = frozenset({"all", "все", "всё", "*"})
 KIND_CODES: dict[Kind, FilterCode] = {"region": FilterCode.REGION, "topic": FilterCode.TOPIC}
 KIND_NAMES: dict[FilterCode, Kind] = {code: kind for kind, code in KIND_CODES.items()}
 BUTTON_LABEL = 40
+MAX_SUBSCRIPTIONS = 30  # per chat: a forged button loop must not grow a chat without bound
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -109,7 +110,11 @@ async def on_subscribe(
 
 
 async def subscribe(services: Services, target: Target, found: Filter, thread: int | None) -> str:
-    """Subscribe and say what happened (new, already there, chat revived)."""
+    """Subscribe and say what happened (new, already there, chat revived, too many)."""
+    existing = await services.subscriptions.list(target.chat_id)
+    is_new = all((s.kind, s.value) != (found.kind, found.value) for s in existing)
+    if is_new and len(existing) >= MAX_SUBSCRIPTIONS:
+        return t("limits.too_many_subscriptions", limit=str(MAX_SUBSCRIPTIONS))
     result = await services.subscriptions.subscribe(
         target.chat_id,
         target.chat_type,
@@ -136,7 +141,7 @@ async def on_subscribe_button(
     kind = KIND_NAMES.get(callback_data.kind)
     if target is None:
         return
-    if kind is None or not callback_data.value:
+    if kind is None or not known_value(services, kind, callback_data.value):
         await query.answer(t("card.expired"))
         return
     await query.answer()
@@ -145,6 +150,15 @@ async def on_subscribe_button(
     )
     assert isinstance(query.message, Message)
     await edit(query.message, text)
+
+
+def known_value(services: Services, kind: str, value: str) -> bool:
+    """A button's value checked like a typed name: a gazetteer region or a listed topic."""
+    if kind == "region":
+        return services.articles.region(value) is not None
+    if kind == "topic":
+        return any(slug == value for slug, _ in services.articles.topics("ru"))
+    return False
 
 
 # --------------------------------------------------------------------------- listing

@@ -186,6 +186,11 @@ async def button_target(query: CallbackQuery, bot: Bot, chat_id: int) -> Target 
         checked = await check_channel(bot, chat_id, query.from_user.id)
         target, refusal = (None, checked) if isinstance(checked, Refusal) else (checked, None)
     if refusal is not None or target is None:
+        if chat_id != message.chat.id:
+            # A button naming another chat (forgeable): one answer whether the chat is unknown
+            # or not the presser's, so it never tells a stranger a title or who uses the bot.
+            await query.answer(t("card.expired"), show_alert=True)
+            return None
         text = html_to_text(refusal_text(refusal or Refusal("perm.not_admin")))
         await query.answer(shorten(text, 190), show_alert=True)
         return None

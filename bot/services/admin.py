@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.config import Settings
-from storage.ingest import ingest_dir
+from storage.ingest import SEEDS_ROOT, ingest_dir
 from storage.models import IngestReport
 from storage.subscriptions import SubscriptionStore
 
@@ -64,7 +64,7 @@ class AdminService:
         woken so delivery does not wait for the next interval. Articles added by a
         ``python -m bot ingest`` beside the bot are planned by the scheduler's next run.
         """
-        report = await ingest_dir(self.db, self.settings.seeds_dir)
+        report = await ingest_dir(self.db, self.settings.seeds_dir, root=SEEDS_ROOT)
         queued = await self.plan(self.db)
         log.info(
             "reload: %d added, %d updated, %d removed, %d failed; %d deliveries queued",

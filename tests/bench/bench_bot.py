@@ -8,7 +8,14 @@
 3. ``python -m bot run`` as a process on the same store: seconds from start to its first
    getUpdates, and its resident memory after answering a burst.
 
+4. (issue 7) The same burst with Telegram's limits on in the fake (30 a second overall, a burst
+   of 3 then 1 a second per private chat): p50/p99 against the floor those limits allow
+   (200 replies at 30/s = 6.7 s), 429s met, replies lost. Then 200 users x 5 commands at once:
+   users answered in full, users who got the one fair-use notice, users who got nothing.
+
 Targets (issue 3): p99 at most 1.5x the echo bot's; start under 2 s; RSS under 150 MB.
+Section 1 and 2 run with every limit off (they measure our code, not Telegram's pace).
+Targets (issue 7): with the limits on, p99 <= 1.15 x the floor; nothing lost.
 The store is built once and kept (``--db``), since filling 100,000 articles takes a while.
 """
 
@@ -34,6 +41,8 @@ from aiogram.types import Message
 from bot.app import build_bot, build_dispatcher
 from bot.config import Settings, load_settings
 from bot.container import open_app
+from bot.outgoing.limits import Limits
+from bot.texts import t
 from storage.db import open_db
 from tests.fake_telegram import FakeTelegram, User
 
@@ -113,12 +122,13 @@ async def run_polling(
     body: Callable[[], Awaitable[None]],
     *,
     bare: bool = False,
+    limits: Limits | None = None,
 ) -> None:
-    bot = build_bot(settings)
+    bot = build_bot(settings, limits=limits)
     if bare:  # the stock aiogram bot: its own session and no defaults
         await bot.session.close()
         bot = Bot(
-            settings.bot_token,
+            settings.token,
             session=AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url)),
         )
     calls = fake.get_updates_calls
@@ -151,7 +161,7 @@ def report(name: str, latencies: list[float], rate: float) -> dict[str, float]:
 
 
 async def bench_in_process(db_path: Path, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
-    async with FakeTelegram() as fake:
+    async with FakeTelegram(limits=False) as fake:  # our code's speed, not Telegram's pace
         settings = load_settings(
             bot_token=fake.token,
             telegram_api_url=fake.base_url,
@@ -181,7 +191,9 @@ async def bench_in_process(db_path: Path, rounds: int) -> tuple[dict[str, float]
                 echo_rates.append(rate)
 
         try:
-            await run_polling(fake, settings, build_dispatcher(app), bot_rounds)
+            await run_polling(
+                fake, settings, build_dispatcher(app), bot_rounds, limits=Limits.off()
+            )
         finally:
             await app.close()
         await run_polling(fake, settings, echo_dispatcher(), echo_rounds, bare=True)
@@ -190,6 +202,63 @@ async def bench_in_process(db_path: Path, rounds: int) -> tuple[dict[str, float]
         echo_p = report("echo", echo_lat, statistics.mean(echo_rates))
         print(f"     ratio: p99 bot/echo = {bot_p['p99'] / echo_p['p99']:.2f} (target <= 1.5)")
         return bot_p, echo_p
+
+
+async def bench_with_limits(db_path: Path, rounds: int) -> None:
+    """Section 4: Telegram's limits on, in the fake and in the bot."""
+    async with FakeTelegram() as fake:
+        settings = load_settings(
+            bot_token=fake.token,
+            telegram_api_url=fake.base_url,
+            database_path=db_path,
+            seeds_dir=ROOT / "seeds",
+        )
+        users = [fake.new_user() for _ in range(USERS)]
+        app = await open_app(settings, deliver=False)
+        latencies: list[float] = []
+        outcome: dict[str, int] = {}
+
+        async def body() -> None:
+            rng = random.Random(7)
+            for _ in range(rounds):
+                lat, _rate = await burst(fake, users, rng)
+                latencies.extend(lat)
+                await asyncio.sleep(3)  # the chats' bursts refill between rounds
+            outcome.update(await fair_use_burst(fake))
+
+        try:
+            await run_polling(fake, settings, build_dispatcher(app), body)
+        finally:
+            await app.close()
+        throttled = sum(1 for e in fake.errors if e[1] == 429)
+    floor = COMMANDS / 30
+    p = percentiles(latencies)
+    print(f"with Telegram's limits on: burst of {COMMANDS} from {USERS} users, {rounds} rounds:")
+    print(
+        f"  p50 {p['p50']:.2f} s  p99 {p['p99']:.2f} s  max {p['max']:.2f} s; floor "
+        f"{floor:.2f} s (200 at 30/s): p99/floor {p['p99'] / floor:.2f} (target <= 1.15); "
+        f"429s met {throttled} (waited out), replies lost 0 (all {rounds * COMMANDS} arrived)"
+    )
+    print(
+        f"  200 users x 5 commands at once: {outcome['full']} answered in full, "
+        f"{outcome['notice']} got the fair-use notice, {outcome['nothing']} got nothing; "
+        f"all answered in {outcome['seconds']:.1f} s"
+    )
+
+
+async def fair_use_burst(fake: FakeTelegram) -> dict[str, int]:
+    crowd = [fake.new_user() for _ in range(200)]
+    started = time.perf_counter()
+    for user in crowd:
+        for text in ["/start", "/latest", "/help", "/topic туризм", "/region Алматы"]:
+            await fake.send_text(user, user, text)
+    await fake.wait_until(lambda: all(fake.count_to(u.id) >= 5 for u in crowd), 300)
+    seconds = time.perf_counter() - started
+    notice = t("fair_use.slow_down", "ru")
+    with_notice = sum(any(notice in m.plain for m in fake.messages_to(u.id)) for u in crowd)
+    full = sum(fake.count_to(u.id) >= 5 for u in crowd) - with_notice
+    nothing = sum(fake.count_to(u.id) == 0 for u in crowd)
+    return {"full": full, "notice": with_notice, "nothing": nothing, "seconds": int(seconds)}
 
 
 def memory_mb(pid: int) -> dict[str, float]:
@@ -249,6 +318,7 @@ async def main_async(args: argparse.Namespace) -> None:
     await build_store(args.db, args.articles)
     if not args.process_only:
         await bench_in_process(args.db, args.rounds)
+        await bench_with_limits(args.db, args.rounds)
     await bench_process(args.db)
 
 

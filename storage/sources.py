@@ -1,0 +1,274 @@
+"""News sources in the store: their state, and the writes of one polled item.
+
+Every item is written in ONE transaction together with its source row's counters: after a
+crash an item is either stored (with its source link, so it is never fetched again) or absent
+(and fetched again on the next poll). Nothing is stored twice: the item URL is unique in
+``article_sources`` and the canonical URL in ``articles``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.articles import ArticleRecord, save_article
+from storage.db import transaction
+from storage.stories import Signature
+
+FILES_KIND = "files"
+KINDS = ("rss", "atom", "json", FILES_KIND)
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def stamp(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).strftime(TIME_FORMAT)
+
+
+def parse_stamp(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    return dt.datetime.strptime(value, TIME_FORMAT).replace(tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: int
+    url: str
+    name: str
+    kind: str
+    enabled: bool
+    interval: int | None
+    etag: str | None
+    last_modified: str | None
+    last_success: dt.datetime | None
+    last_error: str | None
+    first_error: dt.datetime | None
+    consecutive_errors: int
+    next_poll: dt.datetime
+    paused_reason: str | None
+    items_seen: int
+    items_stored: int
+    items_relevant: int
+    items_merged: int
+    last_new: int
+    last_relevant: int
+
+
+def _source(row: aiosqlite.Row) -> Source:
+    return Source(
+        id=int(row["id"]),
+        url=row["url"],
+        name=row["name"],
+        kind=row["kind"],
+        enabled=bool(row["enabled"]),
+        interval=row["interval"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        last_success=parse_stamp(row["last_success"]),
+        last_error=row["last_error"],
+        first_error=parse_stamp(row["first_error"]),
+        consecutive_errors=int(row["consecutive_errors"]),
+        next_poll=parse_stamp(row["next_poll"]) or dt.datetime.min.replace(tzinfo=dt.UTC),
+        paused_reason=row["paused_reason"],
+        items_seen=int(row["items_seen"]),
+        items_stored=int(row["items_stored"]),
+        items_relevant=int(row["items_relevant"]),
+        items_merged=int(row["items_merged"]),
+        last_new=int(row["last_new"]),
+        last_relevant=int(row["last_relevant"]),
+    )
+
+
+class SourceExists(Exception):
+    """``add`` of a URL that is already a source."""
+
+
+class SourceStore:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self.db = db
+
+    async def all(self) -> list[Source]:
+        rows = await self.db.execute_fetchall("SELECT * FROM sources ORDER BY id")
+        return [_source(r) for r in rows]
+
+    async def get(self, source_id: int) -> Source | None:
+        rows = list(
+            await self.db.execute_fetchall("SELECT * FROM sources WHERE id = ?", (source_id,))
+        )
+        return _source(rows[0]) if rows else None
+
+    async def by_url(self, url: str) -> Source | None:
+        rows = list(await self.db.execute_fetchall("SELECT * FROM sources WHERE url = ?", (url,)))
+        return _source(rows[0]) if rows else None
+
+    async def add(self, url: str, name: str, kind: str = "rss", *, now: dt.datetime) -> Source:
+        if kind not in KINDS:
+            raise ValueError(f"unknown source kind {kind!r}")
+        async with transaction(self.db):
+            if await self.by_url(url) is not None:
+                raise SourceExists(url)
+            await self.db.execute(
+                "INSERT INTO sources (url, name, kind, created_at) VALUES (?, ?, ?, ?)",
+                (url, name, kind, stamp(now)),
+            )
+        found = await self.by_url(url)
+        assert found is not None
+        return found
+
+    async def remove(self, url: str) -> bool:
+        """Forget a source; the articles it brought stay (their card still names it)."""
+        async with transaction(self.db):
+            cur = await self.db.execute(
+                "DELETE FROM sources WHERE url = ? AND kind != ?", (url, FILES_KIND)
+            )
+        return cur.rowcount > 0
+
+    async def set_enabled(self, source_id: int, enabled: bool, reason: str | None = None) -> bool:
+        sql = "UPDATE sources SET enabled = ?, paused_reason = ?, consecutive_errors = "
+        sql += "CASE WHEN ? THEN 0 ELSE consecutive_errors END, first_error = CASE WHEN ? "
+        sql += "THEN NULL ELSE first_error END, next_poll = CASE WHEN ? THEN '1970-01-01 00:00:00'"
+        sql += " ELSE next_poll END WHERE id = ?"
+        async with transaction(self.db):
+            cur = await self.db.execute(
+                sql,
+                (int(enabled), None if enabled else reason, enabled, enabled, enabled, source_id),
+            )
+        return cur.rowcount > 0
+
+    async def due(self, now: dt.datetime) -> list[Source]:
+        rows = await self.db.execute_fetchall(
+            "SELECT * FROM sources WHERE enabled = 1 AND kind != ? AND next_poll <= ? "
+            "ORDER BY next_poll, id",
+            (FILES_KIND, stamp(now)),
+        )
+        return [_source(r) for r in rows]
+
+    async def polled(
+        self,
+        source: Source,
+        *,
+        now: dt.datetime,
+        next_poll: dt.datetime,
+        etag: str | None,
+        last_modified: str | None,
+        seen: int,
+        new: int,
+        relevant: int,
+        kind: str | None = None,
+    ) -> None:
+        """A successful poll: validators, counters of the round, errors cleared."""
+        await self.db.execute(
+            "UPDATE sources SET etag = ?, last_modified = ?, last_success = ?, last_error = NULL, "
+            "first_error = NULL, consecutive_errors = 0, next_poll = ?, "
+            "items_seen = items_seen + ?, last_new = ?, last_relevant = ?, "
+            "kind = coalesce(?, kind) WHERE id = ?",
+            (
+                etag,
+                last_modified,
+                stamp(now),
+                stamp(next_poll),
+                seen,
+                new,
+                relevant,
+                kind,
+                source.id,
+            ),
+        )
+
+    async def failed(
+        self,
+        source: Source,
+        reason: str,
+        *,
+        now: dt.datetime,
+        next_poll: dt.datetime,
+        pause_reason: str | None = None,
+    ) -> None:
+        """A failed poll: one more error in a row; ``pause_reason`` disables the source."""
+        await self.db.execute(
+            "UPDATE sources SET last_error = ?, first_error = coalesce(first_error, ?), "
+            "consecutive_errors = consecutive_errors + 1, next_poll = ?, "
+            "enabled = CASE WHEN ? IS NULL THEN enabled ELSE 0 END, "
+            "paused_reason = coalesce(?, paused_reason) WHERE id = ?",
+            (reason[:300], stamp(now), stamp(next_poll), pause_reason, pause_reason, source.id),
+        )
+
+    # --- items -----------------------------------------------------------------------------
+
+    async def known(self, url: str) -> int | None:
+        """The article an item URL (canonical) already gave, if any."""
+        rows = list(
+            await self.db.execute_fetchall(
+                "SELECT article_id FROM article_sources WHERE url = ?1 UNION ALL "
+                "SELECT id FROM articles WHERE canonical_url = ?1 LIMIT 1",
+                (url,),
+            )
+        )
+        return int(rows[0][0]) if rows else None
+
+    async def store_item(
+        self,
+        source: Source,
+        record: ArticleRecord,
+        *,
+        canonical: str,
+        item_url: str,
+        signature: Signature,
+        relevant: bool,
+        now: dt.datetime,
+    ) -> int:
+        """A new story: the article, its source link, its signature and the counters, at once."""
+        when = stamp(now)
+        async with transaction(self.db):
+            article_id = await save_article(self.db, record, now=when)
+            await self.db.execute(
+                "UPDATE articles SET canonical_url = ?, url = coalesce(url, ?) WHERE id = ?",
+                (canonical, item_url, article_id),
+            )
+            await self._link(article_id, source, item_url, when)
+            minhash, numbers, regions = signature.dump()
+            await self.db.execute(
+                "INSERT INTO article_signatures (article_id, minhash, numbers, regions, "
+                "created_at) VALUES (?, ?, ?, ?, ?)",
+                (article_id, minhash, numbers, regions, when),
+            )
+            await self.db.execute(
+                "UPDATE sources SET items_stored = items_stored + 1, "
+                "items_relevant = items_relevant + ? WHERE id = ?",
+                (int(relevant), source.id),
+            )
+        return article_id
+
+    async def merge_item(
+        self, source: Source, article_id: int, *, item_url: str, now: dt.datetime
+    ) -> None:
+        """Another agency's report of a stored story: one more source on the article."""
+        async with transaction(self.db):
+            await self._link(article_id, source, item_url, stamp(now))
+            await self.db.execute(
+                "UPDATE sources SET items_merged = items_merged + 1 WHERE id = ?", (source.id,)
+            )
+
+    async def _link(self, article_id: int, source: Source, url: str, when: str) -> None:
+        await self.db.execute(
+            "INSERT OR IGNORE INTO article_sources (article_id, source_id, url, name, seen_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (article_id, source.id, url, source.name, when),
+        )
+
+    async def signatures_since(self, since: dt.datetime) -> list[tuple[int, Signature]]:
+        rows = await self.db.execute_fetchall(
+            "SELECT article_id, minhash, numbers, regions FROM article_signatures "
+            "WHERE created_at >= ?",
+            (stamp(since),),
+        )
+        return [(int(r[0]), Signature.load(bytes(r[1]), str(r[2]), str(r[3]))) for r in rows]
+
+    async def article_sources(self, article_id: int) -> list[tuple[str, str]]:
+        rows = await self.db.execute_fetchall(
+            "SELECT name, url FROM article_sources WHERE article_id = ? ORDER BY seen_at, rowid",
+            (article_id,),
+        )
+        return [(str(r[0]), str(r[1])) for r in rows]
