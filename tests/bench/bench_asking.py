@@ -38,7 +38,7 @@ from storage.db import open_db
 from storage.queries import Combined, Term
 from tests.bench.bench_bot import ROOT, build_store, percentiles, run_polling
 from tests.bench.bench_store import REGIONS, TOPICS
-from tests.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram
 
 COUNTRIES = ["KZ", "UZ", "RU", "KG", "TJ", "CN"]
 QUESTIONS = [  # (command, the same question in plain words)

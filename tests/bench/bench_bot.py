@@ -44,7 +44,7 @@ from bot.container import open_app
 from bot.outgoing.limits import Limits
 from bot.texts import t
 from storage.db import open_db
-from tests.fake_telegram import FakeTelegram, User
+from tests.support.fake_telegram import FakeTelegram, User
 
 ROOT = Path(__file__).resolve().parents[2]
 USERS = 50

@@ -43,8 +43,8 @@ from bot.formatting import article_card, split_html
 from bot.outgoing.limits import Limits
 from bot.services.subscriptions import SubscriptionService
 from storage.db import open_db
-from tests.delivery_support import add_article
-from tests.fake_telegram import FakeTelegram
+from tests.support.delivery_support import add_article
+from tests.support.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection
 from bot.sources.feeds import parse_feed
 from bot.sources.http import PAGE_ACCEPT, Fetcher, Limits
 from bot.sources.pages import extract_article
-from tests.feed_server import FeedServer, Item, rss
+from tests.support.feed_server import FeedServer, Item, rss
 
 HOSTS = tuple(f"127.0.0.{i}" for i in range(1, 26))
 DEBRIS = (

@@ -1,7 +1,7 @@
 """Scores the analysis against the labelled articles in ``tests/data/labelled`` (format and
 the two parts in its README): precision, recall and F1 for regions, topics and relevance, plus
 how often the main topic and each found region's role are right. Used by ``bench_quality``
-(prints the figures) and ``tests/test_quality.py`` (floors on the tuning part)."""
+(prints the figures) and ``tests/analysis/test_quality.py`` (floors on the tuning part)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from bot.app import build_bot, build_dispatcher
 from bot.config import Settings, load_settings
 from bot.container import App, open_app
 from bot.services.container import Services
-from tests.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

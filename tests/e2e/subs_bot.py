@@ -20,7 +20,7 @@ import pytest
 from bot.config import load_settings
 from bot.services.subscriptions import SubscriptionService
 from tests.e2e.conftest import SEEDS, RunningBot, start_bot, stop_bot
-from tests.fake_telegram import Chat, FakeTelegram, SentMessage, User
+from tests.support.fake_telegram import Chat, FakeTelegram, SentMessage, User
 
 _numbers = itertools.count(1)
 

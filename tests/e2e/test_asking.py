@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.test_commands import items
-from tests.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fake_telegram import FakeTelegram, parse_html
+from tests.support.fake_telegram import FakeTelegram, parse_html
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import RunningBot
-from tests.fake_telegram import FakeTelegram, SentMessage
+from tests.support.fake_telegram import FakeTelegram, SentMessage
 
 pytestmark = pytest.mark.e2e
 

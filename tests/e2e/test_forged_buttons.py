@@ -9,7 +9,7 @@ import pytest
 
 from bot.routers.subscriptions import MAX_SUBSCRIPTIONS
 from tests.e2e.conftest import RunningBot
-from tests.fake_telegram import FakeTelegram, SentMessage
+from tests.support.fake_telegram import FakeTelegram, SentMessage
 
 pytestmark = pytest.mark.e2e
 

@@ -7,7 +7,7 @@ import pytest
 
 from tests.e2e.conftest import RunningBot
 from tests.e2e.test_commands import TITLE_000, TITLE_004, items
-from tests.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 

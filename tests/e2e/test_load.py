@@ -16,9 +16,9 @@ import pytest
 
 from bot.outgoing.session import outgoing
 from bot.texts import t
-from tests.delivery_support import add_article
 from tests.e2e.conftest import RunningBot, e2e_settings, start_bot, stop_bot
-from tests.fake_telegram import FakeTelegram
+from tests.support.delivery_support import add_article
+from tests.support.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.e2e.test_commands import items
-from tests.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 

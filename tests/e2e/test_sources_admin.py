@@ -8,9 +8,9 @@ from html import escape
 import pytest
 
 from tests.e2e.subs_bot import NewsBot, news_bot
-from tests.fake_telegram import SentMessage
-from tests.feed_server import FeedServer
-from tests.test_sources_poll import publish, story_texts
+from tests.sources.test_sources_poll import publish, story_texts
+from tests.support.fake_telegram import SentMessage
+from tests.support.feed_server import FeedServer
 
 pytestmark = pytest.mark.e2e
 __all__ = ["news_bot"]

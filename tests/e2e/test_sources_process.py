@@ -17,9 +17,9 @@ import pytest
 from storage.db import open_db
 from storage.sources import SourceStore
 from tests.e2e.test_process import bot_env
-from tests.fake_telegram import FakeTelegram
-from tests.feed_server import FeedServer, rss
-from tests.test_sources_poll import T0, publish, story_texts
+from tests.sources.test_sources_poll import T0, publish, story_texts
+from tests.support.fake_telegram import FakeTelegram
+from tests.support.feed_server import FeedServer, rss
 
 pytestmark = pytest.mark.e2e
 

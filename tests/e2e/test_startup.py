@@ -17,7 +17,7 @@ import pytest
 from bot.app import EXIT_CONFIG, EXIT_RUNNING, EXIT_STORE, EXIT_TOKEN, EXIT_UNREACHABLE
 from tests.e2e.conftest import SEEDS
 from tests.e2e.test_process import bot_env
-from tests.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.subs_bot import ECOLOGY, TOURISM, NewsBot, news_bot, titles
-from tests.fake_telegram import MAX_TEXT
+from tests.support.fake_telegram import MAX_TEXT
 
 pytestmark = pytest.mark.e2e
 __all__ = ["news_bot"]  # the fixture, imported for this module

@@ -1,0 +1,70 @@
+"""A file article's identity is its path inside SEEDS_DIR: moving the folder adds nothing.
+
+Before migration 0040 files were keyed by their absolute path; the migration converts the
+seeds folder's rows (the folder ingested first), so an existing store survives a move too.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import aiosqlite
+
+from storage.db import open_db
+from storage.ingest import SEEDS_ROOT, ensure_seeded, ingest_dir
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+async def _rows(db: aiosqlite.Connection, sql: str) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in await db.execute_fetchall(sql)]
+
+
+async def test_moving_the_seeds_folder_re_adds_nothing(tmp_path: Path) -> None:
+    first = tmp_path / "seeds"
+    shutil.copytree(SEEDS, first)
+    db = await open_db(tmp_path / "news.sqlite3")
+    try:
+        report = await ensure_seeded(db, first)
+        assert report is not None and report.added == NAMES
+        ids = await _rows(db, "SELECT id, source_path FROM articles ORDER BY id")
+        assert [row[1] for row in ids] == [SEEDS_ROOT + name for name in NAMES]
+        moved = tmp_path / "elsewhere" / "articles"
+        first.rename(tmp_path / "gone")
+        shutil.copytree(tmp_path / "gone", moved)
+        again = await ingest_dir(db, moved, root=SEEDS_ROOT)
+        assert again.unchanged == NAMES and not (again.added or again.removed or again.updated)
+        assert await _rows(db, "SELECT id, source_path FROM articles ORDER BY id") == ids
+    finally:
+        await db.close()
+
+
+async def test_migration_converts_absolute_paths_of_the_seeds_folder(tmp_path: Path) -> None:
+    seeds, other = tmp_path / "seeds", tmp_path / "other"
+    shutil.copytree(SEEDS, seeds)
+    other.mkdir()
+    shutil.copy(SEEDS / NAMES[0], other / "extra.txt")
+    path = tmp_path / "news.sqlite3"
+    old = await open_db(path, upto=39)  # the schema before sources: absolute paths
+    try:
+        await ingest_dir(old, seeds)  # the first start seeds from SEEDS_DIR
+        await ingest_dir(old, other)
+        before = await _rows(old, "SELECT id FROM articles ORDER BY id")
+        assert len(before) == len(NAMES) + 1
+    finally:
+        await old.close()
+    db = await open_db(path)
+    try:
+        keys = await _rows(db, "SELECT source_path FROM articles ORDER BY id")
+        assert keys == [(SEEDS_ROOT + n,) for n in NAMES] + [(str(other.resolve() / "extra.txt"),)]
+        moved = tmp_path / "moved"
+        seeds.rename(moved)
+        report = await ingest_dir(db, moved, root=SEEDS_ROOT)
+        assert report.unchanged == NAMES and not (report.added or report.removed)
+        assert await _rows(db, "SELECT id FROM articles ORDER BY id") == before
+        untouched = await ingest_dir(db, other)  # another folder keeps its absolute key
+        assert untouched.unchanged == ["extra.txt"]
+    finally:
+        await db.close()
