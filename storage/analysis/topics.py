@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import compress, repeat
@@ -71,6 +71,12 @@ class Vocabulary:
     passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
     passing_words: frozenset[str] = frozenset()  # every lemma of passing_all (a quick test)
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
+    # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
+    # these (or right before, for frames_before: "в медицинской и культурной сферах") and the
+    # items listed with them name areas of cooperation outright.
+    frames: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)  # by first lemma
+    frames_before: frozenset[str] = frozenset()
+    frame_words: frozenset[str] = frozenset()  # first lemmas of frames and frames_before
 
 
 def vocabulary_bytes() -> bytes:
@@ -120,6 +126,11 @@ def load_vocabulary() -> Vocabulary:
         for raw in spec.get("areas", ()):
             lemmas = _lemmatise(raw)
             areas.setdefault(lemmas[0], []).append((lemmas, slug))
+    frames: dict[str, list[Phrase]] = {}
+    for raw in rules.get("frames", ()):
+        lemmas = _lemmatise(raw)
+        frames.setdefault(lemmas[0], []).append(lemmas)
+    frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -143,6 +154,9 @@ def load_vocabulary() -> Vocabulary:
             morph.lemma(w) for group in rules.get("passing_all", ()) for w in group
         ),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
+        frames={k: tuple(v) for k, v in frames.items()},
+        frames_before=frames_before,
+        frame_words=frozenset(frames) | frames_before,
     )
 
 
@@ -209,8 +223,12 @@ def _scan_sentence(
     seen: set[str],
 ) -> set[str]:
     """Adds the sentence's terms to ``mentions`` and their slugs to ``seen``; returns the
-    topics it names in an enumeration of areas."""
+    topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
+    phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
     area_hits: list[tuple[int, int, str]] = []
+    term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
+    # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
+    claimed: dict[int, set[str]] = {}
     index = vocab.index
     # Most words are no term: C loops pick the positions worth a look.
     positions = range(len(lemmas))
@@ -224,18 +242,62 @@ def _scan_sentence(
         if _studied(vocab, lemmas, i):
             continue  # "дипломы по энергетике и экологии": subjects of study, not areas
         terms, phrases, areas = entry
-        for term in terms:
-            mentions[term] = mentions.get(term, 0.0) + factor
-            seen.add(term.slug)
         for phrase, term in phrases:
-            if _match(lemmas, i, phrase) > 0:
+            end = _match(lemmas, i, phrase)
+            if end > 0:
                 mentions[term] = mentions.get(term, 0.0) + factor
                 seen.add(term.slug)
+                if term.weight >= STRONG:
+                    term_hits.append((i, end, term.slug))
+                for k in range(i, end):
+                    claimed.setdefault(k, set()).add(term.slug)
+        for term in terms:
+            if i in claimed and term.slug not in claimed[i]:
+                continue  # a word of a phrase of another topic: "wind farm" is no farming
+            mentions[term] = mentions.get(term, 0.0) + factor
+            seen.add(term.slug)
+            if term.weight >= STRONG:
+                term_hits.append((i, i + 1, term.slug))
         for phrase, slug in areas:
             end = _match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
                 area_hits.append((i, end, slug))
-    return _listed(area_hits) if len(area_hits) >= 3 else set()
+    listed = _listed(area_hits) if len(area_hits) >= 3 else set()
+    if term_hits and not vocab.frame_words.isdisjoint(lemmas):
+        listed |= _framed(vocab, lemmas, term_hits)
+    return listed
+
+
+def _framed(vocab: Vocabulary, lemmas: Sequence[str], hits: list[tuple[int, int, str]]) -> set[str]:
+    """Topics named as areas by a frame: the terms right after "в сфере", "cooperation in",
+    "in the fields of" (one word may stand between: "в сфере внешней торговли") or right before
+    "сферах", "отрасли", and every term listed with them (at most two words apart: "и", "а
+    также")."""
+    hits.sort()
+    found: set[str] = set()
+    for p, lemma in enumerate(lemmas):
+        for frame in vocab.frames.get(lemma, ()):
+            end = _match(lemmas, p, frame) if len(frame) > 1 else p + 1
+            if end > 0:
+                found |= _chain(hits, end, forward=True)
+        if lemma in vocab.frames_before:
+            found |= _chain(hits, p, forward=False)
+    return found
+
+
+def _chain(hits: list[tuple[int, int, str]], at: int, *, forward: bool) -> set[str]:
+    """Slugs of the enumeration of terms that starts at word ``at`` (or ends there)."""
+    slugs: set[str] = set()
+    edge = at
+    for start, end, slug in hits if forward else reversed(hits):
+        gap = start - edge if forward else edge - end
+        if gap < 0:
+            continue  # before the frame, or overlapping the last item (a phrase's own words)
+        if gap > (1 if not slugs else _LIST_GAP):
+            break
+        slugs.add(slug)
+        edge = end if forward else start
+    return slugs
 
 
 def sentence_evidence(lemmas: Sequence[str]) -> int:
