@@ -22,7 +22,7 @@ from storage.analysis.model import Analysis
 from storage.analysis.relevance import is_relevant
 from storage.analysis.relevance import vocabulary_bytes as relevance_bytes
 from storage.analysis.roles import Zones, assign_roles
-from storage.analysis.summary import Candidate, summarize
+from storage.analysis.summary import MAX_CANDIDATES, Candidate, summarize
 from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
@@ -136,9 +136,14 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     regions = assign_roles(found, spots, place, _zones(article, len(place) - len(body)))
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
     topics = detect_topics(title_lemmas, lead_part, body_part)
+    # The summary reads the first MAX_CANDIDATES sentences only.
     candidates = [
         Candidate(s, lem, sentence_evidence(lem))
-        for s, lem in zip([*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True)
+        for s, lem in zip(
+            [*lead_sents, *body_sents][:MAX_CANDIDATES],
+            [*lead_lemmas, *body_lemmas][:MAX_CANDIDATES],
+            strict=True,
+        )
     ]
     full_text = "\n".join((article.lead, body))
     return Analysis(

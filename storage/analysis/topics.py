@@ -77,6 +77,9 @@ class Vocabulary:
     frames: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)  # by first lemma
     frames_before: frozenset[str] = frozenset()
     frame_words: frozenset[str] = frozenset()  # first lemmas of frames and frames_before
+    # The frames' words but prepositions ("сфера", "field", "cooper"): a sentence with none of
+    # them has no frame, and most sentences hold a "в".
+    frame_anchors: frozenset[str] = frozenset()
 
 
 def vocabulary_bytes() -> bytes:
@@ -157,6 +160,8 @@ def load_vocabulary() -> Vocabulary:
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
         frame_words=frozenset(frames) | frames_before,
+        frame_anchors=frozenset(w for f in frames.values() for p in f for w in p if len(w) > 2)
+        | frames_before,
     )
 
 
@@ -227,6 +232,7 @@ def _scan_sentence(
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
     area_hits: list[tuple[int, int, str]] = []
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
+    framed = not vocab.frame_anchors.isdisjoint(lemmas)
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}
     index = vocab.index
@@ -247,7 +253,7 @@ def _scan_sentence(
             if end > 0:
                 mentions[term] = mentions.get(term, 0.0) + factor
                 seen.add(term.slug)
-                if term.weight >= STRONG:
+                if framed and term.weight >= STRONG:
                     term_hits.append((i, end, term.slug))
                 for k in range(i, end):
                     claimed.setdefault(k, set()).add(term.slug)
@@ -256,14 +262,14 @@ def _scan_sentence(
                 continue  # a word of a phrase of another topic: "wind farm" is no farming
             mentions[term] = mentions.get(term, 0.0) + factor
             seen.add(term.slug)
-            if term.weight >= STRONG:
+            if framed and term.weight >= STRONG:
                 term_hits.append((i, i + 1, term.slug))
         for phrase, slug in areas:
             end = _match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
                 area_hits.append((i, end, slug))
     listed = _listed(area_hits) if len(area_hits) >= 3 else set()
-    if term_hits and not vocab.frame_words.isdisjoint(lemmas):
+    if term_hits:  # only gathered when the sentence holds a frame's word
         listed |= _framed(vocab, lemmas, term_hits)
     return listed
 
@@ -275,7 +281,8 @@ def _framed(vocab: Vocabulary, lemmas: Sequence[str], hits: list[tuple[int, int,
     также")."""
     hits.sort()
     found: set[str] = set()
-    for p, lemma in enumerate(lemmas):
+    for p in compress(range(len(lemmas)), map(vocab.frame_words.__contains__, lemmas)):
+        lemma = lemmas[p]
         for frame in vocab.frames.get(lemma, ()):
             end = _match(lemmas, p, frame) if len(frame) > 1 else p + 1
             if end > 0:
@@ -320,13 +327,22 @@ def passing(lemmas: Sequence[str]) -> bool:
 
 def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
     """Evidence per topic slug; ``zones`` are (weight factor, sentences as lemma lists)."""
+    return _score_zones(zones)[0]
+
+
+def _score_zones(
+    zones: Sequence[tuple[float, Sequence[Sequence[str]]]],
+) -> tuple[dict[str, float], dict[str, float]]:
+    """(evidence per slug over all zones, evidence per slug of the first zone alone): the
+    first zone's is the state after scanning it, so the title needs no second scan."""
     vocab = load_vocabulary()
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
     # slug -> the sentences that speak of it, each by its zone's factor: two in the body, or
     # one in the title or the lead, is an article spending time on the topic.
     spread: dict[str, float] = {}
-    for factor, sentence_lemmas in zones:
+    first: dict[str, float] = {}
+    for number, (factor, sentence_lemmas) in enumerate(zones):
         for lemmas in sentence_lemmas:
             weight = factor * PASSING_FACTOR if passing(lemmas) else factor
             seen: set[str] = set()
@@ -335,6 +351,15 @@ def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict
                 listed |= found
             for slug in seen:
                 spread[slug] = spread.get(slug, 0.0) + factor
+        if number == 0 and mentions:
+            first = _weigh(mentions, listed, spread)
+    return _weigh(mentions, listed, spread), first
+
+
+def _weigh(
+    mentions: dict[_Term, float], listed: set[str], spread: dict[str, float]
+) -> dict[str, float]:
+    """Scores per slug from the terms' mention counts, the listed areas and the spread."""
     scores: dict[str, float] = {}
     terms: dict[str, int] = {}
     strongest: dict[str, float] = {}
@@ -369,10 +394,9 @@ def detect_topics(
 ) -> tuple[str, ...]:
     """Slugs of every topic with enough evidence, the weightiest (the main topic) first;
     arguments are lemma lists."""
-    scores = score_topics([(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)])
+    scores, headed = _score_zones([(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)])
     # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
     # the body spends on others.
-    headed = score_topics([(TITLE_FACTOR, title)]) if title else {}
     kept = [
         (headed.get(slug, 0.0) < THRESHOLD, -headed.get(slug, 0.0), -score, slug)
         for slug, score in scores.items()

@@ -73,6 +73,8 @@ class Gazetteer:
         """A name on both sides of a border (Хоргос) means the side its context names: one of
         the two regions named elsewhere in the text, else a country named just before it
         ("китайский Хоргос"), else the first of the data's list."""
+        if all(len(h.targets) == 1 for h in hits):
+            return  # most texts: no hit with a choice to make
         named = {
             h.targets[0].region.code
             for h in hits
