@@ -42,12 +42,16 @@ class Doc:
     def start(self, i: int) -> int:
         """Where token i begins. The positions are counted on the first question (only a few
         rules ask, so most texts never pay for them) and kept until the tokens change."""
+        return self.starts()[i]
+
+    def starts(self) -> list[int]:
+        """Where every token begins (see ``start``)."""
         if self._starts is None:
             lengths = [0] * (2 * len(self.toks) + 1)
             lengths[0::2] = map(len, self.gaps)
             lengths[1::2] = map(len, map(TEXT, self.toks))
             self._starts = list(accumulate(lengths))[0::2]
-        return self._starts[i]
+        return self._starts
 
     def end(self, i: int) -> int:
         return self.start(i) + len(self.toks[i].text)

@@ -61,8 +61,9 @@ class Gazetteer:
         self._settle_twins(doc, hits)
         regions, countries = self._settle(hits, query=False)
         found = {r.code for r in regions}
+        at, toks = doc.starts(), doc.toks  # one list for every spot, not a call per spot
         spots = [
-            Spot(t.region.code, doc.start(h.pos), doc.end(h.pos))
+            Spot(t.region.code, at[h.pos], at[h.pos] + len(toks[h.pos].text))
             for h in hits
             for t in h.targets
             if t.region is not None and t.region.code in found
