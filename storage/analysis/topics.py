@@ -74,12 +74,11 @@ class Vocabulary:
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
     # these (or right before, for frames_before: "в медицинской и культурной сферах") and the
     # items listed with them name areas of cooperation outright.
-    frames: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)  # by first lemma
+    # By anchor, the frame's word that is no preposition ("сфера" of "в сфере", "field"):
+    # (the anchor's place in the frame, the frame). Most sentences hold a "в", few a "сфера".
+    frames: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
     frames_before: frozenset[str] = frozenset()
-    frame_words: frozenset[str] = frozenset()  # first lemmas of frames and frames_before
-    # The frames' words but prepositions ("сфера", "field", "cooper"): a sentence with none of
-    # them has no frame, and most sentences hold a "в".
-    frame_anchors: frozenset[str] = frozenset()
+    frame_anchors: frozenset[str] = frozenset()  # the keys of frames and frames_before
 
 
 def vocabulary_bytes() -> bytes:
@@ -129,10 +128,11 @@ def load_vocabulary() -> Vocabulary:
         for raw in spec.get("areas", ()):
             lemmas = _lemmatise(raw)
             areas.setdefault(lemmas[0], []).append((lemmas, slug))
-    frames: dict[str, list[Phrase]] = {}
+    frames: dict[str, list[tuple[int, Phrase]]] = {}
     for raw in rules.get("frames", ()):
         lemmas = _lemmatise(raw)
-        frames.setdefault(lemmas[0], []).append(lemmas)
+        anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
+        frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
     frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
@@ -159,9 +159,7 @@ def load_vocabulary() -> Vocabulary:
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
-        frame_words=frozenset(frames) | frames_before,
-        frame_anchors=frozenset(w for f in frames.values() for p in f for w in p if len(w) > 2)
-        | frames_before,
+        frame_anchors=frozenset(frames) | frames_before,
     )
 
 
@@ -232,7 +230,8 @@ def _scan_sentence(
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
     area_hits: list[tuple[int, int, str]] = []
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
-    framed = not vocab.frame_anchors.isdisjoint(lemmas)
+    edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(lemmas) else []
+    framed = bool(edges)
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}
     index = vocab.index
@@ -269,31 +268,34 @@ def _scan_sentence(
             if end > 0:
                 area_hits.append((i, end, slug))
     listed = _listed(area_hits) if len(area_hits) >= 3 else set()
-    if term_hits:  # only gathered when the sentence holds a frame's word
-        listed |= _framed(vocab, lemmas, term_hits)
+    if term_hits:  # only gathered when the sentence holds a frame
+        term_hits.sort()
+        for at, forward in edges:
+            listed |= _chain(term_hits, at, forward=forward)
     return listed
 
 
-def _framed(vocab: Vocabulary, lemmas: Sequence[str], hits: list[tuple[int, int, str]]) -> set[str]:
-    """Topics named as areas by a frame: the terms right after "в сфере", "cooperation in",
-    "in the fields of" (one word may stand between: "в сфере внешней торговли") or right before
-    "сферах", "отрасли", and every term listed with them (at most two words apart: "и", "а
-    также")."""
-    hits.sort()
-    found: set[str] = set()
-    for p in compress(range(len(lemmas)), map(vocab.frame_words.__contains__, lemmas)):
+def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bool]]:
+    """Where the sentence's frames are, as (word, forward): the areas begin right after
+    "в сфере", "cooperation in", "in the fields of" (forward) or end right before "сферах",
+    "отрасли" (backward). A frame is its words in a row: "в Ташкентской области" is none."""
+    edges: list[tuple[int, bool]] = []
+    frames = vocab.frames
+    for p in compress(range(len(lemmas)), map(vocab.frame_anchors.__contains__, lemmas)):
         lemma = lemmas[p]
-        for frame in vocab.frames.get(lemma, ()):
-            end = _match(lemmas, p, frame) if len(frame) > 1 else p + 1
-            if end > 0:
-                found |= _chain(hits, end, forward=True)
+        for anchor, frame in frames.get(lemma, ()):
+            start = p - anchor
+            if start >= 0 and tuple(lemmas[start : start + len(frame)]) == frame:
+                edges.append((start + len(frame), True))
         if lemma in vocab.frames_before:
-            found |= _chain(hits, p, forward=False)
-    return found
+            edges.append((p, False))
+    return edges
 
 
 def _chain(hits: list[tuple[int, int, str]], at: int, *, forward: bool) -> set[str]:
-    """Slugs of the enumeration of terms that starts at word ``at`` (or ends there)."""
+    """Slugs of the enumeration of terms that starts at word ``at`` (or ends there): the first
+    one word away at most ("в сфере внешней торговли"), the next at most two words apart ("и",
+    "а также")."""
     slugs: set[str] = set()
     edge = at
     for start, end, slug in hits if forward else reversed(hits):
