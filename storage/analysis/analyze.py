@@ -132,7 +132,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     body_lemmas = _body_lemmas(words, len(place) - len(body), article)
 
     dateline = article.dateline.text if article.dateline else ""
-    found, countries, spots = load_gazetteer().find_spots(place, parts)
+    found, countries, spots = load_gazetteer().find_spots(place, parts, words.starts)
     regions = assign_roles(found, spots, place, _zones(article, len(place) - len(body)))
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
     topics = detect_topics(title_lemmas, lead_part, body_part)

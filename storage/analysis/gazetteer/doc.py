@@ -33,11 +33,22 @@ class Doc:
     """A scanned text: token i is toks[i] with gaps[i] before it (gaps[0] is the text before
     the first word); gaps and token texts concatenated give the text back."""
 
-    __slots__ = ("_starts", "gaps", "text", "toks")
+    __slots__ = ("_parts", "_starts", "gaps", "text", "toks")
 
-    def __init__(self, text: str, toks: list[Word], gaps: list[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        toks: list[Word],
+        gaps: list[str],
+        parts: list[str] | None = None,
+        starts: list[int] | None = None,
+    ) -> None:
         self.text, self.toks, self.gaps = text, toks, gaps
-        self._starts: list[int] | None = None
+        # ``starts``: the caller's running sums over ``parts`` (the analysis has them already).
+        self._starts: list[int] | None = starts
+        # The split text (gaps and words in turn) the tokens came from, while they are still
+        # its words one for one: running sums over it are the starts in one C pass.
+        self._parts = parts
 
     def start(self, i: int) -> int:
         """Where token i begins. The positions are counted on the first question (only a few
@@ -46,6 +57,8 @@ class Doc:
 
     def starts(self) -> list[int]:
         """Where every token begins (see ``start``)."""
+        if self._starts is None and self._parts is not None:
+            self._starts = list(accumulate(map(len, self._parts)))[0::2]
         if self._starts is None:
             lengths = [0] * (2 * len(self.toks) + 1)
             lengths[0::2] = map(len, self.gaps)
@@ -60,7 +73,7 @@ class Doc:
         """Token i replaced by the parts of its hyphenated word."""
         self.toks[i : i + 1] = pieces
         self.gaps[i + 1 : i + 1] = ["-"] * (len(pieces) - 1)
-        self._starts = None
+        self._starts = self._parts = None
 
 
 @dataclass(slots=True)

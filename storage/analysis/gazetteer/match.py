@@ -52,11 +52,12 @@ class Gazetteer:
         return regions, countries
 
     def find_spots(
-        self, text: str, parts: list[str] | None = None
+        self, text: str, parts: list[str] | None = None, word_starts: list[int] | None = None
     ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], list[Spot]]:
         """As ``find``, with every place a region is named at (its code, start, end in
-        ``text``), so the caller can tell a party from a passing mention."""
-        doc, starts = self._tok.scan(text, parts)
+        ``text``), so the caller can tell a party from a passing mention; ``word_starts``:
+        where each word of ``parts`` begins, if the caller has counted it."""
+        doc, starts = self._tok.scan(text, parts, word_starts)
         hits = list(self._hits_in(doc, starts, query=False))
         self._settle_twins(doc, hits)
         regions, countries = self._settle(hits, query=False)
