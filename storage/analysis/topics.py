@@ -70,6 +70,9 @@ class Vocabulary:
     passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
     passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
     passing_words: frozenset[str] = frozenset()  # every lemma of passing_all (a quick test)
+    # passing_all by each group's first lemma: a sentence is tested against the groups it
+    # can complete, not all of them.
+    passing_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
     # these (or right before, for frames_before: "в медицинской и культурной сферах") and the
@@ -134,6 +137,12 @@ def load_vocabulary() -> Vocabulary:
         anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
         frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
     frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
+    passing_all = tuple(
+        frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
+    )
+    passing_by_word: dict[str, tuple[frozenset[str], ...]] = {}
+    for group in passing_all:
+        passing_by_word[min(group)] = (*passing_by_word.get(min(group), ()), group)
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -150,9 +159,8 @@ def load_vocabulary() -> Vocabulary:
         fuzzy_pool=tuple(pool),
         study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
         passing_any=frozenset(morph.lemma(w) for w in rules.get("passing_any", ())),
-        passing_all=tuple(
-            frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
-        ),
+        passing_all=passing_all,
+        passing_by_word=passing_by_word,
         passing_words=frozenset(
             morph.lemma(w) for group in rules.get("passing_all", ()) for w in group
         ),
@@ -324,7 +332,11 @@ def passing(lemmas: Sequence[str]) -> bool:
     if vocab.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
         return False
     present = set(lemmas)
-    return any(group <= present for group in vocab.passing_all)
+    return any(
+        group <= present
+        for key in present.intersection(vocab.passing_by_word)
+        for group in vocab.passing_by_word[key]
+    )
 
 
 def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
