@@ -22,12 +22,13 @@ from storage.analysis.model import Analysis
 from storage.analysis.relevance import is_relevant
 from storage.analysis.relevance import vocabulary_bytes as relevance_bytes
 from storage.analysis.roles import Zones, assign_roles
-from storage.analysis.summary import Candidate, summarize
+from storage.analysis.summary import MAX_CANDIDATES, Candidate, summarize
 from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
 # 5: topics by weight (main first, English), relevance, region roles.
-ANALYSIS_VERSION = "5"
+# 6: areas after a frame ("в сферах X и Y"), a phrase speaks for its words ("wind farm").
+ANALYSIS_VERSION = "6"
 
 
 @cache
@@ -131,13 +132,18 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     body_lemmas = _body_lemmas(words, len(place) - len(body), article)
 
     dateline = article.dateline.text if article.dateline else ""
-    found, countries, spots = load_gazetteer().find_spots(place, parts)
+    found, countries, spots = load_gazetteer().find_spots(place, parts, words.starts)
     regions = assign_roles(found, spots, place, _zones(article, len(place) - len(body)))
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
     topics = detect_topics(title_lemmas, lead_part, body_part)
+    # The summary reads the first MAX_CANDIDATES sentences only.
     candidates = [
         Candidate(s, lem, sentence_evidence(lem))
-        for s, lem in zip([*lead_sents, *body_sents], [*lead_lemmas, *body_lemmas], strict=True)
+        for s, lem in zip(
+            [*lead_sents, *body_sents][:MAX_CANDIDATES],
+            [*lead_lemmas, *body_lemmas][:MAX_CANDIDATES],
+            strict=True,
+        )
     ]
     full_text = "\n".join((article.lead, body))
     return Analysis(

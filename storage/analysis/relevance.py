@@ -73,8 +73,8 @@ def is_relevant(
     if len(set(countries)) < 2 and len(parties) < 2:
         return False  # one side only: local news, however worded
     vocab = load_vocabulary()
-    head_set = {lemma for sentence in head for lemma in sentence}
-    body_set = {lemma for sentence in body for lemma in sentence}
+    head_set: set[str] = set().union(*head)  # in C: no Python loop over every word
+    body_set: set[str] = set().union(*body)
     together = _evidence(vocab.cooperation, head_set, body_set)
     together += TOPIC_EVIDENCE * min(len(topics), 2)
     local = _evidence(vocab.local, head_set, body_set)

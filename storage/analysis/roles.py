@@ -4,8 +4,10 @@ seat, a flight's origin, a place named once deep in the body)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from storage.analysis import morph
 from storage.analysis.gazetteer.doc import Spot
@@ -27,10 +29,16 @@ class Zones:
     city_end: int
 
 
-def _cued(text: str, start: int, cues: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+@cache
+def _prefixes(cues: frozenset[str]) -> re.Pattern[str]:
+    """The cues' first letters as one pattern: one C search per name instead of a loop."""
+    return re.compile("|".join(sorted(map(re.escape, {c[:4] for c in cues}))))
+
+
+def _cued(text: str, start: int, cues: frozenset[str], prefixes: re.Pattern[str]) -> bool:
     """Whether a cue word stands shortly before ``start`` in the same sentence."""
     before = text[max(0, start - _CONTEXT) : start].lower()
-    if not any(p in before for p in prefixes):  # most names: no cue near, no parsing
+    if not prefixes.search(before):  # most names: no cue near, no parsing
         return False
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
     words = morph.tokenize(before[cut + 1 :])[-6:]
@@ -53,7 +61,7 @@ def assign_roles(
     """``regions`` with their roles, from where (``spots``) the matched ``text`` names them."""
     cues = load_vocabulary().mention_before
     # A cue's first letters, to skip the parsing where none is near (lemmas are lower case).
-    prefixes = tuple({c[:4] for c in cues})
+    prefixes = _prefixes(cues)
     strong: set[str] = set()  # title, or lead without a cue
     body: dict[str, int] = {}  # body mentions without a cue
     named: set[str] = set()  # anywhere but the dateline

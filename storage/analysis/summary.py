@@ -69,6 +69,11 @@ _NOT_SUMMARY_ALL = tuple(
         "стоит отметить",
     )
 )
+# The groups by their first lemma: a sentence is tested against the groups it can complete.
+_NOT_SUMMARY_BY_WORD: dict[str, tuple[frozenset[str], ...]] = {}
+for _group in _NOT_SUMMARY_ALL:
+    _key = min(_group)
+    _NOT_SUMMARY_BY_WORD[_key] = (*_NOT_SUMMARY_BY_WORD.get(_key, ()), _group)
 # Every lemma the tests above look for: most sentences hold none and pass at once.
 _WATCHED = _NOT_SUMMARY_ANY.union(*_NOT_SUMMARY_ALL) | frozenset(
     map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот"))
@@ -194,7 +199,11 @@ def summary_material(
         return False
     if _THIS in present and present & _PLACE_NOUNS:
         return False  # "этот регион": which one, the summary does not say
-    return not any(group <= present for group in _NOT_SUMMARY_ALL)
+    return not any(
+        group <= present
+        for key in present.intersection(_NOT_SUMMARY_BY_WORD)
+        for group in _NOT_SUMMARY_BY_WORD[key]
+    )
 
 
 def _clean(candidate: Candidate) -> Candidate:

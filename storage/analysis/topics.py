@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import compress, repeat
@@ -70,7 +70,18 @@ class Vocabulary:
     passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
     passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
     passing_words: frozenset[str] = frozenset()  # every lemma of passing_all (a quick test)
+    # passing_all by each group's first lemma: a sentence is tested against the groups it
+    # can complete, not all of them.
+    passing_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
+    # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
+    # these (or right before, for frames_before: "в медицинской и культурной сферах") and the
+    # items listed with them name areas of cooperation outright.
+    # By anchor, the frame's word that is no preposition ("сфера" of "в сфере", "field"):
+    # (the anchor's place in the frame, the frame). Most sentences hold a "в", few a "сфера".
+    frames: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
+    frames_before: frozenset[str] = frozenset()
+    frame_anchors: frozenset[str] = frozenset()  # the keys of frames and frames_before
 
 
 def vocabulary_bytes() -> bytes:
@@ -120,6 +131,18 @@ def load_vocabulary() -> Vocabulary:
         for raw in spec.get("areas", ()):
             lemmas = _lemmatise(raw)
             areas.setdefault(lemmas[0], []).append((lemmas, slug))
+    frames: dict[str, list[tuple[int, Phrase]]] = {}
+    for raw in rules.get("frames", ()):
+        lemmas = _lemmatise(raw)
+        anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
+        frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
+    frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
+    passing_all = tuple(
+        frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
+    )
+    passing_by_word: dict[str, tuple[frozenset[str], ...]] = {}
+    for group in passing_all:
+        passing_by_word[min(group)] = (*passing_by_word.get(min(group), ()), group)
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -136,13 +159,15 @@ def load_vocabulary() -> Vocabulary:
         fuzzy_pool=tuple(pool),
         study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
         passing_any=frozenset(morph.lemma(w) for w in rules.get("passing_any", ())),
-        passing_all=tuple(
-            frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
-        ),
+        passing_all=passing_all,
+        passing_by_word=passing_by_word,
         passing_words=frozenset(
             morph.lemma(w) for group in rules.get("passing_all", ()) for w in group
         ),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
+        frames={k: tuple(v) for k, v in frames.items()},
+        frames_before=frames_before,
+        frame_anchors=frozenset(frames) | frames_before,
     )
 
 
@@ -209,8 +234,14 @@ def _scan_sentence(
     seen: set[str],
 ) -> set[str]:
     """Adds the sentence's terms to ``mentions`` and their slugs to ``seen``; returns the
-    topics it names in an enumeration of areas."""
+    topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
+    phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
     area_hits: list[tuple[int, int, str]] = []
+    term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
+    edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(lemmas) else []
+    framed = bool(edges)
+    # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
+    claimed: dict[int, set[str]] = {}
     index = vocab.index
     # Most words are no term: C loops pick the positions worth a look.
     positions = range(len(lemmas))
@@ -224,18 +255,66 @@ def _scan_sentence(
         if _studied(vocab, lemmas, i):
             continue  # "дипломы по энергетике и экологии": subjects of study, not areas
         terms, phrases, areas = entry
-        for term in terms:
-            mentions[term] = mentions.get(term, 0.0) + factor
-            seen.add(term.slug)
         for phrase, term in phrases:
-            if _match(lemmas, i, phrase) > 0:
+            end = _match(lemmas, i, phrase)
+            if end > 0:
                 mentions[term] = mentions.get(term, 0.0) + factor
                 seen.add(term.slug)
+                if framed and term.weight >= STRONG:
+                    term_hits.append((i, end, term.slug))
+                for k in range(i, end):
+                    claimed.setdefault(k, set()).add(term.slug)
+        for term in terms:
+            if i in claimed and term.slug not in claimed[i]:
+                continue  # a word of a phrase of another topic: "wind farm" is no farming
+            mentions[term] = mentions.get(term, 0.0) + factor
+            seen.add(term.slug)
+            if framed and term.weight >= STRONG:
+                term_hits.append((i, i + 1, term.slug))
         for phrase, slug in areas:
             end = _match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
                 area_hits.append((i, end, slug))
-    return _listed(area_hits) if len(area_hits) >= 3 else set()
+    listed = _listed(area_hits) if len(area_hits) >= 3 else set()
+    if term_hits:  # only gathered when the sentence holds a frame
+        term_hits.sort()
+        for at, forward in edges:
+            listed |= _chain(term_hits, at, forward=forward)
+    return listed
+
+
+def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bool]]:
+    """Where the sentence's frames are, as (word, forward): the areas begin right after
+    "в сфере", "cooperation in", "in the fields of" (forward) or end right before "сферах",
+    "отрасли" (backward). A frame is its words in a row: "в Ташкентской области" is none."""
+    edges: list[tuple[int, bool]] = []
+    frames = vocab.frames
+    for p in compress(range(len(lemmas)), map(vocab.frame_anchors.__contains__, lemmas)):
+        lemma = lemmas[p]
+        for anchor, frame in frames.get(lemma, ()):
+            start = p - anchor
+            if start >= 0 and tuple(lemmas[start : start + len(frame)]) == frame:
+                edges.append((start + len(frame), True))
+        if lemma in vocab.frames_before:
+            edges.append((p, False))
+    return edges
+
+
+def _chain(hits: list[tuple[int, int, str]], at: int, *, forward: bool) -> set[str]:
+    """Slugs of the enumeration of terms that starts at word ``at`` (or ends there): the first
+    one word away at most ("в сфере внешней торговли"), the next at most two words apart ("и",
+    "а также")."""
+    slugs: set[str] = set()
+    edge = at
+    for start, end, slug in hits if forward else reversed(hits):
+        gap = start - edge if forward else edge - end
+        if gap < 0:
+            continue  # before the frame, or overlapping the last item (a phrase's own words)
+        if gap > (1 if not slugs else _LIST_GAP):
+            break
+        slugs.add(slug)
+        edge = end if forward else start
+    return slugs
 
 
 def sentence_evidence(lemmas: Sequence[str]) -> int:
@@ -253,19 +332,35 @@ def passing(lemmas: Sequence[str]) -> bool:
     if vocab.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
         return False
     present = set(lemmas)
-    return any(group <= present for group in vocab.passing_all)
+    return any(
+        group <= present
+        for key in present.intersection(vocab.passing_by_word)
+        for group in vocab.passing_by_word[key]
+    )
 
 
 def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
     """Evidence per topic slug; ``zones`` are (weight factor, sentences as lemma lists)."""
+    return _score_zones(zones)[0]
+
+
+def _score_zones(
+    zones: Sequence[tuple[float, Sequence[Sequence[str]]]],
+) -> tuple[dict[str, float], dict[str, float]]:
+    """(evidence per slug over all zones, evidence per slug of the first zone alone): the
+    first zone's is the state after scanning it, so the title needs no second scan."""
     vocab = load_vocabulary()
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
     # slug -> the sentences that speak of it, each by its zone's factor: two in the body, or
     # one in the title or the lead, is an article spending time on the topic.
     spread: dict[str, float] = {}
-    for factor, sentence_lemmas in zones:
+    first: dict[str, float] = {}
+    terms = vocab.index.keys()
+    for number, (factor, sentence_lemmas) in enumerate(zones):
         for lemmas in sentence_lemmas:
+            if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
+                continue  # no term and no compound: nothing to count (a C test, no call)
             weight = factor * PASSING_FACTOR if passing(lemmas) else factor
             seen: set[str] = set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen)
@@ -273,6 +368,15 @@ def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict
                 listed |= found
             for slug in seen:
                 spread[slug] = spread.get(slug, 0.0) + factor
+        if number == 0 and mentions:
+            first = _weigh(mentions, listed, spread)
+    return _weigh(mentions, listed, spread), first
+
+
+def _weigh(
+    mentions: dict[_Term, float], listed: set[str], spread: dict[str, float]
+) -> dict[str, float]:
+    """Scores per slug from the terms' mention counts, the listed areas and the spread."""
     scores: dict[str, float] = {}
     terms: dict[str, int] = {}
     strongest: dict[str, float] = {}
@@ -307,10 +411,9 @@ def detect_topics(
 ) -> tuple[str, ...]:
     """Slugs of every topic with enough evidence, the weightiest (the main topic) first;
     arguments are lemma lists."""
-    scores = score_topics([(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)])
+    scores, headed = _score_zones([(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)])
     # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
     # the body spends on others.
-    headed = score_topics([(TITLE_FACTOR, title)]) if title else {}
     kept = [
         (headed.get(slug, 0.0) < THRESHOLD, -headed.get(slug, 0.0), -score, slug)
         for slug, score in scores.items()

@@ -2,7 +2,9 @@
 
 Prints P/R/F1 for regions, topics and relevance, the main topic's and the roles' accuracy, for
 the tuning part and the held-out part separately (the held-out figures are the honest ones:
-nothing was tuned on them). ``-v`` lists every error."""
+nothing was tuned on them). ``-v`` lists every error; part names on the command line pick
+some (``python -m tests.bench.bench_quality -v tuning2``), so tuning need not show the held-out
+part's errors."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from tests.bench.quality import PARTS, load, score
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    for part in PARTS:
+    wanted = [a for a in sys.argv[1:] if a in PARTS]
+    for part in wanted or PARTS:
         items = load(part)
         s = score(items)
         print(f"--- {part}: {s.articles} articles")

@@ -33,21 +33,38 @@ class Doc:
     """A scanned text: token i is toks[i] with gaps[i] before it (gaps[0] is the text before
     the first word); gaps and token texts concatenated give the text back."""
 
-    __slots__ = ("_starts", "gaps", "text", "toks")
+    __slots__ = ("_parts", "_starts", "gaps", "text", "toks")
 
-    def __init__(self, text: str, toks: list[Word], gaps: list[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        toks: list[Word],
+        gaps: list[str],
+        parts: list[str] | None = None,
+        starts: list[int] | None = None,
+    ) -> None:
         self.text, self.toks, self.gaps = text, toks, gaps
-        self._starts: list[int] | None = None
+        # ``starts``: the caller's running sums over ``parts`` (the analysis has them already).
+        self._starts: list[int] | None = starts
+        # The split text (gaps and words in turn) the tokens came from, while they are still
+        # its words one for one: running sums over it are the starts in one C pass.
+        self._parts = parts
 
     def start(self, i: int) -> int:
         """Where token i begins. The positions are counted on the first question (only a few
         rules ask, so most texts never pay for them) and kept until the tokens change."""
+        return self.starts()[i]
+
+    def starts(self) -> list[int]:
+        """Where every token begins (see ``start``)."""
+        if self._starts is None and self._parts is not None:
+            self._starts = list(accumulate(map(len, self._parts)))[0::2]
         if self._starts is None:
             lengths = [0] * (2 * len(self.toks) + 1)
             lengths[0::2] = map(len, self.gaps)
             lengths[1::2] = map(len, map(TEXT, self.toks))
             self._starts = list(accumulate(lengths))[0::2]
-        return self._starts[i]
+        return self._starts
 
     def end(self, i: int) -> int:
         return self.start(i) + len(self.toks[i].text)
@@ -56,7 +73,7 @@ class Doc:
         """Token i replaced by the parts of its hyphenated word."""
         self.toks[i : i + 1] = pieces
         self.gaps[i + 1 : i + 1] = ["-"] * (len(pieces) - 1)
-        self._starts = None
+        self._starts = self._parts = None
 
 
 @dataclass(slots=True)

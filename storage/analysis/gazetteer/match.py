@@ -52,17 +52,19 @@ class Gazetteer:
         return regions, countries
 
     def find_spots(
-        self, text: str, parts: list[str] | None = None
+        self, text: str, parts: list[str] | None = None, word_starts: list[int] | None = None
     ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], list[Spot]]:
         """As ``find``, with every place a region is named at (its code, start, end in
-        ``text``), so the caller can tell a party from a passing mention."""
-        doc, starts = self._tok.scan(text, parts)
+        ``text``), so the caller can tell a party from a passing mention; ``word_starts``:
+        where each word of ``parts`` begins, if the caller has counted it."""
+        doc, starts = self._tok.scan(text, parts, word_starts)
         hits = list(self._hits_in(doc, starts, query=False))
         self._settle_twins(doc, hits)
         regions, countries = self._settle(hits, query=False)
         found = {r.code for r in regions}
+        at, toks = doc.starts(), doc.toks  # one list for every spot, not a call per spot
         spots = [
-            Spot(t.region.code, doc.start(h.pos), doc.end(h.pos))
+            Spot(t.region.code, at[h.pos], at[h.pos] + len(toks[h.pos].text))
             for h in hits
             for t in h.targets
             if t.region is not None and t.region.code in found
@@ -73,6 +75,8 @@ class Gazetteer:
         """A name on both sides of a border (Хоргос) means the side its context names: one of
         the two regions named elsewhere in the text, else a country named just before it
         ("китайский Хоргос"), else the first of the data's list."""
+        if all(len(h.targets) == 1 for h in hits):
+            return  # most texts: no hit with a choice to make
         named = {
             h.targets[0].region.code
             for h in hits

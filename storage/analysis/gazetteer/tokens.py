@@ -110,7 +110,9 @@ class Tokenizer:
                     return frozenset(found)
         return frozenset()
 
-    def scan(self, text: str, parts: list[str] | None = None) -> tuple[Doc, list[int]]:
+    def scan(
+        self, text: str, parts: list[str] | None = None, starts: list[int] | None = None
+    ) -> tuple[Doc, list[int]]:
         """The words of ``text`` and the indexes of those that can begin a match. It runs over
         every word of every article, so the per-word work is done by C loops: one regex split
         gives the words and the gaps, running sums of their lengths the positions, one cached
@@ -125,7 +127,7 @@ class Tokenizer:
         if None in toks:  # words not seen before (names, numbers): looked up one by one
             for i in list(compress(range(len(toks)), map(operator.is_, toks, repeat(None)))):
                 toks[i] = self._word(words[i])
-        doc = Doc(text, cast(list[Word], toks), parts[0::2])
+        doc = Doc(text, cast(list[Word], toks), parts[0::2], parts, starts)
         if "-" in text:
             self._split_compounds(doc)
         return doc, list(compress(range(len(doc.toks)), map(STARTS, doc.toks)))

@@ -1,0 +1,149 @@
+"""Characters and whole lines of a raw wire file: every kind of space and dash normalised,
+markup removed, metadata header lines ("date 2025-09-21 https://…"), dated rubrics, and the
+debris wires leave between paragraphs (photo credits, "Комментарии", share buttons).
+Used by ``clean`` (the article) and ``datelines``."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from storage.analysis.datelines import match_dateline
+from storage.analysis.dates import MONTH_WORD
+from storage.analysis.morph import wordset
+
+# --- normalising characters -------------------------------------------------------------------
+
+
+# Every character-level fix: spaces of every kind (NBSP, thin, tab) become a plain space,
+# invisible characters go, odd dashes become the usual ones, old newlines become "\n".
+_FIXES: dict[str, str] = {
+    **dict.fromkeys("\t\u00a0\u1680\u202f\u205f\u3000\f\v", " "),
+    **{chr(c): " " for c in range(0x2000, 0x200B)},
+    **dict.fromkeys("\ufeff\u200b\u200c\u200d\u2060\u00ad", ""),
+    **dict.fromkeys("\r\u2028\u2029\x85", "\n"),
+    "\u2015": "—",
+    "\u2212": "-",
+}
+_RUNS_RE = re.compile(r" {2,}")
+
+
+# Markup a scraper left in: known HTML tags only (a "<" in prose stays); block tags and <br>
+# break the line, inline tags go. Entities (&nbsp; &laquo; &quot;) become their characters.
+_BLOCK_TAGS = (
+    "p|br|div|li|ul|ol|h[1-6]|blockquote|figure|figcaption|table|tr|td|th|section|article|hr"
+)
+_INLINE_TAGS = "span|a|b|i|u|em|strong|small|sub|sup|font|img|time|picture|source|tbody|thead|mark"
+_BLOCK_TAG_RE = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]*>", re.IGNORECASE)
+_INLINE_TAG_RE = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>]*>", re.IGNORECASE)
+
+
+def _unmarkup(text: str) -> str:
+    if "<" in text:
+        text = _INLINE_TAG_RE.sub("", _BLOCK_TAG_RE.sub("\n", text))
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def normalize(text: str) -> str:
+    """One kind of newline, one kind of space, no invisible characters, no markup; words
+    untouched."""
+    text = _unmarkup(text.replace("\r\n", "\n"))
+    # One C search per odd character is several times faster than a regex or str.translate
+    # over Cyrillic text; no fix produces a character another one replaces, so the order of
+    # the replacements does not matter.
+    for odd, fixed in _FIXES.items():
+        if odd in text:
+            text = text.replace(odd, fixed)
+    return _RUNS_RE.sub(" ", text) if "  " in text else text
+
+
+# --- header and metadata lines ---------------------------------------------------------------
+
+URL_RE = re.compile(r"https?://[^\s<>\"'«»“”]+")
+_DATE_TOKEN = (
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    rf"|\d{{1,2}}\s+{MONTH_WORD}\.?\s+\d{{4}}(?:\s*(?:года|г\.))?"
+    r"|\d{1,2}:\d{2}"
+)
+# A line made only of metadata: keywords, dates, times and URLs ("date 2025-09-21 https://…").
+_META_LINE_RE = re.compile(
+    r"(?:(?:date|дата(?: и время)?(?: публикации| обновления)?|время(?: публикации)?|url|link|"
+    r"ссылка|source|published|posted|опубликовано|обновлено|изменено|updated)\s*[:=]?"
+    rf"|{_DATE_TOKEN}|https?://\S+|[|,;·•/\s-])+",
+    re.IGNORECASE,
+)
+_META_PAYLOAD_RE = re.compile(rf"https?://|{_DATE_TOKEN}", re.IGNORECASE)
+_DATE_WITH_YEAR_RE = re.compile(
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{1,2}}\s+{MONTH_WORD}\.?\s+\d{{4}}"
+)
+_LETTERS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_meta_line(line: str) -> bool:
+    """A header or byline line holding only a date, a time and/or a link."""
+    return bool(_META_LINE_RE.fullmatch(line) and _META_PAYLOAD_RE.search(line))
+
+
+_RUBRIC_MAX = 60  # "Новости | 12:30, 5 марта 2024": a rubric and a date, no sentence
+_RUBRIC_WORDS = 3
+
+
+def is_dated_rubric(line: str) -> bool:
+    """A short header line of a rubric name or two and a full date (with its year)."""
+    if len(line) > _RUBRIC_MAX or not _DATE_WITH_YEAR_RE.search(line):
+        return False
+    rest = _META_PAYLOAD_RE.sub(" ", line)
+    if len(_LETTERS_WORD_RE.findall(rest)) > _RUBRIC_WORDS:
+        return False
+    return match_dateline(line) is None  # "Ташкент, 5 марта 2025 г. — УзА" names its city
+
+
+# --- debris ----------------------------------------------------------------------------------
+
+_COMMENTS_RE = re.compile(r"(?:комментари[йияев]+|comments?)\s*(?:\(\d+\)|:?\s*\d+)?", re.I)
+_CREDIT_RE = re.compile(
+    r"(?:источник|источник фото|фото|фотография|фото и видео|видео|photo|автор фото|"
+    r"иллюстративное фото|"
+    r"иллюстрация|коллаж|скриншот|кадр из видео|инфографика|на фото|на снимке|"
+    r"автор|авторы|author|корреспондент|редактор|текст|теги|тэги|метки|tags)\s*[:—–-].{0,200}"
+    # a caption with no colon: "Иллюстративное фото", "Фото с сайта gov.kz"
+    r"|(?:иллюстративное |архивное )?(?:фото|фотография|снимок)"
+    r"(?:\s+(?:с сайта|из открытых источников|из архива|предоставлено|пресс-службы|автора)"
+    r"\b.{0,120})?",
+    re.IGNORECASE,
+)
+_SHARE_RE = re.compile(
+    r"(?:поделиться|поделитесь|подпис(?:ывайтесь|аться|ывайся|житесь)|читайте\s+(?:также|нас|новости)|"
+    r"читать также|смотрите также|следите за|присоединяйтесь|теги|тэги|метки|share|tweet|"
+    r"распечатать|версия для печати|нашли ошибку|выделите (?:её|ее) и нажмите|"
+    r"новости (?:партнеров|партнёров)|реклама|advertisement)\b.{0,200}",
+    re.IGNORECASE,
+)
+_SOCIAL_WORDS = wordset(
+    "facebook twitter x vk вконтакте telegram телеграм whatsapp viber одноклассники ok "
+    "instagram youtube tiktok linkedin email e-mail почта скопировать ссылку"
+)
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_DEBRIS_MAX = 260  # credits and prompts are short; a paragraph is never debris
+
+
+def is_debris(line: str) -> bool:
+    """Photo credits, share and subscribe prompts, social-network button rows, bare links."""
+    if len(line) > _DEBRIS_MAX:
+        return False
+    if _CREDIT_RE.fullmatch(line) or _SHARE_RE.fullmatch(line) or URL_RE.fullmatch(line):
+        return True
+    words = line.lower().replace(",", " ").replace("|", " ").split()
+    if words and all(w in _SOCIAL_WORDS for w in words):
+        return True
+    # Only punctuation, digits or ornaments: no words to keep.
+    return _LETTER_RE.search(line) is None
+
+
+def is_comments_marker(line: str) -> bool:
+    return bool(_COMMENTS_RE.fullmatch(line))

@@ -1,0 +1,148 @@
+"""Sentences of wire text: lines broken mid-sentence joined, sentences glued without a space
+("…году.Стороны…") taken apart, paragraphs split into sentences (razdel, with the
+abbreviations and safe points wires need) and a sentence's identity for repeat detection."""
+
+from __future__ import annotations
+
+import re
+
+import razdel
+
+from storage.analysis.datelines import match_dateline
+from storage.analysis.morph import wordset
+
+TERMINAL = '.!?…:;»"”)'
+# Words a sentence cannot end on: prepositions, conjunctions, and the reporting verbs wires break
+# after ("Об этом сообщает\nИА "Дунё".").
+_DANGLING = wordset(
+    "в во на с со к ко по о об обо от до из у за для при про через между и а но или что "
+    "как чтобы также сообщает сообщил сообщила сообщили передает передаёт пишет отметил "
+    "отметила заявил заявила сказал сказала сообщается говорится информирует"
+)
+_SENTENCE_INSIDE_RE = re.compile(r"[.!?…][»”\"]?\s+[А-ЯЁA-Z«“\"]")
+
+
+def _should_join(prev: str, nxt: str) -> bool:
+    if not prev or not nxt:
+        return False
+    if nxt[0] in ".,;:)»”!?" or nxt[0].islower():
+        return True
+    if prev[-1] in TERMINAL or match_dateline(nxt):
+        return False
+    if prev[-1] in "-—–,":
+        return True
+    last = prev.rsplit(" ", 1)[-1].lower()
+    if last in _DANGLING:
+        return True
+    # A paragraph of several sentences whose last one runs on into a short line.
+    return bool(_SENTENCE_INSIDE_RE.search(prev)) and len(nxt) < 80 and nxt[-1] in TERMINAL
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Glue lines that continue the previous line's sentence."""
+    out: list[str] = []
+    for line in lines:
+        if out and _should_join(out[-1], line):
+            prev = out[-1]
+            if prev.endswith("-") and line[0].islower() and not prev.endswith(" -"):
+                out[-1] = prev[:-1] + line  # a word hyphenated over the break
+            elif line[0] in ".,;:)»”!?":
+                out[-1] = prev + line
+            else:
+                out[-1] = prev + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+# "сотрудничества.Об этом": a sentence end with no space after it, which razdel does not split.
+# The pattern starts at the rare punctuation so the scan is quick; what stands before it (a
+# lower-case letter, a digit, a closing quote) is checked by hand.
+_GLUE_RE = re.compile(r"[.!?…](?=[«“\"]?[А-ЯЁ])")
+# The same for text whose only stop is ".": sre scans for one literal character several times
+# faster than for a set, and most paragraphs have no "!", "?" or "…".
+_GLUE_DOT_RE = re.compile(r"\.(?=[«“\"]?[А-ЯЁ])")
+_GLUE_BEFORE = frozenset(
+    '.…»”"%)0123456789abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя'
+)
+
+
+def _other_stops(text: str) -> bool:
+    """Whether ``text`` holds a sentence stop other than "." (C searches, no regex)."""
+    return "!" in text or "?" in text or "…" in text
+
+
+def glue_points(text: str) -> list[int]:
+    return [
+        m.end()
+        for m in (_GLUE_RE if _other_stops(text) else _GLUE_DOT_RE).finditer(text)
+        if m.start() and text[m.start() - 1] in _GLUE_BEFORE
+    ]
+
+
+def count_glue(text: str) -> int:
+    return len(glue_points(text))
+
+
+def unglue(text: str, points: list[int] | None = None) -> str:
+    """``text`` with a space at every glued sentence end (``points`` if already found)."""
+    if points is None:
+        points = glue_points(text)
+    if not points:
+        return text
+    parts = [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
+    return " ".join(parts)
+
+
+# Where a sentence surely ends: a lower-case word of 3+ letters, its full stop, a capitalised
+# word (or a one-letter one: "В", "С"). Cutting there first leaves razdel only the pieces with
+# quotes, initials or abbreviations.
+_SAFE_END_RE = re.compile(r"[.!?]\s+(?=[А-ЯЁ][а-яё ])")
+_SAFE_DOT_RE = re.compile(r"\.\s+(?=[А-ЯЁ][а-яё ])")  # for text with no "!" or "?"
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_ABBREVIATIONS = wordset(
+    "тыс млн млрд трлн руб долл обл стр тел ул пер просп корп кв пос гос акад проф доц тов "
+    "ген кол мин зам рис табл прим англ рус каз узб"
+)
+
+
+def _safe_chunks(paragraph: str) -> list[str]:
+    chunks: list[str] = []
+    start = 0
+    ends = _SAFE_END_RE if "!" in paragraph or "?" in paragraph else _SAFE_DOT_RE
+    for m in ends.finditer(paragraph):
+        end = m.start()  # the full stop
+        if end < 3 or not _LOWER.issuperset(paragraph[end - 3 : end]):
+            continue
+        word = paragraph[max(0, end - 8) : end].rsplit(" ", 1)[-1]
+        if word in _ABBREVIATIONS:
+            continue
+        chunks.append(paragraph[start : end + 1])
+        start = m.end()
+    chunks.append(paragraph[start:])
+    return chunks
+
+
+def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
+    """The sentences of one paragraph (razdel), glued sentence ends (``glue``: where, if
+    already found) split first."""
+    out: list[str] = []
+    for chunk in _safe_chunks(unglue(paragraph, glue)):
+        # No full stop, "!", "?" or "…" before the closing punctuation: one sentence.
+        inner = chunk.rstrip(' .!?…»”")')
+        if "." not in inner and not _other_stops(inner):
+            if chunk.strip():
+                out.append(chunk.strip())  # one plain sentence: nothing for razdel to decide
+        else:
+            out.extend(s.text for s in razdel.sentenize(chunk) if s.text.strip())
+    return tuple(out)
+
+
+def sentence_key(sentence: str) -> str:
+    """Identity of a sentence for repeat detection: its words, folded, spacing ignored."""
+    return " ".join(sentence.lower().replace("ё", "е").split())
+
+
+# --- the article -----------------------------------------------------------------------------
