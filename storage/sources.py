@@ -1,19 +1,22 @@
-"""News sources in the store: their state, and the writes of one polled item.
+"""News sources in the store: their state, and the writes of one poll's items.
 
-Every item is written in ONE transaction together with its source row's counters: after a
-crash an item is either stored (with its source link, so it is never fetched again) or absent
-(and fetched again on the next poll). Nothing is stored twice: the item URL is unique in
-``article_sources`` and the canonical URL in ``articles``.
+The new items of one poll are written in ONE transaction together with their source links and
+the source row's counters (one commit and a handful of statements for a feed, not a dozen
+statements and a commit per item): after a crash an item is either stored (with its source
+link, so it is never fetched again) or absent (and fetched again on the next poll). Nothing is
+stored twice: the item URL is unique in ``article_sources`` and the canonical URL in
+``articles``, and both are looked up again inside the transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import aiosqlite
 
-from storage.articles import ArticleRecord, save_article
+from storage.articles import ArticleRecord, insert_articles
 from storage.db import transaction
 from storage.stories import Signature
 
@@ -30,6 +33,25 @@ def parse_stamp(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     return dt.datetime.strptime(value, TIME_FORMAT).replace(tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One item of a poll to write: a new story (``record`` and ``signature`` set), or another
+    report of a story: stored article ``into``, or the ``into_batch``-th entry of this batch."""
+
+    item_url: str
+    canonical: str
+    record: ArticleRecord | None = None
+    signature: Signature | None = None
+    relevant: bool = False
+    into: int | None = None
+    into_batch: int | None = None
+
+
+# What became of an entry: "new" (stored as this article), "merged" (linked to this article),
+# "known" (the store already had its URL: another poll stored it meanwhile).
+Outcome = tuple[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,63 +221,67 @@ class SourceStore:
 
     async def known(self, url: str) -> int | None:
         """The article an item URL (canonical) already gave, if any."""
-        rows = list(
-            await self.db.execute_fetchall(
-                "SELECT article_id FROM article_sources WHERE url = ?1 UNION ALL "
-                "SELECT id FROM articles WHERE canonical_url = ?1 LIMIT 1",
-                (url,),
-            )
-        )
-        return int(rows[0][0]) if rows else None
+        return (await self.known_many([url])).get(url)
 
-    async def store_item(
-        self,
-        source: Source,
-        record: ArticleRecord,
-        *,
-        canonical: str,
-        item_url: str,
-        signature: Signature,
-        relevant: bool,
-        now: dt.datetime,
-    ) -> int:
-        """A new story: the article, its source link, its signature and the counters, at once."""
+    async def known_many(self, urls: Iterable[str]) -> dict[str, int]:
+        """The article each of ``urls`` (item or canonical URLs) already gave, where known."""
+        wanted = list(dict.fromkeys(urls))
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 400):  # SQLite's limit on parameters is far above
+            chunk = wanted[start : start + 400]
+            marks = ", ".join("?" * len(chunk))
+            rows = await self.db.execute_fetchall(
+                f"SELECT url, article_id FROM article_sources WHERE url IN ({marks}) UNION ALL "
+                f"SELECT canonical_url, id FROM articles WHERE canonical_url IN ({marks})",
+                (*chunk, *chunk),
+            )
+            for url, article_id in rows:
+                found.setdefault(str(url), int(article_id))
+        return found
+
+    async def store_items(
+        self, source: Source, entries: Sequence[Entry], *, now: dt.datetime
+    ) -> list[Outcome]:
+        """Every entry of one poll with its source link and the counters, in ONE transaction;
+        what became of each entry, in order."""
         when = stamp(now)
         async with transaction(self.db):
-            article_id = await save_article(self.db, record, now=when)
-            await self.db.execute(
-                "UPDATE articles SET canonical_url = ?, url = coalesce(url, ?) WHERE id = ?",
-                (canonical, item_url, article_id),
-            )
-            await self._link(article_id, source, item_url, when)
-            minhash, numbers, regions = signature.dump()
-            await self.db.execute(
-                "INSERT INTO article_signatures (article_id, minhash, numbers, regions, "
-                "created_at) VALUES (?, ?, ?, ?, ?)",
-                (article_id, minhash, numbers, regions, when),
-            )
-            await self.db.execute(
-                "UPDATE sources SET items_stored = items_stored + 1, "
-                "items_relevant = items_relevant + ? WHERE id = ?",
-                (int(relevant), source.id),
-            )
-        return article_id
+            known = await self.known_many(u for e in entries for u in (e.item_url, e.canonical))
+            plan = _plan(entries, known)
+            fresh = [i for i, (outcome, _) in enumerate(plan) if outcome == "new"]
+            records = [entries[i].record for i in fresh]
+            ids = await insert_articles(self.db, [r for r in records if r is not None], now=when)
+            stored = dict(zip(fresh, ids, strict=True))
+            done = [_resolve(plan, i, stored) for i in range(len(plan))]
+            await self._write(source, entries, done, when)
+        return done
 
-    async def merge_item(
-        self, source: Source, article_id: int, *, item_url: str, now: dt.datetime
+    async def _write(
+        self, source: Source, entries: Sequence[Entry], done: list[Outcome], when: str
     ) -> None:
-        """Another agency's report of a stored story: one more source on the article."""
-        async with transaction(self.db):
-            await self._link(article_id, source, item_url, stamp(now))
-            await self.db.execute(
-                "UPDATE sources SET items_merged = items_merged + 1 WHERE id = ?", (source.id,)
-            )
-
-    async def _link(self, article_id: int, source: Source, url: str, when: str) -> None:
-        await self.db.execute(
+        pairs = list(zip(entries, done, strict=True))
+        new = [(e, a) for e, (o, a) in pairs if o == "new"]
+        await self.db.executemany(
+            "UPDATE articles SET canonical_url = ?, url = coalesce(url, ?) WHERE id = ?",
+            [(e.canonical, e.item_url, a) for e, a in new],
+        )
+        await self.db.executemany(
             "INSERT OR IGNORE INTO article_sources (article_id, source_id, url, name, seen_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (article_id, source.id, url, source.name, when),
+            [(a, source.id, e.item_url, source.name, when) for e, (o, a) in pairs if o != "known"],
+        )
+        signatures = [(a, *e.signature.dump(), when) for e, a in new if e.signature is not None]
+        await self.db.executemany(
+            "INSERT INTO article_signatures (article_id, minhash, numbers, regions, "
+            "created_at) VALUES (?, ?, ?, ?, ?)",
+            signatures,
+        )
+        merged = sum(o == "merged" for o, _ in done)
+        relevant = sum(e.relevant for e, _ in new)
+        await self.db.execute(
+            "UPDATE sources SET items_stored = items_stored + ?, items_relevant = "
+            "items_relevant + ?, items_merged = items_merged + ? WHERE id = ?",
+            (len(new), relevant, merged, source.id),
         )
 
     async def signatures_since(self, since: dt.datetime) -> list[tuple[int, Signature]]:
@@ -272,3 +298,34 @@ class SourceStore:
             (article_id,),
         )
         return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def _plan(entries: Sequence[Entry], known: dict[str, int]) -> list[Outcome]:
+    """Each entry's outcome before the inserts: an article id, or -1 - i for the i-th entry
+    of the batch (its id is known once it is inserted). A URL the store or an earlier entry
+    already has is "known": an item listed twice, or stored by another poll meanwhile."""
+    plan: list[Outcome] = []
+    taken: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        hit = known.get(e.item_url, known.get(e.canonical))
+        if hit is None:
+            hit = taken.get(e.item_url, taken.get(e.canonical))
+        if hit is not None:
+            plan.append(("known", hit))
+        elif e.record is None:
+            target = e.into if e.into is not None else -1 - (e.into_batch or 0)
+            plan.append(("merged", target))
+        else:
+            plan.append(("new", -1 - i))
+            taken[e.item_url] = taken[e.canonical] = -1 - i
+    return plan
+
+
+def _resolve(plan: list[Outcome], i: int, stored: dict[int, int]) -> Outcome:
+    outcome, target = plan[i]
+    if outcome == "new":
+        return outcome, stored[i]
+    while target < 0:  # an entry of this batch: stored now, or itself known
+        batch_outcome, batch_target = plan[-1 - target]
+        target = stored[-1 - target] if batch_outcome == "new" else batch_target
+    return outcome, target

@@ -48,6 +48,7 @@ _RNG = np.random.default_rng(7)
 _A = _RNG.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
 _B = _RNG.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64)
 _EMPTY = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+_BYTE_SUM = np.uint64(0x0101010101010101)
 Hashes = NDArray[np.uint32]
 
 
@@ -153,6 +154,21 @@ def signature(*texts: str, regions: Iterable[str] = ()) -> Signature:
     return Signature(minhash(shingles(*texts)), figures(*texts), frozenset(regions))
 
 
+def same_counts(matrix: NDArray[np.uint32], values: Hashes) -> NDArray[np.uint64]:
+    """How many of its NUM_PERM values each row of ``matrix`` shares with ``values``.
+
+    The equality bytes (0 or 1) are added eight at a time as 64-bit words, then the eight byte
+    lanes of the sum by one multiplication (a lane holds at most 8, the total at most 64: no
+    carry crosses a lane). 2.4x faster than ``count_nonzero(axis=1)`` at 18,000 stored stories,
+    where that look-up was the costliest step of a first round (bench_sources)."""
+    words = np.equal(matrix, values).view(np.uint64)  # rows x (NUM_PERM / 8)
+    lanes = words[:, 0] + words[:, 1]
+    for column in range(2, words.shape[1]):
+        lanes += words[:, column]
+    counts: NDArray[np.uint64] = (lanes * _BYTE_SUM) >> np.uint64(56)
+    return counts
+
+
 class StoryIndex:
     """Stored articles' signatures by article id; a look-up scans them all at once.
 
@@ -210,7 +226,7 @@ class StoryIndex:
         """The most similar stored article that is the same story, with its similarity."""
         with self._lock:
             used = self._used
-            same = np.count_nonzero(self._matrix[:used] == sig.values, axis=1)
+            same = same_counts(self._matrix[:used], sig.values)
             rows = np.flatnonzero((same >= THRESHOLD * NUM_PERM) & (self._ids[:used] >= 0))
             found = [
                 (self._sigs[int(self._ids[r])], float(same[r]) / NUM_PERM, int(self._ids[r]))

@@ -22,6 +22,7 @@ import os
 import random
 import socket
 import tempfile
+import threading
 import time
 from html import escape
 from pathlib import Path
@@ -105,6 +106,36 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _thread_cpu() -> dict[str, float]:
+    """CPU seconds (user + system) used so far by each thread of this process, by name."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    used: dict[str, float] = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except OSError:  # the thread ended meanwhile
+            continue
+        name = names.get(int(task.name)) or stat[stat.index("(") + 1 : stat.rindex(")")]
+        name = name.split(" (")[0].rstrip("_0123456789")  # "Thread-3 (worker)", "pool_0"
+        fields = stat[stat.rindex(")") + 2 :].split()
+        used[name] = used.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return used
+
+
+def _cpu_line(before: dict[str, float], after: dict[str, float], wall: float, n: int) -> str:
+    """Where this process's CPU went during a round: per thread, and per article."""
+    spent = {k: v - before.get(k, 0.0) for k, v in after.items()}
+    total = sum(spent.values())
+    parts = ", ".join(
+        f"{k} {v:.1f} s ({v / wall:.0%})"
+        for k, v in sorted(spent.items(), key=lambda kv: -kv[1])
+        if v >= 0.05
+    )
+    each = total / max(n, 1) * 1000
+    return f"CPU of the bot process: {total:.1f} s = {each:.1f} ms an article; {parts}"
+
+
 def _rss_mb() -> tuple[float, float]:
     """(current, peak) resident memory of this process in MB."""
     fields = {}
@@ -135,9 +166,11 @@ async def main() -> None:
                 store, fetcher, await load_index(db, now), default_interval=900, now=utc_now
             )
             lag = asyncio.create_task(_loop_lag())
+            cpu_before = _thread_cpu()
             started = time.perf_counter()
             first = await poll_round(collector, every=True, concurrency=32)
             took = time.perf_counter() - started
+            cpu_after = _thread_cpu()
             lag.cancel()
             lags = sorted(_LAGS) or [0.0]
             worst, p99 = lags[-1], lags[int(len(lags) * 0.99)]
@@ -147,6 +180,8 @@ async def main() -> None:
                 f"{merged} merged, {first.failed} failed in {took:.1f} s = "
                 f"{(new + merged) / took:.0f} articles/s (target >= 150)"
             )
+            print(_cpu_line(cpu_before, cpu_after, took, new + merged))
+            print(f"load average at the end of the round: {os.getloadavg()[0]:.2f}")
             print(
                 f"event loop during the round (what a reply or a delivery would wait): "
                 f"p99 {p99 * 1000:.0f} ms, worst {worst * 1000:.0f} ms"

@@ -4,10 +4,13 @@ tests), the fallback to the feed's own text, and canonical URLs."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import trafilatura
+from trafilatura.settings import Document
 
 from bot.sources.canonical import canonical_url
 from bot.sources.feeds import FeedItem, parse_feed
@@ -188,3 +191,50 @@ def test_a_page_of_too_many_elements_is_not_extracted() -> None:
     trap = article.replace("</footer>", "</footer>" + "<a>x</a>" * (MAX_ELEMENTS + 1))
     assert extract_article(article, "https://a.test/1") is not None
     assert extract_article(trap, "https://a.test/1") is None
+
+
+def _variants() -> list[tuple[str, str]]:
+    """The test pages, and the same article with its title, date and canonical link stated
+    the other ways trafilatura reads them (JSON-LD only; a relative canonical link; none)."""
+    meta = _page("page_news_meta.html")
+    json_ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": '
+        '"Заголовок из JSON-LD", "datePublished": "2025-10-02T08:00:00+05:00"}</script>'
+    )
+    bare = re.sub(
+        r"<title>.*?</title>|<meta property[^>]*>|<link rel=\"canonical\"[^>]*>", "", meta
+    )
+    return [
+        *((name, _page(name)) for name in ("page_news_meta.html", "page_news_time_only.html")),
+        ("page_teaser.html", _page("page_teaser.html")),
+        ("json-ld", bare.replace("</head>", json_ld + "</head>")),
+        ("relative canonical", meta.replace('href="https://vestnik-example.test', 'href="')),
+        ("nothing in the head", bare),
+    ]
+
+
+@pytest.mark.parametrize(("name", "html"), _variants(), ids=[v[0] for v in _variants()])
+def test_same_title_date_link_and_text_as_trafilaturas_full_metadata(name: str, html: str) -> None:
+    """extract_article skips the metadata this bot never uses (authors, site name, tags), which
+    cost most of trafilatura's time on real pages; what it keeps must be what the full
+    extraction gives."""
+    url = "https://vestnik-example.test/n/1"
+    full = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        deduplicate=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    page = extract_article(html, url)
+    if not isinstance(full, Document) or not full.text:
+        assert page is None
+        return
+    assert page is not None
+    assert page.title == str(full.title or "").strip()
+    assert page.date == (dt.date.fromisoformat(full.date) if full.date else None)
+    assert page.canonical_url == (full.url if full.url != url else None)
+    assert page.text == "\n\n".join(line.strip() for line in full.text.splitlines() if line.strip())

@@ -261,3 +261,34 @@ async def test_robots_txt_forbidding_pages_leaves_the_feed_text(
     rows = list(await db.execute_fetchall("SELECT title, lead || ' ' || body FROM articles"))
     assert rows[0][0] == title
     assert all(p in rows[0][1] for p in body.split("\n\n"))  # the feed's content, in full
+
+
+async def test_one_story_twice_in_one_feed_and_one_link_twice(
+    db: aiosqlite.Connection, site: FeedServer
+) -> None:
+    """A poll's items are checked against each other too (they are stored together): the
+    second report of a story in the same feed is merged into the first; a link listed twice
+    is one item."""
+    clock = Clock()
+    original, rewrite = story_texts(5)
+    other = story_texts(6)[0]
+    publish(site, "a", [("story", original), ("rewrite", rewrite), ("other", other)])
+    items = [Item(title=t.split("\n", 1)[0], link=site.url(f"/a/{slug}.html")) for slug, t in (
+        ("story", original), ("rewrite", rewrite), ("other", other), ("other", other))]  # fmt: skip
+    site.route("/a.rss", body=rss(items))
+    store = SourceStore(db)
+    await store.add(site.url("/a.rss"), "Агентство А", now=clock())
+    async with Fetcher() as fetcher:
+        collector = await _collector(db, fetcher, clock)
+        [report] = (await poll_round(collector)).sources
+    assert (report.new, report.merged, report.error) == (2, 1, None)
+    assert any(line.startswith("known (article") for line in report.log)
+    assert await _scalar(db, "SELECT count(*) FROM articles WHERE canonical_url IS NOT NULL") == 2
+    story_id = await _scalar(db, "SELECT article_id FROM article_sources WHERE url LIKE '%story%'")
+    assert [url for _name, url in await store.article_sources(story_id)] == [
+        site.url("/a/story.html"),
+        site.url("/a/rewrite.html"),
+    ]
+    [source] = [s for s in await store.all() if s.kind != "files"]
+    assert (source.items_stored, source.items_merged) == (2, 1)
+    assert len(collector.index) == 2

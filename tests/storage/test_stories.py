@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+
 from bot.sources.collect import prepare
-from storage.stories import Signature, StoryIndex, signature
+from storage.stories import NUM_PERM, Signature, StoryIndex, same_counts, signature
 from tests.bench.dedup_pairs import labelled_pairs
 
 TODAY = dt.date(2026, 3, 1)
@@ -51,3 +53,13 @@ def test_signature_survives_the_store_and_discard_forgets() -> None:
     assert index.best_match(original) == (7, 1.0)
     index.discard(7)
     assert index.best_match(original) is None and len(index) == 0
+
+
+def test_same_counts_is_the_number_of_equal_values_per_row() -> None:
+    rng = np.random.default_rng(3)
+    matrix = rng.integers(0, 4, size=(500, NUM_PERM), dtype=np.uint32)  # many equal values
+    values = matrix[7].copy()
+    matrix[8] = values + 1  # none equal
+    counts = same_counts(matrix, values)
+    assert counts.tolist() == np.count_nonzero(matrix == values, axis=1).tolist()
+    assert (counts[7], counts[8]) == (NUM_PERM, 0)
