@@ -15,6 +15,16 @@ def _step(title: str, argv: list[str]) -> int:
     return subprocess.call([sys.executable, "-m", *argv])
 
 
+def _workers(args: list[str]) -> list[str]:
+    """Two pytest workers unless the caller chose (-n, or -p no:xdist): most of the suite's time
+    is real processes starting (the bot, the wheel's venv) and waiting on the fake servers, so
+    two workers halve it on this project's 2-core machines. Each file stays on one worker
+    (loadfile), so the end-to-end files keep their one shared fake server and bot."""
+    if any(a == "-n" or a.startswith("--numprocesses") or "xdist" in a for a in args):
+        return []
+    return ["-n", "2", "--dist", "loadfile"]
+
+
 def main() -> int:
     failed = []
     if _step("ruff", ["ruff", "check", "bot", "storage", "tests"]):
@@ -23,7 +33,7 @@ def main() -> int:
         failed.append("ruff format")
     if _step("mypy", ["mypy", "--strict", "bot", "storage"]):
         failed.append("mypy")
-    if _step("pytest", ["pytest", *sys.argv[1:]]):
+    if _step("pytest", ["pytest", *_workers(sys.argv[1:]), *sys.argv[1:]]):
         failed.append("pytest")
     if failed:
         print(f"FAILED: {', '.join(failed)}", flush=True)
