@@ -26,6 +26,7 @@ from aiogram.methods import (
     EditMessageText,
     GetMe,
     SendMessage,
+    SendPhoto,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
@@ -106,6 +107,9 @@ class ConsoleSession(BaseSession):
                 self._print(f"[{method.text}]")
         elif isinstance(method, AnswerInlineQuery):
             self._show_inline(method)
+        elif isinstance(method, SendPhoto):  # /partners' chart: a terminal shows no picture
+            caption = f"[picture] {method.caption or ''}".rstrip()
+            result = self._show(caption, method.reply_markup, chat_id=int(method.chat_id))
         elif method.__returning__ is not bool:
             # getChat, getChatMember...: the console has no other chats or members, so it
             # answers as Telegram does for a chat it does not know (a True here would reach

@@ -55,6 +55,10 @@ async def on_partners(message: Message, command: CommandObject, services: Servic
         await send_not_understood(message, services, question.unknown)
 
 
+# A period reaching back before this is "all time" (asking.toml: за всё время = 36,500 days).
+ALL_TIME_BEFORE = dt.date(1950, 1, 1)
+
+
 async def send_partners(
     message: Message,
     services: Services,
@@ -66,7 +70,10 @@ async def send_partners(
 ) -> None:
     """The partners as numbered lines, a button each ("between"), then the chart."""
     place, lang = question.places[0], current_lang()
-    lines = [t("partners.title", name=esc(what), since=since.strftime("%d.%m.%Y"))]
+    if since < ALL_TIME_BEFORE:  # "за всё время": no date to show
+        lines = [t("partners.title_all", name=esc(what))]
+    else:
+        lines = [t("partners.title", name=esc(what), since=since.strftime("%d.%m.%Y"))]
     buttons = []
     for number, partner in enumerate(found, 1):
         topics = f" ({esc(', '.join(partner.topics))})" if partner.topics else ""

@@ -68,3 +68,10 @@ def test_console_channel_subscribe_refuses_in_one_line_and_inline_reads_all_word
     # both words reach the inline search: with Хоргос the Zhetysu article (001) comes first,
     # Алматы alone would put the Almaty one (002) first
     assert "(1) Узбекистан и Казахстан углубляют торгово-экономические связи" in out
+
+
+def test_console_shows_the_partners_chart_as_a_line_not_a_traceback(tmp_path: Path) -> None:
+    out = run_console(tmp_path, ["/partners Жамбылская область за всё время"])
+    assert "Жамбылская область: с кем сотрудничает" in out
+    assert "\n[picture]" in out  # the chart's sendPhoto, shown as a line in the terminal
+    assert "Traceback" not in out and "handler failed" not in out

@@ -87,3 +87,19 @@ async def test_partners_on_a_topic_and_nothing_typed_dropped(tg: FakeTelegram) -
     text, _picture, unused, note = await tg.ask(user, "/partners Алматы Ташкент ерунда", 4)
     assert "не учтено: Ташкент" in unused.plain
     assert "Не понял: «ерунда»" in note.plain
+
+
+async def test_an_empty_year_points_to_all_time_which_finds_the_older_partners(
+    tg: FakeTelegram,
+) -> None:
+    # Самаркандская область is a side only in seed 000 (2025-09-21): more than a year ago today
+    user = tg.new_user()
+    [reply] = await tg.ask(user, "/partners Самаркандская область")
+    assert "нет статей о сотрудничестве" in reply.plain
+    assert "/partners … за всё время" in reply.plain
+    text, picture = await tg.ask(user, "/partners Самаркандская область за всё время", 2)
+    assert text.plain.splitlines()[0] == (
+        "🤝 Самаркандская область: с кем сотрудничает (все статьи, где обе стороны — участники)"
+    )
+    assert "Жамбылская область — 1 статья" in text.plain
+    assert picture.photo is not None and picture.photo.startswith(PNG)
