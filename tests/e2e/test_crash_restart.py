@@ -8,7 +8,6 @@ import asyncio
 import os
 import signal
 import sqlite3
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from bot.services.subscriptions import SubscriptionService
 from storage.db import open_db
 from tests.support.delivery_support import add_article, eventually
 from tests.support.fake_telegram import FakeTelegram
+from tests.support.process import spawn_bot
 
 pytestmark = pytest.mark.e2e
 
@@ -49,15 +49,8 @@ async def _start_bot(
         "ADMIN_IDS": "",
         "LOG_LEVEL": "WARNING",
     }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
+    return await spawn_bot(
+        ROOT, env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
     )
 
 

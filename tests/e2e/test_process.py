@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ROOT, SEEDS
+from tests.e2e.conftest import SEEDS
 from tests.support.fake_telegram import FakeTelegram
+from tests.support.process import bot_env, spawn_bot
 
 pytestmark = pytest.mark.e2e
-
-
-def bot_env(**values: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_PATH", "SEEDS_DIR", "ADMIN_IDS"}
-    }
-    # cwd is a temporary folder (no .env there); the code comes from this checkout
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env.update(values)
-    return env
 
 
 async def test_bot_process_answers_start_and_stops_on_sigterm(tmp_path: Path) -> None:
@@ -38,16 +25,7 @@ async def test_bot_process_answers_start_and_stops_on_sigterm(tmp_path: Path) ->
             SEEDS_DIR=str(SEEDS),
             LOG_LEVEL="INFO",
         )
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            cwd=tmp_path,
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        proc = await spawn_bot(tmp_path, env)
         try:
             await fake.wait_until(lambda: fake.get_updates_calls > 0, timeout=30)
             user = fake.new_user()
@@ -70,16 +48,7 @@ async def test_bot_process_answers_start_and_stops_on_sigterm(tmp_path: Path) ->
 
 async def test_run_without_token_prints_one_line_and_fails(tmp_path: Path) -> None:
     env = bot_env(DATABASE_PATH=str(tmp_path / "x.sqlite3"))
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    proc = await spawn_bot(tmp_path, env)
     _, stderr = await asyncio.wait_for(proc.communicate(), 30)
     assert proc.returncode != 0
     lines = stderr.decode().strip().splitlines()
@@ -89,16 +58,7 @@ async def test_run_without_token_prints_one_line_and_fails(tmp_path: Path) -> No
 
 async def test_bad_configuration_names_the_variable(tmp_path: Path) -> None:
     env = bot_env(BOT_TOKEN="1:x", ADMIN_IDS="12,abc")
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    proc = await spawn_bot(tmp_path, env)
     _, stderr = await asyncio.wait_for(proc.communicate(), 30)
     assert proc.returncode != 0
     assert "ADMIN_IDS" in stderr.decode()

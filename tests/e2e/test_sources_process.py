@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,10 +15,10 @@ import pytest
 
 from storage.db import open_db
 from storage.sources import SourceStore
-from tests.e2e.test_process import bot_env
 from tests.sources.test_sources_poll import T0, publish, story_texts
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.feed_server import FeedServer, rss
+from tests.support.process import bot_env, spawn_bot
 
 pytestmark = pytest.mark.e2e
 
@@ -38,10 +37,7 @@ async def _start(tmp_path: Path, fake: FakeTelegram, db_path: Path) -> asyncio.s
         DELIVERY_INTERVAL=str(DELIVERY),
         LOG_LEVEL="INFO",
     )
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    proc = await spawn_bot(tmp_path, env, stdout=asyncio.subprocess.DEVNULL)
     await fake.wait_until(lambda: fake.get_updates_calls > 0, timeout=60)
     return proc
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 import asyncio
 import signal
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.app import EXIT_CONFIG, EXIT_RUNNING, EXIT_STORE, EXIT_TOKEN, EXIT_UNREACHABLE
 from tests.e2e.conftest import SEEDS
-from tests.e2e.test_process import bot_env
 from tests.support.fake_telegram import FakeTelegram
+from tests.support.process import bot_env, spawn_bot
 
 pytestmark = pytest.mark.e2e
 
@@ -29,16 +28,7 @@ async def run_bot(tmp_path: Path, **env: str) -> tuple[int, str]:
     values = {"BOT_TOKEN": TOKEN, "SEEDS_DIR": str(SEEDS), "STARTUP_WAIT": "0"}
     values.setdefault("DATABASE_PATH", str(tmp_path / "news.sqlite3"))
     values.update(env)
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=tmp_path,
-        env=bot_env(**values),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
+    proc = await spawn_bot(tmp_path, bot_env(**values), stderr=asyncio.subprocess.STDOUT)
     out, _ = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode is not None
     return proc.returncode, out.decode()
@@ -104,10 +94,9 @@ async def test_second_bot_on_the_same_store_stops_with_one_line(tmp_path: Path) 
             DATABASE_PATH=str(tmp_path / "news.sqlite3"),
             SEEDS_DIR=str(SEEDS),
         )
-        first = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-        )  # fmt: skip
+        first = await spawn_bot(
+            tmp_path, env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+        )
         try:
             await fake.wait_until(lambda: fake.get_updates_calls > 0, timeout=30)
             code, output = await run_bot(tmp_path, TELEGRAM_API_URL=fake.base_url)

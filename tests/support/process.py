@@ -1,0 +1,30 @@
+"""The real ``python -m bot run`` as a child process, for the tests that need a whole bot."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# Settings a test names itself: never inherited from the environment or a .env of the caller.
+_OWN = {"BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_PATH", "SEEDS_DIR", "ADMIN_IDS"}
+PIPE = asyncio.subprocess.PIPE
+
+
+def bot_env(**values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _OWN}
+    # cwd is a temporary folder (no .env there); the code comes from this checkout
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.update(values)
+    return env
+
+
+async def spawn_bot(
+    cwd: Path, env: dict[str, str], *, stdout: int = PIPE, stderr: int = PIPE
+) -> asyncio.subprocess.Process:
+    """``python -m bot run`` in ``cwd`` with exactly ``env``; output as the caller asks."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=cwd, env=env, stdout=stdout, stderr=stderr
+    )
