@@ -19,6 +19,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.delivery.sender import Sender
 from bot.delivery.worker import DeliveryWorker, Now, Render, RunReport, utc_now
+from bot.jobs import start_interval_job
 
 if TYPE_CHECKING:
     import aiosqlite
@@ -47,19 +48,7 @@ class DeliveryScheduler:
 
     async def start(self) -> None:
         await self.worker.recover()
-        scheduler = AsyncIOScheduler(timezone=dt.UTC)
-        scheduler.add_job(
-            self._tick,
-            "interval",
-            seconds=self.interval,
-            id=JOB_ID,
-            coalesce=True,
-            max_instances=1,
-            next_run_time=dt.datetime.now(dt.UTC),
-            misfire_grace_time=None,
-        )
-        scheduler.start()
-        self._scheduler = scheduler
+        self._scheduler = start_interval_job(self._tick, self.interval, JOB_ID)
         log.info("delivery every %s s", self.interval)
 
     def wake(self) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.jobs import start_interval_job
 from bot.sources.collect import Collector, SourceReport
 from bot.sources.http import Fetcher
 from storage.sources import SourceStore
@@ -107,19 +108,7 @@ class Poller:
         self._index_built = collector.now()
 
     def start(self) -> None:
-        scheduler = AsyncIOScheduler(timezone=dt.UTC)
-        scheduler.add_job(
-            self.run_once,
-            "interval",
-            seconds=self.tick,
-            id=JOB_ID,
-            coalesce=True,
-            max_instances=1,
-            next_run_time=dt.datetime.now(dt.UTC),
-            misfire_grace_time=None,
-        )
-        scheduler.start()
-        self._scheduler = scheduler
+        self._scheduler = start_interval_job(self.run_once, self.tick, JOB_ID)
 
     async def stop(self) -> None:
         scheduler, self._scheduler = self._scheduler, None
