@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Settings a test names itself: never inherited from the environment or a .env of the caller.
-_OWN = {"BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_PATH", "SEEDS_DIR", "ADMIN_IDS"}
+_OWN = {
+    "BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_PATH", "SEEDS_DIR", "ADMIN_IDS",
+    "WEBHOOK_URL", "WEBHOOK_SECRET", "WEBHOOK_LISTEN",
+}  # fmt: skip
 PIPE = asyncio.subprocess.PIPE
 
 
@@ -28,3 +32,11 @@ async def spawn_bot(
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", cwd=cwd, env=env, stdout=stdout, stderr=stderr
     )
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now (for a bot's WEBHOOK_LISTEN)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
