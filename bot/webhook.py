@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import socket
 from typing import TYPE_CHECKING
 
 from aiogram.exceptions import TelegramBadRequest
@@ -72,31 +73,42 @@ def build_web_app(dp: Dispatcher, bot: Bot, app: App) -> web.Application:
 
 
 async def run_webhook(dp: Dispatcher, bot: Bot, app: App) -> None:
-    """Serve updates and /healthz until SIGTERM or SIGINT."""
+    """Serve updates and /healthz until SIGTERM or SIGINT; the Bot session is closed at the end."""
     settings = app.settings
-    runner = web.AppRunner(
-        build_web_app(dp, bot, app),
-        handle_signals=False,
-        access_log=None,  # a line per update: the bot logs what matters itself
-        shutdown_timeout=SHUTDOWN_GRACE,
-    )
     try:
-        await runner.setup()  # runs the dispatcher's start-up
-        host, port = settings.listen_address
+        sock = _listen(settings)  # before anything starts: a port in use stops us at once
+        runner = web.AppRunner(
+            build_web_app(dp, bot, app),
+            handle_signals=False,
+            access_log=None,  # a line per update: the bot logs what matters itself
+            shutdown_timeout=SHUTDOWN_GRACE,
+        )
         try:
-            await web.TCPSite(runner, host, port).start()
-        except OSError as exc:
-            raise WebhookError(
-                f"WEBHOOK_LISTEN {settings.webhook_listen}: cannot listen ({exc.strerror}): "
-                "stop what uses the port or choose another host:port"
-            ) from None
-        await set_webhook(bot, dp, settings)
-        log.info("webhook %s: listening on %s", settings.webhook_url, settings.webhook_listen)
-        await _until_signal()
-        log.info("stopping: no new updates; finishing those in flight")
+            await runner.setup()  # the dispatcher's start-up; connections wait in the backlog
+            await web.SockSite(runner, sock).start()
+            await set_webhook(bot, dp, settings)
+            log.info("webhook %s: listening on %s", settings.webhook_url, settings.webhook_listen)
+            await _until_signal()
+            log.info("stopping: no new updates; finishing those in flight")
+        finally:
+            await runner.cleanup()  # stops the dispatcher, then waits for the requests in flight
+            sock.close()
     finally:
-        await runner.cleanup()  # stops the dispatcher, then waits for the requests in flight
         await bot.session.close()
+
+
+def _listen(settings: Settings) -> socket.socket:
+    """The listening socket of WEBHOOK_LISTEN (``::`` takes IPv4 too where the system can)."""
+    host, port = settings.listen_address
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    dual = host == "::" and socket.has_dualstack_ipv6()
+    try:
+        return socket.create_server((host, port), family=family, dualstack_ipv6=dual)
+    except OSError as exc:
+        raise WebhookError(
+            f"WEBHOOK_LISTEN {settings.webhook_listen}: cannot listen "
+            f"({exc.strerror or exc}): stop what uses the port or choose another host:port"
+        ) from None
 
 
 async def set_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:

@@ -24,7 +24,7 @@ from tests.e2e.conftest import SEEDS
 from tests.e2e.test_startup import assert_one_clean_line, run_bot
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.fake_webhook import SECRET_HEADER, FakeWebhook
-from tests.support.process import bot_env, free_port, spawn_bot
+from tests.support.process import bot_env, free_port, spawn_bot, webhook_env
 
 pytestmark = pytest.mark.e2e
 
@@ -57,9 +57,7 @@ async def live(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Webhoo
             DATABASE_PATH=str(tmp / "news.sqlite3"),
             SEEDS_DIR=str(SEEDS),
             LOG_LEVEL="INFO",
-            WEBHOOK_URL=f"{base}/telegram",
-            WEBHOOK_SECRET=SECRET,
-            WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+            **webhook_env(port, SECRET),
         )
         log_path = tmp / "bot.log"
         with log_path.open("wb") as log_file:  # a file: a full pipe would stall the bot
@@ -197,10 +195,9 @@ async def test_listen_address_in_use_is_one_line(tmp_path: Path) -> None:
             code, output = await run_bot(
                 tmp_path,
                 TELEGRAM_API_URL=fake.base_url,
-                WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
-                WEBHOOK_SECRET=SECRET,
-                WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+                **webhook_env(port, SECRET),
             )
     assert code == EXIT_CONFIG
     assert_one_clean_line(output, "WEBHOOK_LISTEN", "cannot listen", "another host:port")
+    assert "starting delivery" not in output  # refused before anything started
     assert SECRET not in output

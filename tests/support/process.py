@@ -40,3 +40,12 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def webhook_env(port: int, secret: str, path: str = "/telegram") -> dict[str, str]:
+    """The WEBHOOK_* settings of a bot listening on 127.0.0.1:``port`` (for ``bot_env``)."""
+    return {
+        "WEBHOOK_URL": f"http://127.0.0.1:{port}{path}",
+        "WEBHOOK_SECRET": secret,
+        "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
+    }
