@@ -165,12 +165,22 @@ async def test_an_unreachable_replica_gets_its_update_retried_elsewhere_in_order
     assert info["url"] == live.url and info["last_error_message"].startswith("Connection")
 
 
-async def test_sigterm_stops_cleanly_and_leaves_the_webhook_set(live: WebhookBot) -> None:
-    live.proc.send_signal(signal.SIGTERM)
+async def test_sigterm_finishes_the_update_in_flight_and_leaves_the_webhook_set(
+    live: WebhookBot,
+) -> None:
+    fake, hook = live.fake, live.hook
+    user = fake.new_user()
+    fake.hang(user.id, 2.0)  # the reply is sent, Telegram's answer to it takes 2 s
+    update_id = await fake.send_text(user, user, "/start")
+    await fake.wait_for_messages(user.id, 1, timeout=15)
+    live.proc.send_signal(signal.SIGTERM)  # while the handler still waits for that answer
     await asyncio.wait_for(live.proc.wait(), 30)
     log = live.log()
     assert live.proc.returncode == 0, log
-    assert "stopped" in log and "Traceback" not in log, log
+    assert "stopped" in log and "Traceback" not in log and "handler failed" not in log, log
+    # the handler finished before the session closed, so the update was answered 200:
+    # Telegram will not send it again
+    assert [p.status for p in hook.posts if p.update_id == update_id] == [200]
     methods = {name for name, _ in live.fake.calls}
     assert "deleteWebhook" not in methods  # the other replicas keep receiving
     assert "getUpdates" not in methods and live.fake.get_updates_calls == 0
