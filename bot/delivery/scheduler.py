@@ -50,6 +50,11 @@ class DeliveryScheduler:
         """A delivery run is in progress."""
         return self._running is not None and not self._running.done()
 
+    @property
+    def active(self) -> bool:
+        """Between start() and stop(): runs are scheduled (a stopped one stood down)."""
+        return self._scheduler is not None
+
     async def start(self) -> None:
         await self.worker.recover()
         self._scheduler = start_interval_job(self._tick, self.interval, JOB_ID)

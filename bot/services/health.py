@@ -2,7 +2,8 @@
 
 Two parts, each cheap: the store answers a trivial query, and the delivery scheduler's job is
 alive (a run in progress, or one finished within three intervals). A replica that does not run
-delivery at all (another one leads) reports the scheduler as ``standby``, which is healthy.
+delivery (another one leads, or this one stood down) reports the scheduler as ``standby``, which
+is healthy.
 Nothing here names a file, a URL or a secret: the report is public (no auth on /healthz).
 """
 
@@ -24,6 +25,8 @@ STALE_AFTER = 3  # intervals without a finished run before the scheduler counts 
 class Heartbeat(Protocol):
     """What the health check reads of the delivery scheduler (times from ``time.monotonic``)."""
 
+    @property
+    def active(self) -> bool: ...
     @property
     def busy(self) -> bool: ...
     @property
@@ -75,7 +78,7 @@ class HealthService:
 
     def _scheduler(self) -> str:
         beat = self.scheduler()
-        if beat is None:
+        if beat is None or not beat.active:  # never started here, or stood down (not leader)
             return STANDBY
         if beat.busy:
             return OK

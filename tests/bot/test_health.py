@@ -93,3 +93,14 @@ async def test_a_closed_store_fails_without_naming_the_file(
 async def test_a_replica_without_delivery_is_on_standby(db: aiosqlite.Connection) -> None:
     report = await HealthService(db, lambda: None).check()
     assert report.ok and report.parts == {"store": "ok", "scheduler": "standby"}
+
+
+async def test_a_stopped_scheduler_is_on_standby_not_stale(db: aiosqlite.Connection) -> None:
+    worker = GatedWorker()
+    worker.gate.set()
+    scheduler = await started(worker)
+    await scheduler.stop()  # this replica stood down: another one leads now
+    clock = Clock()
+    clock.ahead = 10 * INTERVAL
+    report = await HealthService(db, lambda: scheduler, clock=clock).check()
+    assert report.ok and report.parts["scheduler"] == "standby"
