@@ -10,10 +10,11 @@ aiogram's aiohttp integration on one listener (``WEBHOOK_LISTEN``):
   Telegram's limits and the retry policy apply as in polling mode.
 - ``GET /healthz``: :class:`~bot.services.health.HealthService`'s report, 200 or 503.
 
-Start: dispatcher start-up (getMe, menus, background parts) -> listening -> ``setWebhook``
-(every replica sets the same URL; a repeat changes nothing). Stop (SIGTERM/SIGINT): no new
-connections, background parts stopped, requests in flight finished, then the Bot session is
-closed. The webhook stays set: the other replicas keep receiving through the proxy.
+Start: the port taken -> ``setWebhook`` (every replica sets the same URL; a repeat changes
+nothing) -> dispatcher start-up (getMe, menus, background parts) -> serving.
+Stop (SIGTERM/SIGINT): no new connections, background parts stopped, requests in flight
+finished, then the Bot session is closed. The webhook stays set: the other replicas keep
+receiving through the proxy.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import signal
 import socket
 from typing import TYPE_CHECKING
 
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
@@ -73,28 +74,38 @@ def build_web_app(dp: Dispatcher, bot: Bot, app: App) -> web.Application:
 
 
 async def run_webhook(dp: Dispatcher, bot: Bot, app: App) -> None:
-    """Serve updates and /healthz until SIGTERM or SIGINT; the Bot session is closed at the end."""
+    """Serve updates and /healthz until SIGTERM or SIGINT; the Bot session is closed at the end.
+
+    The port is taken and the webhook set before anything starts, so either failing is one line
+    with nothing half-started; updates Telegram sends meanwhile wait in the socket's backlog."""
     settings = app.settings
     try:
-        sock = _listen(settings)  # before anything starts: a port in use stops us at once
-        runner = web.AppRunner(
-            build_web_app(dp, bot, app),
-            handle_signals=False,
-            access_log=None,  # a line per update: the bot logs what matters itself
-            shutdown_timeout=SHUTDOWN_GRACE,
-        )
+        sock = _listen(settings)
         try:
-            await runner.setup()  # the dispatcher's start-up; connections wait in the backlog
-            await web.SockSite(runner, sock).start()
             await set_webhook(bot, dp, settings)
-            log.info("webhook %s: listening on %s", settings.webhook_url, settings.webhook_listen)
-            await _until_signal()
-            log.info("stopping: no new updates; finishing those in flight")
+            await _serve(dp, bot, app, sock)
         finally:
-            await runner.cleanup()  # stops the dispatcher, then waits for the requests in flight
             sock.close()
     finally:
         await bot.session.close()
+
+
+async def _serve(dp: Dispatcher, bot: Bot, app: App, sock: socket.socket) -> None:
+    runner = web.AppRunner(
+        build_web_app(dp, bot, app),
+        handle_signals=False,
+        access_log=None,  # a line per update: the bot logs what matters itself
+        shutdown_timeout=SHUTDOWN_GRACE,
+    )
+    try:
+        await runner.setup()  # the dispatcher's start-up: getMe, menus, background parts
+        await web.SockSite(runner, sock).start()
+        settings = app.settings
+        log.info("webhook %s: listening on %s", settings.webhook_url, settings.webhook_listen)
+        await _until_signal()
+        log.info("stopping: no new updates; finishing those in flight")
+    finally:
+        await runner.cleanup()  # stops the dispatcher, then waits for the requests in flight
 
 
 def _listen(settings: Settings) -> socket.socket:
@@ -126,6 +137,11 @@ async def set_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
         raise WebhookError(
             f"Telegram refused WEBHOOK_URL {settings.webhook_url} ({exc.message}): it must be "
             "a public https:// address with a valid certificate on port 443, 80, 88 or 8443"
+        ) from None
+    except TelegramAPIError as exc:  # retried already (bot.outgoing); getMe worked moments ago
+        raise WebhookError(
+            f"setWebhook failed ({exc.message}): check the network and TELEGRAM_API_URL, "
+            "then start again"
         ) from None
 
 

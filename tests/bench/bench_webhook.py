@@ -2,11 +2,11 @@
 
 The real ``python -m bot run`` process on a fresh store seeded from ``seeds/``, once polling and
 once by webhook (tests/support/fake_webhook.py POSTing the updates), Telegram's limits on in the
-fake: seconds from start to ready (first getUpdates / setWebhook); 100 commands one at a time,
-p50/p99 seconds from update queued to reply received (the transport's own cost); then the burst
-of bench_bot (200 commands from 50 users, queued at once), p50/p99 and updates per second (the
-bot's own pacing, 30 a second, is the ceiling either way). No target: webhook mode must not be
-slower than polling.
+fake: seconds from start to ready (first getUpdates / first /healthz answer); 100 commands one
+at a time, p50/p99 seconds from update queued to reply received (the transport's own cost);
+then the burst of bench_bot (200 commands from 50 users, queued at once), p50/p99 and updates
+per second (the bot's own pacing, 30 a second, is the ceiling either way). No target: webhook
+mode must not be slower than polling.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from tests.bench.bench_bot import burst, percentiles
 from tests.e2e.conftest import SEEDS
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.fake_webhook import FakeWebhook
-from tests.support.process import bot_env, free_port, spawn_bot, webhook_env
+from tests.support.process import bot_env, free_port, spawn_bot, wait_healthy, webhook_env
 
 USERS = 50
 ROUNDS = 3
@@ -41,7 +41,7 @@ async def one_at_a_time(fake: FakeTelegram) -> dict[str, float]:
 
 async def run_mode(webhook: bool) -> str:
     fake = FakeTelegram(token="135790:bench-webhook")
-    async with fake, FakeWebhook(fake) as hook:
+    async with fake, FakeWebhook(fake):
         tmp = Path(tempfile.mkdtemp(prefix="bench-webhook-"))
         values = {
             "BOT_TOKEN": fake.token,
@@ -50,13 +50,14 @@ async def run_mode(webhook: bool) -> str:
             "SEEDS_DIR": str(SEEDS),
             "LOG_LEVEL": "WARNING",
         }
+        port = free_port()
         if webhook:
-            values.update(webhook_env(free_port(), "bench-secret"))
+            values.update(webhook_env(port, "bench-secret"))
         started = time.monotonic()
         proc = await spawn_bot(tmp, bot_env(**values), stdout=DEVNULL, stderr=DEVNULL)
         try:
             if webhook:
-                await hook.wait_until_set(60)
+                assert await wait_healthy(f"http://127.0.0.1:{port}", 60)
             else:
                 await fake.wait_until(lambda: fake.first_get_updates_at is not None, 60)
             ready = time.monotonic() - started

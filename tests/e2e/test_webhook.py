@@ -24,7 +24,7 @@ from tests.e2e.conftest import SEEDS
 from tests.e2e.test_startup import assert_one_clean_line, run_bot
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.fake_webhook import SECRET_HEADER, FakeWebhook
-from tests.support.process import bot_env, free_port, spawn_bot, webhook_env
+from tests.support.process import bot_env, free_port, spawn_bot, wait_healthy, webhook_env
 
 pytestmark = pytest.mark.e2e
 
@@ -64,10 +64,8 @@ async def live(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Webhoo
             proc = await spawn_bot(tmp, env, stdout=log_file.fileno(), stderr=log_file.fileno())
         running = WebhookBot(fake, hook, proc, f"{base}/telegram", base, log_path)
         try:
-            try:
-                await hook.wait_until_set(timeout=60)
-            except TimeoutError:
-                raise AssertionError(f"the bot never set its webhook:\n{running.log()}") from None
+            if not await wait_healthy(base, 60):
+                raise AssertionError(f"the bot never served /healthz:\n{running.log()}")
             yield running
         finally:
             if proc.returncode is None:
@@ -210,4 +208,22 @@ async def test_listen_address_in_use_is_one_line(tmp_path: Path) -> None:
     assert code == EXIT_CONFIG
     assert_one_clean_line(output, "WEBHOOK_LISTEN", "cannot listen", "another host:port")
     assert "starting delivery" not in output  # refused before anything started
+    assert SECRET not in output
+
+
+async def test_url_telegram_refuses_is_one_line(tmp_path: Path) -> None:
+    async with (
+        FakeTelegram(token="987654:secret-startup-token") as fake,
+        FakeWebhook(fake) as hook,
+    ):
+        hook.refuse = "Failed to resolve host: Name or service not known"
+        code, output = await run_bot(
+            tmp_path,
+            TELEGRAM_API_URL=fake.base_url,
+            WEBHOOK_URL="https://bot.example.com/telegram",
+            WEBHOOK_SECRET=SECRET,
+            WEBHOOK_LISTEN=f"127.0.0.1:{free_port()}",
+        )
+    assert code == EXIT_CONFIG
+    assert_one_clean_line(output, "Telegram refused WEBHOOK_URL", "Failed to resolve host")
     assert SECRET not in output

@@ -83,6 +83,8 @@ class FakeWebhook:
         self.allowed_updates: list[str] = []
         self.max_connections = 40
         self.targets: list[str] | None = None  # a load balancer: POST to these in turn
+        # setWebhook answers 400 with this, as Telegram does when it cannot reach the URL
+        self.refuse: str | None = None
         self.posts: list[Post] = []
         self.set_calls: list[dict[str, Any]] = []  # every setWebhook's parameters
         self.replies_in_response: list[Any] = []  # a method in a webhook's answer (recorded)
@@ -126,6 +128,8 @@ class FakeWebhook:
         if not url:  # Telegram: an empty URL removes the webhook
             return await self._delete_webhook(params)
         _check_url(url)
+        if self.refuse:
+            raise TelegramError(400, f"Bad Request: bad webhook: {self.refuse}")
         secret = str(params.get("secret_token") or "")
         if secret and not _SECRET_RE.fullmatch(secret):
             raise TelegramError(400, "Bad Request: secret token contains unallowed characters")

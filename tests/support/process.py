@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import sys
 from pathlib import Path
+
+import aiohttp
 
 ROOT = Path(__file__).resolve().parents[2]
 # Settings a test names itself: never inherited from the environment or a .env of the caller.
@@ -49,3 +52,16 @@ def webhook_env(port: int, secret: str, path: str = "/telegram") -> dict[str, st
         "WEBHOOK_SECRET": secret,
         "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
     }
+
+
+async def wait_healthy(base: str, seconds: float) -> bool:
+    """Wait until a webhook bot at ``base`` answers /healthz 200, i.e. has started and serves
+    (it sets its webhook before that); False if it did not within ``seconds``."""
+    async with aiohttp.ClientSession() as session:
+        for _ in range(int(seconds * 10)):
+            with contextlib.suppress(aiohttp.ClientError):
+                async with session.get(f"{base}/healthz") as answer:
+                    if answer.status == 200:
+                        return True
+            await asyncio.sleep(0.1)
+    return False
