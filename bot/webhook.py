@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import signal
 import socket
@@ -118,8 +119,17 @@ def _listen(settings: Settings) -> socket.socket:
     except OSError as exc:
         raise WebhookError(
             f"WEBHOOK_LISTEN {settings.webhook_listen}: cannot listen "
-            f"({exc.strerror or exc}): stop what uses the port or choose another host:port"
+            f"({exc.strerror or exc}): {_listen_hint(exc)}"
         ) from None
+
+
+def _listen_hint(exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return "stop what uses the port or choose another host:port"
+    if exc.errno == errno.EACCES:
+        return "ports below 1024 need privileges: listen on e.g. 0.0.0.0:8080 behind the proxy"
+    # a name that does not resolve, an address this machine does not have
+    return "use 0.0.0.0, :: or an address of this machine"
 
 
 async def set_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:

@@ -11,8 +11,9 @@ import pytest
 from aiohttp import web
 
 from bot.app import build_bot, build_dispatcher
+from bot.config import load_settings
 from bot.container import App, open_app
-from bot.webhook import build_web_app
+from bot.webhook import WebhookError, _listen, build_web_app
 from tests.e2e.conftest import e2e_settings
 from tests.support.fake_telegram import FakeTelegram, TelegramError
 from tests.support.fake_webhook import FakeWebhook
@@ -103,3 +104,15 @@ async def test_fake_drops_update_types_the_webhook_did_not_ask_for() -> None:
         await fake.push_update({"message": {"chat": {"id": 5}, "text": "not wanted"}})
         await fake.wait_until(lambda: not fake._updates)
         assert hook.posts == []  # dropped, never sent
+
+
+@pytest.mark.parametrize("listen", ["10.99.99.99:8080", "no-such-host.invalid:8080"])
+def test_an_address_this_machine_lacks_is_one_line(listen: str) -> None:
+    settings = load_settings(
+        webhook_url="https://bot.example.com/t", webhook_secret=SECRET, webhook_listen=listen
+    )
+    with pytest.raises(WebhookError) as caught:
+        _listen(settings).close()
+    message = str(caught.value)
+    assert message.startswith(f"WEBHOOK_LISTEN {listen}: cannot listen") and "\n" not in message
+    assert message.endswith("use 0.0.0.0, :: or an address of this machine")
