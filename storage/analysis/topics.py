@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import compress, repeat
+from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from storage.analysis import morph
+from storage.analysis import diskcache, morph
 
 THRESHOLD = 3.0  # an area named outright, a strong sign in the title or lead or twice...
 LOW_THRESHOLD = 2.0  # ...or a strong sign with another, different term beside it
@@ -99,7 +100,16 @@ def _add(index: dict[str, list[tuple[Phrase, _Term]]], phrase: Phrase, term: _Te
 
 @cache
 def load_vocabulary() -> Vocabulary:
-    data = tomllib.loads(vocabulary_bytes().decode("utf-8"))
+    """The vocabulary, read back from the disk cache when this file, the lemmatiser and the
+    data are those it was built with: lemmatising every term is a tenth of a process's start."""
+    raw = vocabulary_bytes()
+    here = Path(__file__)
+    key = [raw, here.read_bytes(), here.with_name("morph.py").read_bytes(), morph.VERSIONS.encode()]
+    return diskcache.cached("topics", key, lambda: _build_vocabulary(raw.decode()), Vocabulary)
+
+
+def _build_vocabulary(source: str) -> Vocabulary:
+    data = tomllib.loads(source)
     rules = data.pop("_rules", {})
     topics: list[Topic] = []
     words: dict[str, list[_Term]] = {}
