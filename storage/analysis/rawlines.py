@@ -145,5 +145,8 @@ def is_debris(line: str) -> bool:
     return _LETTER_RE.search(line) is None
 
 
+_COMMENTS_FIRST = frozenset("кКcC")  # the letters a marker opens with: most lines stop here
+
+
 def is_comments_marker(line: str) -> bool:
-    return bool(_COMMENTS_RE.fullmatch(line))
+    return line[:1] in _COMMENTS_FIRST and bool(_COMMENTS_RE.fullmatch(line))

@@ -142,7 +142,12 @@ def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
 
 def sentence_key(sentence: str) -> str:
     """Identity of a sentence for repeat detection: its words, folded, spacing ignored."""
-    return " ".join(sentence.lower().replace("ё", "е").split())
+    key = sentence.lower().replace("ё", "е")
+    # Split sentences are single-spaced already: only other spacing needs the re-join
+    # (isprintable is false for every white space but " ").
+    if "  " in key or key[:1] == " " or key[-1:] == " " or not key.isprintable():
+        return " ".join(key.split())
+    return key
 
 
 # --- the article -----------------------------------------------------------------------------

@@ -37,7 +37,9 @@ _AGREEMENT = wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
 )
-_FIGURE_RE = re.compile(r"\d[\d ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?\d")
+_FIGURE_RE = re.compile(  # ASCII digits: see figures._START_RE
+    r"[0-9][0-9 ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?[0-9]"
+)
 _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
 _LEAD_BONUS = 0.8  # the wire's first sentence says who did what with whom
 # Sentences a reader does not want in a summary, by their lemmas (one of the set suffices, or

@@ -262,7 +262,11 @@ def _scan_sentence(
                 seen.add(term.slug)
     for i in compress(positions, map(index.__contains__, lemmas)):
         entry = index[lemmas[i]]
-        if _studied(vocab, lemmas, i):
+        if (
+            i > 1
+            and (lemmas[i - 1] == "по" or lemmas[i - 1] in _AND)
+            and _studied(vocab, lemmas, i)
+        ):
             continue  # "дипломы по энергетике и экологии": subjects of study, not areas
         terms, phrases, areas = entry
         for phrase, term in phrases:
