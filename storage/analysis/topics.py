@@ -70,9 +70,10 @@ class Vocabulary:
     study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
     passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
     passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
-    passing_words: frozenset[str] = frozenset()  # every lemma of passing_all (a quick test)
-    # passing_all by each group's first lemma: a sentence is tested against the groups it
-    # can complete, not all of them.
+    passing_words: frozenset[str] = frozenset()  # the keys of passing_by_word (a quick test)
+    # passing_all by a lemma of each group, its longest (the rarest, as a rule: "отправляться"
+    # of "через отправляться"): a sentence is tested against the groups it can complete, and
+    # most sentences hold no key at all.
     passing_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
@@ -152,7 +153,8 @@ def _build_vocabulary(source: str) -> Vocabulary:
     )
     passing_by_word: dict[str, tuple[frozenset[str], ...]] = {}
     for group in passing_all:
-        passing_by_word[min(group)] = (*passing_by_word.get(min(group), ()), group)
+        key = _rarest(group)
+        passing_by_word[key] = (*passing_by_word.get(key, ()), group)
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -171,14 +173,17 @@ def _build_vocabulary(source: str) -> Vocabulary:
         passing_any=frozenset(morph.lemma(w) for w in rules.get("passing_any", ())),
         passing_all=passing_all,
         passing_by_word=passing_by_word,
-        passing_words=frozenset(
-            morph.lemma(w) for group in rules.get("passing_all", ()) for w in group
-        ),
+        passing_words=frozenset(passing_by_word),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
         frame_anchors=frozenset(frames) | frames_before,
     )
+
+
+def _rarest(group: frozenset[str]) -> str:
+    """The lemma of a group to look for first: the longest (ties alphabetically)."""
+    return max(sorted(group), key=len)
 
 
 # --- detection ------------------------------------------------------------------------------
