@@ -347,3 +347,11 @@ def test_the_razdel_shortcut_keeps_whole_only_what_razdel_keeps_whole() -> None:
     assert kept > 5_000
     assert not _razdel_keeps_whole("Он приехал в г. Ташкент. Потом уехал.")
     assert _razdel_keeps_whole("Объем составит 742 тыс. тенге, рост 1.5 раза.")
+
+
+def test_share_button_rows_are_debris_and_their_words_fit_the_quick_test() -> None:
+    from storage.analysis.rawlines import _SOCIAL_WORDS, is_debris
+
+    assert is_debris("Facebook, Twitter | Telegram WhatsApp")
+    assert not is_debris("Facebook заблокировал страницу акимата, сообщили в ведомстве.")
+    assert max(map(len, _SOCIAL_WORDS)) < 20  # is_debris reads a line's first 20 first
