@@ -227,12 +227,12 @@ async def serve(settings: Settings) -> None:
     Holds the store's instance lock for the whole run: a second bot on the same store stops
     at once with one line (InstanceLocked) instead of delivering beside this one."""
     from bot.container import open_app
-    from storage.instance import InstanceLock
+    from bot.leader_gate import take_leadership
 
-    lock = InstanceLock(settings.database_path)
-    lock.acquire()
+    # "": DATABASE_URL (PostgreSQL replicas) is wired with the PostgreSQL store
+    leadership = await take_leadership(settings.database_path, "", settings.delivery_interval)
     try:
-        app = await open_app(settings)
+        app = await open_app(settings, leadership=leadership)
         try:
             bot = build_bot(settings)
             try:
@@ -252,7 +252,7 @@ async def serve(settings: Settings) -> None:
             await app.close()
             log.info("stopped")
     finally:
-        lock.release()
+        await leadership.release()
 
 
 def run_bot() -> int:

@@ -128,6 +128,7 @@ class PgLeadership:
         self._using = asyncio.Lock()
         self._leader = False
         self._released = asyncio.Event()
+        self._yield_until = 0.0  # loop time before which acquire_or_wait does not compete
 
     @property
     def is_leader(self) -> bool:
@@ -160,6 +161,12 @@ class PgLeadership:
         return self._leader
 
     async def acquire_or_wait(self) -> None:
+        """Retry each interval until leader. A replica that just lost its session first lets
+        the standbys (who retry within one interval) have their turn: its own connection just
+        failed, theirs did not."""
+        loop = asyncio.get_running_loop()
+        if (pause := self._yield_until - loop.time()) > 0:
+            await asyncio.sleep(pause)
         while True:  # a standby: retry each interval until the holder is gone
             if await self.try_acquire():
                 return
@@ -179,6 +186,7 @@ class PgLeadership:
                 if self._leader:  # lost, not released by us
                     log.warning("leadership lost: the lock's database session is gone")
                     self._leader = False
+                    self._yield_until = asyncio.get_running_loop().time() + 1.5 * self.interval
                     await self._drop_connection()
 
     async def release(self) -> None:
