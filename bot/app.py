@@ -49,17 +49,19 @@ def build_bot(
     *,
     limits: Limits | None = None,
     policy: RetryPolicy | None = None,
+    database_url: str = "",
 ) -> Bot:
     """The Bot talking to ``TELEGRAM_API_URL`` (Telegram, a self-hosted server, or a fake).
 
     Every request it makes passes one ``OutgoingMiddleware``: Telegram's limits (``limits``,
-    the real ones by default, deliveries capped at BROADCAST_RATE), 429s waited out, errors
-    retried."""
+    the real ones by default, deliveries capped at BROADCAST_RATE; with ``database_url``, kept
+    by all replicas together in the store), 429s waited out, errors retried."""
     from aiogram import Bot
     from aiogram.client.telegram import TelegramAPIServer
 
-    from bot.outgoing.limits import Limits, OutgoingLimiter
+    from bot.outgoing.limits import Limits
     from bot.outgoing.session import JsonAiohttpSession, OutgoingMiddleware
+    from bot.outgoing.shared import limiter_for
 
     if session is None:  # a session passed in (the console's) talks to no Telegram: no limits
         session = JsonAiohttpSession(
@@ -68,7 +70,7 @@ def build_bot(
         )
         limits = limits or Limits(deliveries=settings.broadcast_rate)
     if limits is not None:
-        session.middleware(OutgoingMiddleware(OutgoingLimiter(limits), policy))
+        session.middleware(OutgoingMiddleware(limiter_for(limits, database_url), policy))
     return Bot(token=settings.token, session=session, default=bot_defaults())
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from storage.instance import InstanceLock, InstanceLocked
+from storage.pg_text import describe_pg_error
 
 if TYPE_CHECKING:
     import psycopg
@@ -265,15 +266,4 @@ class PgLeadership:
 
     def describe(self, exc: BaseException) -> str:
         """One line about a database error that never shows the password."""
-        text = " ".join(str(exc).split()) or type(exc).__name__
-        password = _password(self.conninfo)
-        return text.replace(password, "***") if password else text
-
-
-def _password(conninfo: str) -> str:
-    try:
-        from psycopg.conninfo import conninfo_to_dict
-
-        return str(conninfo_to_dict(conninfo).get("password") or "")
-    except Exception:
-        return ""
+        return describe_pg_error(self.conninfo, exc)
