@@ -63,6 +63,7 @@ class App:
     services: Services
     lifecycle: list[Lifecycle] = field(default_factory=list)
     delivery: DeliveryScheduler | None = None  # built when the bot starts (it needs the Bot)
+    leader: LeaderGate | None = None  # with a Leadership: is this replica the one delivering
     _started: list[Lifecycle] = field(default_factory=list)
 
     def wake_delivery(self) -> None:
@@ -133,7 +134,9 @@ async def open_app(
         if leadership is None:
             app.lifecycle += leader_only
         else:
-            gate = LeaderGate(leadership, leader_only, retry=settings.delivery_interval)
+            app.leader = gate = LeaderGate(
+                leadership, leader_only, retry=settings.delivery_interval
+            )
             app.lifecycle.append(Lifecycle("leader", start=gate.start, stop=gate.stop))
     return app
 

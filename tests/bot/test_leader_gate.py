@@ -97,6 +97,8 @@ async def test_one_replica_delivers_and_the_standby_takes_over_when_its_session_
         await a.on_startup(NO_BOT)
         await b.on_startup(NO_BOT)
         assert _delivering(a) and not _delivering(b)  # b is a standby
+        assert a.leader is not None and a.leader.running
+        assert b.leader is not None and not b.leader.running
         await asyncio.sleep(INTERVAL * 2)
         assert _delivering(a) and not _delivering(b)  # a healthy leader keeps leading
 
