@@ -37,10 +37,23 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# One fixed 64-bit key for every replica of this bot on a database: the first 8 bytes of
-# SHA-256('regional-news-bot') as a signed bigint (advisory lock keys are bigint).
-LEADER_KEY = int.from_bytes(hashlib.sha256(b"regional-news-bot").digest()[:8], "big", signed=True)
 CONNECT_TIMEOUT = 10  # seconds: a database that does not answer is retried at the next interval
+
+
+def _key(name: str) -> int:
+    """The first 8 bytes of SHA-256(name) as a signed bigint (advisory lock keys are bigint)."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+# One fixed key for every replica of this bot on a database.
+LEADER_KEY = _key("regional-news-bot")
+
+
+def leader_key(schema: str | None) -> int:
+    """The lock's key for the store in ``schema``. Advisory locks belong to the database, not
+    the schema: a second store in another schema of the same database (a staging bot beside
+    production, the tests' stores) gets a key of its own rather than a leader in common."""
+    return LEADER_KEY if schema in (None, "public") else _key(f"regional-news-bot:{schema}")
 
 
 class Leadership(Protocol):
@@ -114,10 +127,10 @@ class PgLeadership:
 
     ``conninfo``: a libpq connection string or ``postgresql://`` URL. ``interval``: how often a
     standby retries and the leader checks its connection (the delivery interval). ``key``: the
-    lock's id (tests use their own, so they never fight a bot running on the same database).
+    lock's id; by default :func:`leader_key` of the connection's schema (its ``search_path``).
     """
 
-    def __init__(self, conninfo: str, interval: float, *, key: int = LEADER_KEY) -> None:
+    def __init__(self, conninfo: str, interval: float, *, key: int | None = None) -> None:
         if interval <= 0:
             raise ValueError("interval must be positive")
         self.conninfo = conninfo
@@ -145,20 +158,24 @@ class PgLeadership:
         if self._leader:
             return True
         async with self._using:
-            try:
-                conn = await self._connection()
-                cur = await conn.execute("SELECT pg_try_advisory_lock(%s)", (self.key,))
-                row = await cur.fetchone()
-            except Exception as exc:  # the database is down or restarting: try again later
-                log.warning(
-                    "leadership: %s; retrying every %g s", self.describe(exc), self.interval
-                )
-                await self._drop_connection()
-                return False
-        self._leader = bool(row and row[0])
+            # a standby's idle connection may have been closed meanwhile: one fresh try
+            for fresh in (self._conn is None, True):
+                try:
+                    taken = await self._try_lock()
+                    break
+                except Exception as exc:
+                    await self._drop_connection()
+                    if fresh:  # the database is down or restarting: try again later
+                        log.warning(
+                            "leadership: %s; retrying every %g s",
+                            self.describe(exc),
+                            self.interval,
+                        )
+                        return False
+        self._leader = taken
         if self._leader:
             self._released.clear()
-            log.info("leadership taken (advisory lock %d)", self.key)
+            log.info("leadership taken (advisory lock %s)", self.key)
         return self._leader
 
     async def acquire_or_wait(self) -> None:
@@ -200,6 +217,16 @@ class PgLeadership:
             await self._drop_connection()
 
     # -- the lock's own connection ----------------------------------------------------------
+
+    async def _try_lock(self) -> bool:
+        conn = await self._connection()
+        if self.key is None:
+            cur = await conn.execute("SELECT current_schema()")
+            schema = await cur.fetchone()
+            self.key = leader_key(schema[0] if schema else None)
+        cur = await conn.execute("SELECT pg_try_advisory_lock(%s)", (self.key,))
+        row = await cur.fetchone()
+        return bool(row and row[0])
 
     async def _connection(self) -> psycopg.AsyncConnection[TupleRow]:
         import psycopg

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg.conninfo import conninfo_to_dict
 
 from storage.instance import InstanceLocked
-from storage.leader import LEADER_KEY, FileLeadership, PgLeadership
-from tests.support.pg_server import pg_url_or_skip
+from storage.leader import LEADER_KEY, FileLeadership, PgLeadership, leader_key
+from tests.support.pg_server import fresh_schema, pg_url_or_skip
 
 INTERVAL = 0.5
 SLACK = 0.5  # a loaded 2-core machine: scheduling and connecting, on top of the interval
@@ -162,3 +163,38 @@ async def test_unreachable_database_is_one_line_without_the_password(
     assert not lead.is_leader
     text = caplog.text
     assert "leadership:" in text and "s3cret-pw" not in text
+
+
+async def test_each_schema_is_a_store_with_its_own_leader() -> None:
+    url = await pg_url_or_skip()
+    async with fresh_schema(url) as one, fresh_schema(url) as other:
+        a, b, c = (PgLeadership(x, INTERVAL) for x in (one, one, other))
+        try:
+            assert await a.try_acquire()
+            assert not await b.try_acquire()  # the same store: a leads it
+            assert await c.try_acquire()  # another store in the same database
+            assert a.key == b.key == leader_key(one_schema(one)) != c.key
+        finally:
+            for x in (a, b, c):
+                await x.release()
+    assert leader_key("public") == leader_key(None) == LEADER_KEY
+
+
+async def test_a_standby_whose_idle_connection_was_closed_still_takes_over() -> None:
+    url = await pg_url_or_skip()
+    key = _key()
+    a, b = PgLeadership(url, INTERVAL, key=key), PgLeadership(url, INTERVAL, key=key)
+    try:
+        assert await a.try_acquire()
+        assert not await b.try_acquire()
+        async with await psycopg.AsyncConnection.connect(url, autocommit=True) as admin:
+            await admin.execute("SELECT pg_terminate_backend(%s)", (b.backend_pid,))
+        await a.release()
+        assert await b.try_acquire()  # at once, not one interval later
+    finally:
+        await a.release()
+        await b.release()
+
+
+def one_schema(conninfo: str) -> str:
+    return str(conninfo_to_dict(conninfo)["options"]).split("=", 1)[1]
