@@ -36,6 +36,8 @@ class Budget(Protocol):
 
     async def hold(self, key: str, seconds: float) -> None: ...
 
+    async def close(self) -> None: ...
+
 
 class SharedLimiter:
     def __init__(
@@ -100,6 +102,10 @@ class SharedLimiter:
             await self.budget.hold(key, seconds)
         except Exception as exc:
             self._warn(exc)
+
+    async def close(self) -> None:
+        """Close the budget's connection (at shutdown, after the last send)."""
+        await self.budget.close()
 
     def _warn(self, exc: Exception) -> None:
         now = self._clock()

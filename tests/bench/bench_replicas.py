@@ -5,11 +5,13 @@ middleware, Telegram's limits, 429s waited out) with the store's shared send bud
 (``DATABASE_URL``: the real PostgreSQL, a schema of its own, migration 0060), send to many
 private chats as fast as they are let for ``--seconds`` into the fake Bot API, Telegram's
 limits ON (30 a second overall, sliding one-second window; a burst of 3 then 1 a second per
-chat). Printed: messages a second both together against the limit, the busiest second the
-fake saw, the 429s. Then the same two processes without the shared budget (each keeping its
-own 29 a second), to show what the budget prevents.
+chat). Printed: messages a second both together against the limit, and the 429s. Then the
+same two processes without the shared budget (each keeping its own 29 a second), to show
+what the budget prevents.
 
-Targets: >= 95 % of the limit together, zero 429s.
+Targets: >= 95 % of the limit together, zero 429s. The margin is the limiter's 29 against
+Telegram's 30 a second: 34 ms a second, which a machine busy elsewhere can eat (a late
+wake-up bunches the next turns), so run it on a quiet machine and with ``--runs 3``.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ async def _replica(job: Job) -> tuple[int, int]:
     from bot.app import build_bot
     from bot.config import load_settings
     from bot.outgoing.session import outgoing
+    from bot.outgoing.shared import SharedLimiter
 
     settings = load_settings(bot_token=job.token, telegram_api_url=job.api_url)
     bot = build_bot(settings, database_url=job.database_url)
@@ -69,8 +72,8 @@ async def _replica(job: Job) -> tuple[int, int]:
     retried = outgoing(bot).retries_after
     await bot.session.close()
     limiter = outgoing(bot).limiter
-    if hasattr(limiter, "budget"):
-        await limiter.budget.close()
+    if isinstance(limiter, SharedLimiter):
+        await limiter.close()
     return sent, retried
 
 
@@ -100,17 +103,8 @@ async def run(seconds: float, database_url: str, label: str) -> None:
         f"{label}: {len(stamps)} messages in {elapsed:.2f} s from two replicas "
         f"({' + '.join(str(s) for s, _ in results)}) -> {rate:.1f} msg/s = "
         f"{rate / OVERALL_PER_SECOND:.1%} of Telegram's {OVERALL_PER_SECOND}/s; "
-        f"busiest second {busiest_second(stamps)}; 429s: {errors_429}"
+        f"429s: {errors_429}"
     )
-
-
-def busiest_second(stamps: list[float]) -> int:
-    best, first = 0, 0
-    for last, stamp in enumerate(stamps):
-        while stamp - stamps[first] >= 1.0:
-            first += 1
-        best = max(best, last - first + 1)
-    return best
 
 
 async def shared_budget(seconds: float, url: str) -> None:
@@ -126,9 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.bench_replicas")
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--database-url", default=PG_URL)
+    parser.add_argument("--runs", type=int, default=1, help="shared-budget runs to print")
     args = parser.parse_args(argv)
     try:
-        asyncio.run(shared_budget(args.seconds, args.database_url))
+        for _ in range(args.runs):
+            asyncio.run(shared_budget(args.seconds, args.database_url))
     except Exception as exc:  # psycopg.OperationalError: no server
         print(f"no PostgreSQL at {args.database_url}: {exc}", file=sys.stderr)
         return 1
