@@ -118,3 +118,30 @@ async def test_one_replica_delivers_and_the_standby_takes_over_when_its_session_
         await b.close()
         await first.release()
         await second.release()
+
+
+async def test_a_leader_whose_parts_fail_to_start_gives_leadership_up_and_tries_again() -> None:
+    url = await pg_url_or_skip()
+    key = random.randint(-(2**63), 2**63 - 1)
+    holder, mine = PgLeadership(url, INTERVAL, key=key), PgLeadership(url, INTERVAL, key=key)
+    attempts: list[bool] = []
+
+    async def start(bot: Bot) -> None:
+        attempts.append(mine.is_leader)
+        if len(attempts) == 1:
+            raise RuntimeError("the store hiccuped")
+
+    gate = LeaderGate(mine, [Lifecycle("flaky", start)], retry=0.5)
+    try:
+        assert await holder.try_acquire()
+        await gate.start(NO_BOT)
+        assert not gate.running  # a standby
+        await holder.release()
+        await _until(lambda: len(attempts) == 1, INTERVAL + SLACK)
+        await _until(lambda: not mine.is_leader, 1)  # gave it up after the failure
+        await _until(lambda: gate.running, 0.5 + INTERVAL + SLACK)  # and led again
+        assert attempts == [True, True] and gate.terms == 2
+    finally:
+        await gate.stop()
+        await mine.release()
+        await holder.release()
