@@ -67,9 +67,12 @@ class App:
     _started: list[Lifecycle] = field(default_factory=list)
 
     def wake_delivery(self) -> None:
-        """Deliver now rather than at the next interval (after /reload); no-op if not running."""
+        """Deliver now rather than at the next interval (after /reload); no-op if not running.
+        A standby replica asks the leading one instead."""
         if self.delivery is not None:
             self.delivery.wake()
+        if self.leader is not None:
+            self.leader.nudge_leader()
 
     async def on_startup(self, bot: Bot) -> None:
         for part in self.lifecycle:
@@ -135,7 +138,7 @@ async def open_app(
             app.lifecycle += leader_only
         else:
             app.leader = gate = LeaderGate(
-                leadership, leader_only, retry=settings.delivery_interval
+                leadership, leader_only, retry=settings.delivery_interval, wake=app.wake_delivery
             )
             app.lifecycle.append(Lifecycle("leader", start=gate.start, stop=gate.stop))
     return app

@@ -37,8 +37,16 @@ class Part(Protocol):
 
 
 class LeaderGate:
-    def __init__(self, leadership: Leadership, parts: Sequence[Part], *, retry: float) -> None:
+    def __init__(
+        self,
+        leadership: Leadership,
+        parts: Sequence[Part],
+        *,
+        retry: float,
+        wake: Callable[[], None] | None = None,
+    ) -> None:
         self.leadership = leadership
+        leadership.on_nudge = wake  # in the leader: another replica asked for a delivery now
         self.parts = list(parts)
         self.retry = retry  # seconds before leading again after the parts failed to start
         self._started: list[Part] = []
@@ -46,6 +54,7 @@ class LeaderGate:
         self.terms = 0  # how many times this replica became the leader
         self._stopping = asyncio.Event()
         self._watcher: asyncio.Task[None] | None = None
+        self._nudges: set[asyncio.Task[None]] = set()
 
     @property
     def names(self) -> str:
@@ -74,6 +83,15 @@ class LeaderGate:
             except Exception:  # e.g. the database gone for good: stopping goes on regardless
                 log.exception("watching leadership failed")
         await self._stop_parts()
+
+    def nudge_leader(self) -> None:
+        """Ask the leading replica to deliver now (after a /reload answered here); nothing to
+        do if this replica leads (its own delivery was woken)."""
+        if self.running:
+            return
+        task = asyncio.ensure_future(self.leadership.nudge())
+        self._nudges.add(task)  # kept until done: a task nobody references may be collected
+        task.add_done_callback(self._nudges.discard)
 
     async def _watch(self, bot: Bot) -> None:
         while True:

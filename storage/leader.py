@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -78,12 +79,20 @@ class Leadership(Protocol):
         """Give leadership up (the next standby takes over); safe to call twice."""
         ...
 
+    # called in the leader when any replica asks for a delivery now (after /reload)
+    on_nudge: Callable[[], None] | None
+
+    async def nudge(self) -> None:
+        """Ask the leader, whichever process it is, to deliver now (call ``on_nudge`` there)."""
+        ...
+
 
 class FileLeadership:
     """Today's one-bot-per-SQLite-file lock behind the Leadership interface."""
 
     def __init__(self, store: Path) -> None:
         self._lock = InstanceLock(store)
+        self.on_nudge: Callable[[], None] | None = None
         self._leader = False
         self._released = asyncio.Event()
 
@@ -121,6 +130,9 @@ class FileLeadership:
         self._leader = False
         self._released.set()
 
+    async def nudge(self) -> None:
+        """Nothing to do: one bot per file, so the leader is this process (woken already)."""
+
 
 class PgLeadership:
     """Leader while this process holds ``pg_try_advisory_lock(key)`` on its own connection.
@@ -136,6 +148,7 @@ class PgLeadership:
         self.conninfo = conninfo
         self.interval = interval
         self.key = key
+        self.on_nudge: Callable[[], None] | None = None
         self._conn: psycopg.AsyncConnection[TupleRow] | None = None
         # one user of the connection at a time: the watcher's socket reader and psycopg's own
         # (added during every query) would replace each other
@@ -221,12 +234,47 @@ class PgLeadership:
     async def _try_lock(self) -> bool:
         conn = await self._connection()
         if self.key is None:
-            cur = await conn.execute("SELECT current_schema()")
-            schema = await cur.fetchone()
-            self.key = leader_key(schema[0] if schema else None)
+            await self._learn_key(conn)
         cur = await conn.execute("SELECT pg_try_advisory_lock(%s)", (self.key,))
         row = await cur.fetchone()
-        return bool(row and row[0])
+        taken = bool(row and row[0])
+        if taken:  # the standbys' nudges come to the lock's connection (see ``_notified``)
+            from psycopg import sql  # (psycopg is loaded only for a PostgreSQL store)
+
+            await conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
+        return taken
+
+    @property
+    def channel(self) -> str:
+        """The NOTIFY channel of this store's leader (a store's key: one per store)."""
+        return f"regional_news_bot_{(self.key or LEADER_KEY) % 2**64:x}"
+
+    async def nudge(self) -> None:
+        """Ask the leader to deliver now: a NOTIFY on its channel (here: call at once)."""
+        if self._leader:
+            if self.on_nudge is not None:
+                self.on_nudge()
+            return
+        async with self._using:
+            try:
+                conn = await self._connection()
+                if self.key is None:
+                    await self._learn_key(conn)
+                await conn.execute("SELECT pg_notify(%s, '')", (self.channel,))
+            except Exception as exc:  # the leader delivers at its next interval anyway
+                log.warning("could not nudge the leader: %s", self.describe(exc))
+                await self._drop_connection()
+
+    def _notified(self, notify: psycopg.Notify) -> None:
+        # psycopg calls this while reading the connection: the watcher's SELECT 1, which runs
+        # as soon as the NOTIFY makes the idle socket readable
+        if self._leader and notify.channel == self.channel and self.on_nudge is not None:
+            self.on_nudge()
+
+    async def _learn_key(self, conn: psycopg.AsyncConnection[TupleRow]) -> None:
+        cur = await conn.execute("SELECT current_schema()")
+        schema = await cur.fetchone()
+        self.key = leader_key(schema[0] if schema else None)
 
     async def _connection(self) -> psycopg.AsyncConnection[TupleRow]:
         import psycopg
@@ -245,6 +293,7 @@ class PgLeadership:
                 keepalives_interval=seconds,
                 keepalives_count=3,
             )
+            self._conn.add_notify_handler(self._notified)
         return self._conn
 
     async def _alive(self) -> bool:

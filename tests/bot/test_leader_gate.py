@@ -102,6 +102,12 @@ async def test_one_replica_delivers_and_the_standby_takes_over_when_its_session_
         await asyncio.sleep(INTERVAL * 2)
         assert _delivering(a) and not _delivering(b)  # a healthy leader keeps leading
 
+        # /reload answered by the standby: the leader's delivery runs at once
+        assert a.delivery is not None
+        runs = a.delivery.runs
+        b.wake_delivery()
+        await _until(lambda: a.delivery is not None and a.delivery.runs > runs, 5)
+
         async with await psycopg.AsyncConnection.connect(url, autocommit=True) as admin:
             await admin.execute("SELECT pg_terminate_backend(%s)", (first.backend_pid,))
         await _until(lambda: not _delivering(a), INTERVAL + SLACK)  # a stood down at once

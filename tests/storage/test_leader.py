@@ -198,3 +198,32 @@ async def test_a_standby_whose_idle_connection_was_closed_still_takes_over() -> 
 
 def one_schema(conninfo: str) -> str:
     return str(conninfo_to_dict(conninfo)["options"]).split("=", 1)[1]
+
+
+async def test_a_standby_nudges_the_leader_through_the_database() -> None:
+    url = await pg_url_or_skip()
+    key = _key()
+    a, b = PgLeadership(url, 30, key=key), PgLeadership(url, 30, key=key)
+    nudged: list[float] = []
+    came = asyncio.Event()
+
+    def on_nudge() -> None:
+        nudged.append(time.monotonic())
+        came.set()
+
+    a.on_nudge = on_nudge
+    try:
+        assert await a.try_acquire()
+        watching = asyncio.ensure_future(a.wait_lost())
+        assert not await b.try_acquire()
+        asked = time.monotonic()
+        await b.nudge()
+        await asyncio.wait_for(came.wait(), 5)
+        # at once, not at the leader's next check 30 s away: the NOTIFY wakes its watcher
+        assert nudged[0] - asked < 2
+        assert not watching.done() and a.is_leader  # a nudge is not a lost session
+        await a.nudge()  # the leader nudging itself: called directly
+        assert len(nudged) == 2
+    finally:
+        await a.release()
+        await b.release()
