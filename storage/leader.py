@@ -14,6 +14,9 @@ twice). A :class:`Leadership` says whether this process is that one:
   one interval. The holder watches its connection: the moment the socket closes (the session
   was terminated) or a ``SELECT 1`` each interval fails, it steps down and competes again.
 
+A standby that answered /reload asks the leader to deliver at once with a ``NOTIFY`` on the
+store's channel, which the leader ``LISTEN``s to on the same connection (:meth:`nudge`).
+
 The lock is not a fence: for up to one interval after a session is cut off without the socket
 closing (a network partition), the old leader may still believe it leads. The outbox claims
 (leases, ``FOR UPDATE SKIP LOCKED``) are what keep two senders from sending one row twice.
@@ -312,8 +315,8 @@ class PgLeadership:
         return True
 
     async def _quiet_for(self, conn: psycopg.AsyncConnection[TupleRow], seconds: float) -> bool:
-        """Wait ``seconds``; False early if the idle connection's socket becomes readable (on
-        an idle session that is the server ending it) or we are released."""
+        """Wait ``seconds``; False early if the idle connection's socket becomes readable (the
+        server ending the session, or a standby's NOTIFY) or we are released."""
         loop = asyncio.get_running_loop()
         stirred = asyncio.Event()
         try:
