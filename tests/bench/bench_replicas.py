@@ -47,8 +47,8 @@ def replica(job: Job, out: Connection) -> None:  # runs in a child process
     out.send(asyncio.run(_replica(job)))
 
 
-async def _replica(job: Job) -> tuple[int, int]:
-    """(messages sent, 429s met) by one replica."""
+async def _replica(job: Job) -> tuple[int, int, int]:
+    """(messages sent, 429s met, turns given up for waking late) by one replica."""
     from bot.app import build_bot
     from bot.config import load_settings
     from bot.outgoing.session import outgoing
@@ -72,9 +72,11 @@ async def _replica(job: Job) -> tuple[int, int]:
     retried = outgoing(bot).retries_after
     await bot.session.close()
     limiter = outgoing(bot).limiter
+    retaken = 0
     if isinstance(limiter, SharedLimiter):
+        retaken = limiter.retaken
         await limiter.close()
-    return sent, retried
+    return sent, retried, retaken
 
 
 async def run(seconds: float, database_url: str, label: str) -> None:
@@ -101,9 +103,9 @@ async def run(seconds: float, database_url: str, label: str) -> None:
     rate = (len(stamps) - 1) / elapsed
     print(
         f"{label}: {len(stamps)} messages in {elapsed:.2f} s from two replicas "
-        f"({' + '.join(str(s) for s, _ in results)}) -> {rate:.1f} msg/s = "
+        f"({' + '.join(str(r[0]) for r in results)}) -> {rate:.1f} msg/s = "
         f"{rate / OVERALL_PER_SECOND:.1%} of Telegram's {OVERALL_PER_SECOND}/s; "
-        f"429s: {errors_429}"
+        f"429s: {errors_429}; late turns retaken: {sum(r[2] for r in results)}"
     )
 
 

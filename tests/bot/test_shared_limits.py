@@ -127,3 +127,35 @@ def test_the_shared_budget_is_used_only_with_a_database_url() -> None:
     assert isinstance(limiter_for(Limits()), OutgoingLimiter)  # SQLite: one bot, in memory
     shared = limiter_for(Limits(), "postgresql://postgres@127.0.0.1/test")
     assert isinstance(shared, SharedLimiter) and isinstance(shared.budget, SendBudget)
+
+
+class _Budget:
+    """A budget that always grants the turn 0.1 s ahead (to watch the limiter's own logic)."""
+
+    def __init__(self) -> None:
+        self.reserved: list[str] = []
+
+    async def reserve(self, key: str, interval: float, burst: int = 1) -> float:
+        self.reserved.append(key)
+        return 0.1
+
+    async def hold(self, key: str, seconds: float) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+async def test_a_turn_woken_too_late_is_given_up_for_a_new_one() -> None:
+    now = [0.0]
+    oversleep = [0.2, 0.0]  # the first wake-up comes 200 ms late (a busy machine)
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds + (oversleep.pop(0) if oversleep else 0.0)
+
+    budget = _Budget()
+    limiter = SharedLimiter(budget, OVERALL_ONLY, clock=lambda: now[0], sleep=sleep)
+    await limiter.acquire(None)
+    # sent 200 ms after its turn it would land beside the next turns: a new turn was taken
+    assert budget.reserved == ["overall", "overall"] and limiter.retaken == 1
+    oversleep[:] = [0.01]  # 10 ms late: within the slack, kept
+    await limiter.acquire(None)
+    assert budget.reserved.count("overall") == 3 and limiter.retaken == 1
