@@ -1,0 +1,202 @@
+"""Resident memory of the REAL bot (``python -m bot run``: aiogram, delivery, poller) polling
+6,000 sources, against the fake Bot API with Telegram's limits on (issue 12: < 250 MB).
+
+``bench_sources`` measures the poller inside a bench process that never imports aiogram; this
+one starts the bot as users run it. A separate process serves 6,000 local feeds of 20 items
+each; the store (the seeds ingested as on a first start, then the sources) already knows every
+item, as after weeks of polling. The bot polls with a short ``SOURCES_INTERVAL`` so whole
+rounds pass within the bench: the first answered 200 with the 20 items (parsed, looked up,
+all known), the next 304 (the ETag repeated). VmRSS / VmHWM of the bot's process are read
+from /proc after one and after two full rounds (12,000 polls), and for the same bot with no
+sources (the baseline), so the sources' own cost shows.
+
+Run: ``python -m tests.bench sources_bot`` (``BENCH_MEMORY_SOURCES=1000`` for a shorter run).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import re
+import signal
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aiohttp import web
+
+from storage.db import open_db, transaction
+from storage.ingest import ensure_seeded
+from tests.bench.bench_sources import _free_port
+from tests.support.fake_telegram import FakeTelegram
+from tests.support.process import ROOT, bot_env, spawn_bot
+
+SOURCES = int(os.environ.get("BENCH_MEMORY_SOURCES", "6000"))
+ITEMS = 20
+INTERVAL = float(os.environ.get("BENCH_INTERVAL", "5"))  # SOURCES_INTERVAL of the bot
+SEEDS = ROOT / "seeds"
+_ROUND = re.compile(r"sources round: (\d+) polled, .* (\d+) not modified, (\d+) failed")
+
+
+def _feed(base: str, number: int) -> bytes:
+    parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>']
+    for item in range(ITEMS):
+        link = f"{base}/p/{number}/{item}.html"
+        parts.append(f"<item><title>Новость {item}</title><link>{link}</link></item>")
+    parts.append("</channel></rss>")
+    return "".join(parts).encode()
+
+
+def _serve(port: int) -> None:
+    """The feeds: 200 with the 20 items, 304 to their ETag repeated."""
+    base = f"http://127.0.0.1:{port}"
+
+    async def feed(request: web.Request) -> web.Response:
+        number = int(request.match_info["n"])
+        etag = f'"f{number}"'
+        if request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304, headers={"ETag": etag})
+        return web.Response(
+            body=_feed(base, number), content_type="application/rss+xml", headers={"ETag": etag}
+        )
+
+    app = web.Application()
+    app.router.add_get("/f/{n}.rss", feed)
+    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+
+
+def memory(pid: int) -> dict[str, float]:
+    """VmRSS, VmHWM (peak), RssAnon, RssFile of a process, in MB."""
+    found = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+            found[key] = int(value.split()[0]) / 1024
+    return found
+
+
+def show(what: str, mem: dict[str, float]) -> None:
+    print(
+        f"{what}: VmRSS {mem['VmRSS']:.0f} MB, VmHWM (peak) {mem['VmHWM']:.0f} MB "
+        f"(anonymous {mem['RssAnon']:.0f} MB, files {mem['RssFile']:.0f} MB)",
+        flush=True,
+    )
+
+
+async def _store(path: Path, base: str, sources: int) -> None:
+    """The seeds as a first start ingests them, then ``sources`` feeds whose items are known."""
+    db = await open_db(path)
+    try:
+        await ensure_seeded(db, SEEDS)
+        if not sources:
+            return
+        async with transaction(db):
+            await db.executemany(
+                "INSERT INTO sources (url, name, kind, created_at) VALUES (?, ?, 'rss', ?)",
+                [(f"{base}/f/{i}.rss", f"feed {i}", "2026-01-01 00:00:00") for i in range(sources)],
+            )
+            await db.execute(  # the article the known items point at
+                "INSERT INTO articles (title, sort_key, ingested_at, updated_at, content_hash, "
+                "analysis_fingerprint, raw) VALUES ('x', '2026-01-01', '2026-01-01 00:00:00', "
+                "'2026-01-01 00:00:00', 'x', 'x', 'x')"
+            )
+            await db.executemany(
+                "INSERT INTO article_sources (article_id, source_id, url, name, seen_at) "
+                "VALUES ((SELECT max(id) FROM articles), NULL, ?, 'x', '2026-01-01 00:00:00')",
+                [(f"{base}/p/{i}/{j}.html",) for i in range(sources) for j in range(ITEMS)],
+            )
+    finally:
+        await db.close()
+
+
+@dataclass
+class Rounds:
+    """What the bot's log lines say of its rounds so far."""
+
+    polled: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    lines: list[str] = field(default_factory=list)
+
+
+async def _read_log(stream: asyncio.StreamReader, rounds: Rounds) -> None:
+    while line := await stream.readline():
+        text = line.decode(errors="replace").rstrip()
+        if found := _ROUND.search(text):
+            rounds.polled += int(found[1])
+            rounds.not_modified += int(found[2])
+            rounds.failed += int(found[3])
+            rounds.lines.append(text[text.index("sources round") :])
+        elif "Traceback" in text or "ERROR" in text:
+            rounds.lines.append(text)
+
+
+async def _until(check: Callable[[], bool], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not within {seconds:.0f} s")
+        await asyncio.sleep(0.2)
+
+
+async def run_bot(base: str, sources: int, fake: FakeTelegram) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="bench-sources-bot-"))
+    await _store(folder / "news.sqlite3", base, sources)
+    env = bot_env(
+        BOT_TOKEN=fake.token,
+        TELEGRAM_API_URL=fake.base_url,
+        DATABASE_PATH=str(folder / "news.sqlite3"),
+        SEEDS_DIR=str(SEEDS),
+        SOURCES_INTERVAL=str(INTERVAL),
+        LOG_LEVEL="INFO",
+    )
+    proc = await spawn_bot(folder, env, stdout=asyncio.subprocess.DEVNULL)
+    rounds = Rounds()
+    assert proc.stderr is not None
+    reader = asyncio.create_task(_read_log(proc.stderr, rounds))
+    try:
+        calls = fake.get_updates_calls
+        await fake.wait_until(lambda: fake.get_updates_calls > calls, timeout=120)
+        label = f"{sources} sources" if sources else "no sources (baseline)"
+        show(f"{label}, ready (first getUpdates)", memory(proc.pid))
+        if not sources:
+            await asyncio.sleep(3 * INTERVAL)  # a few idle ticks of the poller
+            show(f"{label}, after {3 * INTERVAL:.0f} s", memory(proc.pid))
+            return
+        started = time.monotonic()
+        for n in (1, 2):
+            await _until(lambda n=n: rounds.polled >= n * sources, 900)  # type: ignore[misc]
+            show(
+                f"{sources} sources, {n} full round(s) in {time.monotonic() - started:.0f} s "
+                f"({rounds.polled} polls, {rounds.not_modified} 304, {rounds.failed} failed)",
+                memory(proc.pid),
+            )
+        print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+        for line in rounds.lines[:8]:
+            print(f"  bot: {line}")
+    finally:
+        if proc.returncode is None:
+            proc.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(proc.wait(), 60)
+        reader.cancel()
+
+
+async def main() -> None:
+    port = _free_port()
+    server = multiprocessing.Process(target=_serve, args=(port,), daemon=True)
+    server.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with FakeTelegram(token="779:sources-memory") as fake:  # Telegram's limits on
+            await run_bot(base, 0, fake)
+            await run_bot(base, SOURCES, fake)
+    finally:
+        server.terminate()
+    print("target: < 250 MB resident with 6,000 sources polled")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
