@@ -26,10 +26,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import aiosqlite
+import numpy as np
 from aiohttp import web
 
+from bot.sources.poller import utc_now
 from storage.db import open_db, transaction
 from storage.ingest import ensure_seeded
+from storage.sources import stamp
 from tests.bench.bench_sources import _free_port
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.process import ROOT, bot_env, spawn_bot
@@ -37,6 +41,20 @@ from tests.support.process import ROOT, bot_env, spawn_bot
 SOURCES = int(os.environ.get("BENCH_MEMORY_SOURCES", "6000"))
 ITEMS = 20
 INTERVAL = float(os.environ.get("BENCH_INTERVAL", "5"))  # SOURCES_INTERVAL of the bot
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))  # full rounds: the first 200, then 304
+# each known item its own stored article with a story signature (else one article, no index)
+STORIES = os.environ.get("BENCH_STORIES", "1") != "0"
+LEAD = int(os.environ.get("BENCH_LEAD", "0"))  # characters of a description in each item
+_WORDS = [
+    "сотрудничество",
+    "область",
+    "соглашение",
+    "поставки",
+    "регион",
+    "делегация",
+    "проект",
+    "завод",
+]
 SEEDS = ROOT / "seeds"
 _ROUND = re.compile(r"sources round: (\d+) polled, .* (\d+) not modified, (\d+) failed")
 
@@ -45,7 +63,12 @@ def _feed(base: str, number: int) -> bytes:
     parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>']
     for item in range(ITEMS):
         link = f"{base}/p/{number}/{item}.html"
-        parts.append(f"<item><title>Новость {item}</title><link>{link}</link></item>")
+        lead = " ".join(_WORDS[(number + item + k) % len(_WORDS)] for k in range(LEAD // 11))
+        parts.append(
+            f"<item><title>Новость {item}</title><link>{link}</link><guid>{link}</guid>"
+            f"<pubDate>Wed, 02 Dec 2026 10:{item:02d}:00 +0000</pubDate>"
+            f"<description>{lead}</description></item>"
+        )
     parts.append("</channel></rss>")
     return "".join(parts).encode()
 
@@ -98,18 +121,55 @@ async def _store(path: Path, base: str, sources: int) -> None:
                 "INSERT INTO sources (url, name, kind, created_at) VALUES (?, ?, 'rss', ?)",
                 [(f"{base}/f/{i}.rss", f"feed {i}", "2026-01-01 00:00:00") for i in range(sources)],
             )
-            await db.execute(  # the article the known items point at
-                "INSERT INTO articles (title, sort_key, ingested_at, updated_at, content_hash, "
-                "analysis_fingerprint, raw) VALUES ('x', '2026-01-01', '2026-01-01 00:00:00', "
-                "'2026-01-01 00:00:00', 'x', 'x', 'x')"
-            )
-            await db.executemany(
-                "INSERT INTO article_sources (article_id, source_id, url, name, seen_at) "
-                "VALUES ((SELECT max(id) FROM articles), NULL, ?, 'x', '2026-01-01 00:00:00')",
-                [(f"{base}/p/{i}/{j}.html",) for i in range(sources) for j in range(ITEMS)],
-            )
+            await _known_items(db, base, sources)
     finally:
         await db.close()
+
+
+async def _known_items(db: aiosqlite.Connection, base: str, sources: int) -> None:
+    """Every item of every feed a stored article with its story signature made today (inside
+    the story window): what the first round that met these feeds would have left, and what
+    the story index holds. Without ``STORIES`` they all point at one article, no signature."""
+    if not STORIES:
+        await db.execute(
+            "INSERT INTO articles (title, sort_key, ingested_at, updated_at, content_hash, "
+            "analysis_fingerprint, raw) VALUES ('x', '2026-01-01', '2026-01-01 00:00:00', "
+            "'2026-01-01 00:00:00', 'x', 'x', 'x')"
+        )
+    now = stamp(utc_now())
+    rows = await db.execute_fetchall("SELECT coalesce(max(id), 0) FROM articles")
+    first = int(next(iter(rows))[0]) + 1
+    rng = np.random.default_rng(12)
+    codes = ["RU-MOS", "RU-SPE", "RU-TA", "RU-BA", "RU-KDA", "CN-BJ", "BY-MI", "KZ-ALA", "UZ-TO"]
+    items = [(i, j) for i in range(sources) for j in range(ITEMS)]
+    if STORIES:
+        await db.executemany(
+            "INSERT INTO articles (id, title, sort_key, ingested_at, updated_at, content_hash, "
+            "analysis_fingerprint, raw) VALUES (?, ?, ?, ?, ?, ?, 'x', '')",
+            [(first + k, f"Новость {j}", now, now, now, f"h{k}") for k, (_, j) in enumerate(items)],
+        )
+        await db.executemany(
+            "INSERT INTO article_signatures (article_id, minhash, numbers, regions, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (
+                    first + k,
+                    rng.integers(0, 1 << 32, 64, dtype=np.uint32).tobytes(),
+                    " ".join(str(n) for n in rng.integers(1, 5000, k % 4)),
+                    " ".join(codes[(k + d) % len(codes)] for d in range(k % 3)),
+                    now,
+                )
+                for k in range(len(items))
+            ],
+        )
+    await db.executemany(
+        "INSERT INTO article_sources (article_id, source_id, url, name, seen_at) "
+        "VALUES (?, NULL, ?, 'x', ?)",
+        [
+            (first + k if STORIES else first - 1, f"{base}/p/{i}/{j}.html", now)
+            for k, (i, j) in enumerate(items)
+        ],
+    )
 
 
 @dataclass
@@ -167,7 +227,7 @@ async def run_bot(base: str, sources: int, fake: FakeTelegram) -> None:
             show(f"{label}, after {3 * INTERVAL:.0f} s", memory(proc.pid))
             return
         started = time.monotonic()
-        for n in (1, 2):
+        for n in range(1, ROUNDS + 1):
             await _until(lambda n=n: rounds.polled >= n * sources, 900)  # type: ignore[misc]
             show(
                 f"{sources} sources, {n} full round(s) in {time.monotonic() - started:.0f} s "
