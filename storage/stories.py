@@ -169,6 +169,9 @@ def same_counts(matrix: NDArray[np.uint32], values: Hashes) -> NDArray[np.uint64
     return counts
 
 
+_NO_VALUES: frozenset[str] = frozenset()  # one shared empty set
+
+
 class StoryIndex:
     """Stored articles' signatures by article id; a look-up scans them all at once.
 
@@ -176,7 +179,6 @@ class StoryIndex:
     """
 
     def __init__(self) -> None:
-        self._sigs: dict[int, Signature] = {}
         self._rows: dict[int, int] = {}
         self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint32)
         self._ids = np.full(1024, -1, dtype=np.int64)  # -1: a free row
@@ -184,19 +186,26 @@ class StoryIndex:
         # sizes: a look-up rules out with numpy the rows that cannot agree, and calls
         # ``agrees`` only on the rest (the exact test, so the answer is the same).
         self._facts = np.zeros((1024, 4), dtype=np.uint64)  # regions, figures masks; sizes
+        # The exact sets for that test, per row, compact: no Signature object is kept (one
+        # was 1.6 KB with its array and sets: 190 MB for the 120,000 stories of 6,000 feeds,
+        # bench_sources_bot). Figures as their stored string, made a set only for the few
+        # rows a look-up tries; regions shared, as few combinations recur.
+        self._numbers: list[str] = [""] * 1024
+        self._regions: list[frozenset[str]] = [_NO_VALUES] * 1024
+        self._shared: dict[frozenset[str], frozenset[str]] = {}
         self._used = 0  # rows below this may hold an article
         self._free: list[int] = []
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._sigs)
+        return len(self._rows)
 
     def __contains__(self, article_id: int) -> bool:
-        return article_id in self._sigs
+        return article_id in self._rows
 
     def add(self, article_id: int, sig: Signature) -> None:
         with self._lock:
-            if article_id in self._sigs:
+            if article_id in self._rows:
                 return
             row = self._free.pop() if self._free else self._used
             if row >= len(self._matrix):
@@ -206,7 +215,8 @@ class StoryIndex:
             self._facts[row] = _facts(sig)
             self._ids[row] = article_id
             self._rows[article_id] = row
-            self._sigs[article_id] = sig
+            self._numbers[row] = " ".join(sorted(sig.numbers))
+            self._regions[row] = self._shared.setdefault(sig.regions, sig.regions)
 
     def _grow(self) -> None:
         size = 2 * len(self._matrix)
@@ -216,7 +226,15 @@ class StoryIndex:
         ids[: len(self._ids)] = self._ids
         facts = np.zeros((size, 4), dtype=np.uint64)
         facts[: len(self._facts)] = self._facts
+        self._numbers.extend([""] * (size - len(self._numbers)))
+        self._regions.extend([_NO_VALUES] * (size - len(self._regions)))
         self._matrix, self._ids, self._facts = matrix, ids, facts
+
+    def _stored(self, row: int) -> Signature:
+        """The signature of a row as ``agrees`` needs it."""
+        numbers = self._numbers[row]
+        found = frozenset(numbers.split()) if numbers else _NO_VALUES
+        return Signature(self._matrix[row].copy(), found, self._regions[row])
 
     def add_many(self, items: Iterable[tuple[int, Signature]]) -> None:
         for article_id, sig in items:
@@ -224,9 +242,10 @@ class StoryIndex:
 
     def discard(self, article_id: int) -> None:
         with self._lock:
-            if self._sigs.pop(article_id, None) is not None:
-                row = self._rows.pop(article_id)
+            row = self._rows.pop(article_id, None)
+            if row is not None:
                 self._ids[row] = -1
+                self._numbers[row], self._regions[row] = "", _NO_VALUES
                 self._free.append(row)
 
     def best_match(self, sig: Signature) -> tuple[int, float] | None:
@@ -245,8 +264,7 @@ class StoryIndex:
             ids = self._ids[rows]
             rows = rows[np.lexsort((ids, -same[rows].astype(np.int64)))]
             found = [
-                (self._sigs[int(self._ids[r])], float(same[r]) / NUM_PERM, int(self._ids[r]))
-                for r in rows
+                (self._stored(int(r)), float(same[r]) / NUM_PERM, int(self._ids[r])) for r in rows
             ]
         for other, score, article_id in found:
             if sig.agrees(other, score):

@@ -62,8 +62,8 @@ class RoundReport:
 async def load_index(db: aiosqlite.Connection, now: dt.datetime) -> StoryIndex:
     """The story index of the last ``WINDOW_DAYS`` days' web articles, from their signatures."""
     index = StoryIndex()
-    found = await SourceStore(db).signatures_since(now - dt.timedelta(days=WINDOW_DAYS))
-    await asyncio.to_thread(index.add_many, found)
+    async for found in SourceStore(db).signatures_since(now - dt.timedelta(days=WINDOW_DAYS)):
+        await asyncio.to_thread(index.add_many, found)
     return index
 
 
