@@ -10,6 +10,9 @@ all known), the next 304 (the ETag repeated). VmRSS / VmHWM of the bot's process
 from /proc after one and after two full rounds (12,000 polls), and for the same bot with no
 sources (the baseline), so the sources' own cost shows.
 
+Then every tenth feed publishes a story (page fetched, analysed, stored) and memory is read
+after that round too.
+
 Run: ``python -m tests.bench sources_bot`` (``BENCH_MEMORY_SOURCES=1000`` for a shorter run).
 """
 
@@ -26,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import aiohttp
 import aiosqlite
 import numpy as np
 from aiohttp import web
@@ -34,7 +38,7 @@ from bot.sources.poller import utc_now
 from storage.db import open_db, transaction
 from storage.ingest import ensure_seeded
 from storage.sources import stamp
-from tests.bench.bench_sources import _free_port
+from tests.bench.bench_sources import _free_port, _page
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.process import ROOT, bot_env, spawn_bot
 
@@ -56,12 +60,17 @@ _WORDS = [
     "завод",
 ]
 SEEDS = ROOT / "seeds"
-_ROUND = re.compile(r"sources round: (\d+) polled, .* (\d+) not modified, (\d+) failed")
+# then news: every NEWS_EVERY-th feed gets a 21st item with its page (a story to analyse)
+NEWS_EVERY = int(os.environ.get("BENCH_NEWS_EVERY", "10"))
+_ROUND = re.compile(
+    r"sources round: (\d+) polled, (\d+) new, \d+ relevant, (\d+) merged, (\d+) not modified, "
+    r"(\d+) failed"
+)
 
 
-def _feed(base: str, number: int) -> bytes:
+def _feed(base: str, number: int, news: bool) -> bytes:
     parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>']
-    for item in range(ITEMS):
+    for item in range(ITEMS + news):
         link = f"{base}/p/{number}/{item}.html"
         lead = " ".join(_WORDS[(number + item + k) % len(_WORDS)] for k in range(LEAD // 11))
         parts.append(
@@ -74,20 +83,34 @@ def _feed(base: str, number: int) -> bytes:
 
 
 def _serve(port: int) -> None:
-    """The feeds: 200 with the 20 items, 304 to their ETag repeated."""
+    """The feeds: 200 with the 20 items, 304 to their ETag repeated; after a POST to /news,
+    every NEWS_EVERY-th feed has a 21st item (a new ETag), whose page is a story."""
     base = f"http://127.0.0.1:{port}"
+
+    news = [False]
 
     async def feed(request: web.Request) -> web.Response:
         number = int(request.match_info["n"])
-        etag = f'"f{number}"'
+        new = news[0] and number % NEWS_EVERY == 0
+        etag = f'"f{number}-{int(new)}"'
         if request.headers.get("If-None-Match") == etag:
             return web.Response(status=304, headers={"ETag": etag})
-        return web.Response(
-            body=_feed(base, number), content_type="application/rss+xml", headers={"ETag": etag}
-        )
+        body = _feed(base, number, new)
+        return web.Response(body=body, content_type="application/rss+xml", headers={"ETag": etag})
+
+    async def page(request: web.Request) -> web.Response:
+        body = _page(int(request.match_info["f"]), int(request.match_info["i"]))
+        return web.Response(body=body, content_type="text/html", charset="utf-8")
+
+    async def publish(request: web.Request) -> web.Response:
+        news[0] = True
+        return web.Response(text="ok")
 
     app = web.Application()
     app.router.add_get("/f/{n}.rss", feed)
+    app.router.add_get("/p/{f}/{i}.html", page)
+    app.router.add_get("/robots.txt", lambda r: web.Response(text=""))  # type: ignore[arg-type,return-value]
+    app.router.add_post("/news", publish)
     web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
 
 
@@ -177,6 +200,7 @@ class Rounds:
     """What the bot's log lines say of its rounds so far."""
 
     polled: int = 0
+    new: int = 0  # new or merged articles
     not_modified: int = 0
     failed: int = 0
     lines: list[str] = field(default_factory=list)
@@ -187,8 +211,9 @@ async def _read_log(stream: asyncio.StreamReader, rounds: Rounds) -> None:
         text = line.decode(errors="replace").rstrip()
         if found := _ROUND.search(text):
             rounds.polled += int(found[1])
-            rounds.not_modified += int(found[2])
-            rounds.failed += int(found[3])
+            rounds.new += int(found[2]) + int(found[3])
+            rounds.not_modified += int(found[4])
+            rounds.failed += int(found[5])
             rounds.lines.append(text[text.index("sources round") :])
         elif "Traceback" in text or "ERROR" in text:
             rounds.lines.append(text)
@@ -234,14 +259,31 @@ async def run_bot(base: str, sources: int, fake: FakeTelegram) -> None:
                 f"({rounds.polled} polls, {rounds.not_modified} 304, {rounds.failed} failed)",
                 memory(proc.pid),
             )
+        await _news_round(base, sources, rounds, proc.pid)
         print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-        for line in rounds.lines[:8]:
+        for line in rounds.lines[:12]:
             print(f"  bot: {line}")
     finally:
         if proc.returncode is None:
             proc.send_signal(signal.SIGTERM)
         await asyncio.wait_for(proc.wait(), 60)
         reader.cancel()
+
+
+async def _news_round(base: str, sources: int, rounds: Rounds, pid: int) -> None:
+    """One more full round in which every NEWS_EVERY-th feed brings a new story (its page
+    fetched, extracted, analysed, checked against the index, stored): the analysis and its
+    word caches in memory too, as in a bot whose feeds publish."""
+    async with aiohttp.ClientSession() as session, session.post(f"{base}/news") as answer:
+        answer.raise_for_status()
+    started, polled = time.monotonic(), rounds.polled
+    expected = len(range(0, sources, NEWS_EVERY))
+    await _until(lambda: rounds.new >= expected and rounds.polled >= polled + sources, 900)
+    show(
+        f"{sources} sources, then a full round with {rounds.new} new stories in "
+        f"{time.monotonic() - started:.0f} s",
+        memory(pid),
+    )
 
 
 async def main() -> None:
