@@ -12,12 +12,12 @@ the same words give different ones.
 
 The index holds the MinHashes of the stored articles of the last ``WINDOW_DAYS`` days (built
 at start from their stored signatures, updated on insert) in one matrix, and a look-up
-compares the new article with all of them at once (numpy): exact MinHash estimates, no LSH
-misses, 256 bytes an article. datasketch's MinHash + MinHashLSH did the same job, but the
-package imports scipy (for the LSH's parameter integral): +56 MB resident in the bot, and
-its LSH look-up was no faster at 10,000 stored stories (bench_dedup). Threshold and shingles
-were chosen on the labelled pairs of ``tests/bench/bench_dedup.py`` (recall and precision
-printed there).
+compares the new article with all of them at once (numpy): MinHash estimates (of the low 16
+bits of each value), no LSH misses, 128 bytes an article. datasketch's MinHash + MinHashLSH
+did the same job, but the package imports scipy (for the LSH's parameter integral): +56 MB
+resident in the bot, and its LSH look-up was no faster at 10,000 stored stories
+(bench_dedup). Threshold and shingles were chosen on the labelled pairs of
+``tests/bench/bench_dedup.py`` (recall and precision printed there).
 """
 
 from __future__ import annotations
@@ -154,7 +154,9 @@ def signature(*texts: str, regions: Iterable[str] = ()) -> Signature:
     return Signature(minhash(shingles(*texts)), figures(*texts), frozenset(regions))
 
 
-def same_counts(matrix: NDArray[np.uint32], values: Hashes) -> NDArray[np.uint64]:
+def same_counts(
+    matrix: NDArray[np.uint16] | NDArray[np.uint32], values: NDArray[np.uint16] | Hashes
+) -> NDArray[np.uint64]:
     """How many of its NUM_PERM values each row of ``matrix`` shares with ``values``.
 
     The equality bytes (0 or 1) are added eight at a time as 64-bit words, then the eight byte
@@ -179,7 +181,10 @@ class StoryIndex:
     """
 
     def __init__(self) -> None:
-        self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        # The low 16 bits of each MinHash value (b-bit MinHash): two different values look
+        # equal once in 65,536, a similarity off by 0.00002 at most on average; half the
+        # matrix, 15 MB less at 120,000 stories (bench_sources_bot).
+        self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint16)
         self._ids = np.full(1024, -1, dtype=np.int64)  # -1: a free row
         # Per row, what ``Signature.agrees`` looks at, as 64-bit masks (see ``_mask``) and set
         # sizes: a look-up rules out with numpy the rows that cannot agree, and calls
@@ -221,7 +226,7 @@ class StoryIndex:
             self._grow()
         self._used = max(self._used, row + 1)
         self._count += 1
-        self._matrix[row] = sig.values
+        self._matrix[row] = _low_bits(sig.values)
         self._facts[row] = _facts(sig)
         self._ids[row] = article_id
         self._numbers[row] = " ".join(sorted(sig.numbers))
@@ -229,7 +234,7 @@ class StoryIndex:
 
     def _grow(self) -> None:
         size = 2 * len(self._matrix)
-        matrix = np.zeros((size, NUM_PERM), dtype=np.uint32)
+        matrix = np.zeros((size, NUM_PERM), dtype=np.uint16)
         matrix[: len(self._matrix)] = self._matrix
         ids = np.full(size, -1, dtype=np.int64)
         ids[: len(self._ids)] = self._ids
@@ -240,10 +245,11 @@ class StoryIndex:
         self._matrix, self._ids, self._facts = matrix, ids, facts
 
     def _stored(self, row: int) -> Signature:
-        """The signature of a row as ``agrees`` needs it."""
+        """The signature of a row as ``agrees`` needs it (its figures and regions; of its
+        values the index keeps only the low bits, which ``agrees`` does not look at)."""
         numbers = self._numbers[row]
         found = frozenset(numbers.split()) if numbers else _NO_VALUES
-        return Signature(self._matrix[row].copy(), found, self._regions[row])
+        return Signature(self._matrix[row].astype(np.uint32), found, self._regions[row])
 
     def add_many(self, items: Iterable[tuple[int, Signature]]) -> None:
         """Many at once (the index loaded from the store): the ones already held are found
@@ -277,7 +283,7 @@ class StoryIndex:
         the most similar down, so the first that agrees is the answer."""
         with self._lock:
             used = self._used
-            same = same_counts(self._matrix[:used], sig.values)
+            same = same_counts(self._matrix[:used], _low_bits(sig.values))
             possible = (same >= THRESHOLD * NUM_PERM) & (self._ids[:used] >= 0)
             rows = np.flatnonzero(possible & _may_agree(self._facts[:used], sig, same))
             ids = self._ids[rows]
@@ -289,6 +295,10 @@ class StoryIndex:
             if sig.agrees(other, score):
                 return article_id, score
         return None
+
+
+def _low_bits(values: Hashes) -> NDArray[np.uint16]:
+    return (values & np.uint32(0xFFFF)).astype(np.uint16)
 
 
 def _mask(values: frozenset[str]) -> int:
