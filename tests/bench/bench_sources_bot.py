@@ -4,7 +4,8 @@
 ``bench_sources`` measures the poller inside a bench process that never imports aiogram; this
 one starts the bot as users run it. A separate process serves 6,000 local feeds of 20 items
 each; the store (the seeds ingested as on a first start, then the sources) already knows every
-item, as after weeks of polling. The bot polls with a short ``SOURCES_INTERVAL`` so whole
+item, each a stored story inside the 14-day story window, as the round that first read them
+leaves it (120,000 in the story index). The bot polls with a short ``SOURCES_INTERVAL`` so whole
 rounds pass within the bench: the first answered 200 with the 20 items (parsed, looked up,
 all known), the next 304 (the ETag repeated). VmRSS / VmHWM of the bot's process are read
 from /proc after one and after two full rounds (12,000 polls), and for the same bot with no
@@ -13,7 +14,10 @@ sources (the baseline), so the sources' own cost shows.
 Then every tenth feed publishes a story (page fetched, analysed, stored) and memory is read
 after that round too.
 
-Run: ``python -m tests.bench sources_bot`` (``BENCH_MEMORY_SOURCES=1000`` for a shorter run).
+Run: ``python -m tests.bench sources_bot`` (about 90 s). Options: ``BENCH_MEMORY_SOURCES=1000``
+for a shorter run; ``BENCH_STORIES=0``: every known item points at one article, no story index;
+``BENCH_ROUNDS`` full rounds before the news (2); ``BENCH_LEAD=500``: a description of that many
+characters in each item; ``BENCH_NEWS_EVERY`` (10); ``BENCH_INTERVAL``: SOURCES_INTERVAL (5 s).
 """
 
 from __future__ import annotations
