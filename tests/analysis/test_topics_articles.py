@@ -11,6 +11,8 @@ Decisions for borderline areas, applied the same way everywhere:
   and transit are ``transport``; a crossing only named as a place is not;
 - shared use of rivers' water, water resources, drying seas and lakes are ``ecology``;
 - supplies of gas, coal, oil or electricity are ``energy`` (and exports of them ``trade``);
+  supplies of other goods from one side to the other ("будет поставлять металл казахстанским
+  машиностроителям") are ``trade``: an export by another name;
 - a project's cost alone is not ``investment``; investments, investors, investment projects
   and residents of an economic zone are.
 """
@@ -37,8 +39,9 @@ EXPECTED: dict[str, tuple[set[str], set[str], bool]] = {
     "03": ({"tourism"}, {"trade", "industry", "agriculture", "ecology"}, False),
     # A dry port's freight and Kazakh-Chinese trade; the river Ili and a football club pass by.
     "04": ({"trade", "transport"}, {"ecology", "culture"}, True),
-    # A technopark and factories, a suburban train restored, ecologists monitoring the Ural.
-    "05": ({"industry", "transport", "ecology"}, {"trade", "culture"}, True),
+    # A technopark and factories, a suburban train restored, ecologists monitoring the Ural;
+    # a steelworks to supply metal to the other side's machine-builders (trade).
+    "05": ({"industry", "transport", "ecology", "trade"}, {"culture"}, True),
     # A ferry line, wagons, a corridor; a ceremony in the Kremlin's hall.
     "06": ({"transport"}, {"culture", "tourism", "trade"}, False),
     # Border trade and a wholesale market, a crossing modernised, shared water of the Chu;
