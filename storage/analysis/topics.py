@@ -371,8 +371,9 @@ def _score_zones(
     vocab = load_vocabulary()
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
-    # slug -> the sentences that speak of it, each by its zone's factor: two in the body, or
-    # one in the title or the lead, is an article spending time on the topic.
+    # slug -> the sentences that speak of it, each by its zone's factor (a quarter of it when
+    # the sentence passes by): two in the body, or one in the title or the lead, is an article
+    # spending time on the topic.
     spread: dict[str, float] = {}
     first: dict[str, float] = {}
     terms = vocab.index.keys()
@@ -385,8 +386,8 @@ def _score_zones(
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen)
             if weight == factor:  # an enumeration in a passing sentence is a programme
                 listed |= found
-            for slug in seen:
-                spread[slug] = spread.get(slug, 0.0) + factor
+            for slug in seen:  # a passing sentence spends a quarter of one on its topics
+                spread[slug] = spread.get(slug, 0.0) + weight
         if number == 0 and mentions:
             first = _weigh(mentions, listed, spread)
     return _weigh(mentions, listed, spread), first
