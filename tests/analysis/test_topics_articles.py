@@ -145,6 +145,17 @@ def test_article_topics(prefix: str) -> None:
         "Мост дружбы между народами строится годами, сказал аким.",
         "Выпускники получат двойные дипломы по энергетике и экологии.",
         "В дискуссии участвовали преподаватели университета.",
+        # A body's or a post's name says who spoke, not what was discussed.
+        "Об этом сообщил министр сельского хозяйства области.",
+        "В мероприятии участвовал замминистра энергетики республики.",
+        "Представитель Министерства культуры и туризма выступил с приветствием.",
+        "Председатель комитета по туризму вручил награды.",
+        "The agriculture minister of Kazakhstan attended the meeting.",
+        "Officials of the Ministry of Energy attended the meeting.",
+        # Local news: an outage, an accident, a tournament.
+        "В двух микрорайонах отключили газ из-за аварии на газопроводе.",
+        "На трассе перевернулся грузовик с цементом.",
+        "Parts of the city were left without electricity after an accident.",
     ],
 )
 def test_passing_words_make_no_topic(text: str) -> None:
