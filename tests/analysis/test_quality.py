@@ -30,7 +30,9 @@ def test_the_labelled_set_is_big_enough() -> None:
     assert sum(1 for a in tuning if a.picks) >= 30
     assert not {a.id for a in tuning} & {a.id for a in heldout}
     ids = [
-        a.id for part in ("tuning", "tuning2", "tuning3", "heldout", "heldout2") for a in load(part)
+        a.id
+        for part in ("tuning", "tuning2", "tuning3", "tuning4", "heldout", "heldout2")
+        for a in load(part)
     ]
     assert len(ids) == len(set(ids))
 
