@@ -220,8 +220,10 @@ def _scan_sentence(
     factor: float,
     mentions: dict[_Term, float],
     seen: set[str],
+    owned: set[_Term],
 ) -> set[str]:
-    """Adds the sentence's terms to ``mentions`` and their slugs to ``seen``; returns the
+    """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` and those outside a
+    body's name to ``owned`` (a passing sentence passes a set it throws away); returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
     area_hits: list[tuple[int, int, str]] = []
@@ -243,6 +245,7 @@ def _scan_sentence(
             for term in _compound_terms(vocab, lemmas[i]):
                 mentions[term] = mentions.get(term, 0.0) + factor
                 seen.add(term.slug)
+                owned.add(term)
     for i in compress(positions, map(index.__contains__, lemmas)):
         entry = index[lemmas[i]]
         if (
@@ -262,6 +265,7 @@ def _scan_sentence(
                 mentions[term] = mentions.get(term, 0.0) + weight
                 if own:
                     seen.add(term.slug)
+                    owned.add(term)
                     if framed and term.weight >= STRONG:
                         term_hits.append((i, end, term.slug))
                 for k in range(i, end):
@@ -272,6 +276,7 @@ def _scan_sentence(
             mentions[term] = mentions.get(term, 0.0) + weight
             if own:
                 seen.add(term.slug)
+                owned.add(term)
                 if framed and term.weight >= STRONG:
                     term_hits.append((i, i + 1, term.slug))
         if not own:
@@ -344,6 +349,10 @@ def _score_zones(
     # the sentence passes by): two in the body, or one in the title or the lead, is an article
     # spending time on the topic.
     spread: dict[str, float] = {}
+    # The terms met outside passing sentences and bodies' names: only they make a topic's
+    # evidence "strong" or "two different signs" (a refinery the delegation was shown and
+    # cement supplied are not two signs of industry).
+    owned: set[_Term] = set()
     first: dict[str, float] = {}
     terms = vocab.index.keys()
     for number, (factor, sentence_lemmas) in enumerate(zones):
@@ -352,18 +361,22 @@ def _score_zones(
                 continue  # no term and no compound: nothing to count (a C test, no call)
             weight = factor * PASSING_FACTOR if passing(lemmas) else factor
             seen: set[str] = set()
-            found = _scan_sentence(vocab, lemmas, weight, mentions, seen)
+            own = owned if weight == factor else set()
+            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
             if weight == factor:  # an enumeration in a passing sentence is a programme
                 listed |= found
             for slug in seen:  # a passing sentence spends a quarter of one on its topics
                 spread[slug] = spread.get(slug, 0.0) + weight
         if number == 0 and mentions:
-            first = _weigh(mentions, listed, spread)
-    return _weigh(mentions, listed, spread), first
+            first = _weigh(mentions, listed, spread, owned)
+    return _weigh(mentions, listed, spread, owned), first
 
 
 def _weigh(
-    mentions: dict[_Term, float], listed: set[str], spread: dict[str, float]
+    mentions: dict[_Term, float],
+    listed: set[str],
+    spread: dict[str, float],
+    owned: set[_Term],
 ) -> dict[str, float]:
     """Scores per slug from the terms' mention counts, the listed areas and the spread."""
     scores: dict[str, float] = {}
@@ -372,12 +385,13 @@ def _weigh(
     for term, count in mentions.items():
         slug = term.slug
         scores[slug] = scores.get(slug, 0.0) + term.weight * min(count, MAX_MENTIONS)
-        terms[slug] = terms.get(slug, 0) + 1
-        strongest[slug] = max(strongest.get(slug, 0.0), term.weight)
+        if term in owned:
+            terms[slug] = terms.get(slug, 0) + 1
+            strongest[slug] = max(strongest.get(slug, 0.0), term.weight)
     for slug in scores:
         # One hint repeated ("маршрут" in the title and twice in the text) is not a topic:
         # the evidence needs a strong term or two different ones.
-        if strongest[slug] < STRONG and terms[slug] < 2:
+        if strongest.get(slug, 0.0) < STRONG and terms.get(slug, 0) < 2:
             scores[slug] = min(scores[slug], THRESHOLD / 2)
         elif (
             strongest[slug] >= STRONG

@@ -163,3 +163,15 @@ def test_passing_words_make_no_topic(text: str) -> None:
     lead = "Аким области провел встречу с коллегами из соседней страны."
     raw = f"Заголовок новости\n\n{lead}\n\n{text}"
     assert analyze(raw, today=dt.date(2026, 1, 1)).topics == ()
+
+
+def test_passing_signs_do_not_add_up_with_a_weak_one() -> None:
+    # Cement supplied is a weak sign of industry; the industrial park where the talks took
+    # place and the factory the guests were shown pass by: together they are still no topic.
+    raw = (
+        "Области договорились о поставках цемента\n\n"
+        "Стороны договорились о поставках цемента и кирпича для строительства.\n\n"
+        "Переговоры прошли на территории индустриального парка. "
+        "Гостям также показали новую швейную фабрику."
+    )
+    assert analyze(raw, today=dt.date(2026, 1, 1)).topics == ("trade",)
