@@ -29,7 +29,7 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 # 5: topics by weight (main first, English), relevance, region roles.
 # 6: areas after a frame ("в сферах X и Y"), a phrase speaks for its words ("wind farm").
 # 7: the third tuning batch's vocabulary (sector words, processing, English wording).
-ANALYSIS_VERSION = "7"
+ANALYSIS_VERSION = "8"
 
 
 @cache

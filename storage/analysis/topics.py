@@ -21,6 +21,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from storage.analysis import diskcache, morph
+from storage.analysis.spans import Phrase, chain, listed_areas, match, named_positions
 
 THRESHOLD = 3.0  # an area named outright, a strong sign in the title or lead or twice...
 LOW_THRESHOLD = 2.0  # ...or a strong sign with another, different term beside it
@@ -30,11 +31,7 @@ TITLE_FACTOR = 2.0
 LEAD_FACTOR = 1.5
 BODY_FACTOR = 1.0
 PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
-# Words allowed between two items of an enumeration ("культура, туризм и образование").
-_LIST_GAP = 2
 _AND = frozenset({"и", "или"})
-
-Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +81,9 @@ class Vocabulary:
     frames: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
     frames_before: frozenset[str] = frozenset()
     frame_anchors: frozenset[str] = frozenset()  # the keys of frames and frames_before
+    # Nouns of a body's or a post's name ("министерство", "ministry"): see spans.py.
+    names_after: frozenset[str] = frozenset()
+    names_before: frozenset[str] = frozenset()
 
 
 def vocabulary_bytes() -> bytes:
@@ -178,6 +178,8 @@ def _build_vocabulary(source: str) -> Vocabulary:
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
         frame_anchors=frozenset(frames) | frames_before,
+        names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
+        names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
     )
 
 
@@ -189,20 +191,6 @@ def _rarest(group: frozenset[str]) -> str:
 # --- detection ------------------------------------------------------------------------------
 
 
-def _match(lemmas: Sequence[str], start: int, phrase: Phrase) -> int:
-    """End index of ``phrase`` matched at ``start`` (one stray word allowed between), or -1."""
-    j = start + 1
-    n = len(lemmas)
-    for part in phrase[1:]:
-        if j < n and lemmas[j] == part:
-            j += 1
-        elif j + 1 < n and lemmas[j + 1] == part:
-            j += 2
-        else:
-            return -1
-    return j
-
-
 def _compound_terms(vocab: Vocabulary, lemma: str) -> list[_Term]:
     """Terms inside a hyphenated compound the vocabulary does not know as a whole."""
     parts = lemma.split("-")
@@ -211,21 +199,6 @@ def _compound_terms(vocab: Vocabulary, lemma: str) -> list[_Term]:
         key = part if i == len(parts) - 1 else morph.lemma(part)
         found.extend(vocab.words.get(key, ()))
     return found
-
-
-def _listed(hits: list[tuple[int, int, str]]) -> set[str]:
-    """Topics named as items of an enumeration of three or more different areas."""
-    listed: set[str] = set()
-    hits.sort()
-    chain: list[tuple[int, int, str]] = []
-    for hit in [*hits, (1 << 30, 1 << 30, "")]:
-        if chain and hit[0] - chain[-1][1] > _LIST_GAP:
-            slugs = {h[2] for h in chain}
-            if len(slugs) >= 3:
-                listed |= slugs
-            chain = []
-        chain.append(hit)
-    return listed
 
 
 def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
@@ -247,13 +220,20 @@ def _scan_sentence(
     factor: float,
     mentions: dict[_Term, float],
     seen: set[str],
+    owned: set[_Term],
 ) -> set[str]:
-    """Adds the sentence's terms to ``mentions`` and their slugs to ``seen``; returns the
+    """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` and those outside a
+    body's name to ``owned`` (a passing sentence passes a set it throws away); returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
     area_hits: list[tuple[int, int, str]] = []
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
     edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(lemmas) else []
+    named = (
+        named_positions(lemmas, vocab.names_after, vocab.names_before)
+        if not (vocab.names_after.isdisjoint(lemmas) and vocab.names_before.isdisjoint(lemmas))
+        else frozenset()
+    )
     framed = bool(edges)
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}
@@ -265,6 +245,7 @@ def _scan_sentence(
             for term in _compound_terms(vocab, lemmas[i]):
                 mentions[term] = mentions.get(term, 0.0) + factor
                 seen.add(term.slug)
+                owned.add(term)
     for i in compress(positions, map(index.__contains__, lemmas)):
         entry = index[lemmas[i]]
         if (
@@ -274,31 +255,41 @@ def _scan_sentence(
         ):
             continue  # "дипломы по энергетике и экологии": subjects of study, not areas
         terms, phrases, areas = entry
+        # A word of a body's name ("министр сельского хозяйства") passes by: a quarter, and
+        # no sentence spent on the topic, no item of a list.
+        own = i not in named
+        weight = factor if own else factor * PASSING_FACTOR
         for phrase, term in phrases:
-            end = _match(lemmas, i, phrase)
+            end = match(lemmas, i, phrase)
             if end > 0:
-                mentions[term] = mentions.get(term, 0.0) + factor
-                seen.add(term.slug)
-                if framed and term.weight >= STRONG:
-                    term_hits.append((i, end, term.slug))
+                mentions[term] = mentions.get(term, 0.0) + weight
+                if own:
+                    seen.add(term.slug)
+                    owned.add(term)
+                    if framed and term.weight >= STRONG:
+                        term_hits.append((i, end, term.slug))
                 for k in range(i, end):
                     claimed.setdefault(k, set()).add(term.slug)
         for term in terms:
             if i in claimed and term.slug not in claimed[i]:
                 continue  # a word of a phrase of another topic: "wind farm" is no farming
-            mentions[term] = mentions.get(term, 0.0) + factor
-            seen.add(term.slug)
-            if framed and term.weight >= STRONG:
-                term_hits.append((i, i + 1, term.slug))
+            mentions[term] = mentions.get(term, 0.0) + weight
+            if own:
+                seen.add(term.slug)
+                owned.add(term)
+                if framed and term.weight >= STRONG:
+                    term_hits.append((i, i + 1, term.slug))
+        if not own:
+            continue
         for phrase, slug in areas:
-            end = _match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
+            end = match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
                 area_hits.append((i, end, slug))
-    listed = _listed(area_hits) if len(area_hits) >= 3 else set()
+    listed = listed_areas(area_hits) if len(area_hits) >= 3 else set()
     if term_hits:  # only gathered when the sentence holds a frame
         term_hits.sort()
         for at, forward in edges:
-            listed |= _chain(term_hits, at, forward=forward)
+            listed |= chain(term_hits, at, forward=forward)
     return listed
 
 
@@ -317,23 +308,6 @@ def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bo
         if lemma in vocab.frames_before:
             edges.append((p, False))
     return edges
-
-
-def _chain(hits: list[tuple[int, int, str]], at: int, *, forward: bool) -> set[str]:
-    """Slugs of the enumeration of terms that starts at word ``at`` (or ends there): the first
-    one word away at most ("в сфере внешней торговли"), the next at most two words apart ("и",
-    "а также")."""
-    slugs: set[str] = set()
-    edge = at
-    for start, end, slug in hits if forward else reversed(hits):
-        gap = start - edge if forward else edge - end
-        if gap < 0:
-            continue  # before the frame, or overlapping the last item (a phrase's own words)
-        if gap > (1 if not slugs else _LIST_GAP):
-            break
-        slugs.add(slug)
-        edge = end if forward else start
-    return slugs
 
 
 def sentence_evidence(lemmas: Sequence[str]) -> int:
@@ -371,9 +345,14 @@ def _score_zones(
     vocab = load_vocabulary()
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
-    # slug -> the sentences that speak of it, each by its zone's factor: two in the body, or
-    # one in the title or the lead, is an article spending time on the topic.
+    # slug -> the sentences that speak of it, each by its zone's factor (a quarter of it when
+    # the sentence passes by): two in the body, or one in the title or the lead, is an article
+    # spending time on the topic.
     spread: dict[str, float] = {}
+    # The terms met outside passing sentences and bodies' names: only they make a topic's
+    # evidence "strong" or "two different signs" (a refinery the delegation was shown and
+    # cement supplied are not two signs of industry).
+    owned: set[_Term] = set()
     first: dict[str, float] = {}
     terms = vocab.index.keys()
     for number, (factor, sentence_lemmas) in enumerate(zones):
@@ -382,18 +361,22 @@ def _score_zones(
                 continue  # no term and no compound: nothing to count (a C test, no call)
             weight = factor * PASSING_FACTOR if passing(lemmas) else factor
             seen: set[str] = set()
-            found = _scan_sentence(vocab, lemmas, weight, mentions, seen)
+            own = owned if weight == factor else set()
+            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
             if weight == factor:  # an enumeration in a passing sentence is a programme
                 listed |= found
-            for slug in seen:
-                spread[slug] = spread.get(slug, 0.0) + factor
+            for slug in seen:  # a passing sentence spends a quarter of one on its topics
+                spread[slug] = spread.get(slug, 0.0) + weight
         if number == 0 and mentions:
-            first = _weigh(mentions, listed, spread)
-    return _weigh(mentions, listed, spread), first
+            first = _weigh(mentions, listed, spread, owned)
+    return _weigh(mentions, listed, spread, owned), first
 
 
 def _weigh(
-    mentions: dict[_Term, float], listed: set[str], spread: dict[str, float]
+    mentions: dict[_Term, float],
+    listed: set[str],
+    spread: dict[str, float],
+    owned: set[_Term],
 ) -> dict[str, float]:
     """Scores per slug from the terms' mention counts, the listed areas and the spread."""
     scores: dict[str, float] = {}
@@ -402,17 +385,18 @@ def _weigh(
     for term, count in mentions.items():
         slug = term.slug
         scores[slug] = scores.get(slug, 0.0) + term.weight * min(count, MAX_MENTIONS)
-        terms[slug] = terms.get(slug, 0) + 1
-        strongest[slug] = max(strongest.get(slug, 0.0), term.weight)
+        if term in owned:
+            terms[slug] = terms.get(slug, 0) + 1
+            strongest[slug] = max(strongest.get(slug, 0.0), term.weight)
     for slug in scores:
         # One hint repeated ("маршрут" in the title and twice in the text) is not a topic:
         # the evidence needs a strong term or two different ones.
-        if strongest[slug] < STRONG and terms[slug] < 2:
+        if strongest.get(slug, 0.0) < STRONG and terms.get(slug, 0) < 2:
             scores[slug] = min(scores[slug], THRESHOLD / 2)
         elif (
             strongest[slug] >= STRONG
             and terms[slug] >= 2
-            and spread[slug] >= 2 * BODY_FACTOR
+            and spread.get(slug, 0.0) >= 2 * BODY_FACTOR
             and scores[slug] >= LOW_THRESHOLD
         ):
             # Two different signs, one strong, in two sentences: the article spends time on

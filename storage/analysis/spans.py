@@ -1,0 +1,82 @@
+"""Where in a sentence's words the topic detector's pieces lie: a phrase's end, an enumeration
+of areas, the chain of terms after a frame ("в сфере"), the name of a body or a post.
+
+A topic word inside a body's or a post's name ("министр сельского хозяйства", "Министерство
+энергетики", "the Ministry of Agriculture", "the agriculture minister") says who spoke or who
+signed, not what the article discusses, so the detector counts it as a passing mention (the
+nouns that open or close such a name are data: ``names_after`` and ``names_before`` in
+data/topics.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Phrase = tuple[str, ...]
+
+# Words allowed between two items of an enumeration ("культура, туризм и образование").
+LIST_GAP = 2
+
+# Words after "министерство" that can still belong to the body's name: "министерство сельского
+# хозяйства", "Ministry of Culture and Tourism"; a longer tail is the sentence going on.
+WINDOW = 4
+
+
+def named_positions(
+    lemmas: Sequence[str], after: frozenset[str], before: frozenset[str]
+) -> frozenset[int]:
+    """Positions of the words that belong to the name of a body or a post: up to ``WINDOW``
+    words after a noun of ``after`` ("министерство", "ministry") and the word right before a
+    noun of ``before`` ("energy" of "the energy ministry")."""
+    named: set[int] = set()
+    for p, lemma in enumerate(lemmas):
+        if lemma in after:
+            named.update(range(p + 1, min(p + 1 + WINDOW, len(lemmas))))
+        if lemma in before and p > 0:
+            named.add(p - 1)
+    return frozenset(named)
+
+
+def match(lemmas: Sequence[str], start: int, phrase: Phrase) -> int:
+    """End index of ``phrase`` matched at ``start`` (one stray word allowed between), or -1."""
+    j = start + 1
+    n = len(lemmas)
+    for part in phrase[1:]:
+        if j < n and lemmas[j] == part:
+            j += 1
+        elif j + 1 < n and lemmas[j + 1] == part:
+            j += 2
+        else:
+            return -1
+    return j
+
+
+def listed_areas(hits: list[tuple[int, int, str]]) -> set[str]:
+    """Topics named as items of an enumeration of three or more different areas."""
+    listed: set[str] = set()
+    hits.sort()
+    chain: list[tuple[int, int, str]] = []
+    for hit in [*hits, (1 << 30, 1 << 30, "")]:
+        if chain and hit[0] - chain[-1][1] > LIST_GAP:
+            slugs = {h[2] for h in chain}
+            if len(slugs) >= 3:
+                listed |= slugs
+            chain = []
+        chain.append(hit)
+    return listed
+
+
+def chain(hits: list[tuple[int, int, str]], at: int, *, forward: bool) -> set[str]:
+    """Slugs of the enumeration of terms that starts at word ``at`` (or ends there): the first
+    one word away at most ("в сфере внешней торговли"), the next at most two words apart ("и",
+    "а также")."""
+    slugs: set[str] = set()
+    edge = at
+    for start, end, slug in hits if forward else reversed(hits):
+        gap = start - edge if forward else edge - end
+        if gap < 0:
+            continue  # before the frame, or overlapping the last item (a phrase's own words)
+        if gap > (1 if not slugs else LIST_GAP):
+            break
+        slugs.add(slug)
+        edge = end if forward else start
+    return slugs
