@@ -40,7 +40,7 @@ async def test_open_creates_folder_and_sets_pragmas(tmp_path: Path) -> None:
         assert pragmas["synchronous"] == 1  # NORMAL
         assert pragmas["busy_timeout"] > 0
         assert await user_version(db) == schema_version()
-        assert db.isolation_level is None  # autocommit: no implicit transaction left open
+        assert db.connection.isolation_level is None  # autocommit: no implicit transaction left open
     finally:
         await db.close()
 
