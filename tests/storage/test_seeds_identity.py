@@ -9,8 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import aiosqlite
-
+from storage.database import Database
 from storage.db import open_db
 from storage.ingest import SEEDS_ROOT, ensure_seeded, ingest_dir
 
@@ -18,7 +17,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
-async def _rows(db: aiosqlite.Connection, sql: str) -> list[tuple[object, ...]]:
+async def _rows(db: Database, sql: str) -> list[tuple[object, ...]]:
     return [tuple(r) for r in await db.execute_fetchall(sql)]
 
 
