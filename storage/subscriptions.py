@@ -114,7 +114,7 @@ class SubscriptionStore:
         return _chat(row) if row else None
 
     async def chats(self, *, active: bool | None = None, mode: str | None = None) -> list[Chat]:
-        where: list[str] = ["1"]
+        where: list[str] = ["1 = 1"]
         args: list[object] = []
         if active is not None:
             where.append("active = ?")
