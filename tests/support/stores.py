@@ -17,7 +17,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from psycopg.conninfo import make_conninfo
 
 from storage.database import Database
 from storage.db import open_db
@@ -62,7 +61,8 @@ class TestStore:
     def url(self) -> str:
         """A DATABASE_URL reaching this store (PostgreSQL), with its schema as search path."""
         assert self.schema is not None
-        return make_conninfo(PG_URL, options=f"-c search_path={self.schema}")
+        joint = "&" if "?" in PG_URL else "?"
+        return f"{PG_URL}{joint}options=-csearch_path%3D{self.schema}"
 
     async def open(self, *, upto: int | None = None) -> Database:
         if self.backend == "sqlite":
