@@ -259,20 +259,27 @@ def conninfo(url: str, *, search_path: str | None = None) -> str:
     return make_conninfo(url, options=f"-c search_path={search_path}")
 
 
+async def connect(url: str, *, search_path: str | None = None) -> psycopg.AsyncConnection[Any]:
+    """One connection in autocommit mode, or PgStoreError naming the server and the reason."""
+    try:
+        return await psycopg.AsyncConnection.connect(
+            conninfo(url, search_path=search_path),
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_S,
+        )
+    except psycopg.Error as exc:
+        raise PgStoreError(
+            f"cannot reach PostgreSQL at {where(url)}: {_reason(exc, url)} — check DATABASE_URL"
+        ) from None
+
+
 async def open_pg(
     url: str, *, upto: int | None = None, search_path: str | None = None, size: int = POOL_SIZE
 ) -> PostgresDatabase:
     """Connect, migrate (once, even with several replicas starting together) and pool."""
     info = conninfo(url, search_path=search_path)
     place = where(url)
-    try:
-        first = await psycopg.AsyncConnection.connect(
-            info, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
-        )
-    except psycopg.Error as exc:
-        raise PgStoreError(
-            f"cannot reach PostgreSQL at {place}: {_reason(exc, url)} — check DATABASE_URL"
-        ) from None
+    first = await connect(url, search_path=search_path)
     try:
         await migrate_pg(first, upto=upto)
     except psycopg.Error as exc:

@@ -26,3 +26,39 @@ def describe(path: Path, url: str | None) -> str:
 
         return f"PostgreSQL {where(url)}"
     return str(path)
+
+
+async def schema_of(path: Path, url: str | None) -> int:
+    """The store's schema version now (0 for a store not yet made), without migrating."""
+    if url:
+        return await _pg_schema(url)
+    return _sqlite_schema(path)
+
+
+async def _pg_schema(url: str) -> int:
+    from storage.pg import connect, pg_version
+
+    async with await connect(url) as conn:
+        return await pg_version(conn)
+
+
+def _sqlite_schema(path: Path) -> int:
+    import sqlite3
+
+    from storage.db import StoreError, describe_open_error
+
+    if not path.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return int(db.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error as exc:
+        raise StoreError(describe_open_error(path, exc)) from None
+
+
+async def migrate_store(path: Path, url: str | None) -> tuple[int, int]:
+    """Bring the store to this program's schema; (version before, version after)."""
+    before = await schema_of(path, url)
+    db = await open_store(path, url)
+    await db.close()
+    return before, await schema_of(path, url)
