@@ -11,7 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from bot.config import ConfigError, load_settings
 from bot.services.subscriptions import SubscriptionService
+from bot.store import database_url, store_place
 from storage.articles import ArticleStore, delete_article
 from storage.database import Database, transaction
 from storage.db import open_db, schema_version
@@ -171,3 +175,15 @@ async def test_an_unreachable_server_is_one_line_without_the_password(tmp_path: 
         assert "hunter2" not in done.stderr + done.stdout
         assert "cannot reach PostgreSQL at 127.0.0.1:1/news" in done.stderr
         assert done.stderr.count("\n") == 1, done.stderr
+
+
+def test_database_url_is_optional_checked_and_never_shown() -> None:
+    assert load_settings(database_url="").database_url is None
+    url = "postgresql://bot:hunter2-secret@db:5432/news"
+    settings = load_settings(database_url=url)
+    assert database_url(settings) == url
+    assert "hunter2" not in repr(settings) + str(settings)
+    assert store_place(settings) == "PostgreSQL db:5432/news"
+    with pytest.raises(ConfigError, match=r"^DATABASE_URL: must start with postgresql://") as err:
+        load_settings(database_url="mysql://bot:hunter2-secret@db/news")
+    assert "hunter2" not in str(err.value)
