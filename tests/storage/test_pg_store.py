@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from storage.articles import ArticleStore
+from storage.database import Database
 from storage.db import MIGRATIONS_DIR, migrations
 from storage.ingest import ingest_dir
 from storage.outbox import OutboxStore, plan
@@ -245,3 +246,56 @@ def test_sqlite_stays_the_default_with_no_server(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.stdout.split() == ["sqlite", "False"]
+
+
+async def test_new_article_ids_become_visible_in_order(tmp_path: Path) -> None:
+    """A second writer of new articles waits for the first to commit: otherwise its higher
+    ids could be seen first and the planner's "everything up to the highest id" (its
+    watermark) would pass over the first writer's rows for good."""
+    skip_without_pg()
+    store = TestStore("postgresql", tmp_path / "unused", await create_schema())
+    held, release = asyncio.Event(), asyncio.Event()
+    try:
+        first, second = await store.open(), await store.open()
+
+        async def slow_writer() -> int:
+            async with first.transaction():
+                article = await add_article_tx(first, "Первая")
+                held.set()
+                await release.wait()
+            return article
+
+        slow = asyncio.create_task(slow_writer())
+        await held.wait()
+        fast = asyncio.create_task(add_article(second, "Вторая"))
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(fast), 0.5)  # it waits for the first
+        assert await ArticleStore(second).ids_after(0) == []
+        release.set()
+        earlier, later = await slow, await fast
+        assert later > earlier
+        assert await ArticleStore(second).ids_after(0) == [earlier, later]
+    finally:
+        release.set()  # a failed check must not leave the first writer holding its pool
+        await asyncio.sleep(0.1)
+        await dispose(store)
+
+
+async def add_article_tx(db: Database, title: str) -> int:
+    """An article written inside the caller's transaction (what add_article does in its own)."""
+    from storage.analysis.model import Analysis
+    from storage.articles import ArticleRecord, insert_articles
+
+    analysis = Analysis(
+        title=title,
+        lead="",
+        body=title,
+        date=None,
+        url=None,
+        regions=(),
+        countries=(),
+        topics=(),
+        summary="",
+    )
+    record = ArticleRecord(analysis, raw=title, content_hash=title, fingerprint="fp")
+    return (await insert_articles(db, [record]))[0]
