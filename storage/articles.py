@@ -356,7 +356,9 @@ async def _new_ids(db: Database, count: int) -> list[int]:
         # Writers of new articles take turns until they commit (as SQLite's one writer does):
         # ids then become visible in the order they were given, so the delivery planner's
         # "everything up to the highest id" never passes over one still being written.
-        await db.execute("SELECT pg_advisory_xact_lock(hashtext('news-bot article ids'))")
+        await db.execute(
+            "SELECT pg_advisory_xact_lock(hashtext('news-bot article ids ' || current_schema()))"
+        )
         rows = await db.execute_fetchall(
             "SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, ?)",
             (count,),

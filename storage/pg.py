@@ -14,7 +14,7 @@ working as it does on SQLite's single connection.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -132,9 +132,6 @@ class PgCursor:
     async def close(self) -> None:
         self._rows = []
 
-    def __aiter__(self) -> Iterator[Any]:
-        return iter(self._rows[self._next :])
-
 
 class _PgCall:
     def __init__(self, pending: Any) -> None:
@@ -155,9 +152,10 @@ class PostgresDatabase(Database):
     dialect: Dialect = "postgresql"
     Error = psycopg.Error
 
-    def __init__(self, pool: AsyncConnectionPool[Any], where: str) -> None:
+    def __init__(self, pool: AsyncConnectionPool[Any], where: str, conninfo: str = "") -> None:
         self.pool = pool
         self.where = where  # host:port/db, never the password: for messages
+        self._conninfo = conninfo  # may hold the password: never log it
         self._tx: ContextVar[psycopg.AsyncConnection[Any] | None] = ContextVar(
             f"pg_tx_{id(self)}", default=None
         )
@@ -208,6 +206,13 @@ class PostgresDatabase(Database):
         """A pooled connection of one's own (COPY, advisory locks)."""
         async with self.pool.connection() as conn:
             yield conn
+
+    async def session(self) -> psycopg.AsyncConnection[Any]:
+        """A connection of its own, outside the pool (autocommit), for session-level state
+        held for long: a leader's advisory lock dies with it. The caller closes it."""
+        return await psycopg.AsyncConnection.connect(
+            self._conninfo, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+        )
 
     @property
     def in_transaction(self) -> bool:
@@ -300,7 +305,7 @@ async def open_pg(
         open=False,
     )
     await pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
-    return PostgresDatabase(pool, place)
+    return PostgresDatabase(pool, place, info)
 
 
 def pg_migrations() -> tuple[Migration, ...]:

@@ -10,6 +10,7 @@ schemas of their own, and are skipped with the reason when it does not answer.
 from __future__ import annotations
 
 import asyncio
+import random
 import datetime as dt
 import os
 import shutil
@@ -25,7 +26,14 @@ from storage.db import MIGRATIONS_DIR, migrations
 from storage.ingest import ingest_dir
 from storage.outbox import OutboxStore, plan
 from storage.pg import MIGRATIONS_DIR as PG_MIGRATIONS_DIR
-from storage.pg import PgStoreError, migrate_pg, open_pg, pg_migrations, translate
+from storage.pg import (
+    PgStoreError,
+    PostgresDatabase,
+    migrate_pg,
+    open_pg,
+    pg_migrations,
+    translate,
+)
 from tests.support.delivery_support import add_article
 from tests.support.stores import (
     TestStore,
@@ -299,3 +307,25 @@ async def add_article_tx(db: Database, title: str) -> int:
     )
     record = ArticleRecord(analysis, raw=title, content_hash=title, fingerprint="fp")
     return (await insert_articles(db, [record]))[0]
+
+
+async def test_a_session_connection_holds_its_lock_until_closed(tmp_path: Path) -> None:
+    """The leader's tool: a connection outside the pool whose session advisory lock other
+    replicas see taken, and free once it is closed (as when its process dies)."""
+    skip_without_pg()
+    store = TestStore("postgresql", tmp_path / "unused", await create_schema())
+    try:
+        db = await store.open()
+        assert isinstance(db, PostgresDatabase)
+        holder, other = await db.session(), await db.session()
+        # advisory locks are the whole server's: a key no other test run on it uses
+        take = f"SELECT pg_try_advisory_lock({random.getrandbits(62)})"
+        assert (await (await holder.execute(take)).fetchone()) == (True,)
+        assert (await (await other.execute(take)).fetchone()) == (False,)
+        rows = await (await holder.execute("SELECT current_schema()")).fetchall()
+        assert rows == [(store.schema,)]  # the same store as the pool's
+        await holder.close()
+        assert (await (await other.execute(take)).fetchone()) == (True,)
+        await other.close()
+    finally:
+        await dispose(store)
