@@ -10,9 +10,9 @@ schemas of their own, and are skipped with the reason when it does not answer.
 from __future__ import annotations
 
 import asyncio
-import random
 import datetime as dt
 import os
+import random
 import shutil
 import subprocess
 import sys
