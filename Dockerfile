@@ -19,6 +19,8 @@ COPY seeds ./seeds
 
 USER bot
 VOLUME ["/app/data"]
-# SIGTERM (docker stop) ends polling cleanly and closes the store.
+# webhook mode (WEBHOOK_URL): updates and /healthz on WEBHOOK_LISTEN, 0.0.0.0:8080 by default
+EXPOSE 8080
+# SIGTERM (docker stop) ends polling (or the webhook listener) cleanly and closes the store.
 STOPSIGNAL SIGTERM
 CMD ["python", "-m", "bot", "run"]

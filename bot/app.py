@@ -1,4 +1,5 @@
-"""``python -m bot run``: the bot on long polling (SPEC: Command line, Configuration).
+"""``python -m bot run``: the bot on long polling, or by webhook when WEBHOOK_URL is set
+(bot/webhook.py) (SPEC: Command line, Configuration).
 
 Start: settings -> store opened (created, migrated, seeded on first start) -> Dispatcher ->
 getMe, command menu in Russian and English, services' lifecycle hooks -> polling.
@@ -242,17 +243,33 @@ async def serve(settings: Settings) -> None:
                 raise
             dp = build_dispatcher(app)
             log.info(
-                "store %s: %d articles; polling %s",
+                "store %s: %d articles; %s %s",
                 settings.database_path,
                 await app.services.articles.store.count(),
+                "webhook mode, Bot API" if settings.webhook else "polling",
                 settings.telegram_api_url,
             )
-            await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+            if settings.webhook:
+                await _serve_webhook(dp, bot, app)
+            else:
+                # a webhook left from webhook mode would make every getUpdates a 409 Conflict
+                await bot.delete_webhook(drop_pending_updates=False)
+                await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
         finally:
             await app.close()
             log.info("stopped")
     finally:
         lock.release()
+
+
+async def _serve_webhook(dp: Dispatcher, bot: Bot, app: App) -> None:
+    """Webhook mode (bot/webhook.py); its start-up problems are one line, like the others."""
+    from bot.webhook import WebhookError, run_webhook
+
+    try:
+        await run_webhook(dp, bot, app)
+    except WebhookError as exc:
+        raise StartupError(str(exc), EXIT_CONFIG) from None
 
 
 def run_bot() -> int:

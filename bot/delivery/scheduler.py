@@ -12,6 +12,7 @@ import asyncio
 import datetime as dt
 import logging
 import os
+import time
 import uuid
 from typing import TYPE_CHECKING
 
@@ -40,15 +41,24 @@ class DeliveryScheduler:
         self._running: asyncio.Task[RunReport] | None = None
         self._again = False  # woken during a run: run once more right after it
         self.runs = 0
+        # the health check's heartbeat (bot/services/health.py), time.monotonic() values
+        self.started_at: float | None = None
+        self.last_run_at: float | None = None
 
     @property
     def busy(self) -> bool:
         """A delivery run is in progress."""
         return self._running is not None and not self._running.done()
 
+    @property
+    def active(self) -> bool:
+        """Between start() and stop(): runs are scheduled (a stopped one stood down)."""
+        return self._scheduler is not None
+
     async def start(self) -> None:
         await self.worker.recover()
         self._scheduler = start_interval_job(self._tick, self.interval, JOB_ID)
+        self.started_at = time.monotonic()
         log.info("delivery every %s s", self.interval)
 
     def wake(self) -> None:
@@ -93,6 +103,7 @@ class DeliveryScheduler:
                 log.exception("delivery run failed")
             finally:
                 self.runs += 1
+                self.last_run_at = time.monotonic()
             if not self._again or self._scheduler is None:
                 return
 

@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from bot.sources.charset import decode
+from bot.sources.plainrss import parse_plain_rss
 
 
 class NotAFeed(Exception):
@@ -174,6 +175,20 @@ def _parse_xml(body: bytes, url: str, content_type: str | None) -> ParsedFeed:
     text, _charset = decode(body, content_type)
     text = _XML_DECL_RE.sub(r"\1\2utf-8\2", text, count=1)
     text, dropped = _drop_entity_declarations(text)
+    plain = None if dropped else parse_plain_rss(text, url)
+    if plain is not None:  # what feedparser would give, for a tenth of its CPU
+        return plain_feed(*plain)
+    return feedparser_feed(text, url, dropped)
+
+
+def plain_feed(title: str, entries: list[dict[str, Any]]) -> ParsedFeed:
+    """A feed read by ``plainrss`` (entries shaped as feedparser's)."""
+    items = [item for e in entries if (item := _entry(e)) is not None]
+    return ParsedFeed("rss20", plain_text(title), items, None)
+
+
+def feedparser_feed(text: str, url: str, dropped: bool = False) -> ParsedFeed:
+    """A feed read by feedparser (``dropped``: its entity declarations were removed)."""
     parsed = feedparser.parse(
         text.encode("utf-8"),
         response_headers={"content-location": url, "content-type": "application/xml"},

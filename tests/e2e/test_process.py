@@ -10,13 +10,19 @@ import pytest
 
 from tests.e2e.conftest import SEEDS
 from tests.support.fake_telegram import FakeTelegram
+from tests.support.fake_webhook import FakeWebhook
 from tests.support.process import bot_env, spawn_bot
 
 pytestmark = pytest.mark.e2e
 
 
 async def test_bot_process_answers_start_and_stops_on_sigterm(tmp_path: Path) -> None:
-    async with FakeTelegram(token="424242:process-test-token") as fake:
+    async with (
+        FakeTelegram(token="424242:process-test-token") as fake,
+        FakeWebhook(fake) as hook,
+    ):
+        # left over from webhook mode: getUpdates answers 409 Conflict until it is deleted
+        await hook._set_webhook({"url": "https://old.example.com/telegram"})
         db_path = tmp_path / "data" / "news.sqlite3"
         env = bot_env(
             BOT_TOKEN=fake.token,
@@ -32,6 +38,7 @@ async def test_bot_process_answers_start_and_stops_on_sigterm(tmp_path: Path) ->
             [reply] = await fake.ask(user, "/start", timeout=10)
             assert "/region" in reply.plain
             assert fake.commands_for("ru") and fake.commands_for("en")
+            assert hook.url == "" and ("getUpdates", 409) not in [e[:2] for e in fake.errors]
             proc.send_signal(signal.SIGTERM)
             _, stderr = await asyncio.wait_for(proc.communicate(), 15)
         finally:

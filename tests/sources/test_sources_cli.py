@@ -111,6 +111,15 @@ async def test_starter_list_is_added_once_and_every_feed_has_evidence(
     entries = tomllib.loads(STARTER.read_text(encoding="utf-8"))["source"]
     assert entries and all(e["evidence"].strip() and e["url"].startswith("http") for e in entries)
     assert "NOT FETCHED FROM HERE" in STARTER.read_text(encoding="utf-8")
+    for entry in entries:  # each evidence names where it was found, and the feed's address
+        evidence, address = entry["evidence"], entry["url"].split("://", 1)[1]
+        if "robots.txt" in evidence:  # the site's own robots.txt names the path on its host
+            host, path = address.split("/", 1)
+            assert f"{host}/robots.txt" in evidence and f"Allow: /{path}" in evidence
+        else:
+            assert "github.com/" in evidence or "stored copies" in evidence
+            assert address in evidence, entry["url"]
+    assert len({e["url"] for e in entries}) == len(entries)
     code, out, _ = await run(capsys, "sources", "add", "--starter")
     assert code == 0 and f"{len(entries)} added" in out
     code, out, _ = await run(capsys, "sources", "add", "--starter")

@@ -63,3 +63,47 @@ def test_same_counts_is_the_number_of_equal_values_per_row() -> None:
     counts = same_counts(matrix, values)
     assert counts.tolist() == np.count_nonzero(matrix == values, axis=1).tolist()
     assert (counts[7], counts[8]) == (NUM_PERM, 0)
+
+
+def _every_row(index_sigs: dict[int, Signature], sig: Signature) -> tuple[int, float] | None:
+    """best_match as it was before the numpy pre-filter: ``agrees`` on every similar row,
+    the highest similarity wins, on a tie the older (lower) article id."""
+    best: tuple[int, float] | None = None
+    for article_id, other in index_sigs.items():
+        score = sig.similarity(other)
+        better = best is None or (score, -article_id) > (best[1], -best[0])
+        if score >= 0.3 and sig.agrees(other, score) and better:
+            best = (article_id, score)
+    return best
+
+
+def test_the_pre_filter_changes_no_answer() -> None:
+    """Random signatures drawn from small pools (many rows similar, regions and figures that
+    often overlap or nest, some empty) answer exactly as agrees on every row does."""
+    rng = np.random.default_rng(11)
+    regions = [f"RU-{c}" for c in ("MOS", "SPE", "TA", "BA", "NVS")] + ["KZ-ALA", "UZ-TK"]
+    figures = ["5", "12", "3.5", "40", "100", "7"]
+
+    def random_sig() -> Signature:
+        values = rng.integers(0, 4, size=NUM_PERM).astype(np.uint32)  # 1/4 equal per slot
+        pick = rng.random(len(regions)) < rng.choice([0.0, 0.2, 0.5])
+        nums = rng.random(len(figures)) < rng.choice([0.0, 0.2, 0.6])
+        return Signature(
+            values,
+            frozenset(f for f, on in zip(figures, nums, strict=True) if on),
+            frozenset(r for r, on in zip(regions, pick, strict=True) if on),
+        )
+
+    stored = {article_id: random_sig() for article_id in rng.permutation(3000).tolist()}
+    index = StoryIndex()
+    index.add_many(stored.items())
+    for gone in list(stored)[:200]:  # free rows must not answer
+        index.discard(gone)
+        del stored[gone]
+    found = 0
+    for _ in range(300):
+        new = random_sig()
+        expected = _every_row(stored, new)
+        assert index.best_match(new) == expected
+        found += expected is not None
+    assert 30 < found < 270, found

@@ -27,7 +27,7 @@ import random
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -309,6 +309,9 @@ class FakeTelegram:
         self.inline_answers: dict[str, dict[str, Any]] = {}
         self.errors: list[tuple[str, int, str]] = []  # (method, status, description) answered
         self.get_updates_calls = 0
+        # methods a plug-in answers instead of this class (tests/support/fake_webhook.py),
+        # by lower-case name
+        self.methods: dict[str, Callable[[dict[str, Any]], Awaitable[Any]]] = {}
         self.first_get_updates_at: float | None = None
         # misbehaviour, all off by default
         self.blocked: set[int] = set()
@@ -689,7 +692,7 @@ class FakeTelegram:
         method = request.match_info["method"]
         params = await self._params(request)
         self.calls.append((method, params))
-        handler = getattr(self, f"_api_{method.lower()}", None)
+        handler = self.methods.get(method.lower()) or getattr(self, f"_api_{method.lower()}", None)
         if handler is None:
             return self._error_response(TelegramError(404, "Not Found: method not found"), method)
         try:

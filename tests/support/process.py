@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import socket
 import sys
 from pathlib import Path
 
+import aiohttp
+
 ROOT = Path(__file__).resolve().parents[2]
 # Settings a test names itself: never inherited from the environment or a .env of the caller.
-_OWN = {"BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_PATH", "SEEDS_DIR", "ADMIN_IDS"}
+_OWN = {
+    "BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_PATH", "SEEDS_DIR", "ADMIN_IDS",
+    "WEBHOOK_URL", "WEBHOOK_SECRET", "WEBHOOK_LISTEN",
+}  # fmt: skip
 PIPE = asyncio.subprocess.PIPE
 
 
@@ -28,3 +35,33 @@ async def spawn_bot(
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", cwd=cwd, env=env, stdout=stdout, stderr=stderr
     )
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now (for a bot's WEBHOOK_LISTEN)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def webhook_env(port: int, secret: str, path: str = "/telegram") -> dict[str, str]:
+    """The WEBHOOK_* settings of a bot listening on 127.0.0.1:``port`` (for ``bot_env``)."""
+    return {
+        "WEBHOOK_URL": f"http://127.0.0.1:{port}{path}",
+        "WEBHOOK_SECRET": secret,
+        "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
+    }
+
+
+async def wait_healthy(base: str, seconds: float) -> bool:
+    """Wait until a webhook bot at ``base`` answers /healthz 200, i.e. has started and serves
+    (it sets its webhook before that); False if it did not within ``seconds``."""
+    async with aiohttp.ClientSession() as session:
+        for _ in range(int(seconds * 10)):
+            with contextlib.suppress(aiohttp.ClientError):
+                async with session.get(f"{base}/healthz") as answer:
+                    if answer.status == 200:
+                        return True
+            await asyncio.sleep(0.1)
+    return False
