@@ -329,3 +329,33 @@ async def test_a_session_connection_holds_its_lock_until_closed(tmp_path: Path) 
         await other.close()
     finally:
         await dispose(store)
+
+
+# Columns one engine has and the other does not, each for a reason (migrations_pg/0001, 0040)
+ONLY_SQLITE = {("articles", "fts_key")}  # FTS5's rowid: the listing order packed in one integer
+ONLY_PG = {("articles", "fts"), ("article_sources", "seq")}  # the tsvector; SQLite's rowid
+
+
+async def test_both_engines_have_the_same_tables_and_columns(tmp_path: Path) -> None:
+    """A migration written for one engine only (or a column forgotten in its twin) fails here."""
+    sqlite, pg = await _both(tmp_path)
+    try:
+        lite, post = await sqlite.open(), await pg.open()
+        tables = await lite.execute_fetchall(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'articles_fts%'"
+        )
+        on_sqlite = set()
+        for (table,) in tables:
+            for row in await lite.execute_fetchall(f"PRAGMA table_xinfo({table})"):
+                on_sqlite.add((str(table), str(row[1])))
+        rows = await post.execute_fetchall(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name != 'schema_version'"
+        )
+        on_pg = {(str(t), str(c)) for t, c in rows}
+        assert on_sqlite - on_pg == ONLY_SQLITE
+        assert on_pg - on_sqlite == ONLY_PG
+    finally:
+        await sqlite.close()
+        await dispose(pg)
