@@ -77,6 +77,11 @@ class Database(ABC):
     def in_transaction(self) -> bool: ...
 
     @abstractmethod
+    def exclusive(self, name: str) -> AbstractAsyncContextManager[None]:
+        """One holder of ``name`` at a time among every process on this store (seeding the
+        store on first start, say); the others wait."""
+
+    @abstractmethod
     async def close(self) -> None: ...
 
     def pick(self, sqlite: str, postgresql: str) -> str:
@@ -121,6 +126,12 @@ class SqliteDatabase(Database):
     @property
     def in_transaction(self) -> bool:
         return self.connection.in_transaction
+
+    @asynccontextmanager
+    async def exclusive(self, name: str) -> AsyncIterator[None]:
+        # Nothing to take: one bot per file holds the store's instance lock
+        # (storage/instance.py), and this connection's transactions take turns already.
+        yield
 
     async def commit(self) -> None:
         await self.connection.commit()

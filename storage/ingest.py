@@ -119,14 +119,18 @@ async def ingest_dir(
 
 
 async def ensure_seeded(db: Database, seeds_dir: Path) -> IngestReport | None:
-    """First start: ingest ``seeds_dir`` when the store holds no article and knows no file."""
-    async with db.execute(
-        "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM ingested_files)"
-    ) as cursor:
-        row = await cursor.fetchone()
-    if row is not None and row[0]:
-        return None
-    return await ingest_dir(db, seeds_dir, root=SEEDS_ROOT)
+    """First start: ingest ``seeds_dir`` when the store holds no article and knows no file.
+
+    Replicas starting together on one new PostgreSQL store seed it once: the others wait for
+    the first, then find the store filled."""
+    async with db.exclusive("news-bot seeding"):
+        async with db.execute(
+            "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM ingested_files)"
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0]:
+            return None
+        return await ingest_dir(db, seeds_dir, root=SEEDS_ROOT)
 
 
 def file_key(folder: Path, path: Path, root: str | None) -> str:

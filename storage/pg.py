@@ -218,6 +218,19 @@ class PostgresDatabase(Database):
     def in_transaction(self) -> bool:
         return self._tx.get() is not None
 
+    @asynccontextmanager
+    async def exclusive(self, name: str) -> AsyncIterator[None]:
+        """A session advisory lock (per schema) on a connection of its own; closing it frees
+        the lock, also when the process dies holding it."""
+        conn = await self.session()
+        try:
+            await conn.execute(
+                "SELECT pg_advisory_lock(hashtext(%s || ' ' || current_schema()))", (name,)
+            )
+            yield
+        finally:
+            await conn.close()
+
     async def close(self) -> None:
         await self.pool.close()
 

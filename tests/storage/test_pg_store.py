@@ -23,7 +23,7 @@ import pytest
 from storage.articles import ArticleStore
 from storage.database import Database
 from storage.db import MIGRATIONS_DIR, migrations
-from storage.ingest import ingest_dir
+from storage.ingest import ensure_seeded, ingest_dir
 from storage.outbox import OutboxStore, plan
 from storage.pg import MIGRATIONS_DIR as PG_MIGRATIONS_DIR
 from storage.pg import (
@@ -359,3 +359,19 @@ async def test_both_engines_have_the_same_tables_and_columns(tmp_path: Path) -> 
     finally:
         await sqlite.close()
         await dispose(pg)
+
+
+async def test_replicas_starting_together_on_a_new_store_seed_it_once(tmp_path: Path) -> None:
+    """Both see an empty store; one seeds, the other waits and finds it filled (no file
+    reported failed, no article twice). PostgreSQL only: on SQLite one bot holds the file."""
+    skip_without_pg()
+    store = TestStore("postgresql", tmp_path / "unused", await create_schema())
+    try:
+        first, second = await store.open(), await store.open()
+        reports = await asyncio.gather(*(ensure_seeded(db, SEEDS) for db in (first, second)))
+        done = [r for r in reports if r is not None]
+        assert len(done) == 1 and len(done[0].added) == 5 and not done[0].failed
+        rows = await first.execute_fetchall("SELECT count(*) FROM articles")
+        assert rows[0][0] == 5
+    finally:
+        await dispose(store)
