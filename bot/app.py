@@ -50,17 +50,19 @@ def build_bot(
     *,
     limits: Limits | None = None,
     policy: RetryPolicy | None = None,
+    database_url: str = "",
 ) -> Bot:
     """The Bot talking to ``TELEGRAM_API_URL`` (Telegram, a self-hosted server, or a fake).
 
     Every request it makes passes one ``OutgoingMiddleware``: Telegram's limits (``limits``,
-    the real ones by default, deliveries capped at BROADCAST_RATE), 429s waited out, errors
-    retried."""
+    the real ones by default, deliveries capped at BROADCAST_RATE; with ``database_url``, kept
+    by all replicas together in the store), 429s waited out, errors retried."""
     from aiogram import Bot
     from aiogram.client.telegram import TelegramAPIServer
 
-    from bot.outgoing.limits import Limits, OutgoingLimiter
+    from bot.outgoing.limits import Limits
     from bot.outgoing.session import JsonAiohttpSession, OutgoingMiddleware
+    from bot.outgoing.shared import limiter_for
 
     if session is None:  # a session passed in (the console's) talks to no Telegram: no limits
         session = JsonAiohttpSession(
@@ -69,7 +71,7 @@ def build_bot(
         )
         limits = limits or Limits(deliveries=settings.broadcast_rate)
     if limits is not None:
-        session.middleware(OutgoingMiddleware(OutgoingLimiter(limits), policy))
+        session.middleware(OutgoingMiddleware(limiter_for(limits, database_url), policy))
     return Bot(token=settings.token, session=session, default=bot_defaults())
 
 
@@ -228,14 +230,17 @@ async def serve(settings: Settings) -> None:
     Holds the store's instance lock for the whole run: a second bot on the same store stops
     at once with one line (InstanceLocked) instead of delivering beside this one."""
     from bot.container import open_app
-    from storage.instance import InstanceLock
+    from bot.leader_gate import take_leadership
+    from bot.store import database_url, store_place
 
-    lock = InstanceLock(settings.database_path)
-    lock.acquire()
+    # DATABASE_URL: replicas on one PostgreSQL store (the advisory-lock leader, the shared
+    # send budget); else the SQLite file's lock
+    url = database_url(settings) or ""
+    leadership = await take_leadership(settings.database_path, url, settings.delivery_interval)
     try:
-        app = await open_app(settings)
+        app = await open_app(settings, leadership=leadership)
         try:
-            bot = build_bot(settings)
+            bot = build_bot(settings, database_url=url)
             try:
                 await check_telegram(bot, settings)
             except BaseException:
@@ -244,7 +249,7 @@ async def serve(settings: Settings) -> None:
             dp = build_dispatcher(app)
             log.info(
                 "store %s: %d articles; %s %s",
-                settings.database_path,
+                store_place(settings),  # host:port/db for PostgreSQL, never the password
                 await app.services.articles.store.count(),
                 "webhook mode, Bot API" if settings.webhook else "polling",
                 settings.telegram_api_url,
@@ -259,7 +264,7 @@ async def serve(settings: Settings) -> None:
             await app.close()
             log.info("stopped")
     finally:
-        lock.release()
+        await leadership.release()
 
 
 async def _serve_webhook(dp: Dispatcher, bot: Bot, app: App) -> None:

@@ -24,6 +24,7 @@ from bot.config import Settings
 from bot.delivery.planner import plan
 from bot.delivery.scheduler import DeliveryScheduler, build_scheduler
 from bot.formatting import esc
+from bot.leader_gate import LeaderGate
 from bot.services.admin import AdminService
 from bot.services.articles import ArticleService
 from bot.services.container import Services
@@ -39,6 +40,8 @@ from storage.ingest import ensure_seeded
 
 if TYPE_CHECKING:
     from aiogram import Bot
+
+    from storage.leader import Leadership
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +62,16 @@ class App:
     services: Services
     lifecycle: list[Lifecycle] = field(default_factory=list)
     delivery: DeliveryScheduler | None = None  # built when the bot starts (it needs the Bot)
+    leader: LeaderGate | None = None  # with a Leadership: is this replica the one delivering
     _started: list[Lifecycle] = field(default_factory=list)
 
     def wake_delivery(self) -> None:
-        """Deliver now rather than at the next interval (after /reload); no-op if not running."""
+        """Deliver now rather than at the next interval (after /reload); no-op if not running.
+        A standby replica asks the leading one instead."""
         if self.delivery is not None:
             self.delivery.wake()
+        if self.leader is not None:
+            self.leader.nudge_leader()
 
     async def on_startup(self, bot: Bot) -> None:
         for part in self.lifecycle:
@@ -90,11 +97,18 @@ class App:
         await self.db.close()
 
 
-async def open_app(settings: Settings, *, seed: bool = True, deliver: bool = True) -> App:
+async def open_app(
+    settings: Settings,
+    *,
+    seed: bool = True,
+    deliver: bool = True,
+    leadership: Leadership | None = None,
+) -> App:
     """Open (create, migrate, and on first start seed) the store and build the bot's parts.
 
     ``deliver``: start the delivery scheduler with the bot (off for the console, whose chats
-    exist only in the terminal and must not have deliveries marked sent).
+    exist only in the terminal and must not have deliveries marked sent). ``leadership``:
+    delivery and the sources run only while it is held (``bot.leader_gate``); None: always.
     """
     db = await open_settings_store(settings)
     try:
@@ -117,8 +131,14 @@ async def open_app(settings: Settings, *, seed: bool = True, deliver: bool = Tru
     )
     app = App(settings=settings, db=db, services=services)
     if deliver:
-        app.lifecycle.append(_delivery(app))
-        app.lifecycle.append(_sources(app))
+        leader_only = [_delivery(app), _sources(app)]
+        if leadership is None:
+            app.lifecycle += leader_only
+        else:
+            app.leader = gate = LeaderGate(
+                leadership, leader_only, retry=settings.delivery_interval, wake=app.wake_delivery
+            )
+            app.lifecycle.append(Lifecycle("leader", start=gate.start, stop=gate.stop))
     return app
 
 

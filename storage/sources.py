@@ -11,7 +11,7 @@ stored twice: the item URL is unique in ``article_sources`` and the canonical UR
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 
 from storage.articles import ArticleRecord, insert_articles
@@ -283,13 +283,24 @@ class SourceStore:
             (len(new), relevant, merged, source.id),
         )
 
-    async def signatures_since(self, since: dt.datetime) -> list[tuple[int, Signature]]:
-        rows = await self.db.execute_fetchall(
-            "SELECT article_id, minhash, numbers, regions FROM article_signatures "
-            "WHERE created_at >= ?",
-            (stamp(since),),
-        )
-        return [(int(r[0]), Signature.load(bytes(r[1]), str(r[2]), str(r[3]))) for r in rows]
+    async def signatures_since(
+        self, since: dt.datetime, batch: int = 5000
+    ) -> AsyncIterator[list[tuple[int, Signature]]]:
+        """The story signatures stored since ``since``, ``batch`` at a time: all at once, the
+        120,000 of 6,000 feeds were 250 MB more at the bot's start (bench_sources_bot)."""
+        after = 0
+        while True:
+            rows = list(
+                await self.db.execute_fetchall(
+                    "SELECT article_id, minhash, numbers, regions FROM article_signatures "
+                    "WHERE created_at >= ? AND article_id > ? ORDER BY article_id LIMIT ?",
+                    (stamp(since), after, batch),
+                )
+            )
+            if not rows:
+                return
+            after = int(rows[-1][0])
+            yield [(int(r[0]), Signature.load(bytes(r[1]), str(r[2]), str(r[3]))) for r in rows]
 
     async def article_sources(self, article_id: int) -> list[tuple[str, str]]:
         rows = await self.db.execute_fetchall(

@@ -12,12 +12,12 @@ the same words give different ones.
 
 The index holds the MinHashes of the stored articles of the last ``WINDOW_DAYS`` days (built
 at start from their stored signatures, updated on insert) in one matrix, and a look-up
-compares the new article with all of them at once (numpy): exact MinHash estimates, no LSH
-misses, 256 bytes an article. datasketch's MinHash + MinHashLSH did the same job, but the
-package imports scipy (for the LSH's parameter integral): +56 MB resident in the bot, and
-its LSH look-up was no faster at 10,000 stored stories (bench_dedup). Threshold and shingles
-were chosen on the labelled pairs of ``tests/bench/bench_dedup.py`` (recall and precision
-printed there).
+compares the new article with all of them at once (numpy): MinHash estimates (of the low 16
+bits of each value), no LSH misses, 128 bytes an article. datasketch's MinHash + MinHashLSH
+did the same job, but the package imports scipy (for the LSH's parameter integral): +56 MB
+resident in the bot, and its LSH look-up was no faster at 10,000 stored stories
+(bench_dedup). Threshold and shingles were chosen on the labelled pairs of
+``tests/bench/bench_dedup.py`` (recall and precision printed there).
 """
 
 from __future__ import annotations
@@ -154,7 +154,9 @@ def signature(*texts: str, regions: Iterable[str] = ()) -> Signature:
     return Signature(minhash(shingles(*texts)), figures(*texts), frozenset(regions))
 
 
-def same_counts(matrix: NDArray[np.uint32], values: Hashes) -> NDArray[np.uint64]:
+def same_counts(
+    matrix: NDArray[np.uint16] | NDArray[np.uint32], values: NDArray[np.uint16] | Hashes
+) -> NDArray[np.uint64]:
     """How many of its NUM_PERM values each row of ``matrix`` shares with ``values``.
 
     The equality bytes (0 or 1) are added eight at a time as 64-bit words, then the eight byte
@@ -169,6 +171,9 @@ def same_counts(matrix: NDArray[np.uint32], values: Hashes) -> NDArray[np.uint64
     return counts
 
 
+_NO_VALUES: frozenset[str] = frozenset()  # one shared empty set
+
+
 class StoryIndex:
     """Stored articles' signatures by article id; a look-up scans them all at once.
 
@@ -176,57 +181,96 @@ class StoryIndex:
     """
 
     def __init__(self) -> None:
-        self._sigs: dict[int, Signature] = {}
-        self._rows: dict[int, int] = {}
-        self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        # The low 16 bits of each MinHash value (b-bit MinHash): two different values look
+        # equal once in 65,536, a similarity off by 0.00002 at most on average; half the
+        # matrix, 15 MB less at 120,000 stories (bench_sources_bot).
+        self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint16)
         self._ids = np.full(1024, -1, dtype=np.int64)  # -1: a free row
         # Per row, what ``Signature.agrees`` looks at, as 64-bit masks (see ``_mask``) and set
         # sizes: a look-up rules out with numpy the rows that cannot agree, and calls
         # ``agrees`` only on the rest (the exact test, so the answer is the same).
         self._facts = np.zeros((1024, 4), dtype=np.uint64)  # regions, figures masks; sizes
+        # The exact sets for that test, per row, compact: no Signature object is kept (one
+        # was 1.6 KB with its array and sets: 190 MB for the 120,000 stories of 6,000 feeds,
+        # bench_sources_bot). Figures as their stored string, made a set only for the few
+        # rows a look-up tries; regions shared, as few combinations recur.
+        self._numbers: list[str] = [""] * 1024
+        self._regions: list[frozenset[str]] = [_NO_VALUES] * 1024
+        self._shared: dict[frozenset[str], frozenset[str]] = {}
+        # No dict of article id to row: its entries and ints were 12 MB at 120,000 stories,
+        # and a scan of ``_ids`` is 0.1 ms where it is needed (an insert, a removal).
+        self._count = 0
         self._used = 0  # rows below this may hold an article
         self._free: list[int] = []
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._sigs)
+        return self._count
 
     def __contains__(self, article_id: int) -> bool:
-        return article_id in self._sigs
+        with self._lock:
+            return self._row(article_id) is not None
+
+    def _row(self, article_id: int) -> int | None:
+        found = np.flatnonzero(self._ids[: self._used] == article_id)
+        return int(found[0]) if len(found) else None
 
     def add(self, article_id: int, sig: Signature) -> None:
         with self._lock:
-            if article_id in self._sigs:
-                return
-            row = self._free.pop() if self._free else self._used
-            if row >= len(self._matrix):
-                self._grow()
-            self._used = max(self._used, row + 1)
-            self._matrix[row] = sig.values
-            self._facts[row] = _facts(sig)
-            self._ids[row] = article_id
-            self._rows[article_id] = row
-            self._sigs[article_id] = sig
+            if self._row(article_id) is None:
+                self._put(article_id, sig)
+
+    def _put(self, article_id: int, sig: Signature) -> None:
+        row = self._free.pop() if self._free else self._used
+        if row >= len(self._matrix):
+            self._grow()
+        self._used = max(self._used, row + 1)
+        self._count += 1
+        self._matrix[row] = _low_bits(sig.values)
+        self._facts[row] = _facts(sig)
+        self._ids[row] = article_id
+        self._numbers[row] = " ".join(sorted(sig.numbers))
+        self._regions[row] = self._shared.setdefault(sig.regions, sig.regions)
 
     def _grow(self) -> None:
         size = 2 * len(self._matrix)
-        matrix = np.zeros((size, NUM_PERM), dtype=np.uint32)
+        matrix = np.zeros((size, NUM_PERM), dtype=np.uint16)
         matrix[: len(self._matrix)] = self._matrix
         ids = np.full(size, -1, dtype=np.int64)
         ids[: len(self._ids)] = self._ids
         facts = np.zeros((size, 4), dtype=np.uint64)
         facts[: len(self._facts)] = self._facts
+        self._numbers.extend([""] * (size - len(self._numbers)))
+        self._regions.extend([_NO_VALUES] * (size - len(self._regions)))
         self._matrix, self._ids, self._facts = matrix, ids, facts
 
+    def _stored(self, row: int) -> Signature:
+        """The signature of a row as ``agrees`` needs it (its figures and regions; of its
+        values the index keeps only the low bits, which ``agrees`` does not look at)."""
+        numbers = self._numbers[row]
+        found = frozenset(numbers.split()) if numbers else _NO_VALUES
+        return Signature(self._matrix[row].astype(np.uint32), found, self._regions[row])
+
     def add_many(self, items: Iterable[tuple[int, Signature]]) -> None:
-        for article_id, sig in items:
-            self.add(article_id, sig)
+        """Many at once (the index loaded from the store): the ones already held are found
+        in one pass over ``_ids``."""
+        batch = list(items)
+        ids = np.fromiter((article_id for article_id, _ in batch), np.int64, len(batch))
+        with self._lock:
+            held = np.isin(ids, self._ids[: self._used])
+            added: set[int] = set()
+            for (article_id, sig), known in zip(batch, held.tolist(), strict=True):
+                if not known and article_id not in added:
+                    added.add(article_id)
+                    self._put(article_id, sig)
 
     def discard(self, article_id: int) -> None:
         with self._lock:
-            if self._sigs.pop(article_id, None) is not None:
-                row = self._rows.pop(article_id)
+            row = self._row(article_id)
+            if row is not None:
+                self._count -= 1
                 self._ids[row] = -1
+                self._numbers[row], self._regions[row] = "", _NO_VALUES
                 self._free.append(row)
 
     def best_match(self, sig: Signature) -> tuple[int, float] | None:
@@ -239,19 +283,22 @@ class StoryIndex:
         the most similar down, so the first that agrees is the answer."""
         with self._lock:
             used = self._used
-            same = same_counts(self._matrix[:used], sig.values)
+            same = same_counts(self._matrix[:used], _low_bits(sig.values))
             possible = (same >= THRESHOLD * NUM_PERM) & (self._ids[:used] >= 0)
             rows = np.flatnonzero(possible & _may_agree(self._facts[:used], sig, same))
             ids = self._ids[rows]
             rows = rows[np.lexsort((ids, -same[rows].astype(np.int64)))]
             found = [
-                (self._sigs[int(self._ids[r])], float(same[r]) / NUM_PERM, int(self._ids[r]))
-                for r in rows
+                (self._stored(int(r)), float(same[r]) / NUM_PERM, int(self._ids[r])) for r in rows
             ]
         for other, score, article_id in found:
             if sig.agrees(other, score):
                 return article_id, score
         return None
+
+
+def _low_bits(values: Hashes) -> NDArray[np.uint16]:
+    return (values & np.uint32(0xFFFF)).astype(np.uint16)
 
 
 def _mask(values: frozenset[str]) -> int:

@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -148,6 +149,22 @@ class Limits:
     def off(cls) -> Limits:
         """No limits at all (the raw-throughput benchmark)."""
         return cls(overall=None, chat_rate=None, group_per_minute=None)
+
+
+class Limiter(Protocol):
+    """What the session middleware waits on: :class:`OutgoingLimiter` (this process's own
+    budget, the default) or ``bot.outgoing.shared.SharedLimiter`` (one budget in the store for
+    all replicas, when the store is PostgreSQL)."""
+
+    limits: Limits
+
+    async def acquire(self, chat_id: int | None, priority: int = INTERACTIVE) -> None:
+        """Return when a request into ``chat_id`` (None: no chat) may go."""
+        ...
+
+    def penalise(self, chat_id: int | None, seconds: float) -> None:
+        """Telegram said 429: keep this chat quiet for ``seconds``."""
+        ...
 
 
 class OutgoingLimiter:

@@ -7,8 +7,8 @@ keyboard: about 1 ms per list message, and the server parses it back. The Bot AP
 network errors never carry the request URL (it holds the token).
 
 ``OutgoingMiddleware`` (an aiogram session middleware, so replies, edits, callback and inline
-answers and deliveries all pass it): waits for the request's turn in the shared
-``OutgoingLimiter``; a 429 is waited out and the same request sent again; 5xx and network
+answers and deliveries all pass it): waits for the request's turn in the shared ``Limiter``
+(``bot.outgoing.limits``); a 429 is waited out and the same request sent again; 5xx and network
 errors are retried with bounded exponential backoff. A ``send*`` call that timed out or lost
 its connection after it went out is NOT sent again (Telegram may have delivered it): it raises
 ``UnconfirmedSend`` and the caller records it. At most once for those, at least once for all
@@ -41,7 +41,7 @@ from aiogram.methods import Response, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiohttp import ClientConnectorError, ClientError, InvalidURL
 
-from bot.outgoing.limits import DELIVERY, INTERACTIVE, OutgoingLimiter
+from bot.outgoing.limits import DELIVERY, INTERACTIVE, Limiter
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ _LIMITED_PREFIXES = ("send", "edit", "answer", "copy", "forward")
 class OutgoingMiddleware(BaseRequestMiddleware):
     def __init__(
         self,
-        limiter: OutgoingLimiter,
+        limiter: Limiter,
         policy: RetryPolicy | None = None,
         *,
         sleep: Sleep = asyncio.sleep,

@@ -28,7 +28,8 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 # Bump on any change to the analysis code that can change its output.
 # 5: topics by weight (main first, English), relevance, region roles.
 # 6: areas after a frame ("в сферах X и Y"), a phrase speaks for its words ("wind farm").
-ANALYSIS_VERSION = "6"
+# 7: the third tuning batch's vocabulary (sector words, processing, English wording).
+ANALYSIS_VERSION = "7"
 
 
 @cache

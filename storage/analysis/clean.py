@@ -82,6 +82,7 @@ def _split_top(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 _READ_ALSO_RE = re.compile(r"(?:читайте|читать|смотрите)\s+(?:также|еще|ещё)\s*:?", re.I)
+_READ_ALSO_FIRST = frozenset("чЧсС")  # the letters it can open with: most lines skip the regex
 
 
 def _drop_debris(lines: list[str]) -> list[str]:
@@ -93,7 +94,7 @@ def _drop_debris(lines: list[str]) -> list[str]:
         if after_prompt and line[-1] not in TERMINAL:
             after_prompt = False
             continue  # the headline a "Читайте также:" prompt links to
-        after_prompt = bool(_READ_ALSO_RE.fullmatch(line))
+        after_prompt = line[0] in _READ_ALSO_FIRST and bool(_READ_ALSO_RE.fullmatch(line))
         if not is_debris(line):
             kept.append(line)
     return kept
@@ -170,7 +171,13 @@ def _strip_datelines(paragraphs: list[str]) -> tuple[Dateline | None, list[str]]
     found: Dateline | None = None
     out: list[str] = []
     for i, para in enumerate(paragraphs):
-        hit = match_dateline(para) if (i < 3 or found is not None) else None
+        if found is None:
+            hit = match_dateline(para) if i < 3 else None
+        else:
+            # A repeat names the same city first (title-cased, so compared in lower case):
+            # the other paragraphs need no dateline match.
+            city = found.city.lower()
+            hit = match_dateline(para) if para[: len(city)].lower() == city else None
         if hit and (found is None or hit[0].city == found.city):
             if found is None:
                 found = hit[0]

@@ -29,7 +29,9 @@ _MONEY_RE = re.compile(
 )
 _PERCENT_RE = re.compile(rf"{_NUM}\s?(?:%|процент(?:ов|а)?(?!\w)|п\.п\.)", re.IGNORECASE)
 _COUNT_RE = re.compile(rf"{_NUM}(?:\s?(?P<scale>{_SCALE}))?\s(?P<noun>[а-яё]{{3,}})(?!\w)")
-_START_RE = re.compile(r"[\d$€₽£¥₸]")
+# ASCII digits: a range test per character, where "\d" asks the Unicode tables (news in
+# these languages writes no other digits).
+_START_RE = re.compile(r"[0-9$€₽£¥₸]")
 _PERCENT_PREFIX_RE = re.compile(r"(?:^|\W)((?:на|до)\s)$", re.IGNORECASE)
 _COUNT_PREFIX_RE = re.compile(
     r"(?:^|\W)((?:порядка|около|более чем|более|свыше|почти|до)\s)$", re.IGNORECASE

@@ -13,13 +13,18 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import pymorphy3
+import pymorphy3_dicts_ru
 import snowballstemmer
 
 # A word: letters (Cyrillic incl. Kazakh/Uzbek letters, Latin), digits inside, inner hyphens and
 # apostrophes ("Алма-Ата", "Farg'ona", "O‘zbekiston").
 WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[-'’‘ʻʼ](?=[^\W_]))*")
 
-_morph = pymorphy3.MorphAnalyzer()
+# The dictionary named outright: found by itself, pymorphy3 scans every installed package's
+# entry points for dictionaries (importlib.metadata), a tenth of the process's start.
+_morph = pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
+# What lemmas depend on besides this file: tables built from lemmas and kept on disk key on it.
+VERSIONS = f"pymorphy3 {pymorphy3.__version__} dicts {pymorphy3_dicts_ru.__version__}"
 # English has no pymorphy3 dictionary: a stem stands for the lemma ("agricultural",
 # "agriculture" -> "agricultur"), the same on both sides (vocabulary and text).
 # A stemmer keeps the word being stemmed in itself: one per thread (ingestion analyses in a

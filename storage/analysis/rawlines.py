@@ -122,7 +122,7 @@ _SHARE_RE = re.compile(
     r"новости (?:партнеров|партнёров)|реклама|advertisement)\b.{0,200}",
     re.IGNORECASE,
 )
-_SOCIAL_WORDS = wordset(
+_SOCIAL_WORDS = wordset(  # each under 20 letters: is_debris reads a line's first 20 first
     "facebook twitter x vk вконтакте telegram телеграм whatsapp viber одноклассники ok "
     "instagram youtube tiktok linkedin email e-mail почта скопировать ссылку"
 )
@@ -136,14 +136,25 @@ def is_debris(line: str) -> bool:
     """Photo credits, share and subscribe prompts, social-network button rows, bare links."""
     if len(line) > _DEBRIS_MAX:
         return False
-    if _CREDIT_RE.fullmatch(line) or _SHARE_RE.fullmatch(line) or URL_RE.fullmatch(line):
+    if (
+        _CREDIT_RE.fullmatch(line)
+        or _SHARE_RE.fullmatch(line)
+        or (line.startswith("http") and URL_RE.fullmatch(line))
+    ):
         return True
-    words = line.lower().replace(",", " ").replace("|", " ").split()
-    if words and all(w in _SOCIAL_WORDS for w in words):
-        return True
+    # A row of buttons opens with one: the first word (every one is under 20 letters) decides
+    # whether the whole line is worth lower-casing and splitting.
+    head = line[:20].lower().replace(",", " ").replace("|", " ").split()
+    if head and head[0] in _SOCIAL_WORDS:
+        words = line.lower().replace(",", " ").replace("|", " ").split()
+        if all(w in _SOCIAL_WORDS for w in words):
+            return True
     # Only punctuation, digits or ornaments: no words to keep.
     return _LETTER_RE.search(line) is None
 
 
+_COMMENTS_FIRST = frozenset("кКcC")  # the letters a marker opens with: most lines stop here
+
+
 def is_comments_marker(line: str) -> bool:
-    return bool(_COMMENTS_RE.fullmatch(line))
+    return line[:1] in _COMMENTS_FIRST and bool(_COMMENTS_RE.fullmatch(line))

@@ -125,6 +125,45 @@ def _safe_chunks(paragraph: str) -> list[str]:
     return chunks
 
 
+# razdel's delimiters (its ENDINGS, ";", quotes, closing brackets; smileys apart), the first
+# token after one as razdel reads it (ten characters on), and its smileys.
+_RAZDEL_DELIMITER_RE = re.compile(r"[.?!…;\"„'»”’)\]}]")
+_RAZDEL_FIRST_TOKEN_RE = re.compile(r"\s*([^\W\d]+|\d+|[^\w\s])")
+_RAZDEL_SMILE_RE = re.compile(r"[=:;]-?[)(]")
+
+
+_RAZDEL_CLOSING = frozenset("»”’)]}\"„'")  # closing quotes and brackets, generic quotes
+_RAZDEL_GENERIC_QUOTES = frozenset("\"„'")
+_RAZDEL_ENDINGS = frozenset(".?!…")
+
+
+def _razdel_keeps_whole(chunk: str) -> bool:
+    """Whether razdel would keep ``chunk`` one sentence, by the rules it applies first: after
+    every delimiter nothing, no space ("1.5", "gov.kz") or a lower-case word ("тыс. тенге"),
+    and a closing quote or bracket with no sentence end before it ("компании «X» Имя"), a
+    generic quote after a space (an opening one). Saves razdel's pure-Python rule chain on
+    most chunks; the rest go to razdel."""
+    if _RAZDEL_SMILE_RE.search(chunk):
+        return False
+    for m in _RAZDEL_DELIMITER_RE.finditer(chunk):
+        right = chunk[m.end() : m.end() + 10]
+        if not right[:1].isspace():
+            continue  # razdel: no space after it (or nothing), join
+        token = _RAZDEL_FIRST_TOKEN_RE.match(right)
+        if token is None or (token[1].isalpha() and token[1].islower()):
+            continue  # nothing after it, or a lower-case word: join
+        at = m.start()
+        if chunk[at] in _RAZDEL_CLOSING:
+            left = chunk[max(0, at - 10) : at]
+            if chunk[at] in _RAZDEL_GENERIC_QUOTES and left[-1:].isspace():
+                continue  # an opening quote: join
+            left = left.rstrip()
+            if not left or left[-1] not in _RAZDEL_ENDINGS:
+                continue  # no sentence end inside the quotes or brackets: join
+        return False  # razdel's later rules decide: ask it
+    return True
+
+
 def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
     """The sentences of one paragraph (razdel), glued sentence ends (``glue``: where, if
     already found) split first."""
@@ -132,7 +171,7 @@ def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
     for chunk in _safe_chunks(unglue(paragraph, glue)):
         # No full stop, "!", "?" or "…" before the closing punctuation: one sentence.
         inner = chunk.rstrip(' .!?…»”")')
-        if "." not in inner and not _other_stops(inner):
+        if ("." not in inner and not _other_stops(inner)) or _razdel_keeps_whole(chunk):
             if chunk.strip():
                 out.append(chunk.strip())  # one plain sentence: nothing for razdel to decide
         else:
@@ -142,7 +181,12 @@ def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
 
 def sentence_key(sentence: str) -> str:
     """Identity of a sentence for repeat detection: its words, folded, spacing ignored."""
-    return " ".join(sentence.lower().replace("ё", "е").split())
+    key = sentence.lower().replace("ё", "е")
+    # Split sentences are single-spaced already: only other spacing needs the re-join
+    # (isprintable is false for every white space but " ").
+    if "  " in key or key[:1] == " " or key[-1:] == " " or not key.isprintable():
+        return " ".join(key.split())
+    return key
 
 
 # --- the article -----------------------------------------------------------------------------

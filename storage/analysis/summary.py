@@ -37,7 +37,9 @@ _AGREEMENT = wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
 )
-_FIGURE_RE = re.compile(r"\d[\d ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?\d")
+_FIGURE_RE = re.compile(  # ASCII digits: see figures._START_RE
+    r"[0-9][0-9 ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?[0-9]"
+)
 _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
 _LEAD_BONUS = 0.8  # the wire's first sentence says who did what with whom
 # Sentences a reader does not want in a summary, by their lemmas (one of the set suffices, or
@@ -69,14 +71,18 @@ _NOT_SUMMARY_ALL = tuple(
         "стоит отметить",
     )
 )
-# The groups by their first lemma: a sentence is tested against the groups it can complete.
+# The groups by a lemma of each, its longest (the rarest, as a rule: "участие", not "также"):
+# a sentence is tested against the groups it can complete.
 _NOT_SUMMARY_BY_WORD: dict[str, tuple[frozenset[str], ...]] = {}
 for _group in _NOT_SUMMARY_ALL:
-    _key = min(_group)
+    _key = max(sorted(_group), key=len)
     _NOT_SUMMARY_BY_WORD[_key] = (*_NOT_SUMMARY_BY_WORD.get(_key, ()), _group)
-# Every lemma the tests above look for: most sentences hold none and pass at once.
-_WATCHED = _NOT_SUMMARY_ANY.union(*_NOT_SUMMARY_ALL) | frozenset(
-    map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот"))
+# Every lemma the tests below look for (one per group suffices: a group needs all of its
+# lemmas): most sentences hold none and pass at once.
+_WATCHED = (
+    _NOT_SUMMARY_ANY
+    | frozenset(_NOT_SUMMARY_BY_WORD)
+    | frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот")))
 )
 # A demonstrative with no antecedent in a summary: "данного района", "этот регион".
 _BACK_REFERENCE = frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый")))
@@ -188,7 +194,12 @@ def summary_material(
 ) -> bool:
     """Whether a sentence may stand in a summary at all (see the module's docstring);
     ``content``: its content lemmas, ``title``: the title's."""
-    if title and content and len(content - title) <= len(content) // 10:
+    if (
+        title
+        and content
+        and not title.isdisjoint(content)
+        and len(content - title) <= len(content) // 10
+    ):
         return False  # the title again (a long title repeated as the first sentence)
     if text[:1] in '«“"' and _colour_quote(text, lemmas):
         return False

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import compress, repeat
+from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from storage.analysis import morph
+from storage.analysis import diskcache, morph
 
 THRESHOLD = 3.0  # an area named outright, a strong sign in the title or lead or twice...
 LOW_THRESHOLD = 2.0  # ...or a strong sign with another, different term beside it
@@ -69,9 +70,10 @@ class Vocabulary:
     study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
     passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
     passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
-    passing_words: frozenset[str] = frozenset()  # every lemma of passing_all (a quick test)
-    # passing_all by each group's first lemma: a sentence is tested against the groups it
-    # can complete, not all of them.
+    passing_words: frozenset[str] = frozenset()  # the keys of passing_by_word (a quick test)
+    # passing_all by a lemma of each group, its longest (the rarest, as a rule: "отправляться"
+    # of "через отправляться"): a sentence is tested against the groups it can complete, and
+    # most sentences hold no key at all.
     passing_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
@@ -99,7 +101,16 @@ def _add(index: dict[str, list[tuple[Phrase, _Term]]], phrase: Phrase, term: _Te
 
 @cache
 def load_vocabulary() -> Vocabulary:
-    data = tomllib.loads(vocabulary_bytes().decode("utf-8"))
+    """The vocabulary, read back from the disk cache when this file, the lemmatiser and the
+    data are those it was built with: lemmatising every term is a tenth of a process's start."""
+    raw = vocabulary_bytes()
+    here = Path(__file__)
+    key = [raw, here.read_bytes(), here.with_name("morph.py").read_bytes(), morph.VERSIONS.encode()]
+    return diskcache.cached("topics", key, lambda: _build_vocabulary(raw.decode()), Vocabulary)
+
+
+def _build_vocabulary(source: str) -> Vocabulary:
+    data = tomllib.loads(source)
     rules = data.pop("_rules", {})
     topics: list[Topic] = []
     words: dict[str, list[_Term]] = {}
@@ -142,7 +153,8 @@ def load_vocabulary() -> Vocabulary:
     )
     passing_by_word: dict[str, tuple[frozenset[str], ...]] = {}
     for group in passing_all:
-        passing_by_word[min(group)] = (*passing_by_word.get(min(group), ()), group)
+        key = _rarest(group)
+        passing_by_word[key] = (*passing_by_word.get(key, ()), group)
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -161,14 +173,17 @@ def load_vocabulary() -> Vocabulary:
         passing_any=frozenset(morph.lemma(w) for w in rules.get("passing_any", ())),
         passing_all=passing_all,
         passing_by_word=passing_by_word,
-        passing_words=frozenset(
-            morph.lemma(w) for group in rules.get("passing_all", ()) for w in group
-        ),
+        passing_words=frozenset(passing_by_word),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
         frame_anchors=frozenset(frames) | frames_before,
     )
+
+
+def _rarest(group: frozenset[str]) -> str:
+    """The lemma of a group to look for first: the longest (ties alphabetically)."""
+    return max(sorted(group), key=len)
 
 
 # --- detection ------------------------------------------------------------------------------
@@ -252,7 +267,11 @@ def _scan_sentence(
                 seen.add(term.slug)
     for i in compress(positions, map(index.__contains__, lemmas)):
         entry = index[lemmas[i]]
-        if _studied(vocab, lemmas, i):
+        if (
+            i > 1
+            and (lemmas[i - 1] == "по" or lemmas[i - 1] in _AND)
+            and _studied(vocab, lemmas, i)
+        ):
             continue  # "дипломы по энергетике и экологии": subjects of study, not areas
         terms, phrases, areas = entry
         for phrase, term in phrases:

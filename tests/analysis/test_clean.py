@@ -323,3 +323,35 @@ def test_short_datelines_go_and_the_words_stay(opening: str, city: str) -> None:
 )
 def test_not_short_datelines(text: str) -> None:
     assert match_dateline(text) is None
+
+
+def test_the_razdel_shortcut_keeps_whole_only_what_razdel_keeps_whole() -> None:
+    # sentences() skips razdel for a chunk whose every delimiter razdel's first rules join
+    # ("1.5", "тыс. тенге"); random strings of letters, digits and every delimiter kind check
+    # that it never keeps whole what razdel would split.
+    import random
+
+    import razdel
+
+    from storage.analysis.sentences import _razdel_keeps_whole
+
+    rng = random.Random(7)
+    alphabet = list("абв где Жзи klm NOP 12 ") + list(".?!…;\"„'»”’)]}([{«“:=-_ ")
+    kept = 0
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        if _razdel_keeps_whole(s):
+            kept += 1
+            whole = [s.strip()] if s.strip() else []
+            assert [x.text for x in razdel.sentenize(s) if x.text.strip()] == whole, s
+    assert kept > 5_000
+    assert not _razdel_keeps_whole("Он приехал в г. Ташкент. Потом уехал.")
+    assert _razdel_keeps_whole("Объем составит 742 тыс. тенге, рост 1.5 раза.")
+
+
+def test_share_button_rows_are_debris_and_their_words_fit_the_quick_test() -> None:
+    from storage.analysis.rawlines import _SOCIAL_WORDS, is_debris
+
+    assert is_debris("Facebook, Twitter | Telegram WhatsApp")
+    assert not is_debris("Facebook заблокировал страницу акимата, сообщили в ведомстве.")
+    assert max(map(len, _SOCIAL_WORDS)) < 20  # is_debris reads a line's first 20 first

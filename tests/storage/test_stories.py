@@ -55,6 +55,23 @@ def test_signature_survives_the_store_and_discard_forgets() -> None:
     assert index.best_match(original) is None and len(index) == 0
 
 
+def test_an_article_is_held_once_however_often_it_is_added() -> None:
+    """The index keeps no id -> row dict: an id already held (added before, or twice in one
+    batch) is found by a scan of its ids, and a freed row is reused."""
+    first = sig(labelled_pairs(1)[0][0])
+    second = sig("Погода в Омске\n\nВ Омске ожидается снег и сильный ветер до конца недели.")
+    index = StoryIndex()
+    index.add(1, first)
+    index.add_many([(1, second), (2, second), (2, first), (3, second)])
+    index.add(3, first)
+    assert len(index) == 3 and 2 in index and 4 not in index
+    assert index.best_match(first) == (1, 1.0)  # 1 kept its first signature
+    index.discard(1)
+    assert 1 not in index and len(index) == 2 and index.best_match(first) is None
+    index.add(4, first)
+    assert index.best_match(first) == (4, 1.0) and len(index) == 3
+
+
 def test_same_counts_is_the_number_of_equal_values_per_row() -> None:
     rng = np.random.default_rng(3)
     matrix = rng.integers(0, 4, size=(500, NUM_PERM), dtype=np.uint32)  # many equal values

@@ -3,6 +3,7 @@ region a user means by a query."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
@@ -20,6 +21,7 @@ from storage.analysis.gazetteer.tokens import Tokenizer
 from storage.analysis.model import RegionRef
 
 _QUOTES = frozenset("«»\"“”„'")
+_POS = operator.attrgetter("pos")  # a hit's token index, as a C function for sorting
 # What may stand between two words of one name: spaces, line breaks, hyphens and dashes.
 _PHRASE_GAP = frozenset(" \t\r\n\xa0-‐‑–—")
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
@@ -110,7 +112,7 @@ class Gazetteer:
         named = {t.region.code for h in hits for t in h.targets if t.kind == NAME and t.region}
         regions: dict[str, RegionRef] = {}
         countries: set[str] = set()
-        for h in sorted(hits, key=lambda h: h.pos):
+        for h in sorted(hits, key=_POS):
             if len(h.targets) == 1:  # most hits: one place, nothing to choose
                 target = h.targets[0]
                 if target.region is not None:

@@ -85,7 +85,7 @@ class Tokenizer:
         s = norm(word)
         found = self._ix.surface.get(s)
         if found:
-            return frozenset(found)
+            return found
         if not word[:1].isupper():
             return frozenset()
         if not is_cyrillic(s):
@@ -107,7 +107,7 @@ class Tokenizer:
             if s.endswith(suffix) and len(stem) > 2 and not is_cyrillic(stem):
                 found = self._ix.surface.get(stem.rstrip("'"))
                 if found:
-                    return frozenset(found)
+                    return found
         return frozenset()
 
     def scan(
