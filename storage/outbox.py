@@ -213,15 +213,13 @@ class OutboxStore:
         self, *, claimers_gone: bool = False, now: dt.datetime | None = None
     ) -> int:
         """Put back in the queue the ``sending`` rows whose claimer is gone: those of any other
-        owner when ``claimers_gone`` (the caller holds the store's instance lock, so no other
-        sender lives), else only those whose lease has run out.
+        owner when ``claimers_gone`` (the caller is the only sender: it holds the SQLite store's
+        instance lock, or the leadership of the PostgreSQL replicas, whose advisory lock a dead
+        leader's session has let go), else only those whose lease has run out.
 
         Such a row may or may not have reached Telegram: it is sent again (at most one
         duplicate each) rather than risk losing it."""
         when = _stamp(now or dt.datetime.now(dt.UTC))
-        # On PostgreSQL other replicas share the store: no lock proves their claimers gone,
-        # so only an expired lease frees a row.
-        claimers_gone = claimers_gone and self.db.dialect == "sqlite"
         expired = "1 = 1" if claimers_gone else "(lease_until IS NULL OR lease_until < ?)"
         args: tuple[object, ...] = (self.owner,) if claimers_gone else (self.owner, when)
         async with transaction(self.db):

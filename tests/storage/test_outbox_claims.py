@@ -200,3 +200,23 @@ async def test_two_claimers_racing_over_the_same_rows_never_take_one_twice(
     assert {str(r[0]): int(r[1]) for r in rows} == {k: n for k, n in claimed.items() if n}
     if test_store.backend == "postgresql":  # the claims really ran side by side
         assert len(a) > 0 and len(b) > 0, claimed
+
+
+async def test_the_only_sender_takes_back_a_dead_senders_claims_at_once(
+    test_store: TestStore,
+) -> None:
+    """The new sole sender (the SQLite file's lock holder, or the replica that took over the
+    PostgreSQL leadership from a dead one) requeues the dead one's in-flight rows at start,
+    without waiting for their ten-minute lease; its own claims stay."""
+    db = await test_store.open()
+    await SubscriptionService(db).subscribe(1, "private")
+    await SubscriptionService(db).subscribe(2, "private")
+    await add_article(db)
+    await plan(db)
+    dead_row, own_row = [r.id for r in await OutboxStore(db).pending()]
+    assert await OutboxStore(db, "dead").claim([dead_row]) == {dead_row}
+    assert await OutboxStore(db, "new").claim([own_row]) == {own_row}
+    new = OutboxStore(db, "new")
+    assert await new.requeue_orphans() == 0  # the lease still runs
+    assert await new.requeue_orphans(claimers_gone=True) == 1
+    assert [r.id for r in await new.pending()] == [dead_row]
