@@ -231,13 +231,16 @@ async def serve(settings: Settings) -> None:
     at once with one line (InstanceLocked) instead of delivering beside this one."""
     from bot.container import open_app
     from bot.leader_gate import take_leadership
+    from bot.store import database_url, store_place
 
-    # "": DATABASE_URL (PostgreSQL replicas) is wired with the PostgreSQL store
-    leadership = await take_leadership(settings.database_path, "", settings.delivery_interval)
+    # DATABASE_URL: replicas on one PostgreSQL store (the advisory-lock leader, the shared
+    # send budget); else the SQLite file's lock
+    url = database_url(settings) or ""
+    leadership = await take_leadership(settings.database_path, url, settings.delivery_interval)
     try:
         app = await open_app(settings, leadership=leadership)
         try:
-            bot = build_bot(settings)
+            bot = build_bot(settings, database_url=url)
             try:
                 await check_telegram(bot, settings)
             except BaseException:
@@ -246,7 +249,7 @@ async def serve(settings: Settings) -> None:
             dp = build_dispatcher(app)
             log.info(
                 "store %s: %d articles; %s %s",
-                settings.database_path,
+                store_place(settings),  # host:port/db for PostgreSQL, never the password
                 await app.services.articles.store.count(),
                 "webhook mode, Bot API" if settings.webhook else "polling",
                 settings.telegram_api_url,

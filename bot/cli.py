@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     export = sub.add_parser("export", help="every stored article as JSON lines")
     export.add_argument("--json", action="store_true", required=True)
+    sub.add_parser("migrate", help="upgrade the store (DATABASE_URL or DATABASE_PATH) and exit")
+    copy = sub.add_parser("copy-store", help="copy a SQLite store into an empty PostgreSQL one")
+    copy.add_argument("sqlite_path", type=Path, metavar="SQLITE_PATH")
+    copy.add_argument("database_url", metavar="DATABASE_URL")
     return parser
 
 
@@ -63,6 +67,14 @@ def main(argv: list[str] | None = None) -> int:
         from bot.sources_cli import run_export
 
         return run_export()
+    if command == "migrate":
+        from bot.store_cli import run_migrate
+
+        return run_migrate()
+    if command == "copy-store":
+        from bot.store_cli import run_copy_store
+
+        return run_copy_store(args.sqlite_path, args.database_url)
     if command == "console":
         from bot.console import run_console
 

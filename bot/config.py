@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr = SecretStr("")
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     database_path: Path = Path("data/news.sqlite3")
+    # postgresql://... : the store in PostgreSQL instead (a secret: it may hold a password)
+    database_url: SecretStr | None = None
     seeds_dir: Path = Path("seeds")
     telegram_api_url: str = DEFAULT_API_URL
     delivery_interval: float = Field(default=60, gt=0)
@@ -89,6 +91,16 @@ class Settings(BaseSettings):
         if not parts.hostname:
             raise ValueError("has no host name")
         return value.rstrip("/")
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        url = value.get_secret_value().strip() if value is not None else ""
+        if not url:
+            return None  # empty: SQLite at DATABASE_PATH
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must start with postgresql:// (empty: SQLite at DATABASE_PATH)")
+        return SecretStr(url)
 
     @field_validator("webhook_url")
     @classmethod

@@ -19,8 +19,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import aiosqlite
-
 from bot.callbacks import SEARCH_KEY_BYTES
 from bot.config import Settings
 from bot.delivery.planner import plan
@@ -34,9 +32,10 @@ from bot.services.partners import PartnerService
 from bot.services.queries import QueryTokens
 from bot.services.subscriptions import SubscriptionService
 from bot.sources.poller import RunningSources, start_sources
+from bot.store import open_settings_store
 from bot.texts import t
 from storage.articles import ArticleStore
-from storage.db import open_db
+from storage.database import Database
 from storage.ingest import ensure_seeded
 
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ class Lifecycle:
 @dataclass(slots=True)
 class App:
     settings: Settings
-    db: aiosqlite.Connection
+    db: Database
     services: Services
     lifecycle: list[Lifecycle] = field(default_factory=list)
     delivery: DeliveryScheduler | None = None  # built when the bot starts (it needs the Bot)
@@ -111,8 +110,7 @@ async def open_app(
     exist only in the terminal and must not have deliveries marked sent). ``leadership``:
     delivery and the sources run only while it is held (``bot.leader_gate``); None: always.
     """
-    settings.database_path.parent.mkdir(parents=True, exist_ok=True)
-    db = await open_db(settings.database_path)
+    db = await open_settings_store(settings)
     try:
         if seed:
             await ensure_seeded(db, settings.seeds_dir)
@@ -144,7 +142,7 @@ async def open_app(
     return app
 
 
-async def queue_new(db: aiosqlite.Connection) -> int:
+async def queue_new(db: Database) -> int:
     """/reload queues what it added at once (the planner is delivery's SQL)."""
     return (await plan(db)).queued
 

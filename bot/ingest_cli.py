@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.config import ConfigError, load_settings
-from storage.db import SchemaError, open_db
+from bot.config import ConfigError, Settings, load_settings
+from bot.store import open_settings_store
+from storage.db import SchemaError
 from storage.ingest import SEEDS_ROOT, ingest_dir
 from storage.models import IngestReport
 
@@ -33,7 +34,7 @@ def run_ingest(directory: Path | None) -> int:
         # the seeds folder is known by its name, not its place (moving it re-adds nothing)
         is_seeds = folder.expanduser().resolve() == settings.seeds_dir.expanduser().resolve()
         root = SEEDS_ROOT if is_seeds else None
-        report = asyncio.run(_ingest(settings.database_path, folder, root))
+        report = asyncio.run(_ingest(settings, folder, root))
     except (NotADirectoryError, SchemaError) as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 2
@@ -41,8 +42,8 @@ def run_ingest(directory: Path | None) -> int:
     return 0 if report.ok else 1
 
 
-async def _ingest(database: Path, folder: Path, root: str | None = None) -> IngestReport:
-    db = await open_db(database)
+async def _ingest(settings: Settings, folder: Path, root: str | None = None) -> IngestReport:
+    db = await open_settings_store(settings)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         return await ingest_dir(db, folder, progress=bar, root=root)

@@ -15,14 +15,14 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
-
 from bot.config import ConfigError, Settings, load_settings
 from bot.services.sources import probe
 from bot.sources.collect import Collector, SourceReport
 from bot.sources.http import Fetcher
 from bot.sources.poller import load_index, poll_round, utc_now
-from storage.db import SchemaError, open_db
+from bot.store import open_settings_store
+from storage.database import Database, Row
+from storage.db import SchemaError
 from storage.sources import SourceExists, SourceStore
 
 
@@ -44,7 +44,7 @@ def starter_sources(path: Path = STARTER) -> list[tuple[str, str]]:
     return [(str(s["url"]), str(s["name"])) for s in table.get("source", [])]
 
 
-async def _add_starter(db: aiosqlite.Connection) -> int:
+async def _add_starter(db: Database) -> int:
     store, added = SourceStore(db), 0
     for url, name in starter_sources():
         try:
@@ -62,7 +62,7 @@ def run_export() -> int:
     return _run(lambda settings, db: export_articles(db))
 
 
-def _run(body: Callable[[Settings, aiosqlite.Connection], Awaitable[int]]) -> int:
+def _run(body: Callable[[Settings, Database], Awaitable[int]]) -> int:
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -70,7 +70,7 @@ def _run(body: Callable[[Settings, aiosqlite.Connection], Awaitable[int]]) -> in
         return 2
 
     async def main() -> int:
-        db = await open_db(settings.database_path)
+        db = await open_settings_store(settings)
         try:
             return await body(settings, db)
         finally:
@@ -87,7 +87,7 @@ def _when(value: dt.datetime | None) -> str:
     return f"{value:%Y-%m-%d %H:%M}" if value else "never"
 
 
-async def _list(settings: Settings, db: aiosqlite.Connection, *_: object) -> int:
+async def _list(settings: Settings, db: Database, *_: object) -> int:
     for s in await SourceStore(db).all():
         state = "on" if s.enabled else f"paused ({s.paused_reason or 'by an admin'})"
         print(
@@ -99,9 +99,7 @@ async def _list(settings: Settings, db: aiosqlite.Connection, *_: object) -> int
     return 0
 
 
-async def _add(
-    settings: Settings, db: aiosqlite.Connection, url: str | None, name: str | None, _: bool
-) -> int:
+async def _add(settings: Settings, db: Database, url: str | None, name: str | None, _: bool) -> int:
     assert url is not None
     if not url.startswith(("http://", "https://")):
         print(f"not an http(s) URL: {url}", file=sys.stderr)
@@ -115,7 +113,7 @@ async def _add(
     return 0
 
 
-async def _remove(settings: Settings, db: aiosqlite.Connection, url: str | None, *_: object) -> int:
+async def _remove(settings: Settings, db: Database, url: str | None, *_: object) -> int:
     assert url is not None
     if await SourceStore(db).remove(url):
         print(f"removed {url}; its articles stay")
@@ -124,7 +122,7 @@ async def _remove(settings: Settings, db: aiosqlite.Connection, url: str | None,
     return 1
 
 
-async def _collector(settings: Settings, db: aiosqlite.Connection, fetcher: Fetcher) -> Collector:
+async def _collector(settings: Settings, db: Database, fetcher: Fetcher) -> Collector:
     now = utc_now()
     index = await load_index(db, now)
     return Collector(
@@ -133,7 +131,7 @@ async def _collector(settings: Settings, db: aiosqlite.Connection, fetcher: Fetc
 
 
 async def _check(
-    settings: Settings, db: aiosqlite.Connection, url: str | None, name: str | None, _: bool
+    settings: Settings, db: Database, url: str | None, name: str | None, _: bool
 ) -> int:
     """Poll ``url`` as a source would be, storing nothing, and say what would be stored."""
     assert url is not None
@@ -148,7 +146,7 @@ async def _check(
 
 
 async def _fetch(
-    settings: Settings, db: aiosqlite.Connection, url: str | None, name: str | None, every: bool
+    settings: Settings, db: Database, url: str | None, name: str | None, every: bool
 ) -> int:
     async with Fetcher() as fetcher:
         collector = await _collector(settings, db, fetcher)
@@ -207,16 +205,35 @@ FROM articles AS a WHERE a.id > ? ORDER BY a.id LIMIT 500
 """
 
 
-async def _columns(db: aiosqlite.Connection, table: str) -> set[str]:
+# PostgreSQL stores start at the current schema (relevant and role always exist); the JSON is
+# built the same way and read back as text, so both engines export the same lines.
+_PG_EXPORT_SQL = """
+SELECT a.id, a.title, a.date, a.url, a.summary, a.ingested_at, a.source_path, a.relevant,
+  (SELECT coalesce(json_agg(json_build_array(code, name, country, role) ORDER BY pos), '[]')
+   FROM article_regions WHERE article_id = a.id)::text AS regions,
+  (SELECT coalesce(json_agg(slug ORDER BY pos), '[]') FROM article_topics
+   WHERE article_id = a.id)::text AS topics,
+  (SELECT coalesce(json_agg(country ORDER BY pos), '[]') FROM article_countries
+   WHERE article_id = a.id)::text AS countries,
+  (SELECT coalesce(json_agg(json_build_object('name', name, 'url', url) ORDER BY seen_at, seq),
+   '[]') FROM article_sources WHERE article_id = a.id)::text AS sources
+FROM articles AS a WHERE a.id > ? ORDER BY a.id LIMIT 500
+"""
+
+
+async def _columns(db: Database, table: str) -> set[str]:
     return {str(r[1]) for r in await db.execute_fetchall(f"PRAGMA table_info({table})")}
 
 
-async def export_articles(db: aiosqlite.Connection) -> int:
+async def export_articles(db: Database) -> int:
     """Every stored article, one JSON object a line (SPEC: export --json), in id order."""
-    sql = _export_sql(
-        "relevant" in await _columns(db, "articles"),
-        "role" in await _columns(db, "article_regions"),
-    )
+    if db.dialect == "postgresql":
+        sql = _PG_EXPORT_SQL
+    else:
+        sql = _export_sql(
+            "relevant" in await _columns(db, "articles"),
+            "role" in await _columns(db, "article_regions"),
+        )
     last = 0
     while True:
         rows = list(await db.execute_fetchall(sql, (last,)))
@@ -227,7 +244,7 @@ async def export_articles(db: aiosqlite.Connection) -> int:
         last = int(rows[-1]["id"])
 
 
-def _exported(row: aiosqlite.Row) -> dict[str, Any]:
+def _exported(row: Row) -> dict[str, Any]:
     regions = [
         {"code": c, "name": n, "country": k, "role": r} for c, n, k, r in json.loads(row["regions"])
     ]

@@ -12,10 +12,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import aiosqlite
-
 from storage.analysis.model import Analysis, Figure, RegionRef
-from storage.fulltext import index_text, match_expression
+from storage.database import Database, Row
+from storage.fulltext import index_text, match_expression, query_tokens
 from storage.models import Page, StoredArticle
 
 MAX_PAGE = 100
@@ -42,6 +41,21 @@ SEARCH_SQL = (
     "JOIN articles AS a ON a.fts_key = f.rowid "
     "WHERE articles_fts MATCH ? AND a.relevant = 1 ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
 )
+# PostgreSQL: the tsvector of the same lemmas ('simple': no further stemming), every token
+# required; the GIN index finds the matches and the date index orders them.
+PG_SEARCH_SQL = (
+    "SELECT id FROM articles WHERE fts @@ plainto_tsquery('simple', ?) AND relevant = 1 "
+    "ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
+)
+
+
+def search_query(db: Database, words: str) -> tuple[str, str] | None:
+    """The search listing for this engine and its one parameter, or None (no words)."""
+    if db.dialect == "sqlite":
+        expression = match_expression(words)
+        return None if expression is None else (SEARCH_SQL, expression)
+    tokens = query_tokens(words)
+    return (PG_SEARCH_SQL, " ".join(tokens)) if tokens else None
 
 
 def utc_now() -> str:
@@ -56,11 +70,12 @@ def _parse_utc(value: str) -> dt.datetime:
 class ArticleStore:
     """Read access to the articles; every method is one or two indexed queries."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
+        self._select = db.pick(ARTICLE_SELECT, PG_ARTICLE_SELECT)
 
     @property
-    def db(self) -> aiosqlite.Connection:
+    def db(self) -> Database:
         return self._db
 
     async def listing(
@@ -99,10 +114,10 @@ class ArticleStore:
         The FTS rowid is the listing order, so FTS5 reads the matches newest first and stops
         at the page's end: no sort, however common the word.
         """
-        expression = match_expression(words)
-        if expression is None:
+        query = search_query(self._db, words)
+        if query is None:
             return Page(items=(), has_more=False)
-        return await self._page(SEARCH_SQL, (expression,), limit, offset)
+        return await self._page(query[0], (query[1],), limit, offset)
 
     async def region_counts(self, country: str | None = None) -> dict[str, int]:
         """Region code -> number of articles about it (of one country, if given)."""
@@ -131,7 +146,7 @@ class ArticleStore:
 
     async def max_id(self) -> int:
         """The highest id ever given (ids are never reused), 0 for an empty store."""
-        return await self._scalar("SELECT seq FROM sqlite_sequence WHERE name = 'articles'")
+        return await self._scalar(self._db.pick(_SQLITE_MAX_ID, _PG_MAX_ID))
 
     async def ids_after(self, article_id: int) -> list[int]:
         """Ids of the articles ingested after ``article_id`` was, oldest first."""
@@ -148,7 +163,7 @@ class ArticleStore:
         limit = max(1, min(limit, MAX_PAGE))
         offset = max(0, offset)
         page_sql = (
-            f"WITH page(id) AS MATERIALIZED ({sql}) {ARTICLE_SELECT} "
+            f"WITH page(id) AS MATERIALIZED ({sql}) {self._select} "
             "FROM page JOIN articles AS a ON a.id = page.id ORDER BY a.sort_key DESC, a.id DESC"
         )
         # execute_fetchall: one hop to the database thread instead of three (execute, fetch,
@@ -161,7 +176,7 @@ class ArticleStore:
         """The articles with ``ids``, in that order, tags included: one query."""
         if not ids:
             return []
-        sql = f"{ARTICLE_SELECT} FROM articles AS a WHERE a.id IN ({','.join('?' * len(ids))})"
+        sql = f"{self._select} FROM articles AS a WHERE a.id IN ({','.join('?' * len(ids))})"
         rows = {int(row["id"]): row for row in await self._db.execute_fetchall(sql, tuple(ids))}
         return [_article(rows[i]) for i in ids if i in rows]
 
@@ -180,9 +195,29 @@ ARTICLE_SELECT = (
     "(SELECT json_group_array(json_array(name, url)) FROM (SELECT name, url "
     " FROM article_sources WHERE article_id = a.id ORDER BY seen_at, rowid)) AS sources"
 )
+# The same on PostgreSQL: json_agg in the tags' order, as text (the reader parses it);
+# article_sources.seq stands for SQLite's rowid.
+PG_ARTICLE_SELECT = (
+    "SELECT a.id, a.title, a.lead, a.date, a.url, a.summary, a.figures, a.ingested_at, "
+    "a.relevant, "
+    "(SELECT coalesce(json_agg(json_build_array(code, name, country, role) ORDER BY pos), "
+    " '[]')::text FROM article_regions WHERE article_id = a.id) AS regions, "
+    "(SELECT coalesce(json_agg(slug ORDER BY pos), '[]')::text "
+    " FROM article_topics WHERE article_id = a.id) AS topics, "
+    "(SELECT coalesce(json_agg(country ORDER BY pos), '[]')::text "
+    " FROM article_countries WHERE article_id = a.id) AS countries, "
+    "(SELECT coalesce(json_agg(json_build_array(name, url) ORDER BY seen_at, seq), '[]')::text"
+    " FROM article_sources WHERE article_id = a.id) AS sources"
+)
+# The highest id ever given (the sequence), 0 before the first
+_SQLITE_MAX_ID = "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"
+_PG_MAX_ID = (
+    "SELECT last_value FROM pg_sequences WHERE schemaname = current_schema() "
+    "AND sequencename = 'articles_id_seq'"
+)
 
 
-def _article(row: aiosqlite.Row) -> StoredArticle:
+def _article(row: Row) -> StoredArticle:
     figures = tuple(Figure(f["kind"], f["text"]) for f in json.loads(row["figures"] or "[]"))
     return StoredArticle(
         id=int(row["id"]),
@@ -222,21 +257,22 @@ class ArticleRecord:
         return index_text(a.title, a.lead, a.body)
 
 
+# Ids are given explicitly (see insert_articles); an undated article sorts by its ingestion day.
 _INSERT_SQL = (
     "INSERT INTO articles (title, lead, body, date, url, summary, figures, lemmas, "
-    "content_hash, raw, source_path, analysis_fingerprint, sort_key, ingested_at, "
-    "updated_at, relevant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "coalesce(?4, substr(?13, 1, 10)), ?13, ?13, ?14)"
+    "content_hash, raw, source_path, analysis_fingerprint, updated_at, relevant, id, "
+    "ingested_at, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE_SQL = (
-    "UPDATE articles SET title = ?, lead = ?, body = ?, date = ?4, url = ?, summary = ?, "
+    "UPDATE articles SET title = ?, lead = ?, body = ?, date = ?, url = ?, summary = ?, "
     "figures = ?, lemmas = ?, content_hash = ?, raw = ?, source_path = ?, "
-    "analysis_fingerprint = ?, sort_key = coalesce(?4, substr(ingested_at, 1, 10)), "
-    "updated_at = ?13, relevant = ?14 WHERE id = ?15 RETURNING sort_key"
+    "analysis_fingerprint = ?, updated_at = ?, relevant = ?, "
+    "sort_key = coalesce(?, substr(ingested_at, 1, 10)) WHERE id = ? RETURNING sort_key"
 )
 
 
 def _values(record: ArticleRecord, now: str) -> tuple[object, ...]:
+    """The values both statements start with (title ... relevant)."""
     a = record.analysis
     figures = json.dumps([{"kind": f.kind, "text": f.text} for f in a.figures], ensure_ascii=False)
     return (
@@ -257,8 +293,12 @@ def _values(record: ArticleRecord, now: str) -> tuple[object, ...]:
     )
 
 
+def _date(record: ArticleRecord) -> str | None:
+    return record.analysis.date.isoformat() if record.analysis.date else None
+
+
 async def save_article(
-    db: aiosqlite.Connection,
+    db: Database,
     record: ArticleRecord,
     *,
     article_id: int | None = None,
@@ -272,7 +312,8 @@ async def save_article(
         return (await insert_articles(db, [record], now=now))[0]
     for table in ("article_regions", "article_topics", "article_countries"):
         await db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    async with db.execute(_UPDATE_SQL, (*_values(record, now or utc_now()), article_id)) as cur:
+    values = (*_values(record, now or utc_now()), _date(record), article_id)
+    async with db.execute(_UPDATE_SQL, values) as cur:
         row = await cur.fetchone()
     if row is None:
         raise LookupError(f"article {article_id} does not exist")
@@ -281,26 +322,25 @@ async def save_article(
 
 
 async def insert_articles(
-    db: aiosqlite.Connection, records: Sequence[ArticleRecord], *, now: str | None = None
+    db: Database, records: Sequence[ArticleRecord], *, now: str | None = None
 ) -> list[int]:
     """Insert new articles in a handful of statements; returns their ids, in order.
 
-    Must run inside a ``transaction()``: holding the write lock, the AUTOINCREMENT ids given
-    to the rows are the next ones after the sequence, in insertion order.
+    Must run inside a ``transaction()``. The ids are taken first and written explicitly: on
+    SQLite, holding the write lock, the next ones after the AUTOINCREMENT sequence (which the
+    insert then advances); on PostgreSQL, drawn from the identity sequence (never reused).
     """
     if not records:
         return []
     if not db.in_transaction:
         raise RuntimeError("insert_articles needs a transaction")
     now = now or utc_now()
-    async with db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'articles'") as cursor:
-        row = await cursor.fetchone()
-    async with db.execute("SELECT max(id) FROM articles") as cursor:
-        top = await cursor.fetchone()
-    first = max(int(row[0]) if row else 0, int(top[0]) if top and top[0] else 0) + 1
-    await db.executemany(_INSERT_SQL, [_values(r, now) for r in records])
-    ids = list(range(first, first + len(records)))
+    ids = await _new_ids(db, len(records))
     day = now[:10]
+    await db.executemany(
+        _INSERT_SQL,
+        [(*_values(r, now), i, now, _date(r) or day) for i, r in zip(ids, records, strict=True)],
+    )
     await _insert_tags(
         db,
         [
@@ -311,9 +351,28 @@ async def insert_articles(
     return ids
 
 
-async def _insert_tags(
-    db: aiosqlite.Connection, articles: Sequence[tuple[int, str, Analysis]]
-) -> None:
+async def _new_ids(db: Database, count: int) -> list[int]:
+    if db.dialect == "postgresql":
+        # Writers of new articles take turns until they commit (as SQLite's one writer does):
+        # ids then become visible in the order they were given, so the delivery planner's
+        # "everything up to the highest id" never passes over one still being written.
+        await db.execute(
+            "SELECT pg_advisory_xact_lock(hashtext('news-bot article ids ' || current_schema()))"
+        )
+        rows = await db.execute_fetchall(
+            "SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, ?)",
+            (count,),
+        )
+        return sorted(int(r[0]) for r in rows)
+    async with db.execute(_SQLITE_MAX_ID) as cursor:
+        row = await cursor.fetchone()
+    async with db.execute("SELECT max(id) FROM articles") as cursor:
+        top = await cursor.fetchone()
+    first = max(int(row[0]) if row else 0, int(top[0]) if top and top[0] else 0) + 1
+    return list(range(first, first + count))
+
+
+async def _insert_tags(db: Database, articles: Sequence[tuple[int, str, Analysis]]) -> None:
     """Tag rows for (article id, sort key, analysis) triples; tags de-duplicated, in order.
     A row is listed when its article is relevant and, for a region, the region a party."""
     regions, topics, countries = [], [], []
@@ -343,6 +402,6 @@ async def _insert_tags(
     )
 
 
-async def delete_article(db: aiosqlite.Connection, article_id: int) -> None:
+async def delete_article(db: Database, article_id: int) -> None:
     """Remove an article; its tags, index entry and file record go with it."""
     await db.execute("DELETE FROM articles WHERE id = ?", (article_id,))

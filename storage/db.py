@@ -8,17 +8,17 @@ leaves the file at the last good version. Numbers may have gaps.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import sqlite3
-import weakref
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import aiosqlite
+
+from storage.database import Database, SqliteDatabase, transaction
+
+__all__ = ["Database", "SqliteDatabase", "transaction"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
@@ -117,7 +117,7 @@ def _has_code(sql: str) -> bool:
     return any(ln.strip() and not ln.strip().startswith("--") for ln in sql.splitlines())
 
 
-async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Connection:
+async def open_db(path: Path | str, *, upto: int | None = None) -> SqliteDatabase:
     """Open (creating it and its folder if needed) and migrate the store at ``path``.
 
     ``upto`` stops at that migration number (tests build "older" files with it).
@@ -128,11 +128,12 @@ async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Con
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None)
+        conn = await aiosqlite.connect(path, isolation_level=None)
     except (sqlite3.Error, OSError) as exc:
         raise StoreError(describe_open_error(path, exc)) from None
+    db = SqliteDatabase(conn)
     try:
-        db.row_factory = aiosqlite.Row
+        conn.row_factory = aiosqlite.Row
         # a short wait while opening: a file locked at start is reported, not waited on
         await db.execute(f"PRAGMA busy_timeout = {OPEN_BUSY_TIMEOUT_MS}")
         await db.execute("PRAGMA journal_mode = WAL")
@@ -143,8 +144,8 @@ async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Con
         await db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         await migrate(db, upto=upto)
         # a read-only file opens and reads fine; find out now, not at the first /subscribe
-        await db.execute("BEGIN IMMEDIATE")
-        await db.rollback()
+        await conn.execute("BEGIN IMMEDIATE")
+        await conn.rollback()
         await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except (sqlite3.Error, OSError) as exc:
         await db.close()
@@ -161,14 +162,14 @@ async def open_db(path: Path | str, *, upto: int | None = None) -> aiosqlite.Con
     return db
 
 
-async def user_version(db: aiosqlite.Connection) -> int:
+async def user_version(db: Database) -> int:
     async with db.execute("PRAGMA user_version") as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
 
 
 async def migrate(
-    db: aiosqlite.Connection, *, upto: int | None = None, directory: Path = MIGRATIONS_DIR
+    db: Database, *, upto: int | None = None, directory: Path = MIGRATIONS_DIR
 ) -> list[int]:
     """Apply every pending migration of ``directory``; returns the numbers applied."""
     shipped = migrations(directory)
@@ -187,7 +188,7 @@ async def migrate(
     return applied
 
 
-async def _apply(db: aiosqlite.Connection, migration: Migration) -> bool:
+async def _apply(db: Database, migration: Migration) -> bool:
     async with transaction(db):
         # Re-read under the write lock: another process may have migrated meanwhile.
         if await user_version(db) >= migration.number:
@@ -199,27 +200,3 @@ async def _apply(db: aiosqlite.Connection, migration: Migration) -> bool:
                 raise SchemaError(f"migration {migration.path.name} failed: {exc}") from exc
         await db.execute(f"PRAGMA user_version = {migration.number:d}")
     return True
-
-
-_locks: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = weakref.WeakKeyDictionary()
-
-
-def write_lock(db: aiosqlite.Connection) -> asyncio.Lock:
-    """One lock per connection: tasks sharing a connection must not interleave transactions."""
-    lock = _locks.get(db)
-    if lock is None:
-        lock = _locks[db] = asyncio.Lock()
-    return lock
-
-
-@asynccontextmanager
-async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK if the block raises. Not re-entrant."""
-    async with write_lock(db):
-        await db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-        except BaseException:
-            await db.rollback()
-            raise
-        await db.commit()

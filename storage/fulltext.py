@@ -32,13 +32,20 @@ def index_text(*texts: str) -> str:
 
 def match_expression(words: str) -> str | None:
     """An FTS5 MATCH expression requiring every word (any form) of ``words``, or None."""
+    tokens = query_tokens(words)
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"' for token in tokens)
+
+
+def query_tokens(words: str) -> list[str]:
+    """The distinct index tokens of ``words``, in order, at most MAX_QUERY_TOKENS: what a
+    search requires (FTS5 on SQLite, a tsquery on PostgreSQL)."""
     tokens: dict[str, None] = {}
     for word in tokenize(words[:1000]):
         for part in _parts(word):
             tokens.setdefault(part, None)
-    if not tokens:
-        return None
-    return " ".join(f'"{token}"' for token in list(tokens)[:MAX_QUERY_TOKENS])
+    return list(tokens)[:MAX_QUERY_TOKENS]
 
 
 def query_lemmas(words: str) -> frozenset[str]:

@@ -15,19 +15,16 @@ import errno
 import hashlib
 import logging
 import os
-import sqlite3
 import stat
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import aiosqlite
-
 from storage.analysis.analyze import analyze, fingerprint
 from storage.analysis.model import Analysis
 from storage.articles import ArticleRecord, delete_article, save_article, utc_now
-from storage.db import transaction
+from storage.database import Database, transaction
 from storage.files import ArticleFileError, decode_article_bytes, read_article_bytes
 from storage.fulltext import index_text
 from storage.models import IngestReport
@@ -70,7 +67,7 @@ def text_hash(text: str) -> str:
 
 
 async def ingest_dir(
-    db: aiosqlite.Connection,
+    db: Database,
     directory: Path,
     *,
     today: dt.date | None = None,
@@ -121,15 +118,19 @@ async def ingest_dir(
     return report
 
 
-async def ensure_seeded(db: aiosqlite.Connection, seeds_dir: Path) -> IngestReport | None:
-    """First start: ingest ``seeds_dir`` when the store holds no article and knows no file."""
-    async with db.execute(
-        "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM ingested_files)"
-    ) as cursor:
-        row = await cursor.fetchone()
-    if row is not None and row[0]:
-        return None
-    return await ingest_dir(db, seeds_dir, root=SEEDS_ROOT)
+async def ensure_seeded(db: Database, seeds_dir: Path) -> IngestReport | None:
+    """First start: ingest ``seeds_dir`` when the store holds no article and knows no file.
+
+    Replicas starting together on one new PostgreSQL store seed it once: the others wait for
+    the first, then find the store filled."""
+    async with db.exclusive("news-bot seeding"):
+        async with db.execute(
+            "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM ingested_files)"
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0]:
+            return None
+        return await ingest_dir(db, seeds_dir, root=SEEDS_ROOT)
 
 
 def file_key(folder: Path, path: Path, root: str | None) -> str:
@@ -188,7 +189,7 @@ def refusal(folder: Path, path: Path) -> str | None:
     return None
 
 
-async def _known_files(db: aiosqlite.Connection, folder: str) -> dict[str, _Known]:
+async def _known_files(db: Database, folder: str) -> dict[str, _Known]:
     sql = "SELECT path, file_hash, article_id FROM ingested_files WHERE directory = ?"
     async with db.execute(sql, (folder,)) as cursor:
         return {str(row[0]): _Known(str(row[1]), row[2]) for row in await cursor.fetchall()}
@@ -215,7 +216,7 @@ def _load(
 
 
 async def _store(
-    db: aiosqlite.Connection,
+    db: Database,
     prepared: _Prepared,
     known: _Known | None,
     report: IngestReport,
@@ -234,7 +235,7 @@ async def _store(
                 article_id = await save_article(db, prepared.record, article_id=article_id)
                 outcome = "added" if known is None else "updated"
             await _record_file(db, prepared, article_id, directory)
-    except (sqlite3.Error, ValueError, LookupError) as exc:
+    except (db.Error, ValueError, LookupError) as exc:
         log.exception("ingest of %s failed", prepared.path)
         raise _FileFailed(f"store error: {exc}") from None
     touched.add(article_id)
@@ -281,13 +282,13 @@ def _analyze(text: str, today: dt.date) -> Analysis:
     return analysis
 
 
-async def _article_by_path(db: aiosqlite.Connection, path: str) -> int | None:
+async def _article_by_path(db: Database, path: str) -> int | None:
     async with db.execute("SELECT id FROM articles WHERE source_path = ?", (path,)) as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else None
 
 
-async def _same_content(db: aiosqlite.Connection, article_id: int, prepared: _Prepared) -> bool:
+async def _same_content(db: Database, article_id: int, prepared: _Prepared) -> bool:
     sql = "SELECT content_hash, analysis_fingerprint FROM articles WHERE id = ?"
     async with db.execute(sql, (article_id,)) as cursor:
         row = await cursor.fetchone()
@@ -295,9 +296,7 @@ async def _same_content(db: aiosqlite.Connection, article_id: int, prepared: _Pr
     return row is not None and (row[0], row[1]) == (record.content_hash, record.fingerprint)
 
 
-async def _record_file(
-    db: aiosqlite.Connection, prepared: _Prepared, article_id: int, directory: str
-) -> None:
+async def _record_file(db: Database, prepared: _Prepared, article_id: int, directory: str) -> None:
     await db.execute(
         "INSERT INTO ingested_files (path, directory, size, mtime_ns, file_hash, article_id, "
         "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
@@ -315,22 +314,20 @@ async def _record_file(
     )
 
 
-async def _remove(db: aiosqlite.Connection, path: str, known: _Known, report: IngestReport) -> None:
+async def _remove(db: Database, path: str, known: _Known, report: IngestReport) -> None:
     name = os.path.basename(path)
     try:
         async with transaction(db):
             if known.article_id is not None:
                 await delete_article(db, known.article_id)
             await db.execute("DELETE FROM ingested_files WHERE path = ?", (path,))
-    except sqlite3.Error as exc:
+    except db.Error as exc:
         report.failed.append((name, f"store error while removing: {exc}"))
         return
     report.removed.append(name)
 
 
-async def _retag(
-    db: aiosqlite.Connection, current_fp: str, touched: set[int], report: IngestReport
-) -> None:
+async def _retag(db: Database, current_fp: str, touched: set[int], report: IngestReport) -> None:
     """Re-analyse, from the stored text, every article an older analysis tagged."""
     sql = "SELECT id FROM articles WHERE analysis_fingerprint != ? ORDER BY id"
     async with db.execute(sql, (current_fp,)) as cursor:
@@ -352,7 +349,7 @@ async def _retag(
         except _FileFailed as exc:
             report.failed.append((name, f"re-tag: {exc}"))
             continue
-        except sqlite3.Error as exc:
+        except db.Error as exc:
             report.failed.append((name, f"re-tag: store error: {exc}"))
             continue
         report.retagged += 1

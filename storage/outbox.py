@@ -13,14 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-import aiosqlite
-
-from storage.db import transaction
+from storage.database import Database, transaction
 from storage.queries import QUERY_MATCH_SQL
 
 Status = Literal["pending", "sending", "sent", "failed"]
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+PG_NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+
+def now_sql(db: Database) -> str:
+    """SQL for "now" as the outbox and chats write it (UTC, ISO 8601 with Z)."""
+    return db.pick(_NOW, PG_NOW)
+
+
 LEASE = dt.timedelta(minutes=10)  # far beyond one send with all its retries
 
 # True when subscription ``s`` wants article ``a`` (aliases fixed by the callers' queries).
@@ -48,9 +54,23 @@ SELECT chat_id, article_id, thread_id FROM (
 )
 ORDER BY chat_id, article_id
 """
+# PostgreSQL: DISTINCT ON keeps, per (chat, article), the row of the lowest subscription id.
+_PG_PLAN_SQL = f"""
+INSERT INTO outbox (chat_id, article_id, thread_id)
+SELECT chat_id, article_id, thread_id FROM (
+    SELECT DISTINCT ON (c.id, a.id) c.id AS chat_id, a.id AS article_id, s.thread_id
+    FROM chats c
+    JOIN subscriptions s ON s.chat_id = c.id
+    JOIN articles a ON a.id > c.watermark AND a.id > s.created_after AND a.id <= :top
+    WHERE c.active = 1 AND c.watermark < :top AND a.relevant = 1 AND {MATCH_SQL}
+    ORDER BY c.id, a.id, s.id
+) AS planned
+ORDER BY chat_id, article_id
+ON CONFLICT DO NOTHING
+"""
 
 _ADVANCE_SQL = """
-UPDATE chats SET watermark = :top, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+UPDATE chats SET watermark = :top, updated_at = {now}
 WHERE active = 1 AND watermark < :top
 """
 
@@ -82,13 +102,13 @@ def _stamp(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-async def max_article_id(db: aiosqlite.Connection) -> int:
+async def max_article_id(db: Database) -> int:
     async with db.execute("SELECT COALESCE(MAX(id), 0) FROM articles") as cur:
         row = await cur.fetchone()
     return int(row[0]) if row else 0
 
 
-async def plan(db: aiosqlite.Connection) -> PlanResult:
+async def plan(db: Database) -> PlanResult:
     """Queue every new matching article for every active chat and advance the watermarks.
 
     Set-based: one INSERT ... SELECT and one UPDATE in one transaction. UNIQUE (chat_id,
@@ -98,16 +118,17 @@ async def plan(db: aiosqlite.Connection) -> PlanResult:
         # Read the newest id inside the transaction: an article committed after this point
         # (by /reload or a ``python -m bot ingest`` beside us) is left for the next run.
         top = await max_article_id(db)
-        cur = await db.execute(_PLAN_SQL, {"top": top})
+        cur = await db.execute(db.pick(_PLAN_SQL, _PG_PLAN_SQL), {"top": top})
         queued = cur.rowcount
-        await db.execute(_ADVANCE_SQL, {"top": top})
+        await db.execute(_ADVANCE_SQL.format(now=now_sql(db)), {"top": top})
     return PlanResult(queued=max(queued, 0), top=top)
 
 
 class OutboxStore:
-    def __init__(self, db: aiosqlite.Connection, owner: str = "") -> None:
+    def __init__(self, db: Database, owner: str = "") -> None:
         self.db = db
         self.owner = owner  # this process's instance id: the name on its claims
+        self._now = now_sql(db)
 
     async def pending(self, *, mode: str = "instant", limit: int = 100_000) -> list[OutboxRow]:
         """Queued rows of active chats in ``mode``, oldest article first within a chat."""
@@ -136,6 +157,8 @@ class OutboxStore:
         if not row_ids:
             return set()
         until = _stamp((now or dt.datetime.now(dt.UTC)) + LEASE)
+        if self.db.dialect == "postgresql":
+            return await self._claim_pg(row_ids, until)
         taken: set[int] = set()
         async with transaction(self.db):
             for row_id in row_ids:  # one by one: each row's rowcount says whether it was ours
@@ -148,6 +171,20 @@ class OutboxStore:
                 if cur.rowcount == 1:
                     taken.add(row_id)
         return taken
+
+    async def _claim_pg(self, row_ids: Sequence[int], until: str) -> set[int]:
+        """One statement: lock the rows still pending, skipping those another replica holds
+        locked at this moment (it is claiming them), and mark them ours; RETURNING says which.
+        A row is never claimed twice: a claimer either locks it while 'pending' or skips it."""
+        marks = ",".join("?" * len(row_ids))
+        rows = await self.db.execute_fetchall(
+            "UPDATE outbox SET status = 'sending', claimed_by = ?, lease_until = ?,"
+            f" attempts = attempts + 1, updated_at = {PG_NOW}"
+            " WHERE id IN (SELECT id FROM outbox WHERE id IN"
+            f" ({marks}) AND status = 'pending' FOR UPDATE SKIP LOCKED) RETURNING id",
+            (self.owner, until, *row_ids),
+        )
+        return {int(r[0]) for r in rows}
 
     async def set_status(
         self,
@@ -162,13 +199,13 @@ class OutboxStore:
         if not row_ids:
             return
         marks = ",".join("?" * len(row_ids))
-        sent_at = _NOW if status == "sent" else "sent_at"
+        sent_at = self._now if status == "sent" else "sent_at"
         async with transaction(self.db):
             await self.db.execute(
                 f"UPDATE outbox SET status = ?, message_id = COALESCE(?, message_id),"
                 f" error = ?, attempts = attempts + ?, sent_at = {sent_at},"
                 f" claimed_by = NULL, lease_until = NULL,"
-                f" updated_at = {_NOW} WHERE id IN ({marks})",
+                f" updated_at = {self._now} WHERE id IN ({marks})",
                 (status, message_id, error, int(count_attempt), *row_ids),
             )
 
@@ -176,18 +213,19 @@ class OutboxStore:
         self, *, claimers_gone: bool = False, now: dt.datetime | None = None
     ) -> int:
         """Put back in the queue the ``sending`` rows whose claimer is gone: those of any other
-        owner when ``claimers_gone`` (the caller holds the store's instance lock, so no other
-        sender lives), else only those whose lease has run out.
+        owner when ``claimers_gone`` (the caller is the only sender: it holds the SQLite store's
+        instance lock, or the leadership of the PostgreSQL replicas, whose advisory lock a dead
+        leader's session has let go), else only those whose lease has run out.
 
         Such a row may or may not have reached Telegram: it is sent again (at most one
         duplicate each) rather than risk losing it."""
         when = _stamp(now or dt.datetime.now(dt.UTC))
-        expired = "1" if claimers_gone else "(lease_until IS NULL OR lease_until < ?)"
+        expired = "1 = 1" if claimers_gone else "(lease_until IS NULL OR lease_until < ?)"
         args: tuple[object, ...] = (self.owner,) if claimers_gone else (self.owner, when)
         async with transaction(self.db):
             cur = await self.db.execute(
                 "UPDATE outbox SET status = 'pending', claimed_by = NULL, lease_until = NULL,"
-                f" updated_at = {_NOW} WHERE status = 'sending'"
+                f" updated_at = {self._now} WHERE status = 'sending'"
                 f" AND (claimed_by IS NULL OR claimed_by != ?) AND {expired}",
                 args,
             )

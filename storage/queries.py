@@ -12,10 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-import aiosqlite
-
-from storage.articles import SEARCH_SQL, ArticleStore
-from storage.fulltext import match_expression
+from storage.articles import ArticleStore, search_query
+from storage.database import Database
 from storage.models import Page
 
 TermKind = str  # "region" | "country" | "topic"
@@ -99,7 +97,7 @@ async def combined_page(
     return await store.listing(sql, params, limit=limit, offset=offset)
 
 
-async def term_counts(db: aiosqlite.Connection) -> dict[Term, int]:
+async def term_counts(db: Database) -> dict[Term, int]:
     """Articles per term (the caller orders a query's terms rarest first with these)."""
     counts: dict[Term, int] = {}
     for kind, sql in (
@@ -127,7 +125,7 @@ class Partner:
 
 
 async def partners(
-    db: aiosqlite.Connection,
+    db: Database,
     place: Term,
     *,
     since: dt.date,
@@ -154,7 +152,7 @@ async def partners(
         )
         base += (topic,)
     rows = await db.execute_fetchall(
-        f"WITH mine(article_id) AS MATERIALIZED (SELECT DISTINCT article_id FROM ({mine})) "
+        f"WITH mine(article_id) AS MATERIALIZED (SELECT DISTINCT article_id FROM ({mine}) AS m) "
         "SELECT 'region', r.code, count(DISTINCT r.article_id) FROM article_regions r "
         f"JOIN mine USING (article_id) WHERE NOT {same}{party} GROUP BY r.code "
         "UNION ALL SELECT 'country', c.country, count(DISTINCT c.article_id) "
@@ -171,7 +169,7 @@ async def partners(
 
 
 async def _partner_topics(
-    db: aiosqlite.Connection,
+    db: Database,
     mine: str,
     base: tuple[str, ...],
     chosen: list[tuple[str, str]],
@@ -190,7 +188,8 @@ async def _partner_topics(
         marks = ",".join("?" * len(codes))
         extra = party if kind == "region" else ""
         rows = await db.execute_fetchall(
-            f"WITH mine(article_id) AS MATERIALIZED (SELECT DISTINCT article_id FROM ({mine})) "
+            "WITH mine(article_id) AS MATERIALIZED "
+            f"(SELECT DISTINCT article_id FROM ({mine}) AS m) "
             f"SELECT r.{column}, t.slug, count(*), min(t.pos) FROM {table} r "
             "JOIN mine USING (article_id) JOIN article_topics t USING (article_id) "
             f"WHERE r.{column} IN ({marks}){extra} GROUP BY r.{column}, t.slug "
@@ -234,10 +233,11 @@ def terms_of(value: str) -> tuple[Term, ...]:
     return tuple(out)
 
 
-async def store_terms(db: aiosqlite.Connection, subscription_id: int, value: str) -> None:
+async def store_terms(db: Database, subscription_id: int, value: str) -> None:
     """Write the terms of a combined subscription (inside the caller's transaction)."""
     await db.executemany(
-        "INSERT OR IGNORE INTO subscription_terms (subscription_id, kind, value) VALUES (?, ?, ?)",
+        "INSERT INTO subscription_terms (subscription_id, kind, value) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
         [(subscription_id, t.kind, t.value) for t in terms_of(value)],
     )
 
@@ -245,17 +245,15 @@ async def store_terms(db: aiosqlite.Connection, subscription_id: int, value: str
 # -- search by relevance -----------------------------------------------------------------
 
 
-async def search_candidates(
-    db: aiosqlite.Connection, words: str, limit: int
-) -> list[tuple[int, str, str]]:
+async def search_candidates(db: Database, words: str, limit: int) -> list[tuple[int, str, str]]:
     """(id, title, lead) of the newest ``limit`` articles holding every word, newest first.
 
     The full-text index keeps no term frequencies (detail=none, each lemma once), so FTS5's
     bm25 gives every match of an AND query the same score; ranking happens on these rows."""
-    expression = match_expression(words)
-    if expression is None:
+    query = search_query(db, words)
+    if query is None:
         return []
-    ids = [int(r[0]) for r in await db.execute_fetchall(SEARCH_SQL, (expression, limit, 0))]
+    ids = [int(r[0]) for r in await db.execute_fetchall(query[0], (query[1], limit, 0))]
     if not ids:
         return []
     rows = await db.execute_fetchall(
@@ -265,7 +263,7 @@ async def search_candidates(
     return [(i, *found[i]) for i in ids if i in found]
 
 
-async def bodies(db: aiosqlite.Connection, ids: list[int]) -> dict[int, str]:
+async def bodies(db: Database, ids: list[int]) -> dict[int, str]:
     """The clean text of a page's articles (for its snippets)."""
     if not ids:
         return {}

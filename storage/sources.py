@@ -14,10 +14,8 @@ import datetime as dt
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 
-import aiosqlite
-
 from storage.articles import ArticleRecord, insert_articles
-from storage.db import transaction
+from storage.database import Database, Row, transaction
 from storage.stories import Signature
 
 FILES_KIND = "files"
@@ -78,7 +76,7 @@ class Source:
     last_relevant: int
 
 
-def _source(row: aiosqlite.Row) -> Source:
+def _source(row: Row) -> Source:
     return Source(
         id=int(row["id"]),
         url=row["url"],
@@ -108,7 +106,7 @@ class SourceExists(Exception):
 
 
 class SourceStore:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     async def all(self) -> list[Source]:
@@ -149,8 +147,9 @@ class SourceStore:
 
     async def set_enabled(self, source_id: int, enabled: bool, reason: str | None = None) -> bool:
         sql = "UPDATE sources SET enabled = ?, paused_reason = ?, consecutive_errors = "
-        sql += "CASE WHEN ? THEN 0 ELSE consecutive_errors END, first_error = CASE WHEN ? "
-        sql += "THEN NULL ELSE first_error END, next_poll = CASE WHEN ? THEN '1970-01-01 00:00:00'"
+        sql += "CASE WHEN ? = 1 THEN 0 ELSE consecutive_errors END, first_error = CASE WHEN ? = 1 "
+        sql += "THEN NULL ELSE first_error END, next_poll = CASE WHEN ? = 1 "
+        sql += "THEN '1970-01-01 00:00:00'"
         sql += " ELSE next_poll END WHERE id = ?"
         async with transaction(self.db):
             cur = await self.db.execute(
@@ -212,7 +211,7 @@ class SourceStore:
         await self.db.execute(
             "UPDATE sources SET last_error = ?, first_error = coalesce(first_error, ?), "
             "consecutive_errors = consecutive_errors + 1, next_poll = ?, "
-            "enabled = CASE WHEN ? IS NULL THEN enabled ELSE 0 END, "
+            "enabled = CASE WHEN CAST(? AS TEXT) IS NULL THEN enabled ELSE 0 END, "
             "paused_reason = coalesce(?, paused_reason) WHERE id = ?",
             (reason[:300], stamp(now), stamp(next_poll), pause_reason, pause_reason, source.id),
         )
@@ -266,8 +265,8 @@ class SourceStore:
             [(e.canonical, e.item_url, a) for e, a in new],
         )
         await self.db.executemany(
-            "INSERT OR IGNORE INTO article_sources (article_id, source_id, url, name, seen_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO article_sources (article_id, source_id, url, name, seen_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(a, source.id, e.item_url, source.name, when) for e, (o, a) in pairs if o != "known"],
         )
         signatures = [(a, *e.signature.dump(), when) for e, a in new if e.signature is not None]
@@ -305,7 +304,8 @@ class SourceStore:
 
     async def article_sources(self, article_id: int) -> list[tuple[str, str]]:
         rows = await self.db.execute_fetchall(
-            "SELECT name, url FROM article_sources WHERE article_id = ? ORDER BY seen_at, rowid",
+            "SELECT name, url FROM article_sources WHERE article_id = ? ORDER BY seen_at, "
+            + self.db.pick("rowid", "seq"),  # the order they were seen in
             (article_id,),
         )
         return [(str(r[0]), str(r[1])) for r in rows]

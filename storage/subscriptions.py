@@ -1,6 +1,6 @@
 """Subscribers, subscriptions and the delivery outbox in the article store (SPEC: Delivery).
 
-Everything here runs on the application's one aiosqlite connection. Writes that belong
+On SQLite everything here runs on the application's one connection. Writes that belong
 together run inside ``storage.db.transaction`` (BEGIN IMMEDIATE under the connection's write
 lock), which serialises them with ingestion and with each other: statements from two coroutines
 on one connection would otherwise land in one SQLite transaction, and one coroutine's commit or
@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-import aiosqlite
-
-from storage.outbox import MATCH_SQL, OutboxRow, OutboxStore, Status, max_article_id
+from storage.database import Database
+from storage.outbox import MATCH_SQL, OutboxRow, OutboxStore, Status, max_article_id, now_sql
 from storage.queries import store_terms
 
 __all__ = ["MATCH_SQL", "OutboxRow", "max_article_id"]
@@ -35,9 +34,6 @@ def chat_type_of(value: str) -> ChatType:
     if value not in CHAT_TYPES:
         raise ValueError(f"not a chat type a subscriber can have: {value!r}")
     return cast(ChatType, value)
-
-
-_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +99,10 @@ class SubscriptionStore:
     """SQL for chats, subscriptions and the outbox. Methods named ``*_tx`` expect the caller's
     ``storage.db.transaction``; the others open their own."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
+        self._now = now_sql(db)
+        self._max = db.pick("MAX", "GREATEST")  # of two values (SQLite's scalar max)
 
     # -- chats ---------------------------------------------------------------------------
 
@@ -116,7 +114,7 @@ class SubscriptionStore:
         return _chat(row) if row else None
 
     async def chats(self, *, active: bool | None = None, mode: str | None = None) -> list[Chat]:
-        where: list[str] = ["1"]
+        where: list[str] = ["1 = 1"]
         args: list[object] = []
         if active is not None:
             where.append("active = ?")
@@ -143,7 +141,7 @@ class SubscriptionStore:
             )
         else:
             await self.db.execute(
-                f"UPDATE chats SET type = ?, title = COALESCE(?, title), updated_at = {_NOW}"
+                f"UPDATE chats SET type = ?, title = COALESCE(?, title), updated_at = {self._now}"
                 " WHERE id = ?",
                 (chat_type, title, chat_id),
             )
@@ -156,7 +154,7 @@ class SubscriptionStore:
     async def revive_tx(self, chat_id: int, max_id: int) -> bool:
         cur = await self.db.execute(
             "UPDATE chats SET active = 1, inactive_reason = NULL,"
-            f" watermark = MAX(watermark, ?), updated_at = {_NOW}"
+            f" watermark = {self._max}(watermark, ?), updated_at = {self._now}"
             " WHERE id = ? AND active = 0",
             (max_id, chat_id),
         )
@@ -165,7 +163,7 @@ class SubscriptionStore:
     async def deactivate_tx(self, chat_id: int, reason: str) -> bool:
         """Mark inactive and drop what was still queued: a revived chat gets no backlog."""
         cur = await self.db.execute(
-            f"UPDATE chats SET active = 0, inactive_reason = ?, updated_at = {_NOW}"
+            f"UPDATE chats SET active = 0, inactive_reason = ?, updated_at = {self._now}"
             " WHERE id = ? AND active = 1",
             (reason, chat_id),
         )
@@ -173,7 +171,7 @@ class SubscriptionStore:
             "DELETE FROM outbox WHERE chat_id = ? AND status = 'pending'", (chat_id,)
         )
         await self.db.execute(
-            f"UPDATE outbox SET status = 'failed', error = ?, updated_at = {_NOW}"
+            f"UPDATE outbox SET status = 'failed', error = ?, updated_at = {self._now}"
             " WHERE chat_id = ? AND status = 'sending'",
             (reason, chat_id),
         )
@@ -188,7 +186,7 @@ class SubscriptionStore:
             return
         sets = ", ".join(f"{name} = ?" for name in fields)
         await self.db.execute(
-            f"UPDATE chats SET {sets}, updated_at = {_NOW} WHERE id = ?",
+            f"UPDATE chats SET {sets}, updated_at = {self._now} WHERE id = ?",
             (*fields.values(), chat_id),
         )
 
@@ -205,9 +203,12 @@ class SubscriptionStore:
                 (new_id, old_id),
             )
         # Where the new chat already has the same row, the new one wins and the old one goes.
-        for table in ("subscriptions", "outbox"):
+        for table, same in (("subscriptions", "kind, value"), ("outbox", "article_id")):
+            key = " AND ".join(f"n.{c} = {table}.{c}" for c in same.split(", "))
             await self.db.execute(
-                f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?", (new_id, old_id)
+                f"UPDATE {table} SET chat_id = ? WHERE chat_id = ?"
+                f" AND NOT EXISTS (SELECT 1 FROM {table} n WHERE n.chat_id = ? AND {key})",
+                (new_id, old_id, new_id),
             )
             await self.db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (old_id,))
         await self.db.execute("DELETE FROM chats WHERE id = ?", (old_id,))

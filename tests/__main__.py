@@ -33,7 +33,8 @@ def main() -> int:
         failed.append("ruff format")
     if _step("mypy", ["mypy", "--strict", "bot", "storage"]):
         failed.append("mypy")
-    if _step("pytest", ["pytest", *_workers(sys.argv[1:]), *sys.argv[1:]]):
+    # -rs: every skipped test is listed with its reason (a PostgreSQL server not reachable)
+    if _step("pytest", ["pytest", "-rs", *_workers(sys.argv[1:]), *sys.argv[1:]]):
         failed.append("pytest")
     if failed:
         print(f"FAILED: {', '.join(failed)}", flush=True)

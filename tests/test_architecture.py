@@ -33,6 +33,8 @@ TOO_LONG_ALLOWED: set[str] = set()
 IO_LIBRARIES = (
     "aiosqlite",
     "sqlite3",
+    "psycopg",
+    "psycopg_pool",
     "aiohttp",
     "aiogram",
     "socket",
@@ -60,6 +62,8 @@ FORBIDDEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("bot.routers", ("bot.delivery", "bot.container", "bot.app", "bot.console")),
     ("bot.delivery", ("bot.routers", "bot.container", "bot.app", "bot.console")),
+    # the bot talks to the store through storage.database's interface, whatever the engine
+    ("bot", ("aiosqlite", "sqlite3", "psycopg", "psycopg_pool")),
 )
 
 Graph = dict[str, set[str]]

@@ -23,10 +23,10 @@ from bot.delivery.worker import DeliveryWorker, Now, Render, RunReport, utc_now
 from bot.jobs import start_interval_job
 
 if TYPE_CHECKING:
-    import aiosqlite
     from aiogram import Bot
 
     from bot.config import Settings
+    from storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ class DeliveryScheduler:
 
 
 def build_scheduler(
-    db: aiosqlite.Connection,
+    db: Database,
     bot: Bot,
     settings: Settings,
     *,

@@ -21,12 +21,11 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-import aiosqlite
-
 from bot.delivery import digest
 from bot.delivery.sender import Outcome, Sender, SendResult
 from bot.services.subscriptions import SubscriptionService
 from storage.articles import ArticleStore
+from storage.database import Database
 from storage.db import transaction
 from storage.models import StoredArticle
 from storage.outbox import OutboxStore, plan
@@ -74,7 +73,7 @@ class _Run:
 class DeliveryWorker:
     def __init__(
         self,
-        db: aiosqlite.Connection,
+        db: Database,
         sender: Sender,
         render: Render,
         *,

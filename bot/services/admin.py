@@ -10,9 +10,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-import aiosqlite
-
 from bot.config import Settings
+from storage.database import Database
 from storage.ingest import SEEDS_ROOT, ingest_dir
 from storage.models import IngestReport
 from storage.subscriptions import SubscriptionStore
@@ -20,7 +19,7 @@ from storage.subscriptions import SubscriptionStore
 log = logging.getLogger(__name__)
 
 # Queue new articles for their subscribers; returns how many deliveries were queued.
-Plan = Callable[[aiosqlite.Connection], Awaitable[int]]
+Plan = Callable[[Database], Awaitable[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +38,7 @@ class Stats:
 class AdminService:
     def __init__(
         self,
-        db: aiosqlite.Connection,
+        db: Database,
         settings: Settings,
         *,
         plan: Plan,

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import aiosqlite
-
 from bot.config import Settings
 from bot.services.admin import AdminService
 from bot.services.articles import ArticleService
 from bot.services.partners import PartnerService
 from bot.services.queries import QueryTokens
 from bot.services.subscriptions import SubscriptionService
+from storage.database import Database
 
 
 @dataclass(slots=True)
 class Services:
     settings: Settings
-    db: aiosqlite.Connection
+    db: Database
     articles: ArticleService
     partners: PartnerService
     subscriptions: SubscriptionService

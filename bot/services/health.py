@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-import aiosqlite
+from storage.database import Database
 
 OK = "ok"
 STANDBY = "standby"  # no scheduler in this process: another replica delivers
@@ -49,7 +49,7 @@ class HealthReport:
 class HealthService:
     def __init__(
         self,
-        db: aiosqlite.Connection,
+        db: Database,
         scheduler: Callable[[], Heartbeat | None],
         *,
         timeout: float = 5.0,

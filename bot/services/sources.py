@@ -8,13 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-import aiosqlite
-
 from bot.config import Settings
 from bot.sources.collect import Collector, SourceReport
 from bot.sources.feeds import NotAFeed, parse_feed
 from bot.sources.http import Fetcher, FetchError
 from bot.sources.poller import load_index, utc_now
+from storage.database import Database
 from storage.sources import FILES_KIND, Source, SourceExists, SourceStore
 
 MAX_DISCOVERED = 5
@@ -34,7 +33,7 @@ class AddResult:
 
 
 class SourceService:
-    def __init__(self, db: aiosqlite.Connection, settings: Settings) -> None:
+    def __init__(self, db: Database, settings: Settings) -> None:
         self.store = SourceStore(db)
         self.db = db
         self.settings = settings

@@ -12,8 +12,7 @@ import zoneinfo
 from dataclasses import dataclass
 from typing import TypedDict
 
-import aiosqlite
-
+from storage.database import Database
 from storage.db import transaction
 from storage.subscriptions import (
     CHAT_TYPES,
@@ -52,7 +51,7 @@ class SubscribeResult:
 
 
 class SubscriptionService:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
         self.store = SubscriptionStore(db)
 

@@ -26,9 +26,8 @@ from storage.sources import SourceStore
 from storage.stories import WINDOW_DAYS, StoryIndex
 
 if TYPE_CHECKING:
-    import aiosqlite
-
     from bot.config import Settings
+    from storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +70,7 @@ class RoundReport:
         )
 
 
-async def load_index(db: aiosqlite.Connection, now: dt.datetime) -> StoryIndex:
+async def load_index(db: Database, now: dt.datetime) -> StoryIndex:
     """The story index of the last ``WINDOW_DAYS`` days' web articles, from their signatures."""
     index = StoryIndex()
     async for found in SourceStore(db).signatures_since(now - dt.timedelta(days=WINDOW_DAYS)):
@@ -190,7 +189,7 @@ class RunningSources:
 
 
 async def start_sources(
-    db: aiosqlite.Connection,
+    db: Database,
     settings: Settings,
     *,
     wake: Callable[[], None],

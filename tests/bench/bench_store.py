@@ -8,6 +8,8 @@
 
 Targets (issue 2): region/topic p99 < 2 ms, full-text p99 < 10 ms at 100,000 articles.
 Options: --ingest N, --store N (smaller runs for a quick look), --keep DIR.
+--pg [URL]: (b) on PostgreSQL instead (issue 10: within 2x of SQLite's p99), in a schema of its
+own dropped after; URL defaults to TEST_DATABASE_URL or the local test server.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import asyncio
 import datetime as dt
 import gc
+import os
 import random
 import sqlite3
 import statistics
@@ -24,8 +27,6 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
-
-import aiosqlite
 
 from storage.analysis.analyze import analyze, fingerprint
 from storage.analysis.model import Analysis, RegionRef
@@ -37,6 +38,7 @@ from storage.articles import (
     ArticleStore,
     insert_articles,
 )
+from storage.database import Database
 from storage.db import MMAP_BYTES, open_db, transaction
 from storage.fulltext import index_text, match_expression
 from storage.ingest import ingest_dir, text_hash
@@ -155,7 +157,7 @@ def _variant(
     )
 
 
-async def fill_store(db: aiosqlite.Connection, count: int) -> float:
+async def fill_store(db: Database, count: int) -> float:
     templates = _templates()
     rng = random.Random(2)
     started = time.perf_counter()
@@ -164,7 +166,7 @@ async def fill_store(db: aiosqlite.Connection, count: int) -> float:
         records = [_variant(i, rng, templates) for i in range(start, min(count, start + batch))]
         async with transaction(db):
             await insert_articles(db, records)
-    await db.execute("ANALYZE")
+    await db.execute(db.pick("ANALYZE", "VACUUM ANALYZE"))
     return time.perf_counter() - started
 
 
@@ -177,14 +179,49 @@ async def _timed(calls: list[Callable[[], Awaitable[object]]]) -> list[float]:
     return samples
 
 
-async def bench_queries(workdir: Path, count: int) -> None:
-    db = await open_db(workdir / "store.sqlite3")
+async def _open(
+    workdir: Path, pg_url: str | None
+) -> tuple[Database, Callable[[], Awaitable[None]]]:
+    """The store to fill, and what removes it (a PostgreSQL schema is dropped)."""
+    if pg_url is None:
+        db: Database = await open_db(workdir / "store.sqlite3")
+        return db, db.close
+    import psycopg
+
+    from storage.pg import open_pg
+
+    schema = f"bench_{int(time.time())}"
+    async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as conn:
+        await conn.execute(f"CREATE SCHEMA {schema}")
+    db = await open_pg(pg_url, search_path=schema)
+
+    async def drop() -> None:
+        await db.close()
+        async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as conn:
+            await conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+    return db, drop
+
+
+async def _size_mb(db: Database, workdir: Path) -> float:
+    if db.dialect == "sqlite":
+        return (workdir / "store.sqlite3").stat().st_size / 1e6
+    rows = await db.execute_fetchall(
+        "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+    )
+    return float(rows[0][0]) / 1e6
+
+
+async def bench_queries(workdir: Path, count: int, pg_url: str | None = None) -> None:
+    db, close = await _open(workdir, pg_url)
     try:
         elapsed = await fill_store(db, count)
-        size_mb = (workdir / "store.sqlite3").stat().st_size / 1e6
+        size_mb = await _size_mb(db, workdir)
         print(
-            f"(b) {count} articles written through insert_articles in {elapsed:.1f} s "
-            f"({count / elapsed:.0f}/s), file {size_mb:.0f} MB"
+            f"(b) {db.dialect}: {count} articles written through insert_articles in "
+            f"{elapsed:.1f} s ({count / elapsed:.0f}/s), store {size_mb:.0f} MB"
         )
         store = ArticleStore(db)
         gc.collect()
@@ -216,12 +253,13 @@ async def bench_queries(workdir: Path, count: int) -> None:
         print(f"      common words only: {_percentiles(await _timed(common))}")
         print(f"      rare word only:    {_percentiles(await _timed(rare))}")
         print(f"      common + rare:     {_percentiles(await _timed(mixed))}")
-        _sql_only(workdir / "store.sqlite3", rng)
+        if db.dialect == "sqlite":
+            _sql_only(workdir / "store.sqlite3", rng)
         hits = await store.search("туризма", limit=10)
         assert len(hits.items) == 10 and hits.has_more
         assert len((await store.search("метка42", limit=50)).items) == count // 5000
     finally:
-        await db.close()
+        await close()
 
 
 def _sql_only(path: Path, rng: random.Random) -> None:
@@ -252,14 +290,16 @@ def _sql_only(path: Path, rng: random.Random) -> None:
     conn.close()
 
 
-async def run(ingest_count: int, store_count: int, keep: Path | None) -> None:
+async def run(
+    ingest_count: int, store_count: int, keep: Path | None, pg_url: str | None = None
+) -> None:
     with tempfile.TemporaryDirectory(prefix="bench_store_") as tmp:
         workdir = keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         if ingest_count:
             await bench_ingest(workdir, ingest_count)
         if store_count:
-            await bench_queries(workdir, store_count)
+            await bench_queries(workdir, store_count, pg_url)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -267,8 +307,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ingest", type=int, default=10_000, help="files to ingest (a)")
     parser.add_argument("--store", type=int, default=100_000, help="articles in the store (b)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument(
+        "--pg",
+        nargs="?",
+        const=os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"),
+        help="(b) on PostgreSQL at this URL (default: the test server)",
+    )
     args = parser.parse_args(argv)
-    asyncio.run(run(args.ingest, args.store, args.keep))
+    asyncio.run(run(args.ingest, args.store, args.keep, args.pg))
 
 
 if __name__ == "__main__":

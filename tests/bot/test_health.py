@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import cast
 
-import aiosqlite
 import pytest
 
 from bot.delivery.scheduler import DeliveryScheduler
 from bot.delivery.worker import DeliveryWorker
 from bot.services.health import HealthService
-from storage.db import open_db
+from storage.database import Database
 from tests.bot.test_scheduler import GatedWorker
 
 INTERVAL = 60.0
@@ -31,10 +29,9 @@ class Clock:
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    connection = await open_db(tmp_path / "news.sqlite3")
-    yield connection
-    await connection.close()
+async def db(store_db: Database) -> Database:
+    """The health check's store ping on both engines."""
+    return store_db
 
 
 async def started(worker: GatedWorker) -> DeliveryScheduler:
@@ -44,7 +41,7 @@ async def started(worker: GatedWorker) -> DeliveryScheduler:
     return scheduler
 
 
-async def test_store_answering_and_a_run_in_progress_is_healthy(db: aiosqlite.Connection) -> None:
+async def test_store_answering_and_a_run_in_progress_is_healthy(db: Database) -> None:
     scheduler = await started(GatedWorker())  # the first run starts at once and waits
     clock = Clock()
     health = HealthService(db, lambda: scheduler, clock=clock)
@@ -56,7 +53,7 @@ async def test_store_answering_and_a_run_in_progress_is_healthy(db: aiosqlite.Co
         await scheduler.stop()
 
 
-async def test_no_run_for_three_intervals_is_a_dead_scheduler(db: aiosqlite.Connection) -> None:
+async def test_no_run_for_three_intervals_is_a_dead_scheduler(db: Database) -> None:
     worker = GatedWorker()
     worker.gate.set()  # runs finish at once
     scheduler = await started(worker)
@@ -79,9 +76,7 @@ async def test_no_run_for_three_intervals_is_a_dead_scheduler(db: aiosqlite.Conn
         await scheduler.stop()
 
 
-async def test_a_closed_store_fails_without_naming_the_file(
-    tmp_path: Path, db: aiosqlite.Connection
-) -> None:
+async def test_a_closed_store_fails_without_naming_the_file(tmp_path: Path, db: Database) -> None:
     health = HealthService(db, lambda: None)
     await db.close()
     report = await health.check()
@@ -90,12 +85,12 @@ async def test_a_closed_store_fails_without_naming_the_file(
     assert str(tmp_path) not in str(report.parts)
 
 
-async def test_a_replica_without_delivery_is_on_standby(db: aiosqlite.Connection) -> None:
+async def test_a_replica_without_delivery_is_on_standby(db: Database) -> None:
     report = await HealthService(db, lambda: None).check()
     assert report.ok and report.parts == {"store": "ok", "scheduler": "standby"}
 
 
-async def test_a_stopped_scheduler_is_on_standby_not_stale(db: aiosqlite.Connection) -> None:
+async def test_a_stopped_scheduler_is_on_standby_not_stale(db: Database) -> None:
     worker = GatedWorker()
     worker.gate.set()
     scheduler = await started(worker)

@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import aiosqlite
 import pytest
 
 from bot.delivery.planner import plan
 from bot.services.subscriptions import SubscriptionService
-from storage.db import open_db
+from storage.database import Database
 from tests.support.delivery_support import add_article
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    """Every planner test runs on SQLite and on PostgreSQL (its plan SQL differs)."""
+    return store_db
 
 
-async def outbox(db: aiosqlite.Connection) -> set[tuple[int, int, int | None]]:
+async def outbox(db: Database) -> set[tuple[int, int, int | None]]:
     async with db.execute("SELECT chat_id, article_id, thread_id FROM outbox") as cur:
         return {(r[0], r[1], r[2]) for r in await cur.fetchall()}
 
 
-async def test_filters_pick_the_matching_articles(db: aiosqlite.Connection) -> None:
+async def test_filters_pick_the_matching_articles(db: Database) -> None:
     subs = SubscriptionService(db)
     await subs.subscribe(1, "private", "topic", "tourism")
     await subs.subscribe(2, "private", "region", "KZ-31")
@@ -44,7 +39,7 @@ async def test_filters_pick_the_matching_articles(db: aiosqlite.Connection) -> N
 
 
 async def test_once_per_chat_even_when_several_subscriptions_match(
-    db: aiosqlite.Connection,
+    db: Database,
 ) -> None:
     subs = SubscriptionService(db)
     await subs.subscribe(-100, "supergroup", "region", "KZ-75", thread_id=11)
@@ -56,7 +51,7 @@ async def test_once_per_chat_even_when_several_subscriptions_match(
     assert await outbox(db) == {(-100, art, 11)}
 
 
-async def test_each_subscription_only_for_articles_after_it(db: aiosqlite.Connection) -> None:
+async def test_each_subscription_only_for_articles_after_it(db: Database) -> None:
     subs = SubscriptionService(db)
     await subs.subscribe(1, "private", "topic", "trade")
     early_energy = await add_article(db, topics=("energy",))
@@ -69,7 +64,7 @@ async def test_each_subscription_only_for_articles_after_it(db: aiosqlite.Connec
     assert early_energy not in {a for _, a, _ in await outbox(db)}
 
 
-async def test_a_second_run_plans_nothing_and_watermarks_advance(db: aiosqlite.Connection) -> None:
+async def test_a_second_run_plans_nothing_and_watermarks_advance(db: Database) -> None:
     subs = SubscriptionService(db)
     await subs.subscribe(1, "private", "topic", "space")
     await add_article(db, topics=("space",))
@@ -80,7 +75,7 @@ async def test_a_second_run_plans_nothing_and_watermarks_advance(db: aiosqlite.C
     assert chat is not None and chat.watermark == other  # non-matching ones count as seen
 
 
-async def test_inactive_chats_get_nothing(db: aiosqlite.Connection) -> None:
+async def test_inactive_chats_get_nothing(db: Database) -> None:
     subs = SubscriptionService(db)
     await subs.subscribe(1, "private")
     await subs.subscribe(2, "private")
@@ -91,7 +86,7 @@ async def test_inactive_chats_get_nothing(db: aiosqlite.Connection) -> None:
 
 
 async def test_articles_arriving_between_runs_are_planned_next_time(
-    db: aiosqlite.Connection,
+    db: Database,
 ) -> None:
     subs = SubscriptionService(db)
     await subs.subscribe(1, "private")
@@ -103,7 +98,7 @@ async def test_articles_arriving_between_runs_are_planned_next_time(
     assert {a for _, a, _ in await outbox(db)} == {first, second, third}
 
 
-async def test_many_subscribers_in_one_statement(db: aiosqlite.Connection) -> None:
+async def test_many_subscribers_in_one_statement(db: Database) -> None:
     subs = SubscriptionService(db)
     for chat_id in range(1, 1201):
         kind, value = [("all", None), ("topic", "trade"), ("region", "KZ-71")][chat_id % 3]

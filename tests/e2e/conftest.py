@@ -9,6 +9,7 @@ never mix.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from bot.config import Settings, load_settings
 from bot.container import App, open_app
 from bot.services.container import Services
 from tests.support.fake_telegram import FakeTelegram
+from tests.support.stores import TestStore, create_schema, drop_schema, skip_without_pg
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -81,10 +83,21 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 async def running_bot(
     fake: FakeTelegram, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[RunningBot]:
+    """The shared bot; on PostgreSQL (a schema of its own) when E2E_STORE=postgresql, to run the
+    end-to-end suite on the other engine: ``E2E_STORE=postgresql python -m pytest tests/e2e``."""
     db_path = tmp_path_factory.mktemp("e2e-store") / "news.sqlite3"
-    running = await start_bot(fake, e2e_settings(fake, db_path))
+    schema = None
+    overrides: dict[str, object] = {}
+    if os.environ.get("E2E_STORE") == "postgresql":
+        skip_without_pg()
+        schema = await create_schema()
+        overrides["database_url"] = TestStore("postgresql", db_path, schema).url
+    running = await start_bot(fake, e2e_settings(fake, db_path, **overrides))
+    assert running.app.db.dialect == ("sqlite" if schema is None else "postgresql")
     yield running
     await stop_bot(running)
+    if schema is not None:
+        await drop_schema(schema)
 
 
 @pytest.fixture

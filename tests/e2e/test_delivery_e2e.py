@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiosqlite
 import pytest
 from aiogram import Bot
 
@@ -24,7 +23,7 @@ from bot.formatting import article_card, split_html
 from bot.outgoing.limits import DELIVERY, Limits, OutgoingLimiter
 from bot.outgoing.session import RetryPolicy, outgoing
 from bot.services.subscriptions import SubscriptionService
-from storage.db import open_db
+from storage.database import Database
 from storage.subscriptions import SubscriptionStore
 from tests.bot.test_ratelimit import FakeClock
 from tests.support.delivery_support import add_article, eventually
@@ -42,10 +41,9 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    """Delivery on both engines: the SQLite file and a PostgreSQL schema of its own."""
+    return store_db
 
 
 @pytest.fixture
@@ -70,9 +68,7 @@ class Clock:
         return self.when
 
 
-def make_worker(
-    db: aiosqlite.Connection, bot: Bot, *, clock: Clock | None = None
-) -> DeliveryWorker:
+def make_worker(db: Database, bot: Bot, *, clock: Clock | None = None) -> DeliveryWorker:
     # The pace is the bot session's (Telegram's limits, on in the fake too).
     sender = Sender(bot, splitter=split_html)
     return DeliveryWorker(
@@ -84,12 +80,12 @@ def delivered(fake: FakeTelegram) -> Counter[int]:
     return Counter(m.chat_id for m in fake.sent)
 
 
-async def status_counts(db: aiosqlite.Connection) -> dict[str, int]:
+async def status_counts(db: Database) -> dict[str, int]:
     return await SubscriptionStore(db).counts()
 
 
 async def test_sixty_subscribers_served_exactly_once_by_the_scheduler(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot, tmp_path: Path
+    fake: FakeTelegram, db: Database, bot: Bot, tmp_path: Path
 ) -> None:
     subs = SubscriptionService(db)
     users = [fake.new_user() for _ in range(60)]  # at Telegram's 30 a second: 2 s
@@ -120,7 +116,7 @@ async def test_sixty_subscribers_served_exactly_once_by_the_scheduler(
 
 
 async def test_blocked_and_vanished_chats_are_deactivated_and_not_retried(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     subs = SubscriptionService(db)
     users = [fake.new_user() for _ in range(20)]
@@ -157,7 +153,7 @@ async def test_blocked_and_vanished_chats_are_deactivated_and_not_retried(
 
 
 async def test_429s_and_502s_still_deliver_exactly_once(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     subs = SubscriptionService(db)
     users = [fake.new_user() for _ in range(50)]  # 100 messages: 3.5 s at Telegram's pace
@@ -182,7 +178,7 @@ async def test_429s_and_502s_still_deliver_exactly_once(
 
 
 async def test_group_migrating_to_a_supergroup_keeps_its_subscription(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     subs = SubscriptionService(db)
     admin = fake.new_user()
@@ -210,7 +206,7 @@ async def test_group_migrating_to_a_supergroup_keeps_its_subscription(
 
 
 async def test_digest_chat_gets_one_message_at_its_hour(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     subs = SubscriptionService(db)
     reader = fake.new_user()
@@ -249,7 +245,7 @@ async def test_digest_chat_gets_one_message_at_its_hour(
 
 
 async def test_big_digest_is_split_between_articles_never_over_the_limit(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     subs = SubscriptionService(db)
     reader = fake.new_user()
@@ -268,7 +264,7 @@ async def test_big_digest_is_split_between_articles_never_over_the_limit(
 
 
 async def test_forum_topic_subscription_is_delivered_into_its_thread(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     subs = SubscriptionService(db)
     admin = fake.new_user()
@@ -282,7 +278,7 @@ async def test_forum_topic_subscription_is_delivered_into_its_thread(
 
 
 async def test_tourism_subscriber_gets_tourism_not_ecology(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     subs = SubscriptionService(db)
     tourist = fake.new_user()
@@ -301,7 +297,7 @@ async def test_tourism_subscriber_gets_tourism_not_ecology(
 
 
 async def test_channel_and_group_respect_twenty_a_minute(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     """The limit is checked on the limiter's own (injected) clock, so the verdict does not
     depend on how fast the machine is: 45 messages to one channel get turns no more than 20 in
@@ -327,7 +323,7 @@ async def test_channel_and_group_respect_twenty_a_minute(
 
 
 async def test_scheduler_never_runs_twice_at_once(
-    fake: FakeTelegram, db: aiosqlite.Connection, bot: Bot
+    fake: FakeTelegram, db: Database, bot: Bot
 ) -> None:
     subs = SubscriptionService(db)
     users = [fake.new_user() for _ in range(30)]

@@ -7,9 +7,7 @@ import datetime as dt
 import random
 from collections.abc import AsyncIterator
 from html import escape
-from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.delivery.planner import plan
@@ -19,7 +17,7 @@ from bot.sources.collect import Collector
 from bot.sources.http import Fetcher
 from bot.sources.poller import Poller, load_index, poll_round
 from storage.articles import ArticleStore
-from storage.db import open_db
+from storage.database import Database
 from storage.sources import SourceStore
 from storage.stories import WINDOW_DAYS, StoryIndex
 from tests.bench.dedup_pairs import PLACES, make_story, render
@@ -65,10 +63,9 @@ def publish(site: FeedServer, feed: str, stories: list[tuple[str, str]]) -> None
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    """On SQLite and on PostgreSQL: a poll's items, links and signatures in one transaction."""
+    return store_db
 
 
 @pytest.fixture
@@ -78,7 +75,7 @@ async def site() -> AsyncIterator[FeedServer]:
 
 
 async def _collector(
-    db: aiosqlite.Connection, fetcher: Fetcher, clock: Clock, index: StoryIndex | None = None
+    db: Database, fetcher: Fetcher, clock: Clock, index: StoryIndex | None = None
 ) -> Collector:
     return Collector(
         SourceStore(db),
@@ -90,14 +87,12 @@ async def _collector(
     )
 
 
-async def _scalar(db: aiosqlite.Connection, sql: str, *args: object) -> int:
+async def _scalar(db: Database, sql: str, *args: object) -> int:
     rows = list(await db.execute_fetchall(sql, args))
     return int(rows[0][0])
 
 
-async def test_new_items_between_polls_are_stored_once(
-    db: aiosqlite.Connection, site: FeedServer
-) -> None:
+async def test_new_items_between_polls_are_stored_once(db: Database, site: FeedServer) -> None:
     clock = Clock()
     first, second, third = (story_texts(s)[0] for s in (1, 2, 3))
     publish(site, "a", [("one", first), ("two", second)])
@@ -123,7 +118,7 @@ async def test_new_items_between_polls_are_stored_once(
 
 
 async def test_one_story_in_two_feeds_is_one_article_with_two_sources_planned_once(
-    db: aiosqlite.Connection, site: FeedServer
+    db: Database, site: FeedServer
 ) -> None:
     clock = Clock()
     original, rewrite = story_texts(7)
@@ -162,9 +157,7 @@ async def test_one_story_in_two_feeds_is_one_article_with_two_sources_planned_on
     assert len(rows) == 2
 
 
-async def test_index_rebuilt_at_start_still_merges(
-    db: aiosqlite.Connection, site: FeedServer
-) -> None:
+async def test_index_rebuilt_at_start_still_merges(db: Database, site: FeedServer) -> None:
     clock = Clock()
     original, rewrite = story_texts(4)
     publish(site, "a", [("story", original)])
@@ -181,7 +174,7 @@ async def test_index_rebuilt_at_start_still_merges(
 
 
 async def test_failing_source_backs_off_is_paused_after_three_days_admins_told_once(
-    db: aiosqlite.Connection, site: FeedServer
+    db: Database, site: FeedServer
 ) -> None:
     clock = Clock()
     site.route("/down.rss", status=500, body=b"oops")
@@ -213,7 +206,7 @@ async def test_failing_source_backs_off_is_paused_after_three_days_admins_told_o
     assert len(told) == 1 and "Падающий" in told[0]
 
 
-async def test_retry_after_is_honoured(db: aiosqlite.Connection, site: FeedServer) -> None:
+async def test_retry_after_is_honoured(db: Database, site: FeedServer) -> None:
     clock = Clock()
     site.route("/busy.rss", status=429, body=b"", headers={"Retry-After": "7200"})
     store = SourceStore(db)
@@ -225,7 +218,7 @@ async def test_retry_after_is_honoured(db: aiosqlite.Connection, site: FeedServe
 
 
 async def test_story_index_keeps_only_the_window_in_a_long_running_poller(
-    db: aiosqlite.Connection, site: FeedServer
+    db: Database, site: FeedServer
 ) -> None:
     clock = Clock()
     first, _ = story_texts(5)
@@ -242,7 +235,7 @@ async def test_story_index_keeps_only_the_window_in_a_long_running_poller(
 
 
 async def test_robots_txt_forbidding_pages_leaves_the_feed_text(
-    db: aiosqlite.Connection, site: FeedServer
+    db: Database, site: FeedServer
 ) -> None:
     clock = Clock()
     text = story_texts(8)[0]
@@ -264,7 +257,7 @@ async def test_robots_txt_forbidding_pages_leaves_the_feed_text(
 
 
 async def test_one_story_twice_in_one_feed_and_one_link_twice(
-    db: aiosqlite.Connection, site: FeedServer
+    db: Database, site: FeedServer
 ) -> None:
     """A poll's items are checked against each other too (they are stored together): the
     second report of a story in the same feed is merged into the first; a link listed twice

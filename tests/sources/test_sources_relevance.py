@@ -6,10 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from collections.abc import AsyncIterator
-from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.delivery.planner import plan
@@ -19,7 +16,7 @@ from bot.sources.http import Fetcher
 from bot.sources.poller import load_index, poll_round
 from bot.sources_cli import export_articles
 from storage.articles import ArticleStore
-from storage.db import open_db
+from storage.database import Database
 from storage.sources import SourceStore
 from tests.sources.test_sources_poll import Clock, publish, story_texts
 from tests.support.feed_server import FeedServer
@@ -34,14 +31,13 @@ OFF_TOPIC = (
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    """On SQLite and on PostgreSQL: a poll's items, links and signatures in one transaction."""
+    return store_db
 
 
 async def test_off_topic_item_is_stored_but_not_listed_nor_planned(
-    db: aiosqlite.Connection, capsys: pytest.CaptureFixture[str]
+    db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     clock = Clock()
     cooperation = story_texts(41)[0]
@@ -70,7 +66,7 @@ async def test_off_topic_item_is_stored_but_not_listed_nor_planned(
     await plan(db)
     planned = [int(r[0]) for r in await db.execute_fetchall("SELECT article_id FROM outbox")]
     [relevant_id] = [
-        int(r[0]) for r in await db.execute_fetchall("SELECT id FROM articles WHERE relevant")
+        int(r[0]) for r in await db.execute_fetchall("SELECT id FROM articles WHERE relevant = 1")
     ]
     assert planned == [relevant_id]
     listed = await ArticleStore(db).latest(limit=10)

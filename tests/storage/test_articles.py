@@ -1,12 +1,12 @@
-"""ArticleStore: listings newest first, pagination, tags, full-text search, query plans."""
+"""ArticleStore: listings newest first, pagination, tags, full-text search, query plans.
+
+Every test runs on both engines (``store_db``) except the query-plan ones, which read
+SQLite's EXPLAIN QUERY PLAN (its FTS5 index and b-trees) and so are SQLite-only."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
-from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from storage.analysis.model import Analysis, Figure, RegionRef
@@ -20,7 +20,7 @@ from storage.articles import (
     insert_articles,
     save_article,
 )
-from storage.db import open_db, transaction
+from storage.database import Database, transaction
 
 ZHAMBYL = RegionRef("KZ-31", "Жамбылская область", "KZ")
 TASHKENT = RegionRef("UZ-TK", "Ташкент", "UZ")
@@ -50,20 +50,18 @@ def _analysis(
     )
 
 
-async def _add(db: aiosqlite.Connection, analysis: Analysis, *, now: str | None = None) -> int:
+async def _add(db: Database, analysis: Analysis, *, now: str | None = None) -> int:
     record = ArticleRecord(analysis, raw=analysis.body, content_hash="h", fingerprint="fp")
     async with transaction(db):
         return await save_article(db, record, now=now)
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    return store_db
 
 
-async def test_get_returns_everything_saved(db: aiosqlite.Connection) -> None:
+async def test_get_returns_everything_saved(db: Database) -> None:
     figures = (Figure("money", "$850 млн"), Figure("percent", "20%"))
     article_id = await _add(
         db,
@@ -89,7 +87,7 @@ async def test_get_returns_everything_saved(db: aiosqlite.Connection) -> None:
 
 
 async def test_latest_orders_by_date_then_ingestion_day_then_id(
-    db: aiosqlite.Connection,
+    db: Database,
 ) -> None:
     old = await _add(db, _analysis("old", date=dt.date(2024, 1, 1)))
     new = await _add(db, _analysis("new", date=dt.date(2025, 6, 1)))
@@ -101,7 +99,7 @@ async def test_latest_orders_by_date_then_ingestion_day_then_id(
     assert not page.has_more
 
 
-async def test_pagination_has_more(db: aiosqlite.Connection) -> None:
+async def test_pagination_has_more(db: Database) -> None:
     ids = [
         await _add(db, _analysis(f"n{i}", date=dt.date(2025, 1, 1 + i), regions=(ZHAMBYL,)))
         for i in range(7)
@@ -117,7 +115,7 @@ async def test_pagination_has_more(db: aiosqlite.Connection) -> None:
     assert len(exact.items) == 7 and not exact.has_more
 
 
-async def test_by_region_topic_and_counts(db: aiosqlite.Connection) -> None:
+async def test_by_region_topic_and_counts(db: Database) -> None:
     a = await _add(
         db, _analysis("a", date=dt.date(2025, 1, 1), regions=(ZHAMBYL, TASHKENT), topics=("trade",))
     )
@@ -140,7 +138,7 @@ async def test_by_region_topic_and_counts(db: aiosqlite.Connection) -> None:
     assert await store.count() == 3
 
 
-async def test_update_in_place_replaces_tags(db: aiosqlite.Connection) -> None:
+async def test_update_in_place_replaces_tags(db: Database) -> None:
     article_id = await _add(db, _analysis("x", regions=(ZHAMBYL,), topics=("trade",)))
     record = ArticleRecord(
         _analysis("x2", "новый текст о космосе", regions=(CHELYABINSK,), topics=("space",)),
@@ -158,7 +156,7 @@ async def test_update_in_place_replaces_tags(db: aiosqlite.Connection) -> None:
     assert await store.count() == 1
 
 
-async def test_ids_are_never_reused(db: aiosqlite.Connection) -> None:
+async def test_ids_are_never_reused(db: Database) -> None:
     store = ArticleStore(db)
     assert await store.max_id() == 0
     first = await _add(db, _analysis("a"))
@@ -172,7 +170,7 @@ async def test_ids_are_never_reused(db: aiosqlite.Connection) -> None:
     assert await store.ids_after(0) == [first, newer]
 
 
-async def test_search_matches_word_forms(db: aiosqlite.Connection) -> None:
+async def test_search_matches_word_forms(db: Database) -> None:
     tourism = await _add(
         db,
         _analysis(
@@ -215,7 +213,7 @@ async def test_search_matches_word_forms(db: aiosqlite.Connection) -> None:
         "( ) : - +",
     ],
 )
-async def test_search_syntax_is_plain_text(db: aiosqlite.Connection, words: str) -> None:
+async def test_search_syntax_is_plain_text(db: Database, words: str) -> None:
     article_id = await _add(db, _analysis("Туризм", "Туризм в регионах растёт."))
     page = await ArticleStore(db).search(words)
     # Never an error; the words are just words: "туризм" alone finds it, any other real
@@ -228,13 +226,13 @@ async def test_search_syntax_is_plain_text(db: aiosqlite.Connection, words: str)
 
 
 @pytest.mark.parametrize("words", ["", "   ", "!!! ... ???", "«»—"])
-async def test_search_without_words_is_empty(db: aiosqlite.Connection, words: str) -> None:
+async def test_search_without_words_is_empty(db: Database, words: str) -> None:
     await _add(db, _analysis("Туризм"))
     page = await ArticleStore(db).search(words)
     assert page.items == () and not page.has_more
 
 
-async def test_search_pagination(db: aiosqlite.Connection) -> None:
+async def test_search_pagination(db: Database) -> None:
     ids = [await _add(db, _analysis(f"Туризм {i}", date=dt.date(2025, 1, 1 + i))) for i in range(3)]
     store = ArticleStore(db)
     first = await store.search("туризм", limit=2)
@@ -243,7 +241,7 @@ async def test_search_pagination(db: aiosqlite.Connection) -> None:
     assert [a.id for a in rest.items] == [ids[0]] and not rest.has_more
 
 
-async def _plan(db: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> str:
+async def _plan(db: Database, sql: str, params: tuple[object, ...]) -> str:
     async with db.execute(f"EXPLAIN QUERY PLAN {sql}", params) as cursor:
         return "\n".join(str(row[3]) for row in await cursor.fetchall())
 
@@ -253,8 +251,10 @@ async def _plan(db: aiosqlite.Connection, sql: str, params: tuple[object, ...]) 
     [("article_regions", "KZ-31"), ("article_topics", "trade"), ("article_countries", "KZ")],
 )
 async def test_tag_listing_plans_use_the_key_without_sorting(
-    db: aiosqlite.Connection, table: str, value: str
+    sqlite_db: Database, table: str, value: str
 ) -> None:
+    """SQLite-only: reads SQLite's query plan."""
+    db = sqlite_db
     for i in range(30):
         await _add(
             db,
@@ -268,7 +268,9 @@ async def test_tag_listing_plans_use_the_key_without_sorting(
     assert "TEMP B-TREE" not in plan, plan
 
 
-async def test_latest_and_search_plans_walk_the_date_index(db: aiosqlite.Connection) -> None:
+async def test_latest_and_search_plans_walk_the_date_index(sqlite_db: Database) -> None:
+    """SQLite-only: reads SQLite's query plan (FTS5 hands rows out in listing order)."""
+    db = sqlite_db
     latest = await _plan(db, LATEST_SQL, (6, 0))
     assert "articles_newest" in latest and "TEMP B-TREE" not in latest, latest
     search = await _plan(db, SEARCH_SQL, ('"туризм"', 6, 0))
@@ -276,7 +278,7 @@ async def test_latest_and_search_plans_walk_the_date_index(db: aiosqlite.Connect
     assert "VIRTUAL TABLE" in search and "TEMP B-TREE" not in search, search
 
 
-async def test_batch_insert_gives_each_row_its_id(db: aiosqlite.Connection) -> None:
+async def test_batch_insert_gives_each_row_its_id(db: Database) -> None:
     await _add(db, _analysis("first"))
     doomed = await _add(db, _analysis("doomed"))
     async with transaction(db):

@@ -1,4 +1,8 @@
-"""Opening the store: connection settings, the migration runner, upgrading older files."""
+"""Opening the store: connection settings, the migration runner, upgrading older files.
+
+Reopening and transactions run on both engines (``test_store``); the rest is about the SQLite
+file itself (PRAGMAs, user_version, the statement splitter, the file-based migration runner)
+and is SQLite-only. PostgreSQL's migrations: tests/storage/test_pg_store.py."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from storage.database import Database
 from storage.db import (
     MIGRATIONS_DIR,
     SchemaError,
@@ -20,6 +25,7 @@ from storage.db import (
 )
 from storage.ingest import SEEDS_ROOT, ingest_dir
 from tests.storage.test_store_upgrade import made_by_older_program
+from tests.support.stores import TestStore
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -40,7 +46,8 @@ async def test_open_creates_folder_and_sets_pragmas(tmp_path: Path) -> None:
         assert pragmas["synchronous"] == 1  # NORMAL
         assert pragmas["busy_timeout"] > 0
         assert await user_version(db) == schema_version()
-        assert db.isolation_level is None  # autocommit: no implicit transaction left open
+        # autocommit: no implicit transaction left open
+        assert db.connection.isolation_level is None
     finally:
         await db.close()
 
@@ -62,18 +69,26 @@ def test_split_statements_keeps_triggers_whole() -> None:
     assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
 
 
-async def test_reopen_keeps_data_and_applies_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "news.sqlite3"
-    db = await open_db(path)
+async def test_reopen_keeps_data_and_applies_nothing(test_store: TestStore) -> None:
+    db = await test_store.open()
     await ingest_dir(db, SEEDS)
-    await db.close()
-    db = await open_db(path)
-    try:
+    await test_store.close()
+    db = await test_store.open()
+    if db.dialect == "sqlite":
         assert await migrate(db) == []
-        async with db.execute("SELECT count(*) FROM articles") as cursor:
-            assert (await cursor.fetchone())[0] == 5  # type: ignore[index]
-    finally:
-        await db.close()
+    else:
+        assert await pending_pg(test_store) == []
+    async with db.execute("SELECT count(*) FROM articles") as cursor:
+        assert (await cursor.fetchone())[0] == 5
+
+
+async def pending_pg(store: TestStore) -> list[int]:
+    import psycopg
+
+    from storage.pg import migrate_pg
+
+    async with await psycopg.AsyncConnection.connect(store.url, autocommit=True) as conn:
+        return await migrate_pg(conn)
 
 
 async def test_file_with_only_the_first_migration_is_upgraded(tmp_path: Path) -> None:
@@ -157,18 +172,23 @@ async def test_newer_file_is_refused(tmp_path: Path) -> None:
         await open_db(path)
 
 
-async def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
-    db = await open_db(tmp_path / "x.sqlite3")
-    try:
-        with pytest.raises(RuntimeError):
-            async with transaction(db):
-                await db.execute(
-                    "INSERT INTO ingested_files (path, directory, size, mtime_ns, file_hash, "
-                    "ingested_at) VALUES ('/a', '/', 1, 1, 'h', 'now')"
-                )
-                raise RuntimeError("boom")
-        async with db.execute("SELECT count(*) FROM ingested_files") as cursor:
-            assert (await cursor.fetchone())[0] == 0  # type: ignore[index]
-        assert not db.in_transaction
-    finally:
-        await db.close()
+async def test_transaction_rolls_back_on_error(store_db: Database) -> None:
+    db = store_db
+    with pytest.raises(RuntimeError):
+        async with transaction(db):
+            await db.execute(
+                "INSERT INTO ingested_files (path, directory, size, mtime_ns, file_hash, "
+                "ingested_at) VALUES ('/a', '/', 1, 1, 'h', 'now')"
+            )
+            assert db.in_transaction
+            raise RuntimeError("boom")
+    async with db.execute("SELECT count(*) FROM ingested_files") as cursor:
+        assert (await cursor.fetchone())[0] == 0
+    assert not db.in_transaction
+    async with transaction(db):  # and a block that ends well commits
+        await db.execute(
+            "INSERT INTO ingested_files (path, directory, size, mtime_ns, file_hash, "
+            "ingested_at) VALUES ('/b', '/', 1, 1, 'h', 'now')"
+        )
+    rows = await db.execute_fetchall("SELECT path FROM ingested_files")
+    assert [tuple(r) for r in rows] == [("/b",)]

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from storage.analysis.analyze import fingerprint
 from storage.articles import ArticleStore
-from storage.db import open_db
+from storage.database import Database
 from storage.ingest import SEEDS_ROOT, ensure_seeded, ingest_dir
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -21,10 +19,8 @@ TODAY = dt.date(2026, 1, 15)
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "store" / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    return store_db
 
 
 @pytest.fixture
@@ -34,21 +30,34 @@ def folder(tmp_path: Path) -> Path:
     return target
 
 
-async def _scalar(db: aiosqlite.Connection, sql: str) -> int:
+async def _scalar(db: Database, sql: str) -> int:
     async with db.execute(sql) as cursor:
         row = await cursor.fetchone()
     assert row is not None
     return int(row[0])
 
 
-async def _snapshot(db: aiosqlite.Connection) -> list[tuple[object, ...]]:
+async def _writes(db: Database) -> object:
+    """Something every write changes: SQLite's change counter; on PostgreSQL the row versions
+    (xmin) of the tables an ingest writes (an UPDATE, even to the same values, makes a new one)."""
+    if db.dialect == "sqlite":
+        return await _scalar(db, "SELECT total_changes()")
+    parts = [
+        f"(SELECT coalesce(string_agg(xmin::text, ',' ORDER BY xmin::text), '') FROM {t})"
+        for t in ("articles", "ingested_files", "article_regions", "article_topics")
+    ]
+    rows = await db.execute_fetchall("SELECT " + ", ".join(parts))
+    return tuple(rows[0])
+
+
+async def _snapshot(db: Database) -> list[tuple[object, ...]]:
     async with db.execute(
         "SELECT id, title, updated_at, content_hash, analysis_fingerprint FROM articles ORDER BY id"
     ) as cursor:
         return [tuple(row) for row in await cursor.fetchall()]
 
 
-async def test_first_ingest_adds_every_seed(db: aiosqlite.Connection, folder: Path) -> None:
+async def test_first_ingest_adds_every_seed(db: Database, folder: Path) -> None:
     report = await ingest_dir(db, folder, today=TODAY)
     assert report.added == SEED_NAMES
     assert report.ok and not (report.updated or report.unchanged or report.removed)
@@ -63,21 +72,19 @@ async def test_first_ingest_adds_every_seed(db: aiosqlite.Connection, folder: Pa
     )
 
 
-async def test_second_ingest_is_unchanged_and_writes_nothing(
-    db: aiosqlite.Connection, folder: Path
-) -> None:
+async def test_second_ingest_is_unchanged_and_writes_nothing(db: Database, folder: Path) -> None:
     await ingest_dir(db, folder, today=TODAY)
     before = await _snapshot(db)
-    changes = await _scalar(db, "SELECT total_changes()")
+    changes = await _writes(db)
     report = await ingest_dir(db, folder, today=TODAY)
     assert report.unchanged == SEED_NAMES
     assert not (report.added or report.updated or report.removed or report.failed)
     assert report.retagged == 0 and report.new_article_ids == []
     assert await _snapshot(db) == before
-    assert await _scalar(db, "SELECT total_changes()") == changes
+    assert await _writes(db) == changes
 
 
-async def test_changed_file_updates_in_place(db: aiosqlite.Connection, folder: Path) -> None:
+async def test_changed_file_updates_in_place(db: Database, folder: Path) -> None:
     first = await ingest_dir(db, folder, today=TODAY)
     target = folder / SEED_NAMES[3]
     old_id = first.new_article_ids[3]
@@ -94,9 +101,7 @@ async def test_changed_file_updates_in_place(db: aiosqlite.Connection, folder: P
     assert [a.id for a in (await store.search("заголовка")).items] == [old_id]
 
 
-async def test_same_text_in_other_bytes_is_unchanged(
-    db: aiosqlite.Connection, folder: Path
-) -> None:
+async def test_same_text_in_other_bytes_is_unchanged(db: Database, folder: Path) -> None:
     await ingest_dir(db, folder, today=TODAY)
     target = folder / SEED_NAMES[1]
     target.write_bytes(target.read_bytes().replace(b"\n", b"\r\n"))
@@ -106,7 +111,7 @@ async def test_same_text_in_other_bytes_is_unchanged(
     assert again.unchanged == SEED_NAMES
 
 
-async def test_deleted_file_is_removed(db: aiosqlite.Connection, folder: Path) -> None:
+async def test_deleted_file_is_removed(db: Database, folder: Path) -> None:
     first = await ingest_dir(db, folder, today=TODAY)
     (folder / SEED_NAMES[0]).unlink()
     report = await ingest_dir(db, folder, today=TODAY)
@@ -119,9 +124,7 @@ async def test_deleted_file_is_removed(db: aiosqlite.Connection, folder: Path) -
     assert (await ingest_dir(db, folder, today=TODAY)).removed == []
 
 
-async def test_other_folder_does_not_remove(
-    db: aiosqlite.Connection, folder: Path, tmp_path: Path
-) -> None:
+async def test_other_folder_does_not_remove(db: Database, folder: Path, tmp_path: Path) -> None:
     await ingest_dir(db, folder, today=TODAY)
     other = tmp_path / "other"
     other.mkdir()
@@ -147,7 +150,7 @@ def _bad_files(folder: Path) -> dict[str, str]:
 
 
 async def test_bad_files_fail_with_reasons_and_do_not_stop_others(
-    db: aiosqlite.Connection, folder: Path
+    db: Database, folder: Path
 ) -> None:
     expected = _bad_files(folder)
     text = (SEEDS / SEED_NAMES[2]).read_text(encoding="utf-8")
@@ -169,9 +172,7 @@ async def test_bad_files_fail_with_reasons_and_do_not_stop_others(
     assert dict(again.failed).keys() == expected.keys()
 
 
-async def test_file_that_turns_bad_keeps_its_article(
-    db: aiosqlite.Connection, folder: Path
-) -> None:
+async def test_file_that_turns_bad_keeps_its_article(db: Database, folder: Path) -> None:
     first = await ingest_dir(db, folder, today=TODAY)
     (folder / SEED_NAMES[2]).write_bytes(b"")
     report = await ingest_dir(db, folder, today=TODAY)
@@ -179,15 +180,29 @@ async def test_file_that_turns_bad_keeps_its_article(
     assert await ArticleStore(db).get(first.new_article_ids[2]) is not None
 
 
-async def test_write_failing_midway_leaves_nothing_of_that_file(
-    db: aiosqlite.Connection, folder: Path
-) -> None:
+async def _fail_inserts(db: Database, victim: str) -> None:
+    """A trigger making the file record of ``victim`` fail (one per engine)."""
+    if db.dialect == "sqlite":
+        await db.execute(
+            "CREATE TEMP TRIGGER fail_one BEFORE INSERT ON ingested_files "
+            f"WHEN new.path LIKE '%{victim}' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+        )
+        return
+    await db.execute(
+        "CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN "
+        f"IF new.path LIKE ''%{victim}'' THEN RAISE EXCEPTION ''disk on fire''; END IF; "
+        "RETURN new; END'"
+    )
+    await db.execute(
+        "CREATE TRIGGER fail_one BEFORE INSERT ON ingested_files "
+        "FOR EACH ROW EXECUTE FUNCTION fail_one()"
+    )
+
+
+async def test_write_failing_midway_leaves_nothing_of_that_file(db: Database, folder: Path) -> None:
     """The file record is written last; making it fail must undo the article written before."""
     victim = SEED_NAMES[1]
-    await db.execute(
-        "CREATE TEMP TRIGGER fail_one BEFORE INSERT ON ingested_files "
-        f"WHEN new.path LIKE '%{victim}' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
-    )
+    await _fail_inserts(db, victim)
     report = await ingest_dir(db, folder, today=TODAY)
     assert [name for name, _ in report.failed] == [victim]
     assert "disk on fire" in report.failed[0][1]
@@ -202,16 +217,17 @@ async def test_write_failing_midway_leaves_nothing_of_that_file(
             db, f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
         )
         assert orphans == 0
-    await db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
-    await db.execute("DROP TRIGGER temp.fail_one")
+    if db.dialect == "sqlite":
+        await db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        await db.execute("DROP TRIGGER temp.fail_one")
+    else:
+        await db.execute("DROP TRIGGER fail_one ON ingested_files")
     retry = await ingest_dir(db, folder, today=TODAY)
     assert retry.added == [victim]
     assert await store.count() == 5
 
 
-async def test_stale_fingerprint_is_retagged_in_place(
-    db: aiosqlite.Connection, folder: Path
-) -> None:
+async def test_stale_fingerprint_is_retagged_in_place(db: Database, folder: Path) -> None:
     first = await ingest_dir(db, folder, today=TODAY)
     # As if an older analysis had tagged two of them (and broken one's index text).
     await db.execute(
@@ -235,18 +251,18 @@ async def test_stale_fingerprint_is_retagged_in_place(
     assert (await ingest_dir(db, folder, today=TODAY)).retagged == 0
 
 
-async def test_missing_folder_raises(db: aiosqlite.Connection, tmp_path: Path) -> None:
+async def test_missing_folder_raises(db: Database, tmp_path: Path) -> None:
     with pytest.raises(NotADirectoryError):
         await ingest_dir(db, tmp_path / "nope")
 
 
-async def test_progress_is_reported_per_file(db: aiosqlite.Connection, folder: Path) -> None:
+async def test_progress_is_reported_per_file(db: Database, folder: Path) -> None:
     calls: list[tuple[int, int]] = []
     await ingest_dir(db, folder, today=TODAY, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(i, 5) for i in range(1, 6)]
 
 
-async def test_ensure_seeded_only_on_an_empty_store(db: aiosqlite.Connection, folder: Path) -> None:
+async def test_ensure_seeded_only_on_an_empty_store(db: Database, folder: Path) -> None:
     report = await ensure_seeded(db, folder)
     assert report is not None and report.added == SEED_NAMES
     assert await ensure_seeded(db, folder) is None

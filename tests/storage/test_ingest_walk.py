@@ -8,14 +8,16 @@ import os
 import shutil
 from pathlib import Path
 
-from storage.db import open_db
 from storage.ingest import ingest_dir
+from tests.support.stores import TestStore
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SECRET = "BOT_TOKEN=123456:do-not-ever-publish-me"
 
 
-async def test_links_out_fifos_loops_and_folders_are_refused_and_named(tmp_path: Path) -> None:
+async def test_links_out_fifos_loops_and_folders_are_refused_and_named(
+    tmp_path: Path, test_store: TestStore
+) -> None:
     outside = tmp_path / "secrets"
     outside.mkdir()
     (outside / "env.txt").write_text(f"{SECRET}\nОчень важный текст о сотрудничестве регионов.\n")
@@ -30,14 +32,15 @@ async def test_links_out_fifos_loops_and_folders_are_refused_and_named(tmp_path:
     (folder / "f_broken.txt").symlink_to(folder / "nowhere.txt")
     os.mkfifo(folder / "g_fifo.txt")
     (folder / "h_folder.txt").mkdir()
-    db = await open_db(tmp_path / "news.sqlite3")
+    db = await test_store.open()
     try:
         # a fifo read would block for ever: the whole ingest must end on its own
         report = await asyncio.wait_for(ingest_dir(db, folder, today=dt.date(2026, 1, 15)), 60)
-        async with db.execute("SELECT group_concat(title || body, ' ') FROM articles") as cur:
+        every = db.pick("group_concat(title || body, ' ')", "string_agg(title || body, ' ')")
+        async with db.execute(f"SELECT {every} FROM articles") as cur:
             stored = str((await cur.fetchone())[0])
     finally:
-        await db.close()
+        await test_store.close()
     reasons = dict(report.failed)
     assert set(report.added) == {"a_good.txt", "c_link_in.txt"}
     assert "outside the folder" in reasons["b_link_out.txt"]

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.delivery.planner import plan
 from bot.services.subscriptions import SubscriptionService
 from storage.analysis.model import Analysis, RegionRef
 from storage.articles import ArticleRecord, ArticleStore, save_article
-from storage.db import open_db, transaction
+from storage.database import Database
+from storage.db import transaction
 
 _serial = itertools.count(1)
 ZHAMBYL = RegionRef("KZ-31", "Жамбылская область", "KZ")
@@ -24,14 +23,12 @@ TASHKENT_DATELINE = RegionRef("UZ-TK", "Ташкент", "UZ", role="mention")
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    return store_db
 
 
 async def add(
-    db: aiosqlite.Connection,
+    db: Database,
     regions: tuple[RegionRef, ...],
     *,
     relevant: bool = True,
@@ -56,7 +53,7 @@ async def add(
         return await save_article(db, record)
 
 
-async def test_irrelevant_articles_are_kept_but_never_listed(db: aiosqlite.Connection) -> None:
+async def test_irrelevant_articles_are_kept_but_never_listed(db: Database) -> None:
     store = ArticleStore(db)
     listed = await add(db, (ZHAMBYL, CHUY))
     local = await add(db, (ZHAMBYL,), relevant=False)
@@ -75,7 +72,7 @@ async def test_irrelevant_articles_are_kept_but_never_listed(db: aiosqlite.Conne
     assert await store.topic_counts() == {"trade": 1}
 
 
-async def test_a_region_only_mentioned_is_not_in_its_listing(db: aiosqlite.Connection) -> None:
+async def test_a_region_only_mentioned_is_not_in_its_listing(db: Database) -> None:
     store = ArticleStore(db)
     dated = await add(db, (ZHAMBYL, CHUY, TASHKENT_DATELINE))
     about = await add(db, (RegionRef("UZ-TK", "Ташкент", "UZ"), ZHAMBYL))
@@ -90,7 +87,7 @@ async def test_a_region_only_mentioned_is_not_in_its_listing(db: aiosqlite.Conne
 
 
 async def test_delivery_plans_only_relevant_articles_and_parties(
-    db: aiosqlite.Connection,
+    db: Database,
 ) -> None:
     subs = SubscriptionService(db)
     await subs.subscribe(1, "private")
@@ -104,9 +101,7 @@ async def test_delivery_plans_only_relevant_articles_and_parties(
     assert rows == [(1, relevant), (1, about), (2, about)]
 
 
-async def test_admins_see_the_unlisted_articles_counted(
-    db: aiosqlite.Connection, tmp_path: Path
-) -> None:
+async def test_admins_see_the_unlisted_articles_counted(db: Database, tmp_path: Path) -> None:
     from bot.config import load_settings
     from bot.container import queue_new
     from bot.services.admin import AdminService

@@ -1,7 +1,8 @@
 """One sender per row: claims take only pending rows, leases keep a live sender's rows, and a
 send that hangs neither holds up other chats nor reaches its chat twice.
 
-Real store files, the real worker and aiogram session against the fake Telegram (limits on).
+Real stores (a SQLite file, and a PostgreSQL schema: every test runs on both), the real worker
+and aiogram session against the fake Telegram (limits on).
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from bot.delivery.worker import DeliveryWorker
 from bot.formatting import article_card, split_html
 from bot.outgoing.session import RetryPolicy, outgoing
 from bot.services.subscriptions import SubscriptionService
-from storage.db import open_db
+from storage.database import Database
 from storage.outbox import OutboxStore, plan
 from tests.support.delivery_support import add_article
 from tests.support.fake_telegram import FakeTelegram
+from tests.support.stores import TestStore
 
 pytestmark = pytest.mark.e2e
 
@@ -53,10 +55,9 @@ def worker(db: object, bot: Bot, owner: str) -> DeliveryWorker:
 
 
 async def test_two_senders_on_one_store_send_each_row_once(
-    fake: FakeTelegram, tmp_path: Path
+    fake: FakeTelegram, tmp_path: Path, test_store: TestStore
 ) -> None:
-    store = tmp_path / "news.sqlite3"
-    first, second = await open_db(store), await open_db(store)
+    first, second = await test_store.open(), await test_store.open()
     bots = [make_bot(fake, tmp_path), make_bot(fake, tmp_path)]
     try:
         subs = SubscriptionService(first)
@@ -70,8 +71,6 @@ async def test_two_senders_on_one_store_send_each_row_once(
     finally:
         for bot in bots:
             await bot.session.close()
-        await first.close()
-        await second.close()
     delivered = Counter(m.chat_id for m in fake.sent)
     assert set(delivered) == {r.id for r in readers} and set(delivered.values()) == {1}
     assert sum(r.sent for r in reports) == 60
@@ -79,9 +78,9 @@ async def test_two_senders_on_one_store_send_each_row_once(
 
 
 async def test_a_live_senders_rows_are_not_requeued_until_its_lease_runs_out(
-    fake: FakeTelegram, tmp_path: Path
+    fake: FakeTelegram, tmp_path: Path, test_store: TestStore
 ) -> None:
-    db = await open_db(tmp_path / "news.sqlite3")
+    db = await test_store.open()
     bot = make_bot(fake, tmp_path)
     try:
         subs = SubscriptionService(db)
@@ -105,13 +104,12 @@ async def test_a_live_senders_rows_are_not_requeued_until_its_lease_runs_out(
         assert len(fake.sent) == 2
     finally:
         await bot.session.close()
-        await db.close()
 
 
 async def test_a_hanging_send_holds_up_no_one_and_reaches_its_chat_once(
-    fake: FakeTelegram, tmp_path: Path
+    fake: FakeTelegram, tmp_path: Path, test_store: TestStore
 ) -> None:
-    db = await open_db(tmp_path / "news.sqlite3")
+    db = await test_store.open()
     bot = make_bot(fake, tmp_path, request_timeout=1)
     try:
         subs = SubscriptionService(db)
@@ -133,7 +131,6 @@ async def test_a_hanging_send_holds_up_no_one_and_reaches_its_chat_once(
             status, error = await c.fetchone()  # type: ignore[misc]
     finally:
         await bot.session.close()
-        await db.close()
     delivered = Counter(m.chat_id for m in fake.sent)
     assert delivered[slow.id] == 1  # once: the timed-out request was not repeated
     assert all(delivered[r.id] == 1 for r in readers[1:])
@@ -141,11 +138,11 @@ async def test_a_hanging_send_holds_up_no_one_and_reaches_its_chat_once(
 
 
 async def test_a_send_that_never_left_is_queued_again_not_lost(
-    fake: FakeTelegram, tmp_path: Path
+    fake: FakeTelegram, tmp_path: Path, test_store: TestStore
 ) -> None:
     """The other side of the trade-off: connection refused means Telegram never saw it, so the
     row goes back to the queue (after the middleware's bounded retries) and a later run sends it."""
-    db = await open_db(tmp_path / "news.sqlite3")
+    db = await test_store.open()
     fast = RetryPolicy(backoff_base=0.01, backoff_cap=0.02)
     down = build_bot(
         load_settings(
@@ -170,5 +167,56 @@ async def test_a_send_that_never_left_is_queued_again_not_lost(
     finally:
         await down.session.close()
         await up.session.close()
-        await db.close()
     assert fake.count_to(reader.id) == 1
+
+
+async def test_two_claimers_racing_over_the_same_rows_never_take_one_twice(
+    test_store: TestStore,
+) -> None:
+    """Two stores (two connections; on PostgreSQL two pools, as two replicas would have) claim
+    overlapping batches of the same 300 rows at once: every row is taken exactly once. On
+    PostgreSQL the claim is one UPDATE over SELECT ... FOR UPDATE SKIP LOCKED."""
+    first, second = await test_store.open(), await test_store.open()
+    subs = SubscriptionService(first)
+    for chat in range(1, 301):
+        await subs.subscribe(chat, "private")
+    await add_article(first, "Новость для трёхсот читателей")
+    assert (await plan(first)).queued == 300
+    ids = [r.id for r in await OutboxStore(first).pending()]
+
+    async def claimer(db: Database, owner: str, order: list[int]) -> list[int]:
+        store, taken = OutboxStore(db, owner), []
+        for start in range(0, len(order), 25):  # batches overlapping the other's
+            taken += sorted(await store.claim(order[start : start + 40]))
+        return taken
+
+    a, b = await asyncio.gather(claimer(first, "A", ids), claimer(second, "B", list(reversed(ids))))
+    assert not set(a) & set(b)
+    assert sorted(a + b) == sorted(ids) and len(a) + len(b) == 300
+    rows = await first.execute_fetchall(
+        "SELECT claimed_by, count(*) FROM outbox WHERE status = 'sending' GROUP BY claimed_by"
+    )
+    claimed = {"A": len(a), "B": len(b)}
+    assert {str(r[0]): int(r[1]) for r in rows} == {k: n for k, n in claimed.items() if n}
+    if test_store.backend == "postgresql":  # the claims really ran side by side
+        assert len(a) > 0 and len(b) > 0, claimed
+
+
+async def test_the_only_sender_takes_back_a_dead_senders_claims_at_once(
+    test_store: TestStore,
+) -> None:
+    """The new sole sender (the SQLite file's lock holder, or the replica that took over the
+    PostgreSQL leadership from a dead one) requeues the dead one's in-flight rows at start,
+    without waiting for their ten-minute lease; its own claims stay."""
+    db = await test_store.open()
+    await SubscriptionService(db).subscribe(1, "private")
+    await SubscriptionService(db).subscribe(2, "private")
+    await add_article(db)
+    await plan(db)
+    dead_row, own_row = [r.id for r in await OutboxStore(db).pending()]
+    assert await OutboxStore(db, "dead").claim([dead_row]) == {dead_row}
+    assert await OutboxStore(db, "new").claim([own_row]) == {own_row}
+    new = OutboxStore(db, "new")
+    assert await new.requeue_orphans() == 0  # the lease still runs
+    assert await new.requeue_orphans(claimers_gone=True) == 1
+    assert [r.id for r in await new.pending()] == [dead_row]

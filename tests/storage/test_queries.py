@@ -1,21 +1,20 @@
 """storage/queries.py: combined listings (both places sides, a place and a topic, a country, a
-period), their plans, partners, and the delivery match of combined subscriptions."""
+period), their plans, partners, and the delivery match of combined subscriptions.
+
+All on both engines but the query plan (SQLite's EXPLAIN QUERY PLAN: SQLite-only)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
 import sys
-from collections.abc import AsyncIterator
-from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.services.partners import render_chart
 from storage.analysis.model import RegionRef
 from storage.articles import ArticleStore
-from storage.db import open_db
+from storage.database import Database
 from storage.queries import Combined, Term, combined_page, combined_sql, partners
 from tests.storage.test_articles import TASHKENT, ZHAMBYL, _add, _analysis
 
@@ -25,18 +24,16 @@ OMSK = RegionRef("RU-OMS", "Омская область", "RU")
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    return store_db
 
 
-async def _titles(db: aiosqlite.Connection, *terms: Term, **period: str) -> list[str]:
+async def _titles(db: Database, *terms: Term, **period: str) -> list[str]:
     page = await combined_page(ArticleStore(db), Combined(terms, **period), limit=10)
     return [a.title for a in page.items]
 
 
-async def test_two_places_must_both_be_sides(db: aiosqlite.Connection) -> None:
+async def test_two_places_must_both_be_sides(db: Database) -> None:
     day = dt.date(2025, 5, 1)
     await _add(db, _analysis("both", date=day, regions=(ZHAMBYL, TASHKENT)))
     await _add(db, _analysis("mention", date=day, regions=(TASHKENT, ALMATY_MENTION)))
@@ -47,7 +44,7 @@ async def test_two_places_must_both_be_sides(db: aiosqlite.Connection) -> None:
     assert await _titles(db, Term("region", "UZ-TK"), Term("region", "KZ-75")) == ["pair"]
 
 
-async def test_place_topic_country_and_period(db: aiosqlite.Connection) -> None:
+async def test_place_topic_country_and_period(db: Database) -> None:
     for month, (title, regions, topics) in enumerate(
         [
             ("kz trade", (ZHAMBYL,), ("trade",)),
@@ -68,7 +65,9 @@ async def test_place_topic_country_and_period(db: aiosqlite.Connection) -> None:
     assert await _titles(db, tourism, **march) == ["ru tourism"]
 
 
-async def test_combined_plan_reads_one_key_range_without_sorting(db: aiosqlite.Connection) -> None:
+async def test_combined_plan_reads_one_key_range_without_sorting(sqlite_db: Database) -> None:
+    """SQLite-only: reads SQLite's query plan."""
+    db = sqlite_db
     for i in range(30):
         await _add(
             db, _analysis(f"a{i}", date=dt.date(2025, 1, 1 + i % 28), regions=(ZHAMBYL, TASHKENT))
@@ -82,7 +81,7 @@ async def test_combined_plan_reads_one_key_range_without_sorting(db: aiosqlite.C
     assert plan.count("SCAN") == 0, plan  # every table reached through an index
 
 
-async def test_partners_count_sides_with_their_topics(db: aiosqlite.Connection) -> None:
+async def test_partners_count_sides_with_their_topics(db: Database) -> None:
     day = dt.date(2025, 6, 1)
     await _add(db, _analysis("1", date=day, regions=(ZHAMBYL, TASHKENT), topics=("trade",)))
     await _add(
@@ -114,7 +113,7 @@ def test_chart_is_a_png_and_matplotlib_is_not_loaded_at_start() -> None:
 
 
 async def test_planner_sends_combined_subscriptions_only_what_matches_every_term(
-    db: aiosqlite.Connection,
+    db: Database,
 ) -> None:
     from bot.delivery.planner import plan
     from bot.services.subscriptions import SubscriptionService

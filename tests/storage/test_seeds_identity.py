@@ -2,6 +2,8 @@
 
 Before migration 0040 files were keyed by their absolute path; the migration converts the
 seeds folder's rows (the folder ingested first), so an existing store survives a move too.
+The move runs on both engines; the conversion is of old SQLite files only (a PostgreSQL store
+never held absolute paths: storage/migrations_pg/0040), so that test is SQLite-only.
 """
 
 from __future__ import annotations
@@ -9,23 +11,25 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import aiosqlite
-
+from storage.database import Database
 from storage.db import open_db
 from storage.ingest import SEEDS_ROOT, ensure_seeded, ingest_dir
+from tests.support.stores import TestStore
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
-async def _rows(db: aiosqlite.Connection, sql: str) -> list[tuple[object, ...]]:
+async def _rows(db: Database, sql: str) -> list[tuple[object, ...]]:
     return [tuple(r) for r in await db.execute_fetchall(sql)]
 
 
-async def test_moving_the_seeds_folder_re_adds_nothing(tmp_path: Path) -> None:
+async def test_moving_the_seeds_folder_re_adds_nothing(
+    tmp_path: Path, test_store: TestStore
+) -> None:
     first = tmp_path / "seeds"
     shutil.copytree(SEEDS, first)
-    db = await open_db(tmp_path / "news.sqlite3")
+    db = await test_store.open()
     try:
         report = await ensure_seeded(db, first)
         assert report is not None and report.added == NAMES
@@ -38,10 +42,11 @@ async def test_moving_the_seeds_folder_re_adds_nothing(tmp_path: Path) -> None:
         assert again.unchanged == NAMES and not (again.added or again.removed or again.updated)
         assert await _rows(db, "SELECT id, source_path FROM articles ORDER BY id") == ids
     finally:
-        await db.close()
+        await test_store.close()
 
 
 async def test_migration_converts_absolute_paths_of_the_seeds_folder(tmp_path: Path) -> None:
+    """SQLite-only: an old SQLite file's absolute paths converted by migration 0040."""
     seeds, other = tmp_path / "seeds", tmp_path / "other"
     shutil.copytree(SEEDS, seeds)
     other.mkdir()

@@ -1,6 +1,9 @@
 """A store made by the previous program (schema before migration 0030, the previous analysis'
 fingerprint) opened by this one: migrated, then re-tagged by itself, so every article gets
-``relevant`` and its regions their roles, and listings hide what is not listed."""
+``relevant`` and its regions their roles, and listings hide what is not listed.
+
+SQLite-only: the old store is a SQLite file cut back to an older schema with sqlite3. Re-tagging
+on both engines: test_ingest.py; PostgreSQL's upgrade path: test_pg_store.py."""
 
 from __future__ import annotations
 

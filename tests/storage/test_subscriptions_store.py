@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.config import load_settings
@@ -13,24 +11,22 @@ from bot.container import queue_new
 from bot.delivery.planner import plan
 from bot.services.admin import AdminService
 from bot.services.subscriptions import SubscriptionError, SubscriptionService
-from storage.db import open_db
+from storage.database import Database
 from storage.subscriptions import SubscriptionStore
 from tests.support.delivery_support import add_article
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[aiosqlite.Connection]:
-    conn = await open_db(tmp_path / "news.sqlite3")
-    yield conn
-    await conn.close()
+async def db(store_db: Database) -> Database:
+    return store_db
 
 
-async def queued(db: aiosqlite.Connection, chat_id: int) -> list[int]:
+async def queued(db: Database, chat_id: int) -> list[int]:
     rows = await SubscriptionStore(db).pending_for_chat(chat_id)
     return [r.article_id for r in rows]
 
 
-async def test_new_chat_starts_after_the_newest_article(db: aiosqlite.Connection) -> None:
+async def test_new_chat_starts_after_the_newest_article(db: Database) -> None:
     old = await add_article(db)
     service = SubscriptionService(db)
     result = await service.subscribe(1, "private")
@@ -41,7 +37,7 @@ async def test_new_chat_starts_after_the_newest_article(db: aiosqlite.Connection
     assert result.subscription.created_after == old
 
 
-async def test_several_subscriptions_per_chat_and_listing(db: aiosqlite.Connection) -> None:
+async def test_several_subscriptions_per_chat_and_listing(db: Database) -> None:
     service = SubscriptionService(db)
     await service.subscribe(1, "private", "region", "KZ-31")
     await service.subscribe(1, "private", "topic", "tourism")
@@ -52,7 +48,7 @@ async def test_several_subscriptions_per_chat_and_listing(db: aiosqlite.Connecti
     assert await service.list(2) == []
 
 
-async def test_unsubscribe_one_by_name_by_id_and_all(db: aiosqlite.Connection) -> None:
+async def test_unsubscribe_one_by_name_by_id_and_all(db: Database) -> None:
     service = SubscriptionService(db)
     await service.subscribe(1, "private", "region", "KZ-31")
     b = await service.subscribe(1, "private", "topic", "trade")
@@ -66,7 +62,7 @@ async def test_unsubscribe_one_by_name_by_id_and_all(db: aiosqlite.Connection) -
 
 
 async def test_unsubscribing_drops_queued_articles_nobody_wants_any_more(
-    db: aiosqlite.Connection,
+    db: Database,
 ) -> None:
     service = SubscriptionService(db)
     await service.subscribe(1, "private", "topic", "tourism")
@@ -82,7 +78,7 @@ async def test_unsubscribing_drops_queued_articles_nobody_wants_any_more(
     assert await queued(db, 1) == []
 
 
-async def test_bad_requests_are_refused(db: aiosqlite.Connection) -> None:
+async def test_bad_requests_are_refused(db: Database) -> None:
     service = SubscriptionService(db)
     with pytest.raises(SubscriptionError):
         await service.subscribe(1, "private", "country", "KZ")
@@ -103,7 +99,7 @@ async def test_bad_requests_are_refused(db: aiosqlite.Connection) -> None:
     assert chat is not None and chat.mode == "instant" and chat.digest_hour == 9
 
 
-async def test_settings_round_trip(db: aiosqlite.Connection) -> None:
+async def test_settings_round_trip(db: Database) -> None:
     service = SubscriptionService(db)
     await service.ensure_chat(-5, "supergroup", title="Группа")
     chat = await service.update_settings(
@@ -121,7 +117,7 @@ async def test_settings_round_trip(db: aiosqlite.Connection) -> None:
     assert not chat.silent and chat.mode == "digest"  # untouched settings stay
 
 
-async def test_inactive_chat_gets_no_backlog_when_it_comes_back(db: aiosqlite.Connection) -> None:
+async def test_inactive_chat_gets_no_backlog_when_it_comes_back(db: Database) -> None:
     service = SubscriptionService(db)
     await service.subscribe(1, "private")
     queued_before = await add_article(db)
@@ -143,7 +139,7 @@ async def test_inactive_chat_gets_no_backlog_when_it_comes_back(db: aiosqlite.Co
     assert await queued(db, 1) == [fresh]
 
 
-async def test_resubscribing_revives_without_backlog(db: aiosqlite.Connection) -> None:
+async def test_resubscribing_revives_without_backlog(db: Database) -> None:
     service = SubscriptionService(db)
     await service.subscribe(1, "private", "topic", "trade")
     await service.mark_inactive(1)
@@ -155,7 +151,7 @@ async def test_resubscribing_revives_without_backlog(db: aiosqlite.Connection) -
 
 
 async def test_unsubscribe_all_then_subscribe_again_gets_no_backlog(
-    db: aiosqlite.Connection,
+    db: Database,
 ) -> None:
     service = SubscriptionService(db)
     await service.subscribe(1, "private")
@@ -166,7 +162,7 @@ async def test_unsubscribe_all_then_subscribe_again_gets_no_backlog(
     assert await queued(db, 1) == []
 
 
-async def test_migration_moves_everything_to_the_new_id(db: aiosqlite.Connection) -> None:
+async def test_migration_moves_everything_to_the_new_id(db: Database) -> None:
     service = SubscriptionService(db)
     await service.subscribe(-10, "group", "topic", "trade", title="Торговля")
     await service.update_settings(-10, mode="digest", digest_hour=7)
@@ -186,7 +182,7 @@ async def test_migration_moves_everything_to_the_new_id(db: aiosqlite.Connection
     assert await queued(db, -100_10) == [art]
 
 
-async def test_migration_onto_a_chat_we_already_know_merges(db: aiosqlite.Connection) -> None:
+async def test_migration_onto_a_chat_we_already_know_merges(db: Database) -> None:
     service = SubscriptionService(db)
     await service.subscribe(-10, "group", "topic", "trade")
     await service.subscribe(-10, "group", "region", "KZ-75")
@@ -197,7 +193,7 @@ async def test_migration_onto_a_chat_we_already_know_merges(db: aiosqlite.Connec
     assert await service.get_chat(-10) is None
 
 
-async def test_forum_thread_is_kept_and_moved(db: aiosqlite.Connection) -> None:
+async def test_forum_thread_is_kept_and_moved(db: Database) -> None:
     service = SubscriptionService(db)
     first = await service.subscribe(-300, "supergroup", thread_id=42)
     assert first.subscription.thread_id == 42
@@ -205,7 +201,7 @@ async def test_forum_thread_is_kept_and_moved(db: aiosqlite.Connection) -> None:
     assert not again.created and again.subscription.thread_id == 43
 
 
-async def test_admin_stats_count_what_is_there(db: aiosqlite.Connection, tmp_path: Path) -> None:
+async def test_admin_stats_count_what_is_there(db: Database, tmp_path: Path) -> None:
     service = SubscriptionService(db)
     admin = AdminService(
         db, load_settings(admin_ids="42", seeds_dir=tmp_path / "seeds"), plan=queue_new
@@ -227,7 +223,7 @@ async def test_admin_stats_count_what_is_there(db: aiosqlite.Connection, tmp_pat
 
 
 async def test_admin_reload_queues_new_articles_for_subscribers(
-    db: aiosqlite.Connection, tmp_path: Path
+    db: Database, tmp_path: Path
 ) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()

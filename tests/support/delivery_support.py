@@ -8,22 +8,21 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-import aiosqlite
-
 from storage.analysis.analyze import fingerprint
 from storage.analysis.model import Analysis, RegionRef
 from storage.articles import ArticleRecord, save_article
-from storage.db import open_db, transaction
+from storage.database import Database, transaction
+from storage.db import open_db
 
 _serial = itertools.count(1)
 
 
-async def new_store(tmp_path: Path, name: str = "news.sqlite3") -> aiosqlite.Connection:
+async def new_store(tmp_path: Path, name: str = "news.sqlite3") -> Database:
     return await open_db(tmp_path / name)
 
 
 async def add_article(
-    db: aiosqlite.Connection,
+    db: Database,
     title: str = "",
     *,
     regions: tuple[str, ...] = (),
