@@ -27,6 +27,7 @@ from psycopg_pool import AsyncConnectionPool
 
 from storage.database import Call, Cursor, Database, Dialect, Params
 from storage.db import Migration, SchemaError, StoreError, migrations
+from storage.pg_text import describe_pg_error
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations_pg")
 CONNECT_TIMEOUT_S = 10
@@ -263,11 +264,7 @@ class PgStoreError(StoreError):
 
 
 def _reason(exc: BaseException, url: str) -> str:
-    text = " ".join(str(exc).split())
-    password = conninfo_to_dict(url).get("password") if is_postgres_url(url) else None
-    if password:
-        text = text.replace(str(password), "***")
-    return text.removeprefix("connection failed: ")
+    return describe_pg_error(url, exc).removeprefix("connection failed: ")
 
 
 def conninfo(url: str, *, search_path: str | None = None) -> str:

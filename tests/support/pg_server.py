@@ -6,27 +6,20 @@ skipped with the reason spelled out, never passed silently.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import psycopg
-import pytest
 from psycopg.conninfo import make_conninfo
 
-PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+from tests.support.stores import PG_URL, skip_without_pg
 
 
 async def pg_url_or_skip() -> str:
-    """The server's URL, or skip the test loudly if it does not answer."""
-    try:
-        conn = await psycopg.AsyncConnection.connect(PG_URL, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        reason = " ".join(str(exc).split())[:200]
-        pytest.skip(f"SKIPPED: no PostgreSQL server at {PG_URL} ({reason}); start one to run this")
-    await conn.close()
+    """The server's URL, or skip the test loudly (the store tests' reason) if it does not answer."""
+    skip_without_pg()
     return PG_URL
 
 
