@@ -13,6 +13,7 @@ working as it does on SQLite's single connection.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -149,6 +150,10 @@ class _PgCall:
         return None
 
 
+# the transaction-level lock every write transaction takes first (released at its end)
+_WRITER_LOCK = "SELECT pg_advisory_xact_lock(hashtext('news-bot writer ' || current_schema()))"
+
+
 class PostgresDatabase(Database):
     dialect: Dialect = "postgresql"
     Error = psycopg.Error
@@ -160,6 +165,8 @@ class PostgresDatabase(Database):
         self._tx: ContextVar[psycopg.AsyncConnection[Any] | None] = ContextVar(
             f"pg_tx_{id(self)}", default=None
         )
+        # this process's writers queue here, not each on a pooled connection of its own
+        self._writers = asyncio.Lock()
 
     def execute(self, sql: str, params: Params = ()) -> Call:
         return _PgCall(self._run(sql, params))
@@ -189,13 +196,21 @@ class PostgresDatabase(Database):
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Database]:
-        """One pooled connection for the block; a nested block is a savepoint on it."""
+        """One pooled connection for the block; a nested block is a savepoint on it.
+
+        Write transactions take turns, per schema, as SQLite's one writer does: the store's
+        check-then-write steps ("a new chat? insert it", "a known source URL?") were written
+        for that, and under READ COMMITTED two replicas would both see "not there" and the
+        second would meet a unique-key error instead of its answer. Telegram's 30 messages a
+        second keep writes far below what one writer at a time allows; single statements
+        outside a block (the outbox claim with SKIP LOCKED, reads) do not wait."""
         current = self._tx.get()
         if current is not None:
             async with current.transaction():
                 yield self
             return
-        async with self.pool.connection() as conn, conn.transaction():
+        async with self._writers, self.pool.connection() as conn, conn.transaction():
+            await conn.execute(_WRITER_LOCK)
             token = self._tx.set(conn)
             try:
                 yield self
