@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from storage.analysis import morph
-from tests.bench.quality import Score, load, score
+from tests.bench.quality import PARTS, Score, load, score
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +29,7 @@ def test_the_labelled_set_is_big_enough() -> None:
     assert countries == {"KZ", "UZ", "KG", "TJ", "TM", "RU", "CN"}
     assert sum(1 for a in tuning if a.picks) >= 30
     assert not {a.id for a in tuning} & {a.id for a in heldout}
-    ids = [
-        a.id
-        for part in ("tuning", "tuning2", "tuning3", "tuning4", "heldout", "heldout2")
-        for a in load(part)
-    ]
+    ids = [a.id for part in PARTS for a in load(part)]
     assert len(ids) == len(set(ids))
 
 
