@@ -141,6 +141,15 @@ def _web_link(link: str) -> bool:
         return False
 
 
+def _entry_date(entry: Any) -> Any:
+    # Only keys the entry really has: feedparser answers a missing "updated_parsed" from
+    # "published_parsed" with a DeprecationWarning (one per undated item, in the bot's log).
+    for key in ("published_parsed", "updated_parsed"):
+        if key in entry and entry[key]:  # noqa: RUF019 - .get() is what warns
+            return entry[key]
+    return None
+
+
 def _entry(entry: Any) -> FeedItem | None:
     link = str(entry.get("link") or "").strip()
     if not _web_link(link):
@@ -153,7 +162,7 @@ def _entry(entry: Any) -> FeedItem | None:
         title=plain_text(str(entry.get("title") or "")),
         summary=plain_text(str(entry.get("summary") or "")),
         content=content.strip(),
-        published=_when(entry.get("published_parsed") or entry.get("updated_parsed")),
+        published=_when(_entry_date(entry)),
         author=str(entry.get("author") or ""),
     )
 

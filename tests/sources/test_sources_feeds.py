@@ -54,6 +54,21 @@ def test_rss20_items_in_plain_text() -> None:
     assert second.url == "https://agency.test/news/2" and second.published is None
 
 
+@pytest.mark.filterwarnings("error")
+def test_unreadable_dates_are_none_without_warnings() -> None:
+    # media:* sends the feed through feedparser rather than the plain-RSS fast path.
+    body = (
+        '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>'
+        "<item><title>A</title><link>https://agency.test/a</link><pubDate>вчера</pubDate>"
+        '<media:content url="https://agency.test/a.jpg"/></item>'
+        "<item><title>B</title><link>https://agency.test/b</link>"
+        "<pubDate>Mon, 01 Dec 2025 10:00:00 +0300</pubDate></item></channel></rss>"
+    ).encode()
+    first, second = parse_feed(body, BASE).items
+    assert first.published is None
+    assert second.published == dt.datetime(2025, 12, 1, 7, 0, tzinfo=dt.UTC)
+
+
 def test_malformed_feed_yields_the_readable_items() -> None:
     body = (
         b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
