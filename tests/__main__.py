@@ -31,7 +31,7 @@ def main() -> int:
         failed.append("ruff")
     if _step("ruff format", ["ruff", "format", "--check", "bot", "storage", "tests"]):
         failed.append("ruff format")
-    if _step("mypy", ["mypy", "--strict", "bot", "storage"]):
+    if _step("mypy", ["mypy", "--strict", "bot", "storage", "tests"]):
         failed.append("mypy")
     # -rs: every skipped test is listed with its reason (a PostgreSQL server not reachable)
     if _step("pytest", ["pytest", "-rs", *_workers(sys.argv[1:]), *sys.argv[1:]]):

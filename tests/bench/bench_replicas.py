@@ -117,7 +117,7 @@ async def shared_budget(seconds: float, url: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tests.support.pg_server import PG_URL
+    from tests.support.stores import PG_URL
 
     parser = argparse.ArgumentParser(prog="python -m tests.bench.bench_replicas")
     parser.add_argument("--seconds", type=float, default=10.0)

@@ -34,11 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
-import aiosqlite
 import numpy as np
 from aiohttp import web
 
 from bot.sources.poller import utc_now
+from storage.database import Database
 from storage.db import open_db, transaction
 from storage.ingest import ensure_seeded
 from storage.sources import stamp
@@ -153,7 +153,7 @@ async def _store(path: Path, base: str, sources: int) -> None:
         await db.close()
 
 
-async def _known_items(db: aiosqlite.Connection, base: str, sources: int) -> None:
+async def _known_items(db: Database, base: str, sources: int) -> None:
     """Every item of every feed a stored article with its story signature made today (inside
     the story window): what the first round that met these feeds would have left, and what
     the story index holds. Without ``STORIES`` they all point at one article, no signature."""

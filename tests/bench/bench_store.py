@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from storage.analysis.analyze import analyze, fingerprint
@@ -232,20 +233,22 @@ async def bench_queries(workdir: Path, count: int, pg_url: str | None = None) ->
             if n % 2:
                 code = rng.choice(REGIONS).code
                 offset = rng.choice([0, 0, 0, 10, 50])
-                lookups.append(lambda c=code, o=offset: store.by_region(c, limit=10, offset=o))
+                lookups.append(partial(store.by_region, code, limit=10, offset=offset))
             else:
                 slug = rng.choice(TOPICS)
-                lookups.append(lambda s=slug: store.by_topic(s, limit=10))
+                lookups.append(partial(store.by_topic, slug, limit=10))
         await _timed(lookups[:50])  # warm the page cache
         print(f"    region/topic newest 10 (1000 queries): {_percentiles(await _timed(lookups))}")
-        common, rare, mixed = [], [], []
+        common: list[Callable[[], Awaitable[object]]] = []
+        rare: list[Callable[[], Awaitable[object]]] = []
+        mixed: list[Callable[[], Awaitable[object]]] = []
         for _ in range(70):
             words = rng.choice(COMMON_WORDS)
-            common.append(lambda w=words: store.search(w, limit=10))
+            common.append(partial(store.search, words, limit=10))
             tag = f"метка{rng.randrange(5000)}"
-            rare.append(lambda w=tag: store.search(w, limit=10))
+            rare.append(partial(store.search, tag, limit=10))
             pair = f"{rng.choice(COMMON_WORDS)} метка{rng.randrange(5000)}"
-            mixed.append(lambda w=pair: store.search(w, limit=10))
+            mixed.append(partial(store.search, pair, limit=10))
         searches = common[:67] + rare[:67] + mixed[:66]
         rng.shuffle(searches)
         await _timed(searches[:20])

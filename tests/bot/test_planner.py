@@ -7,6 +7,7 @@ import pytest
 from bot.delivery.planner import plan
 from bot.services.subscriptions import SubscriptionService
 from storage.database import Database
+from storage.subscriptions import Kind
 from tests.support.delivery_support import add_article
 
 
@@ -98,10 +99,13 @@ async def test_articles_arriving_between_runs_are_planned_next_time(
     assert {a for _, a, _ in await outbox(db)} == {first, second, third}
 
 
+KINDS: list[tuple[Kind, str | None]] = [("all", None), ("topic", "trade"), ("region", "KZ-71")]
+
+
 async def test_many_subscribers_in_one_statement(db: Database) -> None:
     subs = SubscriptionService(db)
     for chat_id in range(1, 1201):
-        kind, value = [("all", None), ("topic", "trade"), ("region", "KZ-71")][chat_id % 3]
+        kind, value = KINDS[chat_id % 3]
         await subs.subscribe(chat_id, "private", kind, value)
     trade = await add_article(db, topics=("trade",))
     astana = await add_article(db, regions=("KZ-71",))

@@ -83,10 +83,10 @@ async def test_stats_counts(news_bot: NewsBot) -> None:
     assert f"Статей: {await article_count(news_bot)}" in reply.plain
     assert f"Регионов с новостями: {row[0]}" in reply.plain
     assert expected.subscribers_inactive >= 1
-    active, inactive = expected.subscribers_active, expected.subscribers_inactive
+    n_active, n_inactive = expected.subscribers_active, expected.subscribers_inactive
     assert (
-        f"Подписчики: {active} {ru_plural(active, 'активный', 'активных', 'активных')}, "
-        f"{inactive} {ru_plural(inactive, 'неактивный', 'неактивных', 'неактивных')}"
+        f"Подписчики: {n_active} {ru_plural(n_active, 'активный', 'активных', 'активных')}, "
+        f"{n_inactive} {ru_plural(n_inactive, 'неактивный', 'неактивных', 'неактивных')}"
     ) in reply.plain
     assert f"{expected.deliveries_sent} отправлено" in reply.plain
 

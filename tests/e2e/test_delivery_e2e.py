@@ -18,7 +18,7 @@ from bot.app import build_bot
 from bot.config import load_settings
 from bot.delivery.scheduler import DeliveryScheduler, build_scheduler
 from bot.delivery.sender import Sender
-from bot.delivery.worker import DeliveryWorker
+from bot.delivery.worker import DeliveryWorker, RunReport
 from bot.formatting import article_card, split_html
 from bot.outgoing.limits import DELIVERY, Limits, OutgoingLimiter
 from bot.outgoing.session import RetryPolicy, outgoing
@@ -335,7 +335,7 @@ async def test_scheduler_never_runs_twice_at_once(
     most = 0
     original = worker.run_once
 
-    async def counting() -> object:
+    async def counting() -> RunReport:
         nonlocal active, most
         active += 1
         most = max(most, active)

@@ -128,7 +128,7 @@ async def test_a_hanging_send_holds_up_no_one_and_reaches_its_chat_once(
         async with db.execute(
             "SELECT status, error FROM outbox WHERE chat_id = ?", (slow.id,)
         ) as c:
-            status, error = await c.fetchone()  # type: ignore[misc]
+            status, error = await c.fetchone()
     finally:
         await bot.session.close()
     delivered = Counter(m.chat_id for m in fake.sent)

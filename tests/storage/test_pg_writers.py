@@ -39,7 +39,7 @@ async def test_the_same_new_chat_from_two_replicas_at_once(tmp_path: Path) -> No
 
         for chat_id in range(1, ROUNDS + 1):
             results = await asyncio.gather(upsert(first, chat_id), upsert(second, chat_id))
-            assert results == [False, False]
+            assert list(results) == [False, False]
         rows = await first.execute_fetchall("SELECT count(*) FROM chats")
         assert rows[0][0] == ROUNDS
     finally:

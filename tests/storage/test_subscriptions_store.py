@@ -81,18 +81,18 @@ async def test_unsubscribing_drops_queued_articles_nobody_wants_any_more(
 async def test_bad_requests_are_refused(db: Database) -> None:
     service = SubscriptionService(db)
     with pytest.raises(SubscriptionError):
-        await service.subscribe(1, "private", "country", "KZ")
+        await service.subscribe(1, "private", "country", "KZ")  # type: ignore[arg-type]
     with pytest.raises(SubscriptionError):
         await service.subscribe(1, "private", "region", "")
     with pytest.raises(SubscriptionError):
-        await service.subscribe(1, "bot", "all")
+        await service.subscribe(1, "bot", "all")  # type: ignore[arg-type]
     await service.subscribe(1, "private")
     with pytest.raises(SubscriptionError):
         await service.update_settings(1, digest_hour=24)
     with pytest.raises(SubscriptionError):
         await service.update_settings(1, tz="Mars/Olympus")
     with pytest.raises(SubscriptionError):
-        await service.update_settings(1, mode="weekly")
+        await service.update_settings(1, mode="weekly")  # type: ignore[arg-type]
     with pytest.raises(SubscriptionError):
         await service.update_settings(99, silent=True)
     chat = await service.get_settings(1)

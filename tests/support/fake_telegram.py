@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, Self
 
 from aiohttp import web
 
@@ -332,7 +332,7 @@ class FakeTelegram:
 
     # -- lifecycle ---------------------------------------------------------------------
 
-    async def start(self) -> FakeTelegram:
+    async def start(self) -> Self:
         app = web.Application(client_max_size=10 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
@@ -352,7 +352,7 @@ class FakeTelegram:
             await self._runner.cleanup()
             self._runner = None
 
-    async def __aenter__(self) -> FakeTelegram:
+    async def __aenter__(self) -> Self:
         return await self.start()
 
     async def __aexit__(self, *exc: object) -> None:
