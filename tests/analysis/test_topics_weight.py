@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storage.analysis import morph
+from storage.analysis.spans import GAP, match
 from storage.analysis.topics import detect_topics, resolve_topic
 
 
@@ -94,3 +95,51 @@ def test_main_topic_first_by_weight_without_a_heading() -> None:
 def test_english_topic_names_resolve() -> None:
     assert resolve_topic("agriculture") == "agriculture"
     assert resolve_topic("investments") == "investment"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gansu will invest in the project and train 60 Tajik engineers.",
+        "The plan covers joint training of engineers.",
+        "Соглашение предусматривает подготовку инженеров в Уральском федеральном университете.",
+        "В Казани пройдут стажировку 30 самаркандских инженеров.",
+        "Бухарские специалисты пройдут стажировку в Ярославле.",
+    ],
+)
+def test_training_professionals_is_education(sentence: str) -> None:
+    # A number and an adjective may stand between "train" and whom it trains (a phrase's gap).
+    assert "education" in topics("", "", "Стороны подписали соглашение.", sentence)
+
+
+def test_a_phrase_gap_is_a_few_words() -> None:
+    phrase = (morph.lemma("train"), GAP, morph.lemma("engineers"))
+    near = lem("they will train 60 local Tajik engineers")[0]
+    far = lem("they will train staff and later hire engineers")[0]
+    assert match(near, 2, phrase) == len(near)
+    assert match(far, 2, phrase) == -1
+    assert "education" not in topics("", "", "Passenger trains will carry engineers to the site.")
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        (
+            "ДТП на трассе Алматы — Бишкек",
+            "На трассе столкнулись грузовик и легковой автомобиль, пострадали три человека.",
+        ),
+        (
+            "В Оше начался ремонт улицы",
+            "Движение общественного транспорта будет перенаправлено на соседние улицы.",
+        ),
+        ("Bridge closed for repairs", "Traffic will be diverted and public transport rerouted."),
+    ],
+)
+def test_accidents_and_traffic_notices_are_no_transport(title: str, lead: str) -> None:
+    assert "transport" not in topics(title, lead)
+
+
+def test_road_repairs_are_transport() -> None:
+    assert "transport" in topics("В Андижанской области отремонтируют дороги", "")
+    found = topics("", "", "The meeting discussed the restoration of roads between villages.")
+    assert "transport" in found
