@@ -271,13 +271,14 @@ def _scan_sentence(
             if before and term.slug not in before:
                 continue
             end = match(lemmas, i, phrase)
-            if end > 0:
+            if end > 0 and term.weight:
                 mentions[term] = mentions.get(term, 0.0) + weight
                 if own:
                     seen.add(term.slug)
                     owned.add(term)
                     if framed and term.weight >= STRONG:
                         term_hits.append((i, end, term.slug))
+            if end > 0:  # a phrase of weight 0 only speaks for its words ("grain terminal")
                 for k in range(i, end):
                     claimed.setdefault(k, set()).add(term.slug)
         for term in terms:

@@ -143,3 +143,17 @@ def test_road_repairs_are_transport() -> None:
     assert "transport" in topics("В Андижанской области отремонтируют дороги", "")
     found = topics("", "", "The meeting discussed the restoration of roads between villages.")
     assert "transport" in found
+
+
+@pytest.mark.parametrize(
+    ("lead", "slug"),
+    [
+        ("Стороны обсудили увеличение железнодорожных перевозок угля и леса.", "energy"),
+        ("The sides agreed to increase rail freight and build a grain terminal.", "agriculture"),
+    ],
+)
+def test_goods_carried_are_no_topic_of_their_own(lead: str, slug: str) -> None:
+    # A phrase of weight 0 ("grain terminal", "перевозки угля") only speaks for its words.
+    found = topics("", lead)
+    assert "transport" in found
+    assert slug not in found
