@@ -279,7 +279,9 @@ def _scan_sentence(
                     if framed and term.weight >= STRONG:
                         term_hits.append((i, end, term.slug))
             if end > 0:  # a phrase of weight 0 only speaks for its words ("grain terminal")
-                for k in range(i, end):
+                # Its own words, not a stray one between them: the textile of "поставки
+                # текстильного оборудования" is still industry's.
+                for k in range(i, end) if end - i == len(phrase) else (i, end - 1):
                     claimed.setdefault(k, set()).add(term.slug)
         for term in terms:
             if i in claimed and term.slug not in claimed[i]:

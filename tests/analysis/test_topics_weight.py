@@ -157,3 +157,12 @@ def test_goods_carried_are_no_topic_of_their_own(lead: str, slug: str) -> None:
     found = topics("", lead)
     assert "transport" in found
     assert slug not in found
+
+
+def test_a_stray_word_inside_a_phrase_keeps_its_topic() -> None:
+    # "поставки текстильного оборудования" is trade's phrase; "текстильного" between its words
+    # is still a sign of industry.
+    sentence = (
+        "Стороны договорились о переработке хлопка-сырца и поставках текстильного оборудования."
+    )
+    assert {"industry", "trade"} <= set(topics("", "", sentence))
