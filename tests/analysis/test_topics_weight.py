@@ -166,3 +166,27 @@ def test_a_stray_word_inside_a_phrase_keeps_its_topic() -> None:
         "Стороны договорились о переработке хлопка-сырца и поставках текстильного оборудования."
     )
     assert {"industry", "trade"} <= set(topics("", "", sentence))
+
+
+@pytest.mark.parametrize(
+    ("lead", "want", "not_wanted"),
+    [
+        (
+            "Казахстанские и китайские компании будут продавать там одежду и электронику.",
+            "trade",
+            "",
+        ),
+        (
+            "Авиакомпания начала продажу билетов на новый рейс Алматы — Урумчи.",
+            "transport",
+            "trade",
+        ),
+        ("The airline started selling tickets for the new Almaty-Urumqi flight.", "", "trade"),
+        ("Police arrested a man suspected of selling fake goods online.", "", "trade"),
+        ("Университеты откроют магистратуру в нефтегазовом образовании.", "education", "energy"),
+    ],
+)
+def test_selling_is_trade_unless_tickets_or_a_crime(lead: str, want: str, not_wanted: str) -> None:
+    found = topics("", lead)
+    assert not want or want in found
+    assert not not_wanted or not_wanted not in found
