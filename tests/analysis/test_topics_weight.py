@@ -47,10 +47,20 @@ def test_english_word_forms_share_one_stem() -> None:
         ("Стороны обсудили развитие текстильной отрасли.", "industry"),
         ("Cooperation in machine-building was discussed.", "industry"),
         ("Уральские заводы наладят поставки оборудования в Худжанд.", "trade"),
+        ("Участники форума подписали экспортные контракты на 120 млн долларов.", "trade"),
+        ("Стороны обсудили строительство птицефабрики и молочно-товарной фермы.", "agriculture"),
+        ("The companies plan to localise the production of household appliances.", "industry"),
+        ("В детском саду на 240 мест будут заниматься дети из трех сел.", "education"),
+        ("Новая станция метро свяжет два жилых массива.", "transport"),
     ],
 )
 def test_adjectives_compounds_and_sector_words(sentence: str, slug: str) -> None:
     assert slug in topics("", sentence)
+
+
+def test_local_is_no_localisation() -> None:
+    # "localize" stems to "local": only the British spelling and the phrase are listed.
+    assert "industry" not in topics("", "Heavy rain hit the province, local authorities said.")
 
 
 def test_what_a_delegation_was_shown_is_no_topic() -> None:
