@@ -200,3 +200,24 @@ def test_selling_is_trade_unless_tickets_or_a_crime(lead: str, want: str, not_wa
     found = topics("", lead)
     assert not want or want in found
     assert not not_wanted or not_wanted not in found
+
+
+@pytest.mark.parametrize(
+    ("lead", "slug"),
+    [
+        (
+            "Планируется открытие в Бухаре филиала Казанского федерального университета.",
+            "education",
+        ),
+        ("Стороны договорились о сотрудничестве в сфере ветеринарии.", "agriculture"),
+        ("Kazakh and Chinese archaeologists will conduct joint excavations.", "culture"),
+        ("Стороны договорились о совместном проведении археологических раскопок.", "culture"),
+        ("The two regions will jointly develop ecotourism.", "tourism"),
+        (
+            "The sides discussed cooperation in healthcare and training of medical staff.",
+            "education",
+        ),
+    ],
+)
+def test_wire_wording_of_areas(lead: str, slug: str) -> None:
+    assert slug in topics("", lead)
