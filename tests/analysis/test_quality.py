@@ -42,15 +42,16 @@ def test_topic_floor_on_the_second_batch() -> None:
     # Written before this round's vocabulary changes (lists of areas after "в сферах", word
     # families, English stems shared by two words); its topics must stay found.
     batch = score(load("tuning2"))
-    assert batch.topics.f1 >= 0.92, batch.topics.errors
+    assert batch.topics.f1 >= 0.96, batch.topics.errors
     assert batch.regions.f1 >= 0.98, batch.regions.errors
+    assert batch.relevance.f1 >= 0.95, batch.relevance.errors
 
 
 def test_topic_floor_on_the_third_batch() -> None:
     # Written before this round's vocabulary changes (sector words, processing, English
     # wording); its topics must stay found.
     batch = score(load("tuning3"))
-    assert batch.topics.f1 >= 0.88, batch.topics.errors
+    assert batch.topics.f1 >= 0.93, batch.topics.errors
     assert batch.regions.f1 >= 0.98, batch.regions.errors
     assert batch.relevance.f1 >= 0.95, batch.relevance.errors
 
@@ -59,8 +60,18 @@ def test_topic_floor_on_the_fourth_batch() -> None:
     # Written before this round's changes (passing mentions: venues, bodies' names, speakers'
     # titles, what a delegation was shown); what passes by must stay out, the rest found.
     batch = score(load("tuning4"))
-    assert batch.topics.f1 >= 0.92, batch.topics.errors
-    assert batch.topics.precision >= 0.92, batch.topics.errors
+    assert batch.topics.f1 >= 0.96, batch.topics.errors
+    assert batch.topics.precision >= 0.97, batch.topics.errors
+    assert batch.regions.f1 >= 0.98, batch.regions.errors
+    assert batch.relevance.f1 >= 0.95, batch.relevance.errors
+
+
+@pytest.mark.parametrize(("part", "topics"), [("tuning5", 0.91), ("tuning6", 0.93)])
+def test_floors_on_the_demoted_held_out_parts(part: str, topics: float) -> None:
+    # Held out until session 4 (tests/data/labelled/README.md), then tuned on: training of
+    # professionals, road repairs, accidents and traffic notices, goods carried.
+    batch = score(load(part))
+    assert batch.topics.f1 >= topics, batch.topics.errors
     assert batch.regions.f1 >= 0.98, batch.regions.errors
     assert batch.relevance.f1 >= 0.95, batch.relevance.errors
 
@@ -70,7 +81,7 @@ def test_region_floor(tuning: Score) -> None:
 
 
 def test_topic_floor(tuning: Score) -> None:
-    assert tuning.topics.f1 >= 0.88, tuning.topics.errors
+    assert tuning.topics.f1 >= 0.93, tuning.topics.errors
     assert tuning.main_accuracy >= 0.80, tuning.main_errors
 
 
