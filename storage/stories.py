@@ -32,6 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from storage.analysis.morph import WORD_RE, fold, lemma, parses
+from storage.analysis.wordcache import WordCache
 
 NUM_PERM = 64
 THRESHOLD = 0.3  # estimated Jaccard at or above which two articles may be one story ...
@@ -66,17 +67,17 @@ def _is_content(word: str) -> bool:
     return tag.POS in _CONTENT_POS and len(word) > 2
 
 
-_CONTENT_CACHE: dict[str, str | None] = {}
+def _folded_content_lemma(folded: str) -> str | None:
+    return lemma(folded) if _is_content(folded) else None
+
+
+# A folded word's content lemma, or None (bounded: storage/analysis/wordcache.py).
+CONTENT_LIMIT = 60_000
+_CONTENT = WordCache("stories.content", _folded_content_lemma, CONTENT_LIMIT)
 
 
 def _content_lemma(word: str) -> str | None:
-    folded = fold(word)
-    if folded in _CONTENT_CACHE:
-        return _CONTENT_CACHE[folded]
-    if len(_CONTENT_CACHE) > 200_000:
-        _CONTENT_CACHE.clear()
-    found = _CONTENT_CACHE[folded] = lemma(folded) if _is_content(folded) else None
-    return found
+    return _CONTENT[fold(word)]
 
 
 def shingles(*texts: str) -> set[str]:
