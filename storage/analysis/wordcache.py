@@ -39,7 +39,6 @@ def _register(name: str, cache: Callable[[], _Cache | None]) -> None:
     _REGISTER[name] = [*alive, cache]
 
 
-
 class WordCache(dict[K, V]):
     """key -> ``compute(key)``, filled on first use, at most ``limit`` entries.
 
