@@ -72,7 +72,7 @@ def _folded_content_lemma(folded: str) -> str | None:
 
 
 # A folded word's content lemma, or None (bounded: storage/analysis/wordcache.py).
-CONTENT_LIMIT = 60_000
+CONTENT_LIMIT = 40_000
 _CONTENT = WordCache("stories.content", _folded_content_lemma, CONTENT_LIMIT)
 
 

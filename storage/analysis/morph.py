@@ -64,7 +64,7 @@ def tokenize(text: str) -> list[str]:
 # again (its lemma, its story shingle, the gazetteer's questions); what the analysis keeps of a
 # word for days is the small answer each of those caches holds.
 PARSE_LIMIT = 2_000
-LEMMA_LIMIT = 60_000
+LEMMA_LIMIT = 40_000
 
 
 @lru("morph.parse", PARSE_LIMIT)
