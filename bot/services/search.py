@@ -30,7 +30,7 @@ Segments = tuple[tuple[str, bool], ...]
 # Ranking reads the titles and leads of up to CANDIDATES articles per query: the index tokens
 # of each word, and of each article's title and lead, are kept (bounded) so a repeated word or
 # article costs a dict lookup instead of a lemmatisation.
-WORD_LIMIT = 60_000  # storage/analysis/wordcache.py
+WORD_LIMIT = 20_000  # storage/analysis/wordcache.py
 ARTICLE_CACHE = 50_000
 _article_tokens: OrderedDict[int, tuple[str, str, frozenset[str], frozenset[str]]] = OrderedDict()
 

@@ -63,8 +63,8 @@ def tokenize(text: str) -> list[str]:
 # tuples with their analyzer stacks), so they are kept only while the same text asks for them
 # again (its lemma, its story shingle, the gazetteer's questions); what the analysis keeps of a
 # word for days is the small answer each of those caches holds.
-PARSE_LIMIT = 2_000
-LEMMA_LIMIT = 40_000
+PARSE_LIMIT = 1_000
+LEMMA_LIMIT = 20_000
 
 
 @lru("morph.parse", PARSE_LIMIT)

@@ -112,7 +112,7 @@ def _content_word(lemma: str) -> bool:
 
 # Whether a lemma carries content (not a stop word, a number or a short word), decided once
 # per lemma (bounded: storage/analysis/wordcache.py): ``filter`` then runs in C over a sentence.
-CONTENT_LIMIT = 20_000
+CONTENT_LIMIT = 10_000
 _CONTENT_WORDS = WordCache("summary.content", _content_word, CONTENT_LIMIT)
 
 

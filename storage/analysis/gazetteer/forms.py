@@ -32,8 +32,8 @@ def split_words(text: str) -> list[str]:
 
 # Limits of the per-word caches (see morph's): the surface keys of text words; pymorphy3's
 # answers about the capitalised words the matcher looks at more closely (a few in a text).
-NORM_LIMIT = 10_000
-ANSWER_LIMIT = 5_000
+NORM_LIMIT = 5_000
+ANSWER_LIMIT = 2_000
 
 
 def _norm(word: str) -> str:

@@ -41,7 +41,7 @@ _LATIN_SUFFIXES = (
     "di",
     "ti",
 )
-WORD_LIMIT = 20_000
+WORD_LIMIT = 10_000
 # Most words are no gazetteer word: one empty key set and one empty first step for all of them
 # (an empty frozenset is a new 200-byte object each time).
 _NO_KEYS: frozenset[str] = frozenset()
