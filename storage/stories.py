@@ -32,6 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from storage.analysis.morph import WORD_RE, fold, lemma, parses
+from storage.analysis.wordcache import WordCache
 
 NUM_PERM = 64
 THRESHOLD = 0.3  # estimated Jaccard at or above which two articles may be one story ...
@@ -66,17 +67,17 @@ def _is_content(word: str) -> bool:
     return tag.POS in _CONTENT_POS and len(word) > 2
 
 
-_CONTENT_CACHE: dict[str, str | None] = {}
+def _folded_content_lemma(folded: str) -> str | None:
+    return lemma(folded) if _is_content(folded) else None
+
+
+# A folded word's content lemma, or None (bounded: storage/analysis/wordcache.py).
+CONTENT_LIMIT = 20_000
+_CONTENT = WordCache("stories.content", _folded_content_lemma, CONTENT_LIMIT)
 
 
 def _content_lemma(word: str) -> str | None:
-    folded = fold(word)
-    if folded in _CONTENT_CACHE:
-        return _CONTENT_CACHE[folded]
-    if len(_CONTENT_CACHE) > 200_000:
-        _CONTENT_CACHE.clear()
-    found = _CONTENT_CACHE[folded] = lemma(folded) if _is_content(folded) else None
-    return found
+    return _CONTENT[fold(word)]
 
 
 def shingles(*texts: str) -> set[str]:
@@ -154,7 +155,7 @@ def signature(*texts: str, regions: Iterable[str] = ()) -> Signature:
     return Signature(minhash(shingles(*texts)), figures(*texts), frozenset(regions))
 
 
-def same_counts(
+def _block_counts(
     matrix: NDArray[np.uint16] | NDArray[np.uint32], values: NDArray[np.uint16] | Hashes
 ) -> NDArray[np.uint64]:
     """How many of its NUM_PERM values each row of ``matrix`` shares with ``values``.
@@ -168,6 +169,22 @@ def same_counts(
     for column in range(2, words.shape[1]):
         lanes += words[:, column]
     counts: NDArray[np.uint64] = (lanes * _BYTE_SUM) >> np.uint64(56)
+    return counts
+
+
+# Rows compared at a time: the equality bytes of all the 120,000 stories of 6,000 feeds at once
+# were a 7.7 MB temporary each look-up, the bot's peak memory (bench_sources_bot).
+_BLOCK = 8192
+
+
+def same_counts(
+    matrix: NDArray[np.uint16] | NDArray[np.uint32], values: NDArray[np.uint16] | Hashes
+) -> NDArray[np.uint64]:
+    """How many of its NUM_PERM values each row of ``matrix`` shares with ``values``, a block
+    of rows at a time."""
+    counts = np.empty(len(matrix), dtype=np.uint64)
+    for lo in range(0, len(matrix), _BLOCK):
+        counts[lo : lo + _BLOCK] = _block_counts(matrix[lo : lo + _BLOCK], values)
     return counts
 
 
@@ -284,8 +301,10 @@ class StoryIndex:
         with self._lock:
             used = self._used
             same = same_counts(self._matrix[:used], _low_bits(sig.values))
-            possible = (same >= THRESHOLD * NUM_PERM) & (self._ids[:used] >= 0)
-            rows = np.flatnonzero(possible & _may_agree(self._facts[:used], sig, same))
+            rows = np.flatnonzero((same >= THRESHOLD * NUM_PERM) & (self._ids[:used] >= 0))
+            # Only on the rows similar enough (few): over all rows its temporaries were
+            # megabytes a look-up at 120,000 stories.
+            rows = rows[_may_agree(self._facts[rows], sig, same[rows])]
             ids = self._ids[rows]
             rows = rows[np.lexsort((ids, -same[rows].astype(np.int64)))]
             found = [

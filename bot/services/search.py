@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from storage.analysis.wordcache import WordCache
 from storage.fulltext import query_lemmas, word_lemmas
 
 CANDIDATES = 300
@@ -29,19 +30,18 @@ Segments = tuple[tuple[str, bool], ...]
 # Ranking reads the titles and leads of up to CANDIDATES articles per query: the index tokens
 # of each word, and of each article's title and lead, are kept (bounded) so a repeated word or
 # article costs a dict lookup instead of a lemmatisation.
-WORD_CACHE = 200_000
+WORD_LIMIT = 20_000  # storage/analysis/wordcache.py
 ARTICLE_CACHE = 50_000
-_word_tokens: dict[str, frozenset[str]] = {}
 _article_tokens: OrderedDict[int, tuple[str, str, frozenset[str], frozenset[str]]] = OrderedDict()
 
 
-def _tokens(word: str) -> frozenset[str]:
-    found = _word_tokens.get(word)
-    if found is None:
-        found = frozenset(word_lemmas(word))
-        if len(_word_tokens) < WORD_CACHE:
-            _word_tokens[word] = found
-    return found
+def _word_tokens(word: str) -> frozenset[str]:
+    return frozenset(word_lemmas(word))
+
+
+_tokens: Callable[[str], frozenset[str]] = WordCache(
+    "search.word", _word_tokens, WORD_LIMIT
+).__getitem__
 
 
 def _text_tokens(text: str) -> frozenset[str]:

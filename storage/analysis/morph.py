@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from functools import lru_cache
 
 import pymorphy3
 import pymorphy3_dicts_ru
 import snowballstemmer
+
+from storage.analysis.wordcache import WordCache, lru
 
 # A word: letters (Cyrillic incl. Kazakh/Uzbek letters, Latin), digits inside, inner hyphens and
 # apostrophes ("Алма-Ата", "Farg'ona", "O‘zbekiston").
@@ -57,14 +58,22 @@ def tokenize(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-@lru_cache(maxsize=50_000)
+# Limits of the per-word caches (storage/analysis/wordcache.py; issue 12, measured with
+# ``python -m tests.bench wordcache``). pymorphy3's parses are big (about 1 KB a word: Parse
+# tuples with their analyzer stacks), so they are kept only while the same text asks for them
+# again (its lemma, its story shingle, the gazetteer's questions); what the analysis keeps of a
+# word for days is the small answer each of those caches holds.
+PARSE_LIMIT = 1_000
+LEMMA_LIMIT = 20_000
+
+
+@lru("morph.parse", PARSE_LIMIT)
 def _parse(folded: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
-    """pymorphy3's parses of a folded word, once: "Бизнес" and "бизнес", the lemmas and the
+    """pymorphy3's parses of a folded word: "Бизнес" and "бизнес", the lemmas and the
     gazetteer's look-ups all ask for the same parse, and parsing an unknown word is slow."""
     return tuple(_morph.parse(folded))
 
 
-@lru_cache(maxsize=200_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """Every normal form pymorphy3 proposes for ``word`` (folded), best first, no repeats.
 
@@ -79,22 +88,17 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(seen) or (folded,)
 
 
-class _Lemmas(dict[str, str]):
-    """word -> its best normal form, filled on first use: a plain dict, so a cached word costs
-    one C lookup (``map(lemma, words)`` over a sentence never enters Python)."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 200_000:
-            self.clear()
-        found = self[word] = lemmas(word)[0]
-        return found
+def _best_lemma(word: str) -> str:
+    return lemmas(word)[0]
 
 
-_LEMMAS = _Lemmas()
+# word -> its best normal form: a dict, so a cached word costs one C lookup (``map(lemma,
+# words)`` over a sentence never enters Python).
+_LEMMAS = WordCache("morph.lemma", _best_lemma, LEMMA_LIMIT)
 # The single best normal form of a word (folded): for indexing and overlap measures.
 lemma: Callable[[str], str] = _LEMMAS.__getitem__
 
 
-def parses(word: str) -> list[pymorphy3.analyzer.Parse]:
+def parses(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     """Raw pymorphy3 parses, for callers that need tags or lexemes (building indexes)."""
-    return list(_parse(fold(word)))
+    return _parse(fold(word))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.analysis.morph import lemma, wordset
+from storage.analysis.wordcache import WordCache
 
 LIMIT = 600  # characters, the whole summary (SPEC: under 600)
 MAX_SENTENCES = 3
@@ -105,18 +106,14 @@ class Candidate:
     evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
 
 
-class _ContentWords(dict[str, bool]):
-    """Whether a lemma carries content (not a stop word, a number or a short word), decided
-    once per lemma: ``filter`` then runs in C over a sentence."""
-
-    def __missing__(self, lemma: str) -> bool:
-        if len(self) > 300_000:
-            self.clear()
-        ok = self[lemma] = len(lemma) > 2 and not lemma.isdigit() and lemma not in _STOP
-        return ok
+def _content_word(lemma: str) -> bool:
+    return len(lemma) > 2 and not lemma.isdigit() and lemma not in _STOP
 
 
-_CONTENT_WORDS = _ContentWords()
+# Whether a lemma carries content (not a stop word, a number or a short word), decided once
+# per lemma (bounded: storage/analysis/wordcache.py): ``filter`` then runs in C over a sentence.
+CONTENT_LIMIT = 10_000
+_CONTENT_WORDS = WordCache("summary.content", _content_word, CONTENT_LIMIT)
 
 
 def _content(lemmas: Sequence[str]) -> frozenset[str]:

@@ -10,6 +10,9 @@
       seeds' analyses computed once and varied (title, date, regions, topics, a rare word each),
       then 1,000 region/topic listings (newest 10) and 200 full-text searches, p50/p99 in ms.
 
+- ``python -m tests.bench wordcache``: the analysis's per-word caches on a long Zipf stream of
+  dictionary words: speed and misses per chunk, entries, memory (``--memory``) when full.
+
 Targets (issue 2): analysis >= 500 articles/s, start < 1.5 s; region/topic p99 < 2 ms,
 full-text p99 < 10 ms at 100,000 articles. bench_store options: --ingest N, --store N (smaller
 runs for a quick look), --keep DIR.

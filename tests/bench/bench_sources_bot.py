@@ -12,12 +12,18 @@ from /proc after one and after two full rounds (12,000 polls), and for the same 
 sources (the baseline), so the sources' own cost shows.
 
 Then every tenth feed publishes a story (page fetched, analysed, stored) and memory is read
-after that round too.
+after that round too: the figure with the analysis's word caches holding what 600 stories
+put there. Then the same feeds publish once more, each story carrying a share of
+``BENCH_WORDS`` (150,000) distinct words (dictionary forms and made-up names, as days of news
+bring): every per-word cache (storage/analysis/wordcache.py) ends full, at its limit. A last
+round of ordinary news follows, with its own peak (VmHWM reset before it): the long run, caches
+full.
 
 Run: ``python -m tests.bench sources_bot`` (about 90 s). Options: ``BENCH_MEMORY_SOURCES=1000``
 for a shorter run; ``BENCH_STORIES=0``: every known item points at one article, no story index;
 ``BENCH_ROUNDS`` full rounds before the news (2); ``BENCH_LEAD=500``: a description of that many
-characters in each item; ``BENCH_NEWS_EVERY`` (10); ``BENCH_INTERVAL``: SOURCES_INTERVAL (5 s).
+characters in each item; ``BENCH_NEWS_EVERY`` (10); ``BENCH_INTERVAL``: SOURCES_INTERVAL (5 s);
+``BENCH_WORDS`` (0: no round of new words).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import aiohttp
@@ -43,6 +50,7 @@ from storage.db import open_db, transaction
 from storage.ingest import ensure_seeded
 from storage.sources import stamp
 from tests.bench.bench_sources import _free_port, _page
+from tests.bench.corpus import dictionary_words
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.process import ROOT, bot_env, spawn_bot
 
@@ -66,13 +74,16 @@ _WORDS = [
 SEEDS = ROOT / "seeds"
 # then news: every NEWS_EVERY-th feed gets a 21st item with its page (a story to analyse)
 NEWS_EVERY = int(os.environ.get("BENCH_NEWS_EVERY", "10"))
+PUBLISHING = len(range(0, SOURCES, NEWS_EVERY))
+# then a 22nd item each, whose pages share this many distinct words (the word caches filled)
+WORDS = int(os.environ.get("BENCH_WORDS", "150000"))
 _ROUND = re.compile(
     r"sources round: (\d+) polled, (\d+) new, \d+ relevant, (\d+) merged, (\d+) not modified, "
     r"(\d+) failed"
 )
 
 
-def _feed(base: str, number: int, news: bool) -> bytes:
+def _feed(base: str, number: int, news: int) -> bytes:
     parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>F</title>']
     for item in range(ITEMS + news):
         link = f"{base}/p/{number}/{item}.html"
@@ -87,27 +98,33 @@ def _feed(base: str, number: int, news: bool) -> bytes:
 
 
 def _serve(port: int) -> None:
-    """The feeds: 200 with the 20 items, 304 to their ETag repeated; after a POST to /news,
-    every NEWS_EVERY-th feed has a 21st item (a new ETag), whose page is a story."""
+    """The feeds: 200 with the 20 items, 304 to their ETag repeated; after each POST to /news,
+    every NEWS_EVERY-th feed has one item more (a new ETag), whose page is a story; from the
+    second on, a story with a share of the WORDS distinct words."""
     base = f"http://127.0.0.1:{port}"
-
-    news = [False]
+    news = [0]
+    words = dictionary_words(WORDS) if WORDS else []
+    share = -(-len(words) // max(1, PUBLISHING))
 
     async def feed(request: web.Request) -> web.Response:
         number = int(request.match_info["n"])
-        new = news[0] and number % NEWS_EVERY == 0
-        etag = f'"f{number}-{int(new)}"'
+        new = news[0] if number % NEWS_EVERY == 0 else 0
+        etag = f'"f{number}-{new}"'
         if request.headers.get("If-None-Match") == etag:
             return web.Response(status=304, headers={"ETag": etag})
         body = _feed(base, number, new)
         return web.Response(body=body, content_type="application/rss+xml", headers={"ETag": etag})
 
     async def page(request: web.Request) -> web.Response:
-        body = _page(int(request.match_info["f"]), int(request.match_info["i"]))
+        f, i = int(request.match_info["f"]), int(request.match_info["i"])
+        body = _page(f, i)
+        if i == ITEMS + 1:  # the second story: new words
+            k = f // NEWS_EVERY
+            body = body.replace(b"</article>", _words(words[k * share : (k + 1) * share]))
         return web.Response(body=body, content_type="text/html", charset="utf-8")
 
     async def publish(request: web.Request) -> web.Response:
-        news[0] = True
+        news[0] += 1
         return web.Response(text="ok")
 
     app = web.Application()
@@ -118,6 +135,13 @@ def _serve(port: int) -> None:
     web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
 
 
+def _words(words: list[str]) -> bytes:
+    """Paragraphs of sentences of 12 words each, then the article's end."""
+    sentences = [" ".join(words[i : i + 12]) for i in range(0, len(words), 12)]
+    text = " ".join(s[:1].upper() + s[1:] + "." for s in sentences)
+    return f"<p>{escape(text)}</p></article>".encode()
+
+
 def memory(pid: int) -> dict[str, float]:
     """VmRSS, VmHWM (peak), RssAnon, RssFile of a process, in MB."""
     found = {}
@@ -126,6 +150,11 @@ def memory(pid: int) -> dict[str, float]:
         if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
             found[key] = int(value.split()[0]) / 1024
     return found
+
+
+def reset_peak(pid: int) -> None:
+    """VmHWM counted again from now (Linux: 5 to clear_refs)."""
+    Path(f"/proc/{pid}/clear_refs").write_text("5")
 
 
 def show(what: str, mem: dict[str, float]) -> None:
@@ -263,7 +292,15 @@ async def run_bot(base: str, sources: int, fake: FakeTelegram) -> None:
                 f"({rounds.polled} polls, {rounds.not_modified} 304, {rounds.failed} failed)",
                 memory(proc.pid),
             )
-        await _news_round(base, sources, rounds, proc.pid)
+        await _news_round(base, sources, rounds, proc.pid, "")
+        if WORDS:
+            label = f"bringing {WORDS} distinct words (word caches full)"
+            await _news_round(base, sources, rounds, proc.pid, label)
+            # Days of news in one round is a burst no feed brings: the peak is measured again
+            # from here, over a round of ordinary news with the caches full (the long run).
+            reset_peak(proc.pid)
+            label = "(word caches full, peak counted from this round)"
+            await _news_round(base, sources, rounds, proc.pid, label)
         print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         for line in rounds.lines[:12]:
             print(f"  bot: {line}")
@@ -274,17 +311,16 @@ async def run_bot(base: str, sources: int, fake: FakeTelegram) -> None:
         reader.cancel()
 
 
-async def _news_round(base: str, sources: int, rounds: Rounds, pid: int) -> None:
+async def _news_round(base: str, sources: int, rounds: Rounds, pid: int, label: str) -> None:
     """One more full round in which every NEWS_EVERY-th feed brings a new story (its page
     fetched, extracted, analysed, checked against the index, stored): the analysis and its
     word caches in memory too, as in a bot whose feeds publish."""
     async with aiohttp.ClientSession() as session, session.post(f"{base}/news") as answer:
         answer.raise_for_status()
-    started, polled = time.monotonic(), rounds.polled
-    expected = len(range(0, sources, NEWS_EVERY))
-    await _until(lambda: rounds.new >= expected and rounds.polled >= polled + sources, 900)
+    started, polled, new = time.monotonic(), rounds.polled, rounds.new
+    await _until(lambda: rounds.new >= new + PUBLISHING and rounds.polled >= polled + sources, 900)
     show(
-        f"{sources} sources, then a full round with {rounds.new} new stories in "
+        f"{sources} sources, then a full round with {rounds.new - new} new stories {label} in "
         f"{time.monotonic() - started:.0f} s",
         memory(pid),
     )

@@ -147,3 +147,43 @@ def build_corpus(count: int, seed: int = 2025) -> list[str]:
     rng = random.Random(seed)
     bases = seed_texts()
     return [make_article(rng, rng.choice(bases)) for _ in range(count)]
+
+
+def dictionary_words(count: int, seed: int = 7) -> list[str]:
+    """``count`` distinct word forms from pymorphy3's dictionary (an even sample of its five
+    million, shuffled), 4 in 5 of them, and made-up names (unknown to it, so its guesser runs)
+    for the rest: the vocabulary of a long stream of news."""
+    from storage.analysis import morph
+
+    known = morph._morph.dictionary.words.keys()
+    rng = random.Random(seed)
+    names = count // 5
+    step = max(1, len(known) // (count - names))
+    out = list(dict.fromkeys(w for w in known[::step] if "-" not in w))[: count - names]
+    out += list(dict.fromkeys(_name(rng, rng.randint(2, 4)) + "ов" for _ in range(names)))
+    rng.shuffle(out)
+    return out
+
+
+def news_stream(
+    count: int, vocabulary: int = 400_000, words: int = 200, seed: int = 2025
+) -> list[str]:
+    """``count`` articles of the corpus, each with a paragraph of ``words`` words drawn from
+    ``vocabulary`` dictionary forms with Zipf's law (frequency ~ 1 / rank, as words of text
+    are): over many articles the per-word caches meet the rare words of days of news, the
+    same few common words over and over. Deterministic for ``seed``."""
+    import numpy as np
+
+    rng = random.Random(seed)
+    vocab = dictionary_words(vocabulary, seed)
+    weights = 1.0 / np.arange(1, len(vocab) + 1)
+    zipf = weights / weights.sum()
+    drawn = np.random.default_rng(seed).choice(len(vocab), size=(count, words), p=zipf)
+    bases = seed_texts()
+    out = []
+    for row in drawn:
+        picked = [vocab[i] for i in row]
+        sentences = [" ".join(picked[i : i + 12]) + "." for i in range(0, words, 12)]
+        sentences = [s[:1].upper() + s[1:] for s in sentences]
+        out.append(make_article(rng, rng.choice(bases)) + "\n" + " ".join(sentences))
+    return out

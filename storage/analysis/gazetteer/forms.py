@@ -5,13 +5,13 @@ given name, a surname). Pure functions, memoised: the index and the matcher shar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache, lru_cache
-from typing import Any
+from collections.abc import Callable, Iterable
+from functools import cache
 
 from anyascii import anyascii
 
 from storage.analysis import morph
+from storage.analysis.wordcache import WordCache, lru
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʻʼ`´", "'"))
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
@@ -30,18 +30,20 @@ def split_words(text: str) -> list[str]:
     return (_SPLIT_RE if "_" in text else _FAST_SPLIT_RE).split(text)
 
 
-_NORMED: dict[str, str] = {}
+# Limits of the per-word caches (see morph's): the surface keys of text words; pymorphy3's
+# answers about the capitalised words the matcher looks at more closely (a few in a text).
+NORM_LIMIT = 5_000
+ANSWER_LIMIT = 2_000
 
 
-def norm(word: str) -> str:
-    """The surface key: lower case, ё -> е, one apostrophe for all of Uzbek's (memoised: the
-    context rules normalise the same neighbouring words over and over)."""
-    found = _NORMED.get(word)
-    if found is None:
-        if len(_NORMED) > 200_000:
-            _NORMED.clear()
-        found = _NORMED[word] = morph.fold(word).translate(_APOSTROPHES)
-    return found
+def _norm(word: str) -> str:
+    found = morph.fold(word).translate(_APOSTROPHES)
+    return word if found == word else found
+
+
+# The surface key: lower case, ё -> е, one apostrophe for all of Uzbek's (memoised: the
+# context rules normalise the same neighbouring words over and over).
+norm: Callable[[str], str] = WordCache("forms.norm", _norm, NORM_LIMIT).__getitem__
 
 
 def skeleton(text: str) -> str:
@@ -82,11 +84,9 @@ def _declined(word: str) -> set[str]:
     return set()
 
 
-@lru_cache(maxsize=100_000)
-def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3's parses of a word, once: building the index asks for the same word's parses
-    up to three times (its forms, its lemma, whether it is an adjective)."""
-    return tuple(morph.parses(word))
+# pymorphy3's parses of a word (morph keeps the last few thousand words' parses: building the
+# index asks for the same word's parses up to three times, the matcher a few times a text).
+parses = morph.parses
 
 
 def is_cyrillic(word: str) -> bool:
@@ -134,7 +134,7 @@ def variants(alias: str) -> set[str]:
     return out
 
 
-@cache
+@lru("forms.any_adjective", ANSWER_LIMIT)
 def any_adjective(word: str) -> bool:
     """Whether ``word`` (folded) can be a full adjective in some case."""
     return is_cyrillic(word) and any(p.tag.POS == "ADJF" for p in parses(word))
@@ -169,13 +169,13 @@ def noun_forms(words: Iterable[str]) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=50_000)
+@lru("forms.cases", ANSWER_LIMIT)
 def cases(word: str, grammeme: str) -> frozenset[str]:
     """Cases in which ``word`` can be a ``grammeme`` (Name, Surn) per pymorphy3."""
     return frozenset(c for p in parses(word) if grammeme in p.tag for c in CASES if c in p.tag)
 
 
-@lru_cache(maxsize=50_000)
+@lru("forms.agrees", ANSWER_LIMIT)
 def agrees_as_adjective(word: str, noun: str) -> bool:
     """Whether ``word`` can be an adjective agreeing with ``noun`` ("Каспийском море",
     "Георгиевском зале"): same case and number, and gender in the singular."""
@@ -203,7 +203,7 @@ def sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n…"
 
 
-@lru_cache(maxsize=50_000)
+@lru("forms.nominative_name", ANSWER_LIMIT)
 def nominative_name(word: str) -> bool:
     """pymorphy3's dictionary (not its guesser, which calls "Таразе" a name) knows ``word``
     as a given name in its dictionary form (Нурсултан, Игорь)."""

@@ -3,9 +3,7 @@ hyphenated compounds split into names, and the first step of the phrase table pe
 
 from __future__ import annotations
 
-import operator
-from itertools import compress, repeat
-from typing import cast
+from itertools import compress
 
 from storage.analysis.gazetteer.doc import PIECES, STARTS, Doc, Word
 from storage.analysis.gazetteer.forms import (
@@ -18,6 +16,7 @@ from storage.analysis.gazetteer.forms import (
     split_words,
 )
 from storage.analysis.gazetteer.index import Frontier, Index, Step, Stop, Target
+from storage.analysis.wordcache import WordCache
 
 # Uzbek and Kazakh case endings a Latin name takes (locative, ablative, dative, genitive...),
 # longest first so "dagi" is tried before "da".
@@ -42,6 +41,11 @@ _LATIN_SUFFIXES = (
     "di",
     "ti",
 )
+WORD_LIMIT = 10_000
+# Most words are no gazetteer word: one empty key set and one empty first step for all of them
+# (an empty frozenset is a new 200-byte object each time).
+_NO_KEYS: frozenset[str] = frozenset()
+_NO_STEP: Step = ((), (), ())
 # rapidfuzz ratio (0-100) a suggestion needs: one or two wrong letters in a name score 80+
 # ("Шымкен" 93, "Тараc" 80), random words at most about 73 against some place ("qwerty").
 
@@ -52,28 +56,33 @@ class Tokenizer:
     def __init__(self, ix: Index, stop: Stop) -> None:
         self._ix = ix
         self._stop = stop
-        self._word_cache: dict[str, Word] = {}
+        # One Word per distinct text word (bounded: storage/analysis/wordcache.py).
+        self._words = WordCache("gazetteer.word", self._new_word, WORD_LIMIT)
+        self._word = self._words.__getitem__
 
-    def _word(self, word: str) -> Word:
+    # Kept on disk with the gazetteer (cache.py) without its words: a loaded one starts empty
+    # and registered like a built one.
+    def __getstate__(self) -> tuple[Index, Stop]:
+        return self._ix, self._stop
+
+    def __setstate__(self, state: tuple[Index, Stop]) -> None:
+        Tokenizer.__init__(self, *state)
+
+    def _new_word(self, word: str) -> Word:
         """What the matcher needs of a text word, computed once per distinct word (news
         repeats words): its key, case, gazetteer keys and whether it can begin a match."""
-        found = self._word_cache.get(word)
-        if found is None:
-            if len(self._word_cache) > 200_000:
-                self._word_cache.clear()
-            keys = self._lookup(word)
-            # Most words with keys ("области", "на") only continue a phrase.
-            starts = word in self._ix.abbrev or not keys.isdisjoint(self._ix.firsts)
-            found = self._word_cache[word] = Word(
-                word,
-                norm(word),
-                word[:1].isupper(),
-                keys,
-                starts,
-                self.step(((),), keys),
-                self._pieces(word, keys),
-            )
-        return found
+        keys = self._lookup(word) or _NO_KEYS
+        # Most words with keys ("области", "на") only continue a phrase.
+        starts = word in self._ix.abbrev or not keys.isdisjoint(self._ix.firsts)
+        return Word(
+            word,
+            norm(word),
+            word[:1].isupper(),
+            keys,
+            starts,
+            self.step(((),), keys) if keys else _NO_STEP,
+            self._pieces(word, keys),
+        )
 
     def _keys(self, word: str) -> frozenset[str]:
         """The gazetteer words a text token can be."""
@@ -123,11 +132,9 @@ class Tokenizer:
         words = parts[1::2]
         if not words:
             return Doc(text, [], [text]), []
-        toks: list[Word | None] = list(map(self._word_cache.get, words))
-        if None in toks:  # words not seen before (names, numbers): looked up one by one
-            for i in list(compress(range(len(toks)), map(operator.is_, toks, repeat(None)))):
-                toks[i] = self._word(words[i])
-        doc = Doc(text, cast(list[Word], toks), parts[0::2], parts, starts)
+        # Words not seen before (names, numbers) are looked up as the cache misses them.
+        toks: list[Word] = list(map(self._word, words))
+        doc = Doc(text, toks, parts[0::2], parts, starts)
         if "-" in text:
             self._split_compounds(doc)
         return doc, list(compress(range(len(doc.toks)), map(STARTS, doc.toks)))
