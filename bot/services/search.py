@@ -31,9 +31,9 @@ Segments = tuple[tuple[str, bool], ...]
 # of each word, and of each article's title and lead, are kept (bounded) so a repeated word or
 # article costs a dict lookup instead of a lemmatisation. An article's entry keeps a hash of
 # its title and lead (to see a change) and its tokens as tuples of interned words: about
-# 0.5 KB instead of 3.2 KB with the texts and frozensets, so a full cache is ~10 MB, not 160.
+# 0.5 KB instead of 3.2 KB with the texts and frozensets (50,000 of those were 160 MB).
 WORD_LIMIT = 20_000  # storage/analysis/wordcache.py
-ARTICLE_CACHE = 20_000
+ARTICLE_CACHE = 10_000  # a miss: ~6 ms for 300 candidates; a full cache ~5 MB
 Tokens = tuple[str, ...]
 _article_tokens: OrderedDict[int, tuple[int, Tokens, Tokens]] = OrderedDict()
 
