@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from storage.articles import ArticleRecord, insert_articles
 from storage.database import Database, Row, transaction
 from storage.stories import Signature
+from storage.tags import refresh_tags, tags_sql
 
 FILES_KIND = "files"
 KINDS = ("rss", "atom", "json", FILES_KIND)
@@ -261,14 +262,18 @@ class SourceStore:
         pairs = list(zip(entries, done, strict=True))
         new = [(e, a) for e, (o, a) in pairs if o == "new"]
         await self.db.executemany(
-            "UPDATE articles SET canonical_url = ?, url = coalesce(url, ?) WHERE id = ?",
-            [(e.canonical, e.item_url, a) for e, a in new],
-        )
-        await self.db.executemany(
             "INSERT INTO article_sources (article_id, source_id, url, name, seen_at) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(a, source.id, e.item_url, source.name, when) for e, (o, a) in pairs if o != "known"],
         )
+        # the cards' copy of the source links (storage.tags): with the new articles' URLs, and
+        # for the stories this poll merged into
+        await self.db.executemany(
+            "UPDATE articles AS a SET canonical_url = ?, url = coalesce(url, ?), "
+            f"tags = {tags_sql(self.db)} WHERE a.id = ?",
+            [(e.canonical, e.item_url, a) for e, a in new],
+        )
+        await refresh_tags(self.db, [a for o, a in done if o == "merged"])
         signatures = [(a, *e.signature.dump(), when) for e, a in new if e.signature is not None]
         await self.db.executemany(
             "INSERT INTO article_signatures (article_id, minhash, numbers, regions, "
