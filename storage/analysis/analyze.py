@@ -29,7 +29,10 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 # 5: topics by weight (main first, English), relevance, region roles.
 # 6: areas after a frame ("в сферах X и Y"), a phrase speaks for its words ("wind farm").
 # 7: the third tuning batch's vocabulary (sector words, processing, English wording).
-ANALYSIS_VERSION = "8"
+# 8: a supply of goods from one side to the other is trade.
+# 9: phrases with a gap ("train 60 Tajik engineers"), training of professionals is education,
+#    road repairs transport, accidents and traffic notices pass by.
+ANALYSIS_VERSION = "9"
 
 
 @cache

@@ -36,12 +36,29 @@ def named_positions(
     return frozenset(named)
 
 
+# In a phrase, a gap: up to GAP_WORDS stray words where one is allowed elsewhere ("train 60
+# Tajik engineers", "прошли стажировку 40 костанайских врачей": a number and an adjective).
+GAP = "*"
+GAP_WORDS = 3
+
+
 def match(lemmas: Sequence[str], start: int, phrase: Phrase) -> int:
-    """End index of ``phrase`` matched at ``start`` (one stray word allowed between), or -1."""
+    """End index of ``phrase`` matched at ``start`` (one stray word allowed between, up to
+    ``GAP_WORDS`` after a ``GAP``), or -1."""
     j = start + 1
     n = len(lemmas)
+    wide = False
     for part in phrase[1:]:
-        if j < n and lemmas[j] == part:
+        if part == GAP:
+            wide = True
+            continue
+        if wide:
+            wide = False
+            try:
+                j = lemmas.index(part, j, min(n, j + GAP_WORDS + 1)) + 1
+            except ValueError:
+                return -1
+        elif j < n and lemmas[j] == part:
             j += 1
         elif j + 1 < n and lemmas[j + 1] == part:
             j += 2

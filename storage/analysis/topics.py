@@ -21,7 +21,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from storage.analysis import diskcache, morph
-from storage.analysis.spans import Phrase, chain, listed_areas, match, named_positions
+from storage.analysis.spans import GAP, Phrase, chain, listed_areas, match, named_positions
 
 THRESHOLD = 3.0  # an area named outright, a strong sign in the title or lead or twice...
 LOW_THRESHOLD = 2.0  # ...or a strong sign with another, different term beside it
@@ -92,7 +92,12 @@ def vocabulary_bytes() -> bytes:
 
 
 def _lemmatise(text: str) -> Phrase:
-    return tuple(morph.lemma(w) for w in morph.tokenize(text))
+    """A term's lemmas; a "*" between words stays, as a gap of a few words (spans.GAP)."""
+    lemmas: list[str] = []
+    for k, piece in enumerate(text.split(GAP)):
+        lemmas.extend((GAP,) if k else ())
+        lemmas.extend(morph.lemma(w) for w in morph.tokenize(piece))
+    return tuple(lemmas)
 
 
 def _add(index: dict[str, list[tuple[Phrase, _Term]]], phrase: Phrase, term: _Term) -> None:
@@ -259,16 +264,24 @@ def _scan_sentence(
         # no sentence spent on the topic, no item of a list.
         own = i not in named
         weight = factor if own else factor * PASSING_FACTOR
+        # Claimed by a phrase that began before: "passenger trains" carrying engineers do not
+        # "train engineers" (the phrases beginning here claim no word from each other).
+        before = claimed.get(i, ()) if phrases else ()
         for phrase, term in phrases:
+            if before and term.slug not in before:
+                continue
             end = match(lemmas, i, phrase)
-            if end > 0:
+            if end > 0 and term.weight:
                 mentions[term] = mentions.get(term, 0.0) + weight
                 if own:
                     seen.add(term.slug)
                     owned.add(term)
                     if framed and term.weight >= STRONG:
                         term_hits.append((i, end, term.slug))
-                for k in range(i, end):
+            if end > 0:  # a phrase of weight 0 only speaks for its words ("grain terminal")
+                # Its own words, not a stray one between them: the textile of "поставки
+                # текстильного оборудования" is still industry's.
+                for k in range(i, end) if end - i == len(phrase) else (i, end - 1):
                     claimed.setdefault(k, set()).add(term.slug)
         for term in terms:
             if i in claimed and term.slug not in claimed[i]:

@@ -1,5 +1,5 @@
 """Quality floors on the tuning part of the labelled set (tests/data/labelled): a change that
-loses regions, topics, relevance, roles or summaries there fails here. The held-out part is
+loses regions, topics, relevance, roles or summaries there fails here. A held-out part is
 only measured (``python -m tests.bench quality``), never asserted on: nothing is tuned on it."""
 
 from __future__ import annotations
@@ -20,15 +20,16 @@ def tuning() -> Score:
 
 
 def test_the_labelled_set_is_big_enough() -> None:
-    tuning, heldout = load("tuning"), load("heldout")
-    everything = tuning + heldout
-    assert len(everything) >= 120 and len(heldout) >= 40
+    # tuning5 was the first held-out part (demoted in session 4); the figures hold as before.
+    tuning, fifth = load("tuning"), load("tuning5")
+    everything = tuning + fifth
+    assert len(everything) >= 120 and len(fifth) >= 40
     assert sum(not a.relevant for a in everything) >= 40
     assert sum(a.text[:1].isascii() for a in everything) >= 20  # English articles
     countries = {code.split("-")[0] for a in everything for code in a.regions}
     assert countries == {"KZ", "UZ", "KG", "TJ", "TM", "RU", "CN"}
     assert sum(1 for a in tuning if a.picks) >= 30
-    assert not {a.id for a in tuning} & {a.id for a in heldout}
+    assert not {a.id for a in tuning} & {a.id for a in fifth}
     ids = [a.id for part in PARTS for a in load(part)]
     assert len(ids) == len(set(ids))
 
@@ -37,15 +38,16 @@ def test_topic_floor_on_the_second_batch() -> None:
     # Written before this round's vocabulary changes (lists of areas after "в сферах", word
     # families, English stems shared by two words); its topics must stay found.
     batch = score(load("tuning2"))
-    assert batch.topics.f1 >= 0.92, batch.topics.errors
+    assert batch.topics.f1 >= 0.96, batch.topics.errors
     assert batch.regions.f1 >= 0.98, batch.regions.errors
+    assert batch.relevance.f1 >= 0.95, batch.relevance.errors
 
 
 def test_topic_floor_on_the_third_batch() -> None:
     # Written before this round's vocabulary changes (sector words, processing, English
     # wording); its topics must stay found.
     batch = score(load("tuning3"))
-    assert batch.topics.f1 >= 0.88, batch.topics.errors
+    assert batch.topics.f1 >= 0.93, batch.topics.errors
     assert batch.regions.f1 >= 0.98, batch.regions.errors
     assert batch.relevance.f1 >= 0.95, batch.relevance.errors
 
@@ -54,8 +56,18 @@ def test_topic_floor_on_the_fourth_batch() -> None:
     # Written before this round's changes (passing mentions: venues, bodies' names, speakers'
     # titles, what a delegation was shown); what passes by must stay out, the rest found.
     batch = score(load("tuning4"))
-    assert batch.topics.f1 >= 0.92, batch.topics.errors
-    assert batch.topics.precision >= 0.92, batch.topics.errors
+    assert batch.topics.f1 >= 0.96, batch.topics.errors
+    assert batch.topics.precision >= 0.97, batch.topics.errors
+    assert batch.regions.f1 >= 0.98, batch.regions.errors
+    assert batch.relevance.f1 >= 0.95, batch.relevance.errors
+
+
+@pytest.mark.parametrize(("part", "topics"), [("tuning5", 0.91), ("tuning6", 0.93)])
+def test_floors_on_the_demoted_held_out_parts(part: str, topics: float) -> None:
+    # Held out until session 4 (tests/data/labelled/README.md), then tuned on: training of
+    # professionals, road repairs, accidents and traffic notices, goods carried.
+    batch = score(load(part))
+    assert batch.topics.f1 >= topics, batch.topics.errors
     assert batch.regions.f1 >= 0.98, batch.regions.errors
     assert batch.relevance.f1 >= 0.95, batch.relevance.errors
 
@@ -65,7 +77,7 @@ def test_region_floor(tuning: Score) -> None:
 
 
 def test_topic_floor(tuning: Score) -> None:
-    assert tuning.topics.f1 >= 0.88, tuning.topics.errors
+    assert tuning.topics.f1 >= 0.93, tuning.topics.errors
     assert tuning.main_accuracy >= 0.80, tuning.main_errors
 
 

@@ -107,3 +107,15 @@ def test_english_dateline_in_capitals_is_a_mention() -> None:
     )
     assert roles(a) == {"UZ-TO": "party", "KZ-61": "party", "UZ-TK": "mention"}
     assert a.relevant
+
+
+def test_an_english_possessive_or_adjective_names_the_country() -> None:
+    # "Russia's Roscosmos" is the other side: a country in English news is mostly named so.
+    a = run(
+        "Kyzylorda students to train at Baikonur\n\n"
+        "KYZYLORDA, Oct 2 (Kazinform) -- Kyzylorda Region and Russia's Roscosmos agreed to set "
+        "up an aerospace training centre for students of the regional university.\n\n"
+        "Students will study satellite engineering under Chinese instructors."
+    )
+    assert set(a.countries) == {"KZ", "RU", "CN"}
+    assert a.relevant

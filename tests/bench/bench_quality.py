@@ -1,10 +1,10 @@
 """Quality of the analysis on the labelled articles: ``python -m tests.bench quality``.
 
 Prints P/R/F1 for regions, topics and relevance, the main topic's and the roles' accuracy, for
-the tuning part and the held-out part separately (the held-out figures are the honest ones:
-nothing was tuned on them). ``-v`` lists every error; part names on the command line pick
-some (``python -m tests.bench.bench_quality -v tuning2``), so tuning need not show the held-out
-part's errors."""
+each part separately (a held-out part's figures are the honest ones: nothing was tuned on it;
+see tests/data/labelled/README.md). ``-v`` lists every error; part names on the command line
+pick some (``python -m tests.bench.bench_quality -v tuning2``), so tuning need not show a
+held-out part's errors."""
 
 from __future__ import annotations
 
