@@ -31,6 +31,9 @@ TITLE_FACTOR = 2.0
 LEAD_FACTOR = 1.5
 BODY_FACTOR = 1.0
 PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
+# A body of this many words is a long article's: its background and "earlier" sentences pass
+# by (in a short note the one figure of trade is a good share of what it says).
+LONG_BODY = 120
 _AND = frozenset({"и", "или"})
 
 
@@ -72,6 +75,11 @@ class Vocabulary:
     # of "через отправляться"): a sentence is tested against the groups it can complete, and
     # most sentences hold no key at all.
     passing_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # A body sentence of figures with one of these groups ("в прошлом году", "по данным") is
+    # background, and one opening with an aside word ("Ранее", "Earlier") is another story:
+    # both pass by (see _aside).
+    background_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    aside_openers: frozenset[str] = frozenset()
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
     # these (or right before, for frames_before: "в медицинской и культурной сферах") and the
@@ -156,10 +164,10 @@ def _build_vocabulary(source: str) -> Vocabulary:
     passing_all = tuple(
         frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
     )
-    passing_by_word: dict[str, tuple[frozenset[str], ...]] = {}
-    for group in passing_all:
-        key = _rarest(group)
-        passing_by_word[key] = (*passing_by_word.get(key, ()), group)
+    passing_by_word = _by_rarest(passing_all)
+    background_by_word = _by_rarest(
+        tuple(frozenset(morph.lemma(w) for w in group) for group in rules.get("background", ()))
+    )
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -179,6 +187,8 @@ def _build_vocabulary(source: str) -> Vocabulary:
         passing_all=passing_all,
         passing_by_word=passing_by_word,
         passing_words=frozenset(passing_by_word),
+        background_by_word=background_by_word,
+        aside_openers=frozenset(morph.lemma(w) for w in rules.get("aside_openers", ())),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
@@ -186,6 +196,23 @@ def _build_vocabulary(source: str) -> Vocabulary:
         names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
         names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
     )
+
+
+def _by_rarest(
+    groups: tuple[frozenset[str], ...],
+) -> dict[str, tuple[frozenset[str], ...]]:
+    """Groups of lemmas by the lemma to look for first (a sentence is tested against the
+    groups it can complete, and most sentences hold no key at all)."""
+    found: dict[str, tuple[frozenset[str], ...]] = {}
+    for group in groups:
+        key = _rarest(group)
+        found[key] = (*found.get(key, ()), group)
+    return found
+
+
+def _holds_group(by_word: dict[str, tuple[frozenset[str], ...]], lemmas: Sequence[str]) -> bool:
+    present = set(lemmas)
+    return any(group <= present for key in present.intersection(by_word) for group in by_word[key])
 
 
 def _rarest(group: frozenset[str]) -> str:
@@ -337,12 +364,17 @@ def passing(lemmas: Sequence[str]) -> bool:
         return True
     if vocab.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
         return False
-    present = set(lemmas)
-    return any(
-        group <= present
-        for key in present.intersection(vocab.passing_by_word)
-        for group in vocab.passing_by_word[key]
-    )
+    return _holds_group(vocab.passing_by_word, lemmas)
+
+
+def _aside(vocab: Vocabulary, lemmas: Sequence[str]) -> bool:
+    """A body sentence that is not about the article's matter: another story ("Ранее в
+    области открылась больница", "Earlier this month...") or background figures ("товарооборот
+    за прошлый год составил...", "trade reached ... last year, according to..."). Long articles
+    carry several; their terms tagged topics the article does not discuss."""
+    if lemmas and lemmas[0] in vocab.aside_openers:
+        return True
+    return any(map(str.isdigit, lemmas)) and _holds_group(vocab.background_by_word, lemmas)
 
 
 def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
@@ -352,10 +384,14 @@ def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict
 
 def _score_zones(
     zones: Sequence[tuple[float, Sequence[Sequence[str]]]],
+    body_from: int | None = None,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """(evidence per slug over all zones, evidence per slug of the first zone alone): the
-    first zone's is the state after scanning it, so the title needs no second scan."""
+    first zone's is the state after scanning it, so the title needs no second scan. Zones
+    from ``body_from`` on are the body: asides there pass by too (title and lead never)."""
     vocab = load_vocabulary()
+    body_from = len(zones) if body_from is None else body_from
+    long_body = sum(len(s) for _, sentences in zones[body_from:] for s in sentences) >= LONG_BODY
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
     # slug -> the sentences that speak of it, each by its zone's factor (a quarter of it when
@@ -372,7 +408,8 @@ def _score_zones(
         for lemmas in sentence_lemmas:
             if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
                 continue  # no term and no compound: nothing to count (a C test, no call)
-            weight = factor * PASSING_FACTOR if passing(lemmas) else factor
+            aside = long_body and number >= body_from and _aside(vocab, lemmas)
+            weight = factor * PASSING_FACTOR if aside or passing(lemmas) else factor
             seen: set[str] = set()
             own = owned if weight == factor else set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
@@ -427,7 +464,9 @@ def detect_topics(
 ) -> tuple[str, ...]:
     """Slugs of every topic with enough evidence, the weightiest (the main topic) first;
     arguments are lemma lists."""
-    scores, headed = _score_zones([(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)])
+    scores, headed = _score_zones(
+        [(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)], body_from=2
+    )
     # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
     # the body spends on others.
     kept = [
