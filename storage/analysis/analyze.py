@@ -33,7 +33,8 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 # 9: phrases with a gap ("train 60 Tajik engineers"), training of professionals is education,
 #    road repairs transport, accidents and traffic notices pass by.
 # 10: long articles: background figures and "earlier" sentences of the body pass by; crops are
-#     no culture, degrees of temperature no education.
+#     no culture, degrees of temperature no education, "important" no "import"; rosters of who
+#     took part pass by.
 ANALYSIS_VERSION = "10"
 
 

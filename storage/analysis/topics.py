@@ -79,6 +79,8 @@ class Vocabulary:
     # background, and one opening with an aside word ("Ранее", "Earlier") is another story:
     # both pass by (see _aside).
     background_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    roster_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    roster_openers: frozenset[str] = frozenset()
     aside_openers: frozenset[str] = frozenset()
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
@@ -165,8 +167,9 @@ def _build_vocabulary(source: str) -> Vocabulary:
         frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
     )
     passing_by_word = _by_rarest(passing_all)
-    background_by_word = _by_rarest(
-        tuple(frozenset(morph.lemma(w) for w in group) for group in rules.get("background", ()))
+    background_by_word, roster_by_word = (
+        _by_rarest(tuple(frozenset(morph.lemma(w) for w in group) for group in rules.get(key, ())))
+        for key in ("background", "roster")
     )
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
@@ -188,6 +191,8 @@ def _build_vocabulary(source: str) -> Vocabulary:
         passing_by_word=passing_by_word,
         passing_words=frozenset(passing_by_word),
         background_by_word=background_by_word,
+        roster_by_word=roster_by_word,
+        roster_openers=frozenset(rules.get("roster_openers", ())),
         aside_openers=frozenset(morph.lemma(w) for w in rules.get("aside_openers", ())),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
@@ -372,7 +377,11 @@ def _aside(vocab: Vocabulary, lemmas: Sequence[str]) -> bool:
     области открылась больница", "Earlier this month...") or background figures ("товарооборот
     за прошлый год составил...", "trade reached ... last year, according to..."). Long articles
     carry several; their terms tagged topics the article does not discuss."""
-    if lemmas and lemmas[0] in vocab.aside_openers:
+    if not lemmas:
+        return False
+    if lemmas[0] in vocab.aside_openers:
+        return True
+    if lemmas[0] in vocab.roster_openers and _holds_group(vocab.roster_by_word, lemmas):
         return True
     return any(map(str.isdigit, lemmas)) and _holds_group(vocab.background_by_word, lemmas)
 
