@@ -34,7 +34,8 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #    road repairs transport, accidents and traffic notices pass by.
 # 10: long articles: background figures and "earlier" sentences of the body pass by; crops are
 #     no culture, degrees of temperature no education, "important" no "import"; rosters of who
-#     took part pass by.
+#     took part, what a region is ("один из крупнейших"), accidents, disasters, elections
+#     and races pass by; electricity supplied is energy, a tourist route tourism.
 ANALYSIS_VERSION = "10"
 
 

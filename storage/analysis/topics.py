@@ -79,6 +79,7 @@ class Vocabulary:
     # background, and one opening with an aside word ("Ранее", "Earlier") is another story:
     # both pass by (see _aside).
     background_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    description_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     roster_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     roster_openers: frozenset[str] = frozenset()
     aside_openers: frozenset[str] = frozenset()
@@ -167,9 +168,9 @@ def _build_vocabulary(source: str) -> Vocabulary:
         frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
     )
     passing_by_word = _by_rarest(passing_all)
-    background_by_word, roster_by_word = (
+    background_by_word, description_by_word, roster_by_word = (
         _by_rarest(tuple(frozenset(morph.lemma(w) for w in group) for group in rules.get(key, ())))
-        for key in ("background", "roster")
+        for key in ("background", "description", "roster")
     )
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
@@ -191,6 +192,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         passing_by_word=passing_by_word,
         passing_words=frozenset(passing_by_word),
         background_by_word=background_by_word,
+        description_by_word=description_by_word,
         roster_by_word=roster_by_word,
         roster_openers=frozenset(rules.get("roster_openers", ())),
         aside_openers=frozenset(morph.lemma(w) for w in rules.get("aside_openers", ())),
@@ -382,6 +384,8 @@ def _aside(vocab: Vocabulary, lemmas: Sequence[str]) -> bool:
     if lemmas[0] in vocab.aside_openers:
         return True
     if lemmas[0] in vocab.roster_openers and _holds_group(vocab.roster_by_word, lemmas):
+        return True
+    if _holds_group(vocab.description_by_word, lemmas):
         return True
     return any(map(str.isdigit, lemmas)) and _holds_group(vocab.background_by_word, lemmas)
 
