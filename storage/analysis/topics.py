@@ -82,6 +82,7 @@ class Vocabulary:
     description_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     roster_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     roster_openers: frozenset[str] = frozenset()
+    aside_words: frozenset[str] = frozenset()  # the keys of the three groups' dicts
     aside_openers: frozenset[str] = frozenset()
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
@@ -195,6 +196,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         description_by_word=description_by_word,
         roster_by_word=roster_by_word,
         roster_openers=frozenset(rules.get("roster_openers", ())),
+        aside_words=frozenset([*background_by_word, *description_by_word, *roster_by_word]),
         aside_openers=frozenset(morph.lemma(w) for w in rules.get("aside_openers", ())),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
@@ -383,6 +385,8 @@ def _aside(vocab: Vocabulary, lemmas: Sequence[str]) -> bool:
         return False
     if lemmas[0] in vocab.aside_openers:
         return True
+    if vocab.aside_words.isdisjoint(lemmas):  # most sentences: no word of any group
+        return False
     if lemmas[0] in vocab.roster_openers and _holds_group(vocab.roster_by_word, lemmas):
         return True
     if _holds_group(vocab.description_by_word, lemmas):
