@@ -83,6 +83,7 @@ class Vocabulary:
     roster_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     roster_openers: frozenset[str] = frozenset()
     aside_words: frozenset[str] = frozenset()  # the keys of the three groups' dicts
+    local_news: frozenset[str] = frozenset()  # a title with one: the article passes by
     aside_openers: frozenset[str] = frozenset()
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
@@ -197,6 +198,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         roster_by_word=roster_by_word,
         roster_openers=frozenset(rules.get("roster_openers", ())),
         aside_words=frozenset([*background_by_word, *description_by_word, *roster_by_word]),
+        local_news=frozenset(morph.lemma(w) for w in rules.get("local_news", ())),
         aside_openers=frozenset(morph.lemma(w) for w in rules.get("aside_openers", ())),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
@@ -409,6 +411,11 @@ def _score_zones(
     vocab = load_vocabulary()
     body_from = len(zones) if body_from is None else body_from
     long_body = sum(len(s) for _, sentences in zones[body_from:] for s in sentences) >= LONG_BODY
+    # Local news by its title (a bus overturned, an earthquake, a race): the hospital the
+    # injured were taken to and the trains stopped are no topics of it.
+    local = body_from < len(zones) and any(
+        not vocab.local_news.isdisjoint(lemmas) for lemmas in zones[0][1]
+    )
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
     # slug -> the sentences that speak of it, each by its zone's factor (a quarter of it when
@@ -426,7 +433,7 @@ def _score_zones(
             if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
                 continue  # no term and no compound: nothing to count (a C test, no call)
             aside = long_body and number >= body_from and _aside(vocab, lemmas)
-            weight = factor * PASSING_FACTOR if aside or passing(lemmas) else factor
+            weight = factor * PASSING_FACTOR if local or aside or passing(lemmas) else factor
             seen: set[str] = set()
             own = owned if weight == factor else set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
