@@ -221,3 +221,27 @@ def test_selling_is_trade_unless_tickets_or_a_crime(lead: str, want: str, not_wa
 )
 def test_wire_wording_of_areas(lead: str, slug: str) -> None:
     assert slug in topics("", lead)
+
+
+@pytest.mark.parametrize(
+    ("body", "slugs"),
+    [
+        ("Стороны договорились развивать энергетическое сотрудничество.", {"energy"}),
+        (
+            "Стороны развивают торгово-экономическое, культурно-гуманитарное и образовательное "
+            "сотрудничество.",
+            {"trade", "culture", "education"},
+        ),
+        ("The sides discussed cultural and educational cooperation.", {"culture", "education"}),
+        ("The regions agreed to deepen energy cooperation.", {"energy"}),
+        ("В рамках межрегионального сотрудничества подписан меморандум.", set()),
+        (
+            "Стороны обсудили сотрудничество в горнорудной и авиационной сферах.",
+            {"industry", "transport"},
+        ),
+    ],
+)
+def test_an_adjective_before_cooperation_names_its_area(body: str, slugs: set[str]) -> None:
+    # "энергетическое сотрудничество" says what "сотрудничество в сфере энергетики" says: in
+    # the body, where one strong sign alone is not enough, too.
+    assert set(topics("", "", body)) == slugs
