@@ -246,13 +246,16 @@ def _compound_terms(vocab: Vocabulary, lemma: str) -> list[_Term]:
 
 def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
     """Whether the term at ``i`` follows "<study noun> по", alone or as a later item of the
-    same enumeration ("по энергетике и экологии")."""
+    same enumeration ("по энергетике и экологии"), the first item being a subject the
+    vocabulary does not know ("магистратура по географии и экологии")."""
     j = i
     while j > 1:
         if lemmas[j - 1] == "по":
             return lemmas[j - 2] in vocab.study_nouns
-        if lemmas[j - 1] not in _AND or lemmas[j - 2] not in vocab.index:
+        if lemmas[j - 1] not in _AND:
             return False
+        if lemmas[j - 2] not in vocab.index:
+            return j > 3 and lemmas[j - 3] == "по" and lemmas[j - 4] in vocab.study_nouns
         j -= 2
     return False
 
