@@ -34,6 +34,7 @@ PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
 # A body of this many words is a long article's: its background and "earlier" sentences pass
 # by (in a short note the one figure of trade is a good share of what it says).
 LONG_BODY = 120
+SHARE = 0.12  # of the main topic's weight: under it a long article's topic is minor
 _AND = frozenset({"и", "или"})
 
 
@@ -430,6 +431,7 @@ def _score_zones(
     # cement supplied are not two signs of industry).
     owned: set[_Term] = set()
     first: dict[str, float] = {}
+    headed: dict[str, float] = {}  # the title's and the lead's evidence
     terms = vocab.index.keys()
     for number, (factor, sentence_lemmas) in enumerate(zones):
         for lemmas in sentence_lemmas:
@@ -446,7 +448,23 @@ def _score_zones(
                 spread[slug] = spread.get(slug, 0.0) + weight
         if number == 0 and mentions:
             first = _weigh(mentions, listed, spread, owned)
-    return _weigh(mentions, listed, spread, owned), first
+        if long_body and number == body_from - 1:
+            headed = _weigh(mentions, listed, spread, owned)
+    scores = _weigh(mentions, listed, spread, owned)
+    if long_body and scores:
+        _drop_minor(scores, headed, listed)
+    return scores, first
+
+
+def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[str]) -> None:
+    """A long article's topic that neither its title nor its lead signs, that no list of areas
+    names and that weighs under SHARE of the main topic is a passing mention: a long text
+    piles a few terms of most topics in its thirty sentences. (The seeds' weakest wanted
+    topics weigh 0.15 of their main one: 002's investment, 000's culture.)"""
+    floor = SHARE * max(scores.values())
+    for slug, score in scores.items():
+        if score < floor and slug not in listed and headed.get(slug, 0.0) < STRONG:
+            scores[slug] = min(score, THRESHOLD / 2)
 
 
 def _weigh(
