@@ -21,6 +21,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from storage.analysis import diskcache, morph
+from storage.analysis.kinds import Kinds, build_kinds
 from storage.analysis.spans import GAP, Phrase, chain, listed_areas, match, named_positions
 
 THRESHOLD = 3.0  # an area named outright, a strong sign in the title or lead or twice...
@@ -69,23 +70,7 @@ class Vocabulary:
     index: dict[str, _Entry]
     fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
     study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
-    passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
-    passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
-    passing_words: frozenset[str] = frozenset()  # the keys of passing_by_word (a quick test)
-    # passing_all by a lemma of each group, its longest (the rarest, as a rule: "отправляться"
-    # of "через отправляться"): a sentence is tested against the groups it can complete, and
-    # most sentences hold no key at all.
-    passing_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
-    # A body sentence of figures with one of these groups ("в прошлом году", "по данным") is
-    # background, and one opening with an aside word ("Ранее", "Earlier") is another story:
-    # both pass by (see _aside).
-    background_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
-    description_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
-    roster_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
-    roster_openers: frozenset[str] = frozenset()
-    aside_words: frozenset[str] = frozenset()  # the keys of the three groups' dicts
-    local_news: frozenset[str] = frozenset()  # a title with one: the article passes by
-    aside_openers: frozenset[str] = frozenset()
+    kinds: Kinds = field(default_factory=Kinds)  # passing sentences and asides
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
     # these (or right before, for frames_before: "в медицинской и культурной сферах") and the
@@ -124,7 +109,8 @@ def load_vocabulary() -> Vocabulary:
     data are those it was built with: lemmatising every term is a tenth of a process's start."""
     raw = vocabulary_bytes()
     here = Path(__file__)
-    key = [raw, here.read_bytes(), here.with_name("morph.py").read_bytes(), morph.VERSIONS.encode()]
+    code = b"".join(here.with_name(n).read_bytes() for n in (here.name, "kinds.py", "morph.py"))
+    key = [raw, code, morph.VERSIONS.encode()]
     return diskcache.cached("topics", key, lambda: _build_vocabulary(raw.decode()), Vocabulary)
 
 
@@ -167,14 +153,6 @@ def _build_vocabulary(source: str) -> Vocabulary:
         anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
         frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
     frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
-    passing_all = tuple(
-        frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
-    )
-    passing_by_word = _by_rarest(passing_all)
-    background_by_word, description_by_word, roster_by_word = (
-        _by_rarest(tuple(frozenset(morph.lemma(w) for w in group) for group in rules.get(key, ())))
-        for key in ("background", "description", "roster")
-    )
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -190,17 +168,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         aliases=aliases,
         fuzzy_pool=tuple(pool),
         study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
-        passing_any=frozenset(morph.lemma(w) for w in rules.get("passing_any", ())),
-        passing_all=passing_all,
-        passing_by_word=passing_by_word,
-        passing_words=frozenset(passing_by_word),
-        background_by_word=background_by_word,
-        description_by_word=description_by_word,
-        roster_by_word=roster_by_word,
-        roster_openers=frozenset(rules.get("roster_openers", ())),
-        aside_words=frozenset([*background_by_word, *description_by_word, *roster_by_word]),
-        local_news=frozenset(morph.lemma(w) for w in rules.get("local_news", ())),
-        aside_openers=frozenset(morph.lemma(w) for w in rules.get("aside_openers", ())),
+        kinds=build_kinds(rules, morph.lemma),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
@@ -208,28 +176,6 @@ def _build_vocabulary(source: str) -> Vocabulary:
         names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
         names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
     )
-
-
-def _by_rarest(
-    groups: tuple[frozenset[str], ...],
-) -> dict[str, tuple[frozenset[str], ...]]:
-    """Groups of lemmas by the lemma to look for first (a sentence is tested against the
-    groups it can complete, and most sentences hold no key at all)."""
-    found: dict[str, tuple[frozenset[str], ...]] = {}
-    for group in groups:
-        key = _rarest(group)
-        found[key] = (*found.get(key, ()), group)
-    return found
-
-
-def _holds_group(by_word: dict[str, tuple[frozenset[str], ...]], lemmas: Sequence[str]) -> bool:
-    present = set(lemmas)
-    return any(group <= present for key in present.intersection(by_word) for group in by_word[key])
-
-
-def _rarest(group: frozenset[str]) -> str:
-    """The lemma of a group to look for first: the longest (ties alphabetically)."""
-    return max(sorted(group), key=len)
 
 
 # --- detection ------------------------------------------------------------------------------
@@ -374,35 +320,7 @@ def sentence_evidence(lemmas: Sequence[str]) -> int:
 def passing(lemmas: Sequence[str]) -> bool:
     """A sentence that only passes by: what a delegation was shown or visited, where a
     signing or a meeting took place (``passing_*`` rules of the vocabulary file)."""
-    vocab = load_vocabulary()
-    if not vocab.passing_any.isdisjoint(lemmas):
-        return True
-    if vocab.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
-        return False
-    return _holds_group(vocab.passing_by_word, lemmas)
-
-
-def _aside(vocab: Vocabulary, lemmas: Sequence[str]) -> bool:
-    """A body sentence that is not about the article's matter: another story ("Ранее в
-    области открылась больница", "Earlier this month...") or background figures ("товарооборот
-    за прошлый год составил...", "trade reached ... last year, according to..."). Long articles
-    carry several; their terms tagged topics the article does not discuss."""
-    if not lemmas:
-        return False
-    if lemmas[0] in vocab.aside_openers:
-        return True
-    if vocab.aside_words.isdisjoint(lemmas):  # most sentences: no word of any group
-        return False
-    if lemmas[0] in vocab.roster_openers and _holds_group(vocab.roster_by_word, lemmas):
-        return True
-    if _holds_group(vocab.description_by_word, lemmas):
-        return True
-    return any(map(str.isdigit, lemmas)) and _holds_group(vocab.background_by_word, lemmas)
-
-
-def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
-    """Evidence per topic slug; ``zones`` are (weight factor, sentences as lemma lists)."""
-    return _score_zones(zones)[0]
+    return load_vocabulary().kinds.passes_by(lemmas)
 
 
 def _score_zones(
@@ -417,9 +335,8 @@ def _score_zones(
     long_body = sum(len(s) for _, sentences in zones[body_from:] for s in sentences) >= LONG_BODY
     # Local news by its title (a bus overturned, an earthquake, a race): the hospital the
     # injured were taken to and the trains stopped are no topics of it.
-    local = body_from < len(zones) and any(
-        not vocab.local_news.isdisjoint(lemmas) for lemmas in zones[0][1]
-    )
+    kinds = vocab.kinds
+    local = body_from < len(zones) and kinds.local(zones[0][1])
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
     # slug -> the sentences that speak of it, each by its zone's factor (a quarter of it when
@@ -437,8 +354,10 @@ def _score_zones(
         for lemmas in sentence_lemmas:
             if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
                 continue  # no term and no compound: nothing to count (a C test, no call)
-            aside = long_body and number >= body_from and _aside(vocab, lemmas)
-            weight = factor * PASSING_FACTOR if local or aside or passing(lemmas) else factor
+            aside = long_body and number >= body_from and kinds.aside(lemmas)
+            weight = (
+                factor * PASSING_FACTOR if local or aside or kinds.passes_by(lemmas) else factor
+            )
             seen: set[str] = set()
             own = owned if weight == factor else set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from storage.analysis import morph
-from storage.analysis.topics import LONG_BODY, _aside, detect_topics, load_vocabulary
+from storage.analysis.topics import LONG_BODY, detect_topics, load_vocabulary
 
 TITLE = "Туркестанская и Самаркандская области запустят совместный туристический маршрут"
 LEAD = "Стороны подписали соглашение о создании совместного туристического маршрута."
@@ -76,8 +76,8 @@ def test_what_the_article_discusses_is_no_aside() -> None:
         "Стороны договорились о поставках сухофруктов и о торговом доме.",
         "Стороны договорились довести товарооборот до 500 млн долларов.",
     ):
-        assert not _aside(vocab, lem(sentence)[0])
-    assert _aside(vocab, lem("Товарооборот в прошлом году составил 1,2 млрд долларов.")[0])
+        assert not vocab.kinds.aside(lem(sentence)[0])
+    assert vocab.kinds.aside(lem("Товарооборот в прошлом году составил 1,2 млрд долларов.")[0])
 
 
 def test_a_wish_to_take_part_is_no_roster() -> None:
@@ -85,8 +85,8 @@ def test_a_wish_to_take_part_is_no_roster() -> None:
     vocab = load_vocabulary()
     wish = "Так как это нефтегазовый регион, нам бы хотелось принять участие в мероприятиях."
     roster = "В форуме приняли участие руководители энергетических компаний и вузов."
-    assert not _aside(vocab, lem(wish)[0])
-    assert _aside(vocab, lem(roster)[0])
+    assert not vocab.kinds.aside(lem(wish)[0])
+    assert vocab.kinds.aside(lem(roster)[0])
 
 
 def test_a_minor_topic_of_a_long_article_is_dropped() -> None:
