@@ -245,3 +245,16 @@ def test_an_adjective_before_cooperation_names_its_area(body: str, slugs: set[st
     # "энергетическое сотрудничество" says what "сотрудничество в сфере энергетики" says: in
     # the body, where one strong sign alone is not enough, too.
     assert set(topics("", "", body)) == slugs
+
+
+@pytest.mark.parametrize(
+    ("lead", "slugs"),
+    [
+        ("В области построят ветряную ферму мощностью 100 МВт.", {"energy"}),
+        ("A Chinese company will build a solar farm.", {"energy"}),
+        ("В Экибастузе закрыли майнинговую ферму.", set()),
+        ("An illegal crypto mining farm was closed.", set()),
+    ],
+)
+def test_a_farm_of_turbines_or_of_miners_is_no_farming(lead: str, slugs: set[str]) -> None:
+    assert set(topics("", lead)) == slugs
