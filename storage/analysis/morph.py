@@ -33,7 +33,14 @@ VERSIONS = f"pymorphy3 {pymorphy3.__version__} dicts {pymorphy3_dicts_ru.__versi
 _local = threading.local()
 
 
+# Words Snowball folds into another word's stem: "important" is no "import" (an important
+# step was trade's strongest sign).
+_STEM_EXCEPTIONS = {"important": "important", "importance": "important", "importantly": "important"}
+
+
 def _stem(word: str) -> str:
+    if word in _STEM_EXCEPTIONS:
+        return _STEM_EXCEPTIONS[word]
     stemmer = getattr(_local, "english", None)
     if stemmer is None:
         stemmer = _local.english = snowballstemmer.stemmer("english")

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from storage.analysis import diskcache, morph
+from storage.analysis.kinds import Kinds, build_kinds
 from storage.analysis.spans import GAP, Phrase, chain, listed_areas, match, named_positions
 
 THRESHOLD = 3.0  # an area named outright, a strong sign in the title or lead or twice...
@@ -31,6 +32,10 @@ TITLE_FACTOR = 2.0
 LEAD_FACTOR = 1.5
 BODY_FACTOR = 1.0
 PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
+# A body of this many words is a long article's: its background and "earlier" sentences pass
+# by (in a short note the one figure of trade is a good share of what it says).
+LONG_BODY = 120
+SHARE = 0.12  # of the main topic's weight: under it a long article's topic is minor
 _AND = frozenset({"и", "или"})
 
 
@@ -65,13 +70,7 @@ class Vocabulary:
     index: dict[str, _Entry]
     fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
     study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
-    passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
-    passing_all: tuple[frozenset[str], ...] = ()  # all lemmas of one group: passing too
-    passing_words: frozenset[str] = frozenset()  # the keys of passing_by_word (a quick test)
-    # passing_all by a lemma of each group, its longest (the rarest, as a rule: "отправляться"
-    # of "через отправляться"): a sentence is tested against the groups it can complete, and
-    # most sentences hold no key at all.
-    passing_by_word: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    kinds: Kinds = field(default_factory=Kinds)  # passing sentences and asides
     evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
     # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
     # these (or right before, for frames_before: "в медицинской и культурной сферах") and the
@@ -110,7 +109,8 @@ def load_vocabulary() -> Vocabulary:
     data are those it was built with: lemmatising every term is a tenth of a process's start."""
     raw = vocabulary_bytes()
     here = Path(__file__)
-    key = [raw, here.read_bytes(), here.with_name("morph.py").read_bytes(), morph.VERSIONS.encode()]
+    code = b"".join(here.with_name(n).read_bytes() for n in (here.name, "kinds.py", "morph.py"))
+    key = [raw, code, morph.VERSIONS.encode()]
     return diskcache.cached("topics", key, lambda: _build_vocabulary(raw.decode()), Vocabulary)
 
 
@@ -153,13 +153,6 @@ def _build_vocabulary(source: str) -> Vocabulary:
         anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
         frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
     frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
-    passing_all = tuple(
-        frozenset(morph.lemma(w) for w in group) for group in rules.get("passing_all", ())
-    )
-    passing_by_word: dict[str, tuple[frozenset[str], ...]] = {}
-    for group in passing_all:
-        key = _rarest(group)
-        passing_by_word[key] = (*passing_by_word.get(key, ()), group)
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -175,10 +168,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         aliases=aliases,
         fuzzy_pool=tuple(pool),
         study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
-        passing_any=frozenset(morph.lemma(w) for w in rules.get("passing_any", ())),
-        passing_all=passing_all,
-        passing_by_word=passing_by_word,
-        passing_words=frozenset(passing_by_word),
+        kinds=build_kinds(rules, morph.lemma),
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
@@ -186,11 +176,6 @@ def _build_vocabulary(source: str) -> Vocabulary:
         names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
         names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
     )
-
-
-def _rarest(group: frozenset[str]) -> str:
-    """The lemma of a group to look for first: the longest (ties alphabetically)."""
-    return max(sorted(group), key=len)
 
 
 # --- detection ------------------------------------------------------------------------------
@@ -208,13 +193,16 @@ def _compound_terms(vocab: Vocabulary, lemma: str) -> list[_Term]:
 
 def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
     """Whether the term at ``i`` follows "<study noun> по", alone or as a later item of the
-    same enumeration ("по энергетике и экологии")."""
+    same enumeration ("по энергетике и экологии"), the first item being a subject the
+    vocabulary does not know ("магистратура по географии и экологии")."""
     j = i
     while j > 1:
         if lemmas[j - 1] == "по":
             return lemmas[j - 2] in vocab.study_nouns
-        if lemmas[j - 1] not in _AND or lemmas[j - 2] not in vocab.index:
+        if lemmas[j - 1] not in _AND:
             return False
+        if lemmas[j - 2] not in vocab.index:
+            return j > 3 and lemmas[j - 3] == "по" and lemmas[j - 4] in vocab.study_nouns
         j -= 2
     return False
 
@@ -332,30 +320,23 @@ def sentence_evidence(lemmas: Sequence[str]) -> int:
 def passing(lemmas: Sequence[str]) -> bool:
     """A sentence that only passes by: what a delegation was shown or visited, where a
     signing or a meeting took place (``passing_*`` rules of the vocabulary file)."""
-    vocab = load_vocabulary()
-    if not vocab.passing_any.isdisjoint(lemmas):
-        return True
-    if vocab.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
-        return False
-    present = set(lemmas)
-    return any(
-        group <= present
-        for key in present.intersection(vocab.passing_by_word)
-        for group in vocab.passing_by_word[key]
-    )
-
-
-def score_topics(zones: Sequence[tuple[float, Sequence[Sequence[str]]]]) -> dict[str, float]:
-    """Evidence per topic slug; ``zones`` are (weight factor, sentences as lemma lists)."""
-    return _score_zones(zones)[0]
+    return load_vocabulary().kinds.passes_by(lemmas)
 
 
 def _score_zones(
     zones: Sequence[tuple[float, Sequence[Sequence[str]]]],
+    body_from: int | None = None,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """(evidence per slug over all zones, evidence per slug of the first zone alone): the
-    first zone's is the state after scanning it, so the title needs no second scan."""
+    first zone's is the state after scanning it, so the title needs no second scan. Zones
+    from ``body_from`` on are the body: asides there pass by too (title and lead never)."""
     vocab = load_vocabulary()
+    body_from = len(zones) if body_from is None else body_from
+    long_body = sum(len(s) for _, sentences in zones[body_from:] for s in sentences) >= LONG_BODY
+    # Local news by its title (a bus overturned, an earthquake, a race): the hospital the
+    # injured were taken to and the trains stopped are no topics of it.
+    kinds = vocab.kinds
+    local = body_from < len(zones) and kinds.local(zones[0][1])
     mentions: dict[_Term, float] = {}
     listed: set[str] = set()
     # slug -> the sentences that speak of it, each by its zone's factor (a quarter of it when
@@ -367,12 +348,16 @@ def _score_zones(
     # cement supplied are not two signs of industry).
     owned: set[_Term] = set()
     first: dict[str, float] = {}
+    headed: dict[str, float] = {}  # the title's and the lead's evidence
     terms = vocab.index.keys()
     for number, (factor, sentence_lemmas) in enumerate(zones):
         for lemmas in sentence_lemmas:
             if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
                 continue  # no term and no compound: nothing to count (a C test, no call)
-            weight = factor * PASSING_FACTOR if passing(lemmas) else factor
+            aside = long_body and number >= body_from and kinds.aside(lemmas)
+            weight = (
+                factor * PASSING_FACTOR if local or aside or kinds.passes_by(lemmas) else factor
+            )
             seen: set[str] = set()
             own = owned if weight == factor else set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
@@ -382,7 +367,23 @@ def _score_zones(
                 spread[slug] = spread.get(slug, 0.0) + weight
         if number == 0 and mentions:
             first = _weigh(mentions, listed, spread, owned)
-    return _weigh(mentions, listed, spread, owned), first
+        if long_body and number == body_from - 1:
+            headed = _weigh(mentions, listed, spread, owned)
+    scores = _weigh(mentions, listed, spread, owned)
+    if long_body and scores:
+        _drop_minor(scores, headed, listed)
+    return scores, first
+
+
+def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[str]) -> None:
+    """A long article's topic that neither its title nor its lead signs, that no list of areas
+    names and that weighs under SHARE of the main topic is a passing mention: a long text
+    piles a few terms of most topics in its thirty sentences. (The seeds' weakest wanted
+    topics weigh 0.15 of their main one: 002's investment, 000's culture.)"""
+    floor = SHARE * max(scores.values())
+    for slug, score in scores.items():
+        if score < floor and slug not in listed and headed.get(slug, 0.0) < STRONG:
+            scores[slug] = min(score, THRESHOLD / 2)
 
 
 def _weigh(
@@ -427,7 +428,9 @@ def detect_topics(
 ) -> tuple[str, ...]:
     """Slugs of every topic with enough evidence, the weightiest (the main topic) first;
     arguments are lemma lists."""
-    scores, headed = _score_zones([(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)])
+    scores, headed = _score_zones(
+        [(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)], body_from=2
+    )
     # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
     # the body spends on others.
     kept = [

@@ -72,6 +72,19 @@ def test_floors_on_the_demoted_held_out_parts(part: str, topics: float) -> None:
     assert batch.relevance.f1 >= 0.95, batch.relevance.errors
 
 
+def test_floor_on_the_long_articles() -> None:
+    # tuning7: 40 texts in real-article style (200-250 words), written before the round that
+    # made background figures, "earlier" stories, rosters and what a region is pass by in a
+    # long body and dropped its minor topics. Long articles were over-tagged (topic precision
+    # 0.40 before that round): precision is what this floor holds.
+    batch = score(load("tuning7"))
+    assert batch.topics.f1 >= 0.70, batch.topics.errors
+    assert batch.topics.precision >= 0.56, batch.topics.errors
+    assert batch.topics.recall >= 0.92, batch.topics.errors
+    assert batch.regions.f1 >= 0.98, batch.regions.errors
+    assert batch.relevance.f1 >= 0.95, batch.relevance.errors
+
+
 def test_region_floor(tuning: Score) -> None:
     assert tuning.regions.f1 >= 0.98, tuning.regions.errors
 

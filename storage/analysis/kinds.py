@@ -1,0 +1,98 @@
+"""Kinds of sentence whose topic terms count a quarter (rules of ``data/topics.toml``):
+
+- passing: what a delegation was shown or visited, where a signing or a meeting took place,
+  local news (an outage, an accident, a tournament);
+- a long article's asides, in its body: background figures ("товарооборот за прошлый год
+  составил..."), another story ("Ранее...", "Earlier..."), a roster of who took part, what a
+  region is ("один из крупнейших промышленных центров");
+- local news by its title (an accident, a disaster, a race, an election): every sentence.
+
+Word groups are kept by their rarest lemma: a sentence is tested against the groups it can
+complete, and most sentences hold no key at all (one C disjointness test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Groups = dict[str, tuple[frozenset[str], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Kinds:
+    passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
+    passing: Groups = field(default_factory=dict)  # all lemmas of one group: passing too
+    passing_words: frozenset[str] = frozenset()  # the keys of ``passing`` (a quick test)
+    local_news: frozenset[str] = frozenset()  # a title with one: the article passes by
+    # A body sentence of figures with a background group ("в прошлом году", "по данным"), one
+    # with a description group, one opening with an aside opener ("Ранее") and one opening
+    # with a roster opener ("В форуме приняли участие...") are asides of a long article.
+    background: Groups = field(default_factory=dict)
+    description: Groups = field(default_factory=dict)
+    roster: Groups = field(default_factory=dict)
+    roster_openers: frozenset[str] = frozenset()
+    aside_openers: frozenset[str] = frozenset()
+    aside_words: frozenset[str] = frozenset()  # the keys of the three groups
+
+    def passes_by(self, lemmas: Sequence[str]) -> bool:
+        """What a delegation was shown, where a signing took place, local news."""
+        if not self.passing_any.isdisjoint(lemmas):
+            return True
+        if self.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
+            return False
+        return _holds(self.passing, lemmas)
+
+    def aside(self, lemmas: Sequence[str]) -> bool:
+        """A long article's body sentence that is not about its matter: long articles carry
+        several, and their terms tagged topics the article does not discuss."""
+        if not lemmas:
+            return False
+        if lemmas[0] in self.aside_openers:
+            return True
+        if self.aside_words.isdisjoint(lemmas):  # most sentences: no word of any group
+            return False
+        if lemmas[0] in self.roster_openers and _holds(self.roster, lemmas):
+            return True  # "В форуме приняли участие...", not a wish "чтобы принять участие"
+        if _holds(self.description, lemmas):
+            return True
+        return any(map(str.isdigit, lemmas)) and _holds(self.background, lemmas)
+
+    def local(self, title: Iterable[Sequence[str]]) -> bool:
+        """Local news by its title: a bus overturned, an earthquake, a race."""
+        return any(not self.local_news.isdisjoint(lemmas) for lemmas in title)
+
+
+def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(lemma(w) for w in rules.get(key, ()))
+
+    def groups(key: str) -> Groups:
+        found: Groups = {}
+        for raw in rules.get(key, ()):
+            group = frozenset(lemma(w) for w in raw)
+            rarest = max(sorted(group), key=len)  # the longest (ties alphabetically)
+            found[rarest] = (*found.get(rarest, ()), group)
+        return found
+
+    passing, background, description, roster = (
+        groups(k) for k in ("passing_all", "background", "description", "roster")
+    )
+    return Kinds(
+        passing_any=words("passing_any"),
+        passing=passing,
+        passing_words=frozenset(passing),
+        local_news=words("local_news"),
+        background=background,
+        description=description,
+        roster=roster,
+        roster_openers=frozenset(rules.get("roster_openers", ())),
+        aside_openers=words("aside_openers"),
+        aside_words=frozenset([*background, *description, *roster]),
+    )
+
+
+def _holds(groups: Groups, lemmas: Sequence[str]) -> bool:
+    present = set(lemmas)
+    return any(group <= present for key in present.intersection(groups) for group in groups[key])
