@@ -3,15 +3,13 @@ it migrates and seeds the store, answers from it, never logs the password, stops
 
 from __future__ import annotations
 
-import asyncio
-import signal
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.conftest import SEEDS
 from tests.support.fake_telegram import FakeTelegram
-from tests.support.process import bot_env, spawn_bot
+from tests.support.process import bot_env, running_bot, stop_bot
 from tests.support.stores import TestStore, create_schema, dispose, skip_without_pg
 
 pytestmark = pytest.mark.e2e
@@ -35,19 +33,12 @@ async def test_bot_process_on_postgresql_seeds_answers_and_hides_the_password(
                 SEEDS_DIR=str(SEEDS),
                 LOG_LEVEL="INFO",
             )
-            proc = await spawn_bot(tmp_path, env)
-            try:
+            async with running_bot(tmp_path, env) as proc:
                 await fake.wait_until(lambda: fake.get_updates_calls > 0, timeout=60)
                 user = fake.new_user()
                 replies = await fake.ask(user, "/latest", timeout=15)
                 assert replies and "1." in replies[0].plain
-                proc.send_signal(signal.SIGTERM)
-                _, stderr = await asyncio.wait_for(proc.communicate(), 30)
-            finally:
-                if proc.returncode is None:
-                    proc.kill()
-                    await proc.wait()
-        log = stderr.decode()
+                log = await stop_bot(proc, 30)
         assert proc.returncode == 0, log
         assert PASSWORD not in log
         assert "store PostgreSQL 127.0.0.1:5432/test: 5 articles" in log, log

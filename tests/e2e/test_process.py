@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import signal
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from tests.e2e.conftest import SEEDS
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.fake_webhook import FakeWebhook
-from tests.support.process import bot_env, spawn_bot
+from tests.support.process import bot_env, running_bot, spawn_bot, stop_bot
 
 pytestmark = pytest.mark.e2e
 
@@ -31,21 +30,14 @@ async def test_bot_process_answers_start_and_stops_on_sigterm(tmp_path: Path) ->
             SEEDS_DIR=str(SEEDS),
             LOG_LEVEL="INFO",
         )
-        proc = await spawn_bot(tmp_path, env)
-        try:
+        async with running_bot(tmp_path, env) as proc:
             await fake.wait_until(lambda: fake.get_updates_calls > 0, timeout=30)
             user = fake.new_user()
             [reply] = await fake.ask(user, "/start", timeout=10)
             assert "/region" in reply.plain
             assert fake.commands_for("ru") and fake.commands_for("en")
             assert hook.url == "" and ("getUpdates", 409) not in [e[:2] for e in fake.errors]
-            proc.send_signal(signal.SIGTERM)
-            _, stderr = await asyncio.wait_for(proc.communicate(), 15)
-        finally:
-            if proc.returncode is None:
-                proc.kill()
-                await proc.wait()
-        log = stderr.decode()
+            log = await stop_bot(proc, 15)
         assert proc.returncode == 0, log
         assert "stopped" in log
         assert fake.token not in log  # the token is never logged

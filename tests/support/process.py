@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 import socket
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -35,6 +37,25 @@ async def spawn_bot(
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", cwd=cwd, env=env, stdout=stdout, stderr=stderr
     )
+
+
+@contextlib.asynccontextmanager
+async def running_bot(cwd: Path, env: dict[str, str]) -> AsyncIterator[asyncio.subprocess.Process]:
+    """``spawn_bot`` whose process is killed on the way out if the test did not stop it."""
+    proc = await spawn_bot(cwd, env)
+    try:
+        yield proc
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+
+
+async def stop_bot(proc: asyncio.subprocess.Process, seconds: float) -> str:
+    """SIGTERM, as systemd or docker stop send it; the bot's log (stderr) once it has exited."""
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = await asyncio.wait_for(proc.communicate(), seconds)
+    return stderr.decode()
 
 
 def free_port() -> int:
