@@ -83,6 +83,13 @@ class Vocabulary:
     # Nouns of a body's or a post's name ("министерство", "ministry"): see spans.py.
     names_after: frozenset[str] = frozenset()
     names_before: frozenset[str] = frozenset()
+    # Goods merely named in what is traded or carried ("поставляются фрукты, овощи и
+    # текстиль"): by first lemma, the goods' phrases; a sentence with a word of trade or
+    # carriage and none of production names them in passing (see _goods_positions).
+    goods: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+    goods_context: frozenset[str] = frozenset()
+    production: frozenset[str] = frozenset()
+    goods_plants: frozenset[str] = frozenset()  # "textile enterprise": a plant, no goods
 
 
 def vocabulary_bytes() -> bytes:
@@ -153,6 +160,10 @@ def _build_vocabulary(source: str) -> Vocabulary:
         anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
         frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
     frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
+    goods: dict[str, list[Phrase]] = {}
+    for raw in rules.get("goods", ()):
+        lemmas = _lemmatise(raw)
+        goods.setdefault(lemmas[0], []).append(lemmas)
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
@@ -175,6 +186,10 @@ def _build_vocabulary(source: str) -> Vocabulary:
         frame_anchors=frozenset(frames) | frames_before,
         names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
         names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
+        goods={k: tuple(v) for k, v in goods.items()},
+        goods_context=frozenset(morph.lemma(w) for w in rules.get("goods_context", ())),
+        production=frozenset(morph.lemma(w) for w in rules.get("production", ())),
+        goods_plants=frozenset(morph.lemma(w) for w in rules.get("goods_plants", ())),
     )
 
 
@@ -207,6 +222,28 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
     return False
 
 
+def _goods_positions(vocab: Vocabulary, lemmas: Sequence[str]) -> frozenset[int]:
+    """Positions of the goods a sentence of trade or carriage only names ("через торговый дом
+    будут поставляться фрукты, овощи и текстиль", "export meat and wool"): their sector is no
+    topic of it (labelling conventions: goods). A sentence that speaks of producing them
+    ("выращивать и экспортировать") keeps them, and so does a plant or a branch named by them
+    ("a joint textile enterprise"); energy carriers are no goods here (their supply is
+    energy's)."""
+    if (
+        vocab.goods.keys().isdisjoint(lemmas)
+        or vocab.goods_context.isdisjoint(lemmas)
+        or not vocab.production.isdisjoint(lemmas)
+    ):
+        return frozenset()
+    found: set[int] = set()
+    for i in compress(range(len(lemmas)), map(vocab.goods.__contains__, lemmas)):
+        for phrase in vocab.goods[lemmas[i]]:
+            end = match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
+            if end > 0 and (end == len(lemmas) or lemmas[end] not in vocab.goods_plants):
+                found.update(range(i, end))
+    return frozenset(found)
+
+
 def _scan_sentence(
     vocab: Vocabulary,
     lemmas: Sequence[str],
@@ -226,7 +263,7 @@ def _scan_sentence(
         named_positions(lemmas, vocab.names_after, vocab.names_before)
         if not (vocab.names_after.isdisjoint(lemmas) and vocab.names_before.isdisjoint(lemmas))
         else frozenset()
-    )
+    ) | _goods_positions(vocab, lemmas)
     framed = bool(edges)
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}
