@@ -469,13 +469,35 @@ def detect_topics(
         [(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)], body_from=2
     )
     # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
-    # the body spends on others.
+    # the body spends on others; of several, the first the title names (labelling
+    # conventions: main topic).
+    order = _title_order(title[0]) if title and len(headed) > 1 else {}
     kept = [
-        (headed.get(slug, 0.0) < THRESHOLD, -headed.get(slug, 0.0), -score, slug)
+        (
+            headed.get(slug, 0.0) < THRESHOLD,
+            order.get(slug, len(order)) if headed.get(slug, 0.0) >= THRESHOLD else 0,
+            -headed.get(slug, 0.0),
+            -score,
+            slug,
+        )
         for slug, score in scores.items()
         if score >= THRESHOLD
     ]
     return tuple(slug for *_, slug in sorted(kept))
+
+
+def _title_order(lemmas: Sequence[str]) -> dict[str, int]:
+    """slug -> where the title first names it (a word of the topic or a phrase's first)."""
+    order: dict[str, int] = {}
+    index = load_vocabulary().index
+    for i in compress(range(len(lemmas)), map(index.__contains__, lemmas)):
+        terms, phrases, _ = index[lemmas[i]]
+        for term in terms:
+            order.setdefault(term.slug, i)
+        for phrase, term in phrases:
+            if term.weight and match(lemmas, i, phrase) > 0:
+                order.setdefault(term.slug, i)
+    return order
 
 
 # --- names for the bot --------------------------------------------------------------------
