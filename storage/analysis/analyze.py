@@ -110,6 +110,14 @@ def _wire_lead(
     return lead, body
 
 
+def _openers(article: CleanArticle, body_part: list[list[str]]) -> frozenset[int]:
+    """The numbers of the sentences of ``body_part`` (the body after the wire's lead) that
+    open a paragraph."""
+    starts = list(accumulate((len(p) for p in article.paragraphs), initial=0))[:-1]
+    skipped = sum(map(len, article.paragraphs)) - len(body_part)
+    return frozenset(s - skipped for s in starts if s >= skipped)
+
+
 def _zones(article: CleanArticle, body_offset: int) -> Zones:
     """Where title, lead and dateline city are in the place text (see _place_text)."""
     title_end = len(article.title)
@@ -144,7 +152,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     found, countries, spots = load_gazetteer().find_spots(place, parts, words.starts)
     regions = assign_roles(found, spots, place, _zones(article, len(place) - len(body)))
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
-    topics = detect_topics(title_lemmas, lead_part, body_part)
+    topics = detect_topics(title_lemmas, lead_part, body_part, _openers(article, body_part))
     # The summary reads the first MAX_CANDIDATES sentences only.
     candidates = [
         Candidate(s, lem, sentence_evidence(lem))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -90,6 +90,7 @@ class Vocabulary:
     goods_context: frozenset[str] = frozenset()
     production: frozenset[str] = frozenset()
     goods_plants: frozenset[str] = frozenset()  # "textile enterprise": a plant, no goods
+    resumes: frozenset[str] = frozenset()  # an aside's paragraph back to the news
 
 
 def vocabulary_bytes() -> bytes:
@@ -190,6 +191,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         goods_context=frozenset(morph.lemma(w) for w in rules.get("goods_context", ())),
         production=frozenset(morph.lemma(w) for w in rules.get("production", ())),
         goods_plants=frozenset(morph.lemma(w) for w in rules.get("goods_plants", ())),
+        resumes=frozenset(morph.lemma(w) for w in rules.get("resumes", ())),
     )
 
 
@@ -363,10 +365,13 @@ def passing(lemmas: Sequence[str]) -> bool:
 def _score_zones(
     zones: Sequence[tuple[float, Sequence[Sequence[str]]]],
     body_from: int | None = None,
+    opens: Container[int] = (),
 ) -> tuple[dict[str, float], dict[str, float]]:
     """(evidence per slug over all zones, evidence per slug of the first zone alone): the
     first zone's is the state after scanning it, so the title needs no second scan. Zones
-    from ``body_from`` on are the body: asides there pass by too (title and lead never)."""
+    from ``body_from`` on are the body: asides there pass by too (title and lead never), and
+    so does the rest of a paragraph an aside opens (``opens``: the numbers of the body
+    zone's sentences that open a paragraph)."""
     vocab = load_vocabulary()
     body_from = len(zones) if body_from is None else body_from
     long_body = sum(len(s) for _, sentences in zones[body_from:] for s in sentences) >= LONG_BODY
@@ -387,11 +392,23 @@ def _score_zones(
     first: dict[str, float] = {}
     headed: dict[str, float] = {}  # the title's and the lead's evidence
     terms = vocab.index.keys()
+    # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
+    # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
+    in_aside = False
     for number, (factor, sentence_lemmas) in enumerate(zones):
-        for lemmas in sentence_lemmas:
+        body = long_body and number >= body_from
+        paragraphs = body and number == body_from and bool(opens)
+        for k, lemmas in enumerate(sentence_lemmas):
+            if paragraphs and k in opens:
+                in_aside = kinds.aside(lemmas)
+                aside = in_aside
+            else:
+                aside = False  # worked out only for a sentence with a term, below
             if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
                 continue  # no term and no compound: nothing to count (a C test, no call)
-            aside = long_body and number >= body_from and kinds.aside(lemmas)
+            if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
+                in_aside = False  # "Стороны договорились также...": the news again
+            aside = aside or (body and (in_aside or kinds.aside(lemmas)))
             weight = (
                 factor * PASSING_FACTOR if local or aside or kinds.passes_by(lemmas) else factor
             )
@@ -462,11 +479,13 @@ def detect_topics(
     title: Sequence[Sequence[str]],
     lead: Sequence[Sequence[str]],
     body: Sequence[Sequence[str]],
+    opens: Container[int] = (),
 ) -> tuple[str, ...]:
     """Slugs of every topic with enough evidence, the weightiest (the main topic) first;
-    arguments are lemma lists."""
+    arguments are lemma lists, ``opens`` the numbers of the body sentences that open a
+    paragraph."""
     scores, headed = _score_zones(
-        [(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)], body_from=2
+        [(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)], body_from=2, opens=opens
     )
     # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
     # the body spends on others; of several, the first the title names (labelling
