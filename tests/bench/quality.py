@@ -23,6 +23,7 @@ PARTS = (
     "tuning6",
     "tuning7",
     "heldout3",
+    "tuning8",
     "heldout4",
 )
 TODAY = dt.date(2026, 6, 1)
