@@ -25,6 +25,7 @@ PARTS = (
     "heldout3",
     "tuning8",
     "heldout4",
+    "tuning9",
 )
 TODAY = dt.date(2026, 6, 1)
 
