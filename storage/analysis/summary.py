@@ -4,8 +4,9 @@ Method: centrality in a graph of sentences weighted by shared content lemmas (Te
 with a position prior (wire news puts the gist first: the lead opens the summary when it can
 stand alone) and bonuses for the key facts a reader wants (figures, agreements, next steps).
 Not summary material: greetings, colour quotes, lists of attendees, source attributions, what
-a delegation was shown, a sentence whose demonstrative points back ("данного района"), the
-title again. The chosen sentences keep their article order, never exceed the length limit.
+a delegation was shown, an older story ("Ранее...", "Напомним..."), a sentence whose
+demonstrative points back ("данного района"), the title again. The chosen sentences keep
+their article order, never exceed the length limit.
 """
 
 from __future__ import annotations
@@ -85,6 +86,10 @@ _WATCHED = (
     | frozenset(_NOT_SUMMARY_BY_WORD)
     | frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот")))
 )
+# A body paragraph opening with one of these tells another, older story ("Ранее в области
+# открылась больница", "Напомним, в 2023 году...", "Earlier this month..."): background, not
+# the news, down to its last sentence ("Эксперты ожидают, что ее запуск...").
+_ASIDE_OPENERS = frozenset(map(lemma, wordset("ранее напомнить earlier previously")))
 # A demonstrative with no antecedent in a summary: "данного района", "этот регион".
 _BACK_REFERENCE = frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый")))
 _THIS = lemma("этот")
@@ -104,6 +109,19 @@ class Candidate:
     text: str
     lemmas: Sequence[str]
     evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
+    aside: bool = False  # in a paragraph of another, older story (``aside_paragraphs``)
+
+
+def aside_paragraphs(sizes: Sequence[int], lemmas: Sequence[Sequence[str]]) -> list[bool]:
+    """For each sentence of paragraphs of ``sizes`` sentences (``lemmas``: every sentence's):
+    whether its paragraph opens with an aside opener."""
+    flags: list[bool] = []
+    start = 0
+    for size in sizes:
+        first = lemmas[start] if start < len(lemmas) else ()
+        flags += [bool(first) and first[0] in _ASIDE_OPENERS] * size
+        start += size
+    return flags
 
 
 def _content_word(lemma: str) -> bool:
@@ -220,7 +238,9 @@ def _clean(candidate: Candidate) -> Candidate:
     if not match:
         return candidate
     text = candidate.text[match.end() :]
-    return Candidate(text[:1].upper() + text[1:], candidate.lemmas, candidate.evidence)
+    return Candidate(
+        text[:1].upper() + text[1:], candidate.lemmas, candidate.evidence, candidate.aside
+    )
 
 
 def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str:
@@ -267,6 +287,8 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str
     chosen: list[tuple[int, str, frozenset[str]]] = []
     length = 0
     for _, idx, cand, content in scored:
+        if cand.aside:  # ranked with the rest (it shares their words), never chosen
+            continue
         text = _finish(cand.text)
         extra = len(text) + (1 if chosen else 0)
         if length + extra >= LIMIT:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from storage.analysis import morph
+from storage.analysis.analyze import analyze
 from storage.analysis.summary import LIMIT, Candidate, eligible, summarize
 
 
@@ -71,3 +74,29 @@ def test_quote_fragments_are_not_eligible() -> None:
 def test_empty_input() -> None:
     assert summarize([]) == ""
     assert summarize(cands("Коротко.")) == ""
+
+
+OLDER_STORY = "\n\n".join(
+    (
+        "Акмолинская и Курганская области откроют совместный маршрут для туристов",
+        "КОКШЕТАУ, 3 июня — Kazinform. Аким Акмолинской области и губернатор Курганской"
+        " области подписали в Кокшетау соглашение о совместном туристическом маршруте"
+        " «Степь и озера».",
+        "Маршрут рассчитан на пять дней и объединит Бурабай и курганские озера. Первые группы"
+        " отправятся в июле.",
+        "Туроператоры двух регионов предложат единый пакет услуг с проживанием и трансфером.",
+        "Напомним, в 2024 году Казахстан и Россия договорились упростить пересечение границы"
+        " для туристических групп, выезжающих на 15 дней и более. Эксперты ожидают, что ее"
+        " введение увеличит поток туристов на 20 процентов.",
+    )
+)
+
+
+def test_an_older_story_paragraph_is_not_summary_material() -> None:
+    # "Напомним, ..." opens another, older story: its figures and agreement made it the third
+    # sentence of the summary, and the sentence after it points back ("ее введение").
+    summary = analyze(OLDER_STORY, today=dt.date(2026, 6, 10)).summary
+    assert summary.startswith("Аким Акмолинской области")
+    assert "Напомним" not in summary
+    assert "Эксперты ожидают" not in summary
+    assert summary.count(".") >= 2  # still two or three sentences of the news itself

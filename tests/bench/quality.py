@@ -14,7 +14,19 @@ from storage.analysis.analyze import analyze
 from storage.analysis.model import Analysis
 
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "labelled"
-PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "heldout3")
+PARTS = (
+    "tuning",
+    "tuning2",
+    "tuning3",
+    "tuning4",
+    "tuning5",
+    "tuning6",
+    "tuning7",
+    "heldout3",
+    "tuning8",
+    "heldout4",
+    "tuning9",
+)
 TODAY = dt.date(2026, 6, 1)
 
 
