@@ -165,6 +165,10 @@ def _build_vocabulary(source: str) -> Vocabulary:
     for raw in rules.get("goods", ()):
         lemmas = _lemmatise(raw)
         goods.setdefault(lemmas[0], []).append(lemmas)
+    for raw in rules.get("stop_phrases", ()):
+        # A phrase of no topic: it speaks for its words, which then count for none.
+        lemmas = _lemmatise(raw)
+        _add(phrases, lemmas, _Term("", " ".join(lemmas), 0.0))
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
