@@ -250,15 +250,28 @@ def _goods_positions(vocab: Vocabulary, lemmas: Sequence[str]) -> frozenset[int]
     return frozenset(found)
 
 
+NOWHERE = 1 << 20  # the place of a topic no strong term of a sentence names
+
+
+def _see(seen: dict[str, int], term: _Term, at: int) -> None:
+    """Notes the term's topic as seen in the sentence, at ``at`` if the term is strong."""
+    if term.weight >= STRONG:
+        if seen.get(term.slug, NOWHERE) > at:
+            seen[term.slug] = at
+    else:
+        seen.setdefault(term.slug, NOWHERE)
+
+
 def _scan_sentence(
     vocab: Vocabulary,
     lemmas: Sequence[str],
     factor: float,
     mentions: dict[_Term, float],
-    seen: set[str],
+    seen: dict[str, int],
     owned: set[_Term],
 ) -> set[str]:
-    """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` and those outside a
+    """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` (with where its first
+    strong term is, or NOWHERE for weak ones only) and those outside a
     body's name to ``owned`` (a passing sentence passes a set it throws away); returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
@@ -280,7 +293,7 @@ def _scan_sentence(
         if lemmas[i] not in index:
             for term in _compound_terms(vocab, lemmas[i]):
                 mentions[term] = mentions.get(term, 0.0) + factor
-                seen.add(term.slug)
+                _see(seen, term, i)
                 owned.add(term)
     for i in compress(positions, map(index.__contains__, lemmas)):
         entry = index[lemmas[i]]
@@ -305,7 +318,7 @@ def _scan_sentence(
             if end > 0 and term.weight:
                 mentions[term] = mentions.get(term, 0.0) + weight
                 if own:
-                    seen.add(term.slug)
+                    _see(seen, term, i)
                     owned.add(term)
                     if framed and term.weight >= STRONG:
                         term_hits.append((i, end, term.slug))
@@ -319,7 +332,7 @@ def _scan_sentence(
                 continue  # a word of a phrase of another topic: "wind farm" is no farming
             mentions[term] = mentions.get(term, 0.0) + weight
             if own:
-                seen.add(term.slug)
+                _see(seen, term, i)
                 owned.add(term)
                 if framed and term.weight >= STRONG:
                     term_hits.append((i, i + 1, term.slug))
@@ -370,8 +383,9 @@ def _score_zones(
     zones: Sequence[tuple[float, Sequence[Sequence[str]]]],
     body_from: int | None = None,
     opens: Container[int] = (),
-) -> tuple[dict[str, float], dict[str, float]]:
-    """(evidence per slug over all zones, evidence per slug of the first zone alone): the
+) -> tuple[dict[str, float], dict[str, float], dict[str, tuple[int, int, int]]]:
+    """(evidence per slug over all zones, evidence per slug of the first zone alone, where
+    the text first names each topic by a strong term outside passing sentences): the
     first zone's is the state after scanning it, so the title needs no second scan. Zones
     from ``body_from`` on are the body: asides there pass by too (title and lead never), and
     so does the rest of a paragraph an aside opens (``opens``: the numbers of the body
@@ -395,6 +409,7 @@ def _score_zones(
     owned: set[_Term] = set()
     first: dict[str, float] = {}
     headed: dict[str, float] = {}  # the title's and the lead's evidence
+    places: dict[str, tuple[int, int, int]] = {}  # slug -> (zone, sentence, word)
     terms = vocab.index.keys()
     # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
     # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
@@ -416,11 +431,14 @@ def _score_zones(
             weight = (
                 factor * PASSING_FACTOR if local or aside or kinds.passes_by(lemmas) else factor
             )
-            seen: set[str] = set()
+            seen: dict[str, int] = {}
             own = owned if weight == factor else set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
             if weight == factor:  # an enumeration in a passing sentence is a programme
                 listed |= found
+                for slug, at in seen.items():
+                    if at < NOWHERE and slug not in places:
+                        places[slug] = (number, k, at)
             for slug in seen:  # a passing sentence spends a quarter of one on its topics
                 spread[slug] = spread.get(slug, 0.0) + weight
         if number == 0 and mentions:
@@ -430,7 +448,7 @@ def _score_zones(
     scores = _weigh(mentions, listed, spread, owned)
     if long_body and scores:
         _drop_minor(scores, headed, listed)
-    return scores, first
+    return scores, first, places
 
 
 def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[str]) -> None:
@@ -488,18 +506,23 @@ def detect_topics(
     """Slugs of every topic with enough evidence, the weightiest (the main topic) first;
     arguments are lemma lists, ``opens`` the numbers of the body sentences that open a
     paragraph."""
-    scores, headed = _score_zones(
+    scores, headed, places = _score_zones(
         [(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)], body_from=2, opens=opens
     )
     # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
     # the body spends on others; of several, the first the title names (labelling
     # conventions: main topic).
     order = _title_order(title[0]) if title and len(headed) > 1 else {}
+    # The others by the title's weaker signs, then in the order the text first names them
+    # by a strong term (the lead's "торгово-экономическое и культурное сотрудничество" is
+    # trade first; labelling conventions: main topic), then by weight.
+    far = (NOWHERE, 0, 0)  # named by weak terms only
     kept = [
         (
             headed.get(slug, 0.0) < THRESHOLD,
             order.get(slug, len(order)) if headed.get(slug, 0.0) >= THRESHOLD else 0,
             -headed.get(slug, 0.0),
+            places.get(slug, far),
             -score,
             slug,
         )
