@@ -91,6 +91,7 @@ class Vocabulary:
     production: frozenset[str] = frozenset()
     goods_plants: frozenset[str] = frozenset()  # "textile enterprise": a plant, no goods
     resumes: frozenset[str] = frozenset()  # an aside's paragraph back to the news
+    lead_news: frozenset[str] = frozenset()  # a lead's signing: no venue sentence
 
 
 def vocabulary_bytes() -> bytes:
@@ -196,6 +197,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         production=frozenset(morph.lemma(w) for w in rules.get("production", ())),
         goods_plants=frozenset(morph.lemma(w) for w in rules.get("goods_plants", ())),
         resumes=frozenset(morph.lemma(w) for w in rules.get("resumes", ())),
+        lead_news=frozenset(morph.lemma(w) for w in rules.get("lead_news", ())),
     )
 
 
@@ -291,10 +293,17 @@ def _scan_sentence(
     positions = range(len(lemmas))
     for i in compress(positions, map(operator.contains, lemmas, repeat("-"))):
         if lemmas[i] not in index:
+            own = i not in named
             for term in _compound_terms(vocab, lemmas[i]):
-                mentions[term] = mentions.get(term, 0.0) + factor
-                _see(seen, term, i)
-                owned.add(term)
+                mentions[term] = mentions.get(term, 0.0) + (
+                    factor if own else factor * PASSING_FACTOR
+                )
+                if own:
+                    _see(seen, term, i)
+                    owned.add(term)
+                    if framed and term.weight >= STRONG:
+                        # "научно-техническое и социально-культурное сотрудничество"
+                        term_hits.append((i, i + 1, term.slug))
     for i in compress(positions, map(index.__contains__, lemmas)):
         entry = index[lemmas[i]]
         if (
@@ -428,9 +437,13 @@ def _score_zones(
             if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
                 in_aside = False  # "Стороны договорились также...": the news again
             aside = aside or (body and (in_aside or kinds.aside(lemmas)))
-            weight = (
-                factor * PASSING_FACTOR if local or aside or kinds.passes_by(lemmas) else factor
-            )
+            if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
+                # The lead's signing is the news, wherever it took place ("At the forum in
+                # Chelyabinsk ... signed the Protocol on ... Cooperation").
+                passes = not kinds.passing_any.isdisjoint(lemmas)
+            else:
+                passes = kinds.passes_by(lemmas)
+            weight = factor * PASSING_FACTOR if local or aside or passes else factor
             seen: dict[str, int] = {}
             own = owned if weight == factor else set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
