@@ -92,6 +92,9 @@ class Vocabulary:
     goods_plants: frozenset[str] = frozenset()  # "textile enterprise": a plant, no goods
     resumes: frozenset[str] = frozenset()  # an aside's paragraph back to the news
     lead_news: frozenset[str] = frozenset()  # a lead's signing: no venue sentence
+    # Terms that are verbs ("поставляться"): no item after a frame ("в область поставляются
+    # стройматериалы" is a region's, not "в области" of trade).
+    verbs: frozenset[str] = frozenset()
 
 
 def vocabulary_bytes() -> bytes:
@@ -198,6 +201,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         goods_plants=frozenset(morph.lemma(w) for w in rules.get("goods_plants", ())),
         resumes=frozenset(morph.lemma(w) for w in rules.get("resumes", ())),
         lead_news=frozenset(morph.lemma(w) for w in rules.get("lead_news", ())),
+        verbs=frozenset(k for k in words if any(p.tag.POS == "INFN" for p in morph.parses(k)[:1])),
     )
 
 
@@ -343,7 +347,7 @@ def _scan_sentence(
             if own:
                 _see(seen, term, i)
                 owned.add(term)
-                if framed and term.weight >= STRONG:
+                if framed and term.weight >= STRONG and term.key not in vocab.verbs:
                     term_hits.append((i, i + 1, term.slug))
         if not own:
             continue
