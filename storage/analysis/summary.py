@@ -38,9 +38,10 @@ _EVIDENCE_BONUS = 0.1  # per topic term, up to three
 _AGREEMENT = wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
-)
+) | frozenset(map(lemma, wordset("agreement agreed signed memorandum contract protocol deal")))
 _FIGURE_RE = re.compile(  # ASCII digits: see figures._START_RE
-    r"[0-9][0-9 ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?[0-9]"
+    r"[0-9][0-9 ,.]*\s?(?:%|млн|млрд|милли|тыс|трлн|процент|тенге|долл|рубл|сум|юан|тонн"
+    r"|million|billion|percent|per cent|dollar|yuan|tenge|ton)|\$\s?[0-9]"
 )
 _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
 _LEAD_BONUS = 0.8  # the wire's first sentence says who did what with whom
@@ -65,14 +66,32 @@ _NOT_SUMMARY_ALL = tuple(
         "took place",  # the venue
         "пройти здание",
         "показать гость",  # what a delegation was shown
-        "посетить делегация",
         "delegation shown",
-        "сообщить пресс-служба",  # source attributions
-        "сообщать источник",
-        "по данные",
+        "присутствовать встреча",  # "На встрече присутствовали мэр…, полпред…"
+        "присутствовать церемония",
+        "attended ceremony",
+        "attended meeting",
+        "по данные",  # background figures of one side, a remark aside
         "стоит отметить",
     )
 )
+# Source attributions ("Об этом сообщила пресс-служба акимата"): not the news when that is all
+# the sentence says; a wire lead often ends with one ("…провел встречу с губернатором…,
+# сообщила пресс-служба"), and the lead is the summary's best first sentence.
+_ATTRIBUTION = tuple(
+    frozenset(map(lemma, wordset(group)))
+    for group in (
+        "сообщить пресс-служба",
+        "сообщать источник",
+        "об это сообщить",
+        "об это рассказать",
+    )
+)
+_ATTRIBUTION_ONLY = 12  # words: a sentence this short is the attribution itself
+# What a delegation visited (a plant, a museum) — but in the lead, the visit is the news
+# ("Делегация Лебапской области посетит Бухарскую область").
+_VISIT = frozenset(map(lemma, wordset("посетить делегация")))
+_LEAD_SENTENCES = 2  # the first two candidates: the lead (or a subtitle and the lead)
 # The groups by a lemma of each, its longest (the rarest, as a rule: "участие", not "также"):
 # a sentence is tested against the groups it can complete.
 _NOT_SUMMARY_BY_WORD: dict[str, tuple[frozenset[str], ...]] = {}
@@ -84,6 +103,8 @@ for _group in _NOT_SUMMARY_ALL:
 _WATCHED = (
     _NOT_SUMMARY_ANY
     | frozenset(_NOT_SUMMARY_BY_WORD)
+    | frozenset(max(sorted(group), key=len) for group in _ATTRIBUTION)
+    | {max(sorted(_VISIT), key=len)}
     | frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот")))
 )
 # A body paragraph opening with one of these tells another, older story ("Ранее в области
@@ -205,7 +226,11 @@ def _colour_quote(text: str, lemmas: Sequence[str]) -> bool:
 
 
 def summary_material(
-    text: str, lemmas: Sequence[str], content: frozenset[str], title: frozenset[str]
+    text: str,
+    lemmas: Sequence[str],
+    content: frozenset[str],
+    title: frozenset[str],
+    lead: bool = False,
 ) -> bool:
     """Whether a sentence may stand in a summary at all (see the module's docstring);
     ``content``: its content lemmas, ``title``: the title's."""
@@ -222,6 +247,10 @@ def summary_material(
         return True
     present = set(lemmas)
     if present & _NOT_SUMMARY_ANY or present & _BACK_REFERENCE:
+        return False
+    if len(lemmas) <= _ATTRIBUTION_ONLY and any(group <= present for group in _ATTRIBUTION):
+        return False
+    if not lead and present >= _VISIT:
         return False
     if _THIS in present and present & _PLACE_NOUNS:
         return False  # "этот регион": which one, the summary does not say
@@ -251,8 +280,8 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str
     cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
     material = [
         (c, content)
-        for c, content in zip(cleaned, (_content(c.lemmas) for c in cleaned), strict=True)
-        if summary_material(c.text, c.lemmas, content, heading)
+        for i, (c, content) in enumerate(zip(cleaned, map(_content_of, cleaned), strict=True))
+        if summary_material(c.text, c.lemmas, content, heading, i < _LEAD_SENTENCES)
     ]
     candidates = [c for c, _ in material]
     pool = [
@@ -301,6 +330,10 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str
             break
     chosen.sort(key=lambda item: item[0])
     return " ".join(text for _, text, _ in chosen)
+
+
+def _content_of(candidate: Candidate) -> frozenset[str]:
+    return _content(candidate.lemmas)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

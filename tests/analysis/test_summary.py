@@ -100,3 +100,47 @@ def test_an_older_story_paragraph_is_not_summary_material() -> None:
     assert "Напомним" not in summary
     assert "Эксперты ожидают" not in summary
     assert summary.count(".") >= 2  # still two or three sentences of the news itself
+
+
+def test_a_lead_ending_with_its_source_is_still_the_lead() -> None:
+    # Wire leads often end with the attribution; only a sentence that is nothing but the
+    # attribution ("Об этом сообщила пресс-служба") is not summary material.
+    summary = summarize(
+        cands(
+            "Аким Актюбинской области провел встречу с губернатором Оренбургской области,"
+            " сообщила пресс-служба акимата региона.",
+            "Об этом сообщила пресс-служба акимата.",
+            "Аким сказал, что сегодня Россия — главный зарубежный партнер Актюбинской области.",
+            "Стороны обсудили торговлю и поставки зерна между двумя областями.",
+        )
+    )
+    assert summary.startswith("Аким Актюбинской области провел встречу")
+    assert "Об этом сообщила" not in summary
+
+
+def test_a_visit_in_the_lead_is_the_news_but_later_it_passes_by() -> None:
+    summary = summarize(
+        cands(
+            "Делегация Лебапской области Туркменистана посетит Бухарскую область Узбекистана"
+            " в сентябре.",
+            "Переговоры о приграничном сотрудничестве пройдут в Бухаре в среду.",
+            "Стороны обсудят торговлю и транспортное сообщение между областями.",
+            "Затем делегация посетит ковровую фабрику и медресе Мири Араб в Бухаре.",
+        )
+    )
+    assert summary.startswith("Делегация Лебапской области")
+    assert "ковровую фабрику" not in summary
+
+
+def test_english_figures_and_agreements_weigh_as_russian_ones_do() -> None:
+    summary = summarize(
+        cands(
+            "The governor of Jizzakh region received a delegation from Shandong province on"
+            " Monday.",
+            "The guests praised the hospitality of the hosts and the beauty of the old town.",
+            "The two regions are linked by a long history of friendship and trade routes.",
+            "The officials walked through the central square and talked about the weather.",
+            "The sides signed an agreement on 14 projects worth 300 million dollars in textiles.",
+        )
+    )
+    assert "300 million dollars" in summary
