@@ -39,7 +39,11 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     article's topic under 0.12 of the main one's weight, unsigned by title, lead or list, goes.
 # 11: a body paragraph opening "Ранее" / "Напомним" / "Earlier" (an older story) is never
 #     chosen for the summary.
-ANALYSIS_VERSION = "11"
+# 12: goods only named in what is traded or carried count no topic of their own; an aside's
+#     whole paragraph passes by; stop phrases ("Belt and Road", "физическая культура");
+#     price rises and floods are local news; the main topic is the first the title names,
+#     else the first the text names; sector words of real news (labelling conventions).
+ANALYSIS_VERSION = "12"
 
 
 @cache
