@@ -28,6 +28,7 @@ PARTS = (
     "heldout4",
     "tuning9",
     "tuning10",
+    "tuning11",
 )
 TODAY = dt.date(2026, 6, 1)
 
