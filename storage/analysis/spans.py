@@ -90,17 +90,19 @@ def listed_areas(hits: list[tuple[int, int, str]]) -> set[str]:
     return listed
 
 
-def chain(hits: list[tuple[int, int, str]], at: int, *, forward: bool) -> set[str]:
+def chain(
+    hits: list[tuple[int, int, str]], at: int, *, forward: bool, first_gap: int = 1
+) -> set[str]:
     """Slugs of the enumeration of terms that starts at word ``at`` (or ends there): the first
-    one word away at most ("в сфере внешней торговли"), the next at most two words apart ("и",
-    "а также")."""
+    ``first_gap`` words away at most ("в сфере внешней торговли"), the next at most two words
+    apart ("и", "а также")."""
     slugs: set[str] = set()
     edge = at
     for start, end, slug in hits if forward else reversed(hits):
         gap = start - edge if forward else edge - end
         if gap < 0:
             continue  # before the frame, or overlapping the last item (a phrase's own words)
-        if gap > (1 if not slugs else LIST_GAP):
+        if gap > (first_gap if not slugs else LIST_GAP):
             break
         slugs.add(slug)
         edge = end if forward else start

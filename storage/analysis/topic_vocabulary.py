@@ -55,6 +55,10 @@ class Vocabulary:
     # (the anchor's place in the frame, the frame). Most sentences hold a "в", few a "сфера".
     frames: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
     frames_before: frozenset[str] = frozenset()
+    # "в торговой и других областях": only a term right before counts ("фермеры Костанайской
+    # области" is a region's name); list_others are skipped before any of them ("и других").
+    frames_adjacent: frozenset[str] = frozenset()
+    list_others: frozenset[str] = frozenset()
     frame_anchors: frozenset[str] = frozenset()  # the keys of frames and frames_before
     # Nouns of a body's or a post's name ("министерство", "ministry"): see spans.py.
     names_after: frozenset[str] = frozenset()
@@ -141,6 +145,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
         frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
     frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
+    frames_adjacent = frozenset(morph.lemma(w) for w in rules.get("frames_adjacent", ()))
     goods: dict[str, list[Phrase]] = {}
     for raw in rules.get("goods", ()):
         lemmas = _lemmatise(raw)
@@ -168,7 +173,9 @@ def _build_vocabulary(source: str) -> Vocabulary:
         evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
         frames={k: tuple(v) for k, v in frames.items()},
         frames_before=frames_before,
-        frame_anchors=frozenset(frames) | frames_before,
+        frames_adjacent=frames_adjacent,
+        list_others=frozenset(morph.lemma(w) for w in rules.get("list_others", ())),
+        frame_anchors=frozenset(frames) | frames_before | frames_adjacent,
         names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
         names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
         goods={k: tuple(v) for k, v in goods.items()},

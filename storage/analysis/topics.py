@@ -198,8 +198,10 @@ def _scan_sentence(
             if own:
                 _see(seen, term, i)
                 owned.add(term)
-                if framed and term.weight >= STRONG and term.key not in vocab.verbs:
-                    term_hits.append((i, i + 1, term.slug))
+                if framed and term.key not in vocab.verbs:
+                    # A hint ("гуманитарной") names no area but keeps the list going: "в
+                    # экологической, культурной, гуманитарной и других областях".
+                    term_hits.append((i, i + 1, term.slug if term.weight >= STRONG else ""))
         if not own:
             continue
         for phrase, slug in areas:
@@ -209,25 +211,30 @@ def _scan_sentence(
     listed = listed_areas(area_hits) if len(area_hits) >= 3 else set()
     if term_hits:  # only gathered when the sentence holds a frame
         term_hits.sort()
-        for at, forward in edges:
-            listed |= chain(term_hits, at, forward=forward)
+        for at, forward, first_gap in edges:
+            listed |= chain(term_hits, at, forward=forward, first_gap=first_gap)
+        listed.discard("")
     return listed
 
 
-def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bool]]:
-    """Where the sentence's frames are, as (word, forward): the areas begin right after
-    "в сфере", "cooperation in", "in the fields of" (forward) or end right before "сферах",
-    "отрасли" (backward). A frame is its words in a row: "в Ташкентской области" is none."""
-    edges: list[tuple[int, bool]] = []
+def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bool, int]]:
+    """Where the sentence's frames are, as (word, forward, the words the first item may stand
+    away): the areas begin right after "в сфере", "cooperation in", "in the fields of"
+    (forward) or end right before "сферах", "отрасли", "и других областях" (backward). A
+    frame is its words in a row: "в Ташкентской области" is none."""
+    edges: list[tuple[int, bool, int]] = []
     frames = vocab.frames
     for p in compress(range(len(lemmas)), map(vocab.frame_anchors.__contains__, lemmas)):
         lemma = lemmas[p]
         for anchor, frame in frames.get(lemma, ()):
             start = p - anchor
             if start >= 0 and tuple(lemmas[start : start + len(frame)]) == frame:
-                edges.append((start + len(frame), True))
-        if lemma in vocab.frames_before:
-            edges.append((p, False))
+                edges.append((start + len(frame), True, 1))
+        if lemma in vocab.frames_before or lemma in vocab.frames_adjacent:
+            end = p
+            while end > 0 and lemmas[end - 1] in vocab.list_others:
+                end -= 1  # "в торговой и других сферах"
+            edges.append((end, False, 1 if lemma in vocab.frames_before else 0))
     return edges
 
 
