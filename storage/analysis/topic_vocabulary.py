@@ -53,7 +53,8 @@ class Vocabulary:
     # items listed with them name areas of cooperation outright.
     # By anchor, the frame's word that is no preposition ("сфера" of "в сфере", "field"):
     # (the anchor's place in the frame, the frame). Most sentences hold a "в", few a "сфера".
-    frames: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
+    # (..., the words the first item may stand away: 1, or 0 for an agreement's subject).
+    frames: dict[str, tuple[tuple[int, Phrase, int], ...]] = field(default_factory=dict)
     frames_before: frozenset[str] = frozenset()
     # "в торговой и других областях": only a term right before counts ("фермеры Костанайской
     # области" is a region's name); list_others are skipped before any of them ("и других").
@@ -139,11 +140,12 @@ def _build_vocabulary(source: str) -> Vocabulary:
         for raw in spec.get("areas", ()):
             lemmas = _lemmatise(raw)
             areas.setdefault(lemmas[0], []).append((lemmas, slug))
-    frames: dict[str, list[tuple[int, Phrase]]] = {}
-    for raw in rules.get("frames", ()):
-        lemmas = _lemmatise(raw)
-        anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
-        frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
+    frames: dict[str, list[tuple[int, Phrase, int]]] = {}
+    for key, gap in (("frames", 1), ("subject_frames", 0)):
+        for raw in rules.get(key, ()):
+            lemmas = _lemmatise(raw)
+            anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
+            frames.setdefault(lemmas[anchor], []).append((anchor, lemmas, gap))
     frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
     frames_adjacent = frozenset(morph.lemma(w) for w in rules.get("frames_adjacent", ()))
     goods: dict[str, list[Phrase]] = {}

@@ -226,10 +226,10 @@ def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bo
     frames = vocab.frames
     for p in compress(range(len(lemmas)), map(vocab.frame_anchors.__contains__, lemmas)):
         lemma = lemmas[p]
-        for anchor, frame in frames.get(lemma, ()):
+        for anchor, frame, gap in frames.get(lemma, ()):
             start = p - anchor
             if start >= 0 and tuple(lemmas[start : start + len(frame)]) == frame:
-                edges.append((start + len(frame), True, 1))
+                edges.append((start + len(frame), True, gap))
         if lemma in vocab.frames_before or lemma in vocab.frames_adjacent:
             end = p
             while end > 0 and lemmas[end - 1] in vocab.list_others:
