@@ -126,12 +126,14 @@ def _scan_sentence(
     mentions: dict[Term, float],
     seen: dict[str, int],
     owned: set[Term],
+    framed_areas: set[str] | None = None,
 ) -> set[str]:
     """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` (with where its first
     strong term is, or NOWHERE for weak ones only) and those outside a
     body's name to ``owned`` (a passing sentence passes a set it throws away); returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
+    framed_areas = set() if framed_areas is None else framed_areas
     area_hits: list[tuple[int, int, str]] = []
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
     edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(lemmas) else []
@@ -212,9 +214,9 @@ def _scan_sentence(
     if term_hits:  # only gathered when the sentence holds a frame
         term_hits.sort()
         for at, forward, first_gap in edges:
-            listed |= chain(term_hits, at, forward=forward, first_gap=first_gap)
-        listed.discard("")
-    return listed
+            framed_areas |= chain(term_hits, at, forward=forward, first_gap=first_gap)
+        framed_areas.discard("")
+    return listed | framed_areas
 
 
 def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bool, int]]:
@@ -308,8 +310,15 @@ def _score_zones(
             weight = factor * PASSING_FACTOR if local or aside or passes else factor
             seen: dict[str, int] = {}
             own = owned if weight == factor else set()
-            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
-            if weight == factor:  # an enumeration in a passing sentence is a programme
+            framed: set[str] = set()
+            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed)
+            if weight != factor:  # an enumeration in a passing sentence is a programme...
+                if passes and not (local or aside) and kinds.passing_any.isdisjoint(lemmas):
+                    # ...but where a visit or a signing took place, the agreement's subject
+                    # is still the news ("соглашение о торгово-экономическом сотрудничестве
+                    # подпишут, когда делегация посетит область").
+                    listed |= framed
+            else:
                 listed |= found
                 for slug, at in seen.items():
                     if at < NOWHERE and slug not in places:
