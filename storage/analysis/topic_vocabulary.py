@@ -72,6 +72,7 @@ class Vocabulary:
     production: frozenset[str] = frozenset()
     goods_plants: frozenset[str] = frozenset()  # "textile enterprise": a plant, no goods
     resumes: frozenset[str] = frozenset()  # an aside's paragraph back to the news
+    title_actors: frozenset[str] = frozenset()  # "investors to build a plant": plant first
     lead_news: frozenset[str] = frozenset()  # a lead's signing: no venue sentence
     # Terms that are verbs ("поставляться"): no item after a frame ("в область поставляются
     # стройматериалы" is a region's, not "в области" of trade).
@@ -185,6 +186,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         production=frozenset(morph.lemma(w) for w in rules.get("production", ())),
         goods_plants=frozenset(morph.lemma(w) for w in rules.get("goods_plants", ())),
         resumes=frozenset(morph.lemma(w) for w in rules.get("resumes", ())),
+        title_actors=frozenset(morph.lemma(w) for w in rules.get("title_actors", ())),
         lead_news=frozenset(morph.lemma(w) for w in rules.get("lead_news", ())),
         verbs=frozenset(k for k in words if morph.parses(k)[0].tag.POS == "INFN"),
     )

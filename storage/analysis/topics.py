@@ -417,16 +417,27 @@ def detect_topics(
 
 
 def _title_order(lemmas: Sequence[str]) -> dict[str, int]:
-    """slug -> where the title first names it (a word of the topic or a phrase's first)."""
+    """slug -> where the title first names it (a word of the topic or a phrase's first). A
+    topic the title names only by who acts ("Chinese investors to open two plants",
+    "Китайский инвестор хочет построить завод") comes after the ones it names by what they
+    do: the plant is the matter, the investor its frame (``title_actors`` of the vocabulary
+    file)."""
     order: dict[str, int] = {}
-    index = load_vocabulary().index
+    vocab = load_vocabulary()
+    index = vocab.index
+    actors: dict[str, int] = {}
     for i in compress(range(len(lemmas)), map(index.__contains__, lemmas)):
         terms, phrases, _ = index[lemmas[i]]
         for term in terms:
-            order.setdefault(term.slug, i)
+            if term.key in vocab.title_actors:
+                actors.setdefault(term.slug, len(lemmas) + i)
+            else:
+                order.setdefault(term.slug, i)
         for phrase, term in phrases:
             if term.weight and match(lemmas, i, phrase) > 0:
                 order.setdefault(term.slug, i)
+    for slug, at in actors.items():
+        order.setdefault(slug, at)
     return order
 
 
