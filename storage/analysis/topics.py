@@ -331,13 +331,17 @@ def _score_zones(
             headed = _weigh(mentions, listed, spread, owned)
     scores = _weigh(mentions, listed, spread, owned)
     if long_body and scores:
-        _drop_minor(scores, headed, listed)
+        # A phrase naming the area outright ("обучит местных агрономов", "trade turnover")
+        # outside passing sentences is the article's, as an item of a list is.
+        phrased = {t.slug for t in owned if t.weight >= THRESHOLD and " " in t.key}
+        _drop_minor(scores, headed, listed | phrased)
     return scores, first, places
 
 
 def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[str]) -> None:
     """A long article's topic that neither its title nor its lead signs, that no list of areas
-    names and that weighs under SHARE of the main topic is a passing mention: a long text
+    or phrase naming the area outright (``listed``) names and that weighs under SHARE of the
+    main topic is a passing mention: a long text
     piles a few terms of most topics in its thirty sentences. (The seeds' weakest wanted
     topics weigh 0.15 of their main one: 002's investment, 000's culture.)"""
     floor = SHARE * max(scores.values())
