@@ -43,7 +43,11 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     whole paragraph passes by; stop phrases ("Belt and Road", "физическая культура");
 #     price rises and floods are local news; the main topic is the first the title names,
 #     else the first the text names; sector words of real news (labelling conventions).
-ANALYSIS_VERSION = "12"
+# 13: sector words by class (both languages); a list closing with "и других областях"; an
+#     agreement's subject ("протокол о пунктах пропуска") names an area, also where a visit
+#     takes place; what one side is or tells of its potential passes by; a title's investor
+#     comes after the plant; a product's description ("environmentally friendly") is no area.
+ANALYSIS_VERSION = "13"
 
 
 @cache
