@@ -341,9 +341,8 @@ def _score_zones(
 def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[str]) -> None:
     """A long article's topic that neither its title nor its lead signs, that no list of areas
     or phrase naming the area outright (``listed``) names and that weighs under SHARE of the
-    main topic is a passing mention: a long text
-    piles a few terms of most topics in its thirty sentences. (The seeds' weakest wanted
-    topics weigh 0.15 of their main one: 002's investment, 000's culture.)"""
+    main topic is a passing mention: a long text piles a few terms of most topics in its
+    thirty sentences. (The seeds' weakest wanted topics weigh 0.15 of their main one.)"""
     floor = SHARE * max(scores.values())
     for slug, score in scores.items():
         if score < floor and slug not in listed and headed.get(slug, 0.0) < STRONG:
@@ -422,10 +421,8 @@ def detect_topics(
 
 def _title_order(lemmas: Sequence[str]) -> dict[str, int]:
     """slug -> where the title first names it (a word of the topic or a phrase's first). A
-    topic the title names only by who acts ("Chinese investors to open two plants",
-    "Китайский инвестор хочет построить завод") comes after the ones it names by what they
-    do: the plant is the matter, the investor its frame (``title_actors`` of the vocabulary
-    file)."""
+    topic it names only by who acts ("Chinese investors to open two plants") comes after the
+    ones it names by what they do: the plant is the matter (``title_actors``)."""
     order: dict[str, int] = {}
     vocab = load_vocabulary()
     index = vocab.index
