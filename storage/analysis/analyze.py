@@ -21,7 +21,7 @@ from storage.analysis.gazetteer import load_gazetteer, split_words
 from storage.analysis.model import Analysis
 from storage.analysis.relevance import is_relevant
 from storage.analysis.relevance import vocabulary_bytes as relevance_bytes
-from storage.analysis.roles import Zones, assign_roles
+from storage.analysis.roles import Sentences, Zones, assign_roles
 from storage.analysis.summary import MAX_CANDIDATES, Candidate, summarize
 from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
@@ -87,16 +87,21 @@ class _Words:
         return list(map(morph.lemma, self.words[lo : bisect_left(self.starts, end, lo)]))
 
 
-def _body_lemmas(words: _Words, offset: int, article: CleanArticle) -> list[list[str]]:
-    """Lemmas of every body sentence; the body begins at ``offset`` of the place text."""
+def _body_lemmas(
+    words: _Words, offset: int, article: CleanArticle
+) -> tuple[list[list[str]], list[int]]:
+    """Lemmas of every body sentence and where each starts; the body begins at ``offset`` of
+    the place text."""
     out: list[list[str]] = []
+    starts: list[int] = []
     pos = offset
     for para in article.paragraphs:
         for sent in para:
+            starts.append(pos)
             out.append(words.lemmas(pos, pos + len(sent)))
             pos += len(sent) + 1  # the space after a sentence
         pos += 1  # paragraphs are joined by two newlines: one more than sentences
-    return out
+    return out, starts
 
 
 def _wire_lead(
@@ -138,11 +143,17 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     title_lemmas = [words.lemmas(0, len(article.title))] if article.title else []
     # Lead sentences are cut and unglued apart from the lead as printed: their own split.
     lead_lemmas = [_lemmatise(s) for s in lead_sents]
-    body_lemmas = _body_lemmas(words, len(place) - len(body), article)
+    body_lemmas, body_starts = _body_lemmas(words, len(place) - len(body), article)
 
     dateline = article.dateline.text if article.dateline else ""
     found, countries, spots = load_gazetteer().find_spots(place, parts, words.starts)
-    regions = assign_roles(found, spots, place, _zones(article, len(place) - len(body)))
+    regions = assign_roles(
+        found,
+        spots,
+        place,
+        _zones(article, len(place) - len(body)),
+        Sentences(body_starts, body_lemmas),
+    )
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
     topics = detect_topics(title_lemmas, lead_part, body_part)
     # The summary reads the first MAX_CANDIDATES sentences only.

@@ -19,10 +19,25 @@ HEAD_FACTOR = 1.5  # a word in the title or the lead
 
 
 @dataclass(frozen=True, slots=True)
+class RoleCues:
+    """Words that make a region's name a passing mention (``[roles]`` of the vocabulary file,
+    lemmas; see roles.py)."""
+
+    before: frozenset[str] = frozenset()  # among the few words before the name
+    right_before: frozenset[str] = frozenset()  # one of the two words right before it
+    named: frozenset[str] = frozenset()  # shortly before it, no preposition between
+    prepositions: frozenset[str] = frozenset()  # (as written, lower case)
+    venue_verbs: frozenset[str] = frozenset()  # "подписали в ...", "held in ..."
+    venue_prepositions: frozenset[str] = frozenset()  # the "в" / "in" of a venue
+    passing: frozenset[str] = frozenset()  # a body sentence with one: what was shown, a tour
+    aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
+
+
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     cooperation: dict[str, float]
     local: dict[str, float]
-    mention_before: frozenset[str]
+    roles: RoleCues
 
 
 def vocabulary_bytes() -> bytes:
@@ -41,11 +56,23 @@ def _lemmatised(table: dict[str, float]) -> dict[str, float]:
 @cache
 def load_vocabulary() -> Vocabulary:
     data = tomllib.loads(vocabulary_bytes().decode("utf-8"))
+    roles = data.get("roles", {})
+
+    def lemmas(key: str) -> frozenset[str]:
+        return frozenset(morph.lemma(w) for w in roles.get(key, ()))
+
     return Vocabulary(
         cooperation=_lemmatised(data.get("cooperation", {})),
         local=_lemmatised(data.get("local", {})),
-        mention_before=frozenset(
-            morph.lemma(w) for w in data.get("roles", {}).get("mention_before", ())
+        roles=RoleCues(
+            before=lemmas("mention_before"),
+            right_before=lemmas("mention_right_before"),
+            named=lemmas("mention_named"),
+            prepositions=frozenset(roles.get("prepositions", ())),
+            venue_verbs=lemmas("venue_verbs"),
+            venue_prepositions=frozenset(roles.get("venue_prepositions", ())),
+            passing=lemmas("passing"),
+            aside_openers=lemmas("aside_openers"),
         ),
     )
 

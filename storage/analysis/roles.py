@@ -1,10 +1,18 @@
 """The role of each region an article names (SPEC): a ``party`` (a side of the cooperation, or
 the place the article is about) or a ``mention`` (named in passing: a dateline, a consulate's
-seat, a flight's origin, a place named once deep in the body)."""
+seat, a route's end, a venue, what a delegation was shown, another story's place).
+
+A region named in the title or the lead, or in two sentences of the body, is a party, unless
+each of those names is a passing one: right after a cue word ("консульство", "трасса",
+"через"), a venue ("подписали в Бишкеке", "held in Almaty"), one end of a route joined to
+another place by a dash ("Бишкек — Ош", "the Bishkek-Osh highway"), or inside a body sentence
+that passes by (what a delegation was shown, "Ранее..." / "Earlier..." another story). The cue
+words are data (``[roles]`` of ``data/relevance.toml``)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -12,9 +20,14 @@ from functools import cache
 from storage.analysis import morph
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.model import RegionRef
-from storage.analysis.relevance import load_vocabulary
+from storage.analysis.relevance import RoleCues, load_vocabulary
 
 _CONTEXT = 60  # characters before a name where a cue is looked for (about six words)
+_DASHES = frozenset("—–-")
+_GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
+_TO = frozenset({"в", "во", "до", "to"})
+_FROM = ("из ", "from ")
+_COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,20 +42,90 @@ class Zones:
     city_end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """The body's sentences in the matched text: where each starts (ascending) and its
+    lemmas, so a name is looked up in its sentence without parsing it again."""
+
+    starts: Sequence[int] = ()
+    lemmas: Sequence[Sequence[str]] = ()
+
+
 @cache
 def _prefixes(cues: frozenset[str]) -> re.Pattern[str]:
     """The cues' first letters as one pattern: one C search per name instead of a loop."""
     return re.compile("|".join(sorted(map(re.escape, {c[:4] for c in cues}))))
 
 
-def _cued(text: str, start: int, cues: frozenset[str], prefixes: re.Pattern[str]) -> bool:
-    """Whether a cue word stands shortly before ``start`` in the same sentence."""
-    before = text[max(0, start - _CONTEXT) : start].lower()
-    if not prefixes.search(before):  # most names: no cue near, no parsing
-        return False
+@cache
+def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
+    """The end of the text before a venue's name: "в ", "в городе ", "in ", "in the city of "."""
+    words = "|".join(sorted(map(re.escape, prepositions)))
+    return re.compile(rf"(?:^|\s)(?:{words})\s+(?:(?:the\s+)?(?:город\w*|city\s+of)\s+)?[«\"“]?$")
+
+
+def _passing_name(
+    text: str,
+    start: int,
+    since: int,
+    cues: RoleCues,
+    prefixes: re.Pattern[str],
+    venue_tail: re.Pattern[str],
+) -> bool:
+    """Whether the words before ``start`` (from ``since`` on: a cue before another place is
+    that place's) make the name a passing one: a cue among the six words before it
+    ("генконсульство Узбекистана в Алматы"), a name's noun shortly before it with no
+    preposition between ("трассы Бишкек", "пункта пропуска «Хоргос»", not "на трассе в
+    Омской области"), a transit ("через Забайкальск") or a venue ("подписали в Бишкеке")."""
+    before = text[max(0, since, start - _CONTEXT) : start].lower()
+    venue = venue_tail.search(before)
+    if venue is None and not prefixes.search(before):
+        return False  # most names: no cue's first letters near, no parsing
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
     words = morph.tokenize(before[cut + 1 :])[-6:]
-    return any(morph.lemma(w) in cues for w in words)
+    lemmas = [morph.lemma(w) for w in words]
+    if not cues.before.isdisjoint(lemmas) or not cues.right_before.isdisjoint(lemmas[-2:]):
+        return True
+    for k in range(max(0, len(lemmas) - 3), len(lemmas)):
+        if lemmas[k] in cues.named:
+            return cues.prepositions.isdisjoint(words[k + 1 :])
+    if venue is None or venue.start() < cut:
+        return False
+    # A venue: "подписали в Бишкеке", "прошла в городе Ош", "was held in Almaty".
+    verbs = [morph.lemma(w) for w in morph.tokenize(before[cut + 1 : venue.start()])[-2:]]
+    return not cues.venue_verbs.isdisjoint(verbs)
+
+
+def _on_routes(text: str, spots: Sequence[Spot]) -> set[int]:
+    """Indices of the names that are a route's ends: joined to another place by a dash
+    ("трасса Бишкек — Ош", "the Bishkek-Osh highway", "Каракол — Кеген — Алматы") or "из X в
+    Y" ("автобус, следовавший из Бишкека в Ош")."""
+    out: set[int] = set()
+    for i in range(1, len(spots)):
+        a, b = spots[i - 1], spots[i]
+        if a.code == b.code:
+            continue
+        gap = text[a.end : b.start].strip(_GAP_FILL)
+        if (gap and len(gap) == 1 and gap in _DASHES) or (
+            gap in _TO and text[max(0, a.start - 6) : a.start].lower().endswith(_FROM)
+        ):
+            out.update((i - 1, i))
+    return out
+
+
+def _coordinated(text: str, a: Spot, b: Spot) -> bool:
+    """Whether two names are one enumeration ("Ташкента и Самарканда", "Xi'an and Chongqing",
+    "Бишкек — Ош"): a cue before the first one speaks for both."""
+    return _COORDINATION.fullmatch(text[a.end : b.start]) is not None
+
+
+def _shown(
+    text: str, start: int, sentence_start: int, lemmas: Sequence[str], cues: RoleCues
+) -> bool:
+    """Whether a name stands after a sentence's passing word ("показали ... в Уфе"): what a
+    delegation was shown passes by, the guests named before it do not."""
+    first = next(k for k, lemma in enumerate(lemmas) if lemma in cues.passing)
+    return len(morph.tokenize(text[sentence_start:start])) > first
 
 
 def _dateline_like(text: str, start: int, end: int) -> bool:
@@ -56,31 +139,57 @@ def _dateline_like(text: str, start: int, end: int) -> bool:
 
 
 def assign_roles(
-    regions: Sequence[RegionRef], spots: Sequence[Spot], text: str, zones: Zones
+    regions: Sequence[RegionRef],
+    spots: Sequence[Spot],
+    text: str,
+    zones: Zones,
+    sentences: Sentences | None = None,
 ) -> tuple[RegionRef, ...]:
-    """``regions`` with their roles, from where (``spots``) the matched ``text`` names them."""
-    cues = load_vocabulary().mention_before
-    # A cue's first letters, to skip the parsing where none is near (lemmas are lower case).
-    prefixes = _prefixes(cues)
-    strong: set[str] = set()  # title, or lead without a cue
-    body: dict[str, int] = {}  # body mentions without a cue
+    """``regions`` with their roles, from where (``spots``) the matched ``text`` names them;
+    ``sentences``: the body's sentences (their passing ones do not count)."""
+    cues = load_vocabulary().roles
+    # The cues' first letters, to skip the parsing where none is near (lemmas are lower case).
+    prefixes = _prefixes(cues.before | cues.right_before)
+    venue_tail = _venue_tail(cues.venue_prepositions)
+    sentences = sentences or Sentences()
+    spots = sorted(set(spots), key=lambda s: s.start)  # one name may carry a region twice
+    routes = _on_routes(text, spots) if len(spots) > 1 else set()
+    strong: set[str] = set()  # title or lead, not in passing
+    body: dict[str, set[int]] = {}  # the body sentences naming it, not in passing
     named: set[str] = set()  # anywhere but the dateline
-    for code, start, end in spots:
-        if start < zones.title_end:
-            strong.add(code)
-            named.add(code)
-            continue
-        if zones.city_start <= start < zones.city_end or _dateline_like(text, start, end):
+    passed = False  # whether the previous name was a passing one
+    for i, spot in enumerate(spots):
+        code, start, end = spot
+        prev = spots[i - 1] if i else None
+        if prev is not None and _coordinated(text, prev, spot):
+            passing = passed  # "консульства в Ташкенте и Самарканде": the cue speaks for both
+        else:
+            since = prev.end if prev is not None else 0
+            passing = _passing_name(text, start, since, cues, prefixes, venue_tail)
+        passed = passing = passing or i in routes
+        head = start < zones.title_end
+        if not head and (
+            zones.city_start <= start < zones.city_end or _dateline_like(text, start, end)
+        ):
             continue
         named.add(code)
-        if code in strong or _cued(text, start, cues, prefixes):
+        if code in strong or passing:
             continue
-        if zones.lead_start <= start < zones.lead_end:
+        if head or zones.lead_start <= start < zones.lead_end:
             strong.add(code)
-        else:
-            body[code] = body.get(code, 0) + 1
-    parties = strong | {code for code, n in body.items() if n >= 2}
+            continue
+        k = bisect_right(sentences.starts, start) - 1
+        if k >= 0:
+            lemmas = sentences.lemmas[k]
+            if lemmas and lemmas[0] in cues.aside_openers:
+                continue  # "Ранее в Оше прошел фестиваль": another story
+            if not cues.passing.isdisjoint(lemmas) and _shown(
+                text, start, sentences.starts[k], lemmas, cues
+            ):
+                continue
+        body.setdefault(code, set()).add(k)
+    parties = strong | {code for code, where in body.items() if len(where) >= 2}
     if not parties:
         # A short local item: what it names (else its dateline) is what it is about.
-        parties = {code for code in body} or named or {r.code for r in regions}
+        parties = set(body) or named or {r.code for r in regions}
     return tuple(r if r.code in parties else replace(r, role="mention") for r in regions)

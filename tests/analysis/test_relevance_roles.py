@@ -119,3 +119,57 @@ def test_an_english_possessive_or_adjective_names_the_country() -> None:
     )
     assert set(a.countries) == {"KZ", "RU", "CN"}
     assert a.relevant
+
+
+def test_a_routes_ends_and_a_venue_are_mentions() -> None:
+    # The road's ends and where the injured were taken pass by; the district is the place.
+    a = run(
+        "Автобус опрокинулся на трассе Бишкек — Ош\n\n"
+        "В Токтогульском районе Жалал-Абадской области на трассе Бишкек — Ош опрокинулся "
+        "автобус, следовавший из Бишкека в Ош. Пострадали пять человек.\n\n"
+        "Двоих пассажиров санавиацией доставили в Бишкек."
+    )
+    assert roles(a) == {"KG-GB": "mention", "KG-GO": "mention", "KG-J": "party"}
+    signed = run(
+        "Новосибирская компания построит завод в Чуйской области\n\n"
+        "Новосибирская компания построит завод в Чуйской области. Соглашение подписали в "
+        "Бишкеке.\n\nЗавод разместится рядом с Кара-Балтой."
+    )
+    assert roles(signed) == {"RU-NVS": "party", "KG-C": "party", "KG-GB": "mention"}
+
+
+def test_on_a_road_in_a_region_the_region_is_the_place() -> None:
+    a = run(
+        "На трассе под Омском столкнулись грузовик и автобус\n\n"
+        "На федеральной трассе в Омской области столкнулись грузовик и рейсовый автобус, "
+        "следовавший в Тюмень."
+    )
+    assert roles(a) == {"RU-OMS": "party", "RU-TYU": "mention"}
+
+
+def test_what_a_delegation_was_shown_and_another_story_pass_by() -> None:
+    a = run(
+        "Ферганская область откроет торговый дом в Башкортостане\n\n"
+        "Хоким Ферганской области и премьер-министр Башкортостана договорились открыть "
+        "торговый дом.\n\n"
+        "Ферганской делегации показали шинный завод в Самаре. Гостям также показали порт в "
+        "Самаре.\n\n"
+        "Ранее в Намангане открылся новый рынок. Ранее в Намангане прошел фестиваль."
+    )
+    got = roles(a)
+    assert got["UZ-FA"] == "party"
+    assert got["RU-BA"] == "party"
+    assert got["RU-SAM"] == "mention"
+    assert got["UZ-NG"] == "mention"
+
+
+def test_a_cue_speaks_for_an_enumeration_not_a_place_further_on() -> None:
+    a = run(
+        "Бишкек и Алматы обменяются выставками\n\n"
+        "Мэрии Бишкека и Алматы подписали программу обмена. Грузы пойдут через пункты "
+        "пропуска «Кордай» и «Ак-Тилек», а выставки пройдут в Бишкеке и Алматы."
+    )
+    got = roles(a)
+    assert got["KG-GB"] == "party"
+    assert got["KZ-75"] == "party"
+    assert got["KZ-31"] == "mention"
