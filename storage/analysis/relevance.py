@@ -13,7 +13,8 @@ from importlib import resources
 from storage.analysis import morph
 from storage.analysis.model import RegionRef
 
-THRESHOLD = 4.0  # cooperation evidence needed (an agreement in the lead: 4.5)
+THRESHOLD = 3.0  # cooperation evidence needed (an agreement in the lead: 4.5; local news
+# naming two sides holds 0-1)
 TOPIC_EVIDENCE = 1.0  # each area of cooperation the article discusses (two at most)
 HEAD_FACTOR = 1.5  # a word in the title or the lead
 
@@ -37,6 +38,7 @@ class RoleCues:
 class Vocabulary:
     cooperation: dict[str, float]
     local: dict[str, float]
+    foreign: frozenset[str]  # countries beyond the seven: another side
     roles: RoleCues
 
 
@@ -64,6 +66,7 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary(
         cooperation=_lemmatised(data.get("cooperation", {})),
         local=_lemmatised(data.get("local", {})),
+        foreign=frozenset(morph.lemma(w) for w in data.get("foreign", {}).get("names", ())),
         roles=RoleCues(
             before=lemmas("mention_before"),
             right_before=lemmas("mention_right_before"),
@@ -95,13 +98,19 @@ def is_relevant(
     topics: Sequence[str] = (),
 ) -> bool:
     """``head``: lemmas of the title and lead sentences; ``body``: of the other sentences;
+    two sides are two countries (one may be beyond the seven) or two regions that are parties;
     ``topics``: the areas it discusses (a train of goods between two countries is trade)."""
-    parties = [r for r in regions if r.role == "party"]
-    if len(set(countries)) < 2 and len(parties) < 2:
-        return False  # one side only: local news, however worded
     vocab = load_vocabulary()
     head_set: set[str] = set().union(*head)  # in C: no Python loop over every word
     body_set: set[str] = set().union(*body)
+    sides = len(set(countries))
+    if sides < 2 and not (
+        vocab.foreign.isdisjoint(head_set) and vocab.foreign.isdisjoint(body_set)
+    ):
+        sides += 1  # a country beyond the seven ("афганская провинция Балх")
+    parties = [r for r in regions if r.role == "party"]
+    if sides < 2 and len(parties) < 2:
+        return False  # one side only: local news, however worded
     together = _evidence(vocab.cooperation, head_set, body_set)
     together += TOPIC_EVIDENCE * min(len(topics), 2)
     local = _evidence(vocab.local, head_set, body_set)

@@ -173,3 +173,22 @@ def test_a_cue_speaks_for_an_enumeration_not_a_place_further_on() -> None:
     assert got["KG-GB"] == "party"
     assert got["KZ-75"] == "party"
     assert got["KZ-31"] == "mention"
+
+
+def test_a_country_beyond_the_seven_is_the_other_side() -> None:
+    a = run(
+        "Сурхандарья и Балх договорились о транзите грузов\n\n"
+        "ТЕРМЕЗ, 16 марта — UzA. Хокимият Сурхандарьинской области и губернатор афганской "
+        "провинции Балх договорились увеличить транзит грузов через Термез."
+    )
+    assert roles(a) == {"UZ-SU": "party"}
+    assert a.relevant
+
+
+def test_english_wording_of_a_joint_line() -> None:
+    a = run(
+        "Aktau-Astrakhan ferry line to carry cargo\n\n"
+        "AKTAU, Feb 17 (Kazinform) -- Kazakhstan's Mangystau Region and Russia's Astrakhan "
+        "Region launched a regular cargo ferry line between the ports of Aktau and Astrakhan."
+    )
+    assert a.relevant
