@@ -23,6 +23,18 @@ from storage.analysis.gazetteer import load_gazetteer
         ("in Aravan and Nookat districts", ["KG-O"]),
         ("Делегации Чимкента, Джамбула, Гурьева и Фрунзе", ["KZ-79", "KZ-31", "KZ-23", "KG-GB"]),
         ("Водники Ферганской долины", []),
+        ("в Гиждуванском и Ромитанском районах", ["UZ-BU"]),
+        ("В Ургутском районе и Шерабадском районе", ["UZ-SA", "UZ-SU"]),
+        ("фермеры Чимбайского и Турткульского районов", ["UZ-QR"]),
+        ("В районе Рудаки открылся завод, на проспекте Рудаки пробки.", ["TJ-RA"]),
+        ("in the Korday and Merke area", ["KZ-31"]),
+        # Names enumerated before one plural noun: each is "<name> Region".
+        ("Kashkadarya and Surkhandarya regions", ["UZ-QA", "UZ-SU"]),
+        ("Akmola, Kostanay, and Pavlodar regions", ["KZ-11", "KZ-39", "KZ-55"]),
+        ("Osh and Jalal-Abad regions", ["KG-O", "KG-J"]),
+        ("Mary and Lebap provinces", ["TM-M", "TM-L"]),
+        ("Almaty, Bishkek and Tashkent", ["KZ-75", "KG-GB", "UZ-TK"]),
+        ("Вылет в 10:00 по времени Астаны.", []),
     ],
 )
 def test_district_names_its_oblast(text: str, codes: list[str]) -> None:

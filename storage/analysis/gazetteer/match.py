@@ -25,6 +25,7 @@ _POS = operator.attrgetter("pos")  # a hit's token index, as a C function for so
 # What may stand between two words of one name: spaces, line breaks, hyphens and dashes.
 _PHRASE_GAP = frozenset(" \t\r\n\xa0-‐‑–—")
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
+_LATIN_CONJUNCTIONS = frozenset({"and", "or", "va"})
 # rapidfuzz ratio (0-100) a suggestion needs: one or two wrong letters in a name score 80+
 # ("Шымкен" 93, "Тараc" 80), random words at most about 73 against some place ("qwerty").
 _FUZZY_CUTOFF = 76
@@ -168,6 +169,12 @@ class Gazetteer:
                 yield Hit(i, tuple(abbr))
                 i += 1
                 continue
+            if not query and tok.capital and tok.keys.isdisjoint(adj_keys):
+                run = self._noun_run(doc, i)
+                if run is not None:  # "Kashkadarya and Surkhandarya regions"
+                    i, hits = run
+                    yield from hits
+                    continue
             end, targets, phrase = self._longest(doc, i)
             adjective = end == i and not tok.keys.isdisjoint(adj_keys)
             # Nothing can match here ("области" that only continues a name): skip it before
@@ -294,6 +301,43 @@ class Gazetteer:
             if single:
                 hits.append(Hit(a, tuple(single), hint))
         return run[-1] + 1, hits
+
+    def _noun_run(self, doc: Doc, i: int) -> tuple[int, list[Hit]] | None:
+        """Names enumerated before one plural region noun ("Kashkadarya and Surkhandarya
+        regions", "Akmola, Kostanay and Pavlodar regions"): each joined with the noun, as
+        "Kashkadarya Region" (a bare "Akmola" is Astana's old name, "Almaty" the city). None
+        when it is no such enumeration or an item is no "<name> Region"."""
+        toks, gaps = doc.toks, doc.gaps
+        if i + 1 >= len(toks) or gaps[i + 1].strip() not in ("", ","):
+            return None
+        run = [i]
+        j = i + 1
+        while j < len(toks):
+            gap = gaps[j].strip()
+            if gap not in ("", ","):
+                break
+            if toks[j].norm in _LATIN_CONJUNCTIONS and j + 1 < len(toks):
+                j += 1
+                if gaps[j].strip():
+                    return None
+            elif gap != ",":
+                break
+            if not (toks[j].capital and toks[j].keys):
+                return None
+            run.append(j)
+            j += 1
+        if len(run) < 2 or j >= len(toks) or gaps[j].strip():
+            return None
+        singular = self._stop.plural_nouns.get(toks[j].norm)
+        if singular is None:
+            return None
+        hits: list[Hit] = []
+        for a in run:
+            targets = self._phrase(toks[a].keys, frozenset({singular}))
+            if not targets:
+                return None
+            hits.append(Hit(a, tuple(targets)))
+        return j + 1, hits
 
     def _phrase(self, first: frozenset[str], second: frozenset[str] | None) -> list[Target]:
         out: list[Target] = []
