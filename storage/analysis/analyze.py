@@ -22,7 +22,7 @@ from storage.analysis.model import Analysis
 from storage.analysis.relevance import is_relevant
 from storage.analysis.relevance import vocabulary_bytes as relevance_bytes
 from storage.analysis.roles import Sentences, Zones, assign_roles
-from storage.analysis.summary import MAX_CANDIDATES, Candidate, summarize
+from storage.analysis.summary import MAX_CANDIDATES, Candidate, aside_paragraphs, summarize
 from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
@@ -37,7 +37,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     took part, what a region is ("один из крупнейших"), accidents, disasters, elections
 #     and races pass by; electricity supplied is energy, a tourist route tourism; a long
 #     article's topic under 0.12 of the main one's weight, unsigned by title, lead or list, goes.
-ANALYSIS_VERSION = "10"
+# 11: a body paragraph opening "Ранее" / "Напомним" / "Earlier" (an older story) is never
+#     chosen for the summary.
+ANALYSIS_VERSION = "11"
 
 
 @cache
@@ -157,11 +159,13 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
     topics = detect_topics(title_lemmas, lead_part, body_part)
     # The summary reads the first MAX_CANDIDATES sentences only.
+    asides = aside_paragraphs([len(p) for p in article.paragraphs], body_lemmas)
     candidates = [
-        Candidate(s, lem, sentence_evidence(lem))
-        for s, lem in zip(
+        Candidate(s, lem, sentence_evidence(lem), aside)
+        for s, lem, aside in zip(
             [*lead_sents, *body_sents][:MAX_CANDIDATES],
             [*lead_lemmas, *body_lemmas][:MAX_CANDIDATES],
+            [*([False] * len(lead_sents)), *asides][:MAX_CANDIDATES],
             strict=True,
         )
     ]

@@ -22,7 +22,9 @@ _AGENCY_TAIL_RE = re.compile(rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?P<agency>{_AGENCY
 _BARE_TAIL_RE = re.compile(r"\s*[.—–-]+|\s*$|(?<=\.)(?=\s)")
 # A dateline without a date: the city in capitals and an agency ("АСТАНА. КАЗИНФОРМ –").
 _DATELESS_RE = re.compile(
-    rf"(?P<city>[A-ZА-ЯЁ]{{3,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*(?:{_AGENCY})\s*[—–-]+"
+    rf"(?P<city>[A-ZА-ЯЁ]{{3,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*"
+    # the agency and a dash, or an agency in capitals and no dash ("TARAZ. KAZINFORM Zhambyl")
+    rf"(?:(?:{_AGENCY})\s*[—–-]+|[A-ZА-ЯЁ]{{4,}}\s+(?=[A-ZА-ЯЁ«“\"][a-zа-яё]))"
 )
 
 # Shorter datelines, only before a paragraph of real text (a title is never one):

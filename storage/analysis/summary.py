@@ -4,8 +4,9 @@ Method: centrality in a graph of sentences weighted by shared content lemmas (Te
 with a position prior (wire news puts the gist first: the lead opens the summary when it can
 stand alone) and bonuses for the key facts a reader wants (figures, agreements, next steps).
 Not summary material: greetings, colour quotes, lists of attendees, source attributions, what
-a delegation was shown, a sentence whose demonstrative points back ("данного района"), the
-title again. The chosen sentences keep their article order, never exceed the length limit.
+a delegation was shown, an older story ("Ранее...", "Напомним..."), a sentence whose
+demonstrative points back ("данного района"), the title again. The chosen sentences keep
+their article order, never exceed the length limit.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ _EVIDENCE_BONUS = 0.1  # per topic term, up to three
 _AGREEMENT = wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
-)
+) | frozenset(map(lemma, wordset("agreement agreed signed memorandum contract protocol deal")))
 _FIGURE_RE = re.compile(  # ASCII digits: see figures._START_RE
-    r"[0-9][0-9 ,.]*\s?(?:%|млн|млрд|тыс|трлн|процент|тенге|долл|рубл|сум)|\$\s?[0-9]"
+    r"[0-9][0-9 ,.]*\s?(?:%|млн|млрд|милли|тыс|трлн|процент|тенге|долл|рубл|сум|юан|тонн"
+    r"|million|billion|percent|per cent|dollar|yuan|tenge|ton)|\$\s?[0-9]"
 )
 _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
 _LEAD_BONUS = 0.8  # the wire's first sentence says who did what with whom
@@ -64,14 +66,32 @@ _NOT_SUMMARY_ALL = tuple(
         "took place",  # the venue
         "пройти здание",
         "показать гость",  # what a delegation was shown
-        "посетить делегация",
         "delegation shown",
-        "сообщить пресс-служба",  # source attributions
-        "сообщать источник",
-        "по данные",
+        "присутствовать встреча",  # "На встрече присутствовали мэр…, полпред…"
+        "присутствовать церемония",
+        "attended ceremony",
+        "attended meeting",
+        "по данные",  # background figures of one side, a remark aside
         "стоит отметить",
     )
 )
+# Source attributions ("Об этом сообщила пресс-служба акимата"): not the news when that is all
+# the sentence says; a wire lead often ends with one ("…провел встречу с губернатором…,
+# сообщила пресс-служба"), and the lead is the summary's best first sentence.
+_ATTRIBUTION = tuple(
+    frozenset(map(lemma, wordset(group)))
+    for group in (
+        "сообщить пресс-служба",
+        "сообщать источник",
+        "об это сообщить",
+        "об это рассказать",
+    )
+)
+_ATTRIBUTION_ONLY = 12  # words: a sentence this short is the attribution itself
+# What a delegation visited (a plant, a museum) — but in the lead, the visit is the news
+# ("Делегация Лебапской области посетит Бухарскую область").
+_VISIT = frozenset(map(lemma, wordset("посетить делегация")))
+_LEAD_SENTENCES = 2  # the first two candidates: the lead (or a subtitle and the lead)
 # The groups by a lemma of each, its longest (the rarest, as a rule: "участие", not "также"):
 # a sentence is tested against the groups it can complete.
 _NOT_SUMMARY_BY_WORD: dict[str, tuple[frozenset[str], ...]] = {}
@@ -83,8 +103,14 @@ for _group in _NOT_SUMMARY_ALL:
 _WATCHED = (
     _NOT_SUMMARY_ANY
     | frozenset(_NOT_SUMMARY_BY_WORD)
+    | frozenset(max(sorted(group), key=len) for group in _ATTRIBUTION)
+    | {max(sorted(_VISIT), key=len)}
     | frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот")))
 )
+# A body paragraph opening with one of these tells another, older story ("Ранее в области
+# открылась больница", "Напомним, в 2023 году...", "Earlier this month..."): background, not
+# the news, down to its last sentence ("Эксперты ожидают, что ее запуск...").
+_ASIDE_OPENERS = frozenset(map(lemma, wordset("ранее напомнить earlier previously")))
 # A demonstrative with no antecedent in a summary: "данного района", "этот регион".
 _BACK_REFERENCE = frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый")))
 _THIS = lemma("этот")
@@ -104,6 +130,19 @@ class Candidate:
     text: str
     lemmas: Sequence[str]
     evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
+    aside: bool = False  # in a paragraph of another, older story (``aside_paragraphs``)
+
+
+def aside_paragraphs(sizes: Sequence[int], lemmas: Sequence[Sequence[str]]) -> list[bool]:
+    """For each sentence of paragraphs of ``sizes`` sentences (``lemmas``: every sentence's):
+    whether its paragraph opens with an aside opener."""
+    flags: list[bool] = []
+    start = 0
+    for size in sizes:
+        first = lemmas[start] if start < len(lemmas) else ()
+        flags += [bool(first) and first[0] in _ASIDE_OPENERS] * size
+        start += size
+    return flags
 
 
 def _content_word(lemma: str) -> bool:
@@ -187,7 +226,11 @@ def _colour_quote(text: str, lemmas: Sequence[str]) -> bool:
 
 
 def summary_material(
-    text: str, lemmas: Sequence[str], content: frozenset[str], title: frozenset[str]
+    text: str,
+    lemmas: Sequence[str],
+    content: frozenset[str],
+    title: frozenset[str],
+    lead: bool = False,
 ) -> bool:
     """Whether a sentence may stand in a summary at all (see the module's docstring);
     ``content``: its content lemmas, ``title``: the title's."""
@@ -205,6 +248,10 @@ def summary_material(
     present = set(lemmas)
     if present & _NOT_SUMMARY_ANY or present & _BACK_REFERENCE:
         return False
+    if len(lemmas) <= _ATTRIBUTION_ONLY and any(group <= present for group in _ATTRIBUTION):
+        return False
+    if not lead and present >= _VISIT:
+        return False
     if _THIS in present and present & _PLACE_NOUNS:
         return False  # "этот регион": which one, the summary does not say
     return not any(
@@ -220,7 +267,9 @@ def _clean(candidate: Candidate) -> Candidate:
     if not match:
         return candidate
     text = candidate.text[match.end() :]
-    return Candidate(text[:1].upper() + text[1:], candidate.lemmas, candidate.evidence)
+    return Candidate(
+        text[:1].upper() + text[1:], candidate.lemmas, candidate.evidence, candidate.aside
+    )
 
 
 def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str:
@@ -231,8 +280,8 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str
     cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
     material = [
         (c, content)
-        for c, content in zip(cleaned, (_content(c.lemmas) for c in cleaned), strict=True)
-        if summary_material(c.text, c.lemmas, content, heading)
+        for i, (c, content) in enumerate(zip(cleaned, map(_content_of, cleaned), strict=True))
+        if summary_material(c.text, c.lemmas, content, heading, i < _LEAD_SENTENCES)
     ]
     candidates = [c for c, _ in material]
     pool = [
@@ -267,6 +316,8 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str
     chosen: list[tuple[int, str, frozenset[str]]] = []
     length = 0
     for _, idx, cand, content in scored:
+        if cand.aside:  # ranked with the rest (it shares their words), never chosen
+            continue
         text = _finish(cand.text)
         extra = len(text) + (1 if chosen else 0)
         if length + extra >= LIMIT:
@@ -279,6 +330,10 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str
             break
     chosen.sort(key=lambda item: item[0])
     return " ".join(text for _, text, _ in chosen)
+
+
+def _content_of(candidate: Candidate) -> frozenset[str]:
+    return _content(candidate.lemmas)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -217,6 +217,8 @@ def test_exact_repeated_paragraph_is_dropped() -> None:
         ),
         ("НУР-СУЛТАН, 3 сент. – Kazinform. Текст", "Нур-Султан", "3 сент", "Текст"),
         ("АСТАНА. КАЗИНФОРМ – Текст", "Астана", "", "Текст"),
+        ("TARAZ. KAZINFORM Zhambyl region is", "Taraz", "", "Zhambyl region is"),
+        ("UST-KAMENOGORSK. KAZINFORM - A delegation", "Ust-Kamenogorsk", "", "A delegation"),
     ],
 )
 def test_datelines(text: str, city: str, date: str, rest: str) -> None:

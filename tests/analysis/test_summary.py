@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from storage.analysis import morph
+from storage.analysis.analyze import analyze
 from storage.analysis.summary import LIMIT, Candidate, eligible, summarize
 
 
@@ -71,3 +74,73 @@ def test_quote_fragments_are_not_eligible() -> None:
 def test_empty_input() -> None:
     assert summarize([]) == ""
     assert summarize(cands("Коротко.")) == ""
+
+
+OLDER_STORY = "\n\n".join(
+    (
+        "Акмолинская и Курганская области откроют совместный маршрут для туристов",
+        "КОКШЕТАУ, 3 июня — Kazinform. Аким Акмолинской области и губернатор Курганской"
+        " области подписали в Кокшетау соглашение о совместном туристическом маршруте"
+        " «Степь и озера».",
+        "Маршрут рассчитан на пять дней и объединит Бурабай и курганские озера. Первые группы"
+        " отправятся в июле.",
+        "Туроператоры двух регионов предложат единый пакет услуг с проживанием и трансфером.",
+        "Напомним, в 2024 году Казахстан и Россия договорились упростить пересечение границы"
+        " для туристических групп, выезжающих на 15 дней и более. Эксперты ожидают, что ее"
+        " введение увеличит поток туристов на 20 процентов.",
+    )
+)
+
+
+def test_an_older_story_paragraph_is_not_summary_material() -> None:
+    # "Напомним, ..." opens another, older story: its figures and agreement made it the third
+    # sentence of the summary, and the sentence after it points back ("ее введение").
+    summary = analyze(OLDER_STORY, today=dt.date(2026, 6, 10)).summary
+    assert summary.startswith("Аким Акмолинской области")
+    assert "Напомним" not in summary
+    assert "Эксперты ожидают" not in summary
+    assert summary.count(".") >= 2  # still two or three sentences of the news itself
+
+
+def test_a_lead_ending_with_its_source_is_still_the_lead() -> None:
+    # Wire leads often end with the attribution; only a sentence that is nothing but the
+    # attribution ("Об этом сообщила пресс-служба") is not summary material.
+    summary = summarize(
+        cands(
+            "Аким Актюбинской области провел встречу с губернатором Оренбургской области,"
+            " сообщила пресс-служба акимата региона.",
+            "Об этом сообщила пресс-служба акимата.",
+            "Аким сказал, что сегодня Россия — главный зарубежный партнер Актюбинской области.",
+            "Стороны обсудили торговлю и поставки зерна между двумя областями.",
+        )
+    )
+    assert summary.startswith("Аким Актюбинской области провел встречу")
+    assert "Об этом сообщила" not in summary
+
+
+def test_a_visit_in_the_lead_is_the_news_but_later_it_passes_by() -> None:
+    summary = summarize(
+        cands(
+            "Делегация Лебапской области Туркменистана посетит Бухарскую область Узбекистана"
+            " в сентябре.",
+            "Переговоры о приграничном сотрудничестве пройдут в Бухаре в среду.",
+            "Стороны обсудят торговлю и транспортное сообщение между областями.",
+            "Затем делегация посетит ковровую фабрику и медресе Мири Араб в Бухаре.",
+        )
+    )
+    assert summary.startswith("Делегация Лебапской области")
+    assert "ковровую фабрику" not in summary
+
+
+def test_english_figures_and_agreements_weigh_as_russian_ones_do() -> None:
+    summary = summarize(
+        cands(
+            "The governor of Jizzakh region received a delegation from Shandong province on"
+            " Monday.",
+            "The guests praised the hospitality of the hosts and the beauty of the old town.",
+            "The two regions are linked by a long history of friendship and trade routes.",
+            "The officials walked through the central square and talked about the weather.",
+            "The sides signed an agreement on 14 projects worth 300 million dollars in textiles.",
+        )
+    )
+    assert "300 million dollars" in summary
