@@ -31,6 +31,7 @@ class RoleCues:
     venue_verbs: frozenset[str] = frozenset()  # "подписали в ...", "held in ..."
     venue_prepositions: frozenset[str] = frozenset()  # the "в" / "in" of a venue
     passing: frozenset[str] = frozenset()  # a body sentence with one: what was shown, a tour
+    sides: frozenset[str] = frozenset()  # a body sentence with one: its places are sides
     aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
 
 
@@ -75,6 +76,7 @@ def load_vocabulary() -> Vocabulary:
             venue_verbs=lemmas("venue_verbs"),
             venue_prepositions=frozenset(roles.get("venue_prepositions", ())),
             passing=lemmas("passing"),
+            sides=lemmas("sides"),
             aside_openers=lemmas("aside_openers"),
         ),
     )

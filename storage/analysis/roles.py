@@ -91,8 +91,9 @@ def _passing_name(
             return cues.prepositions.isdisjoint(words[k + 1 :])
     if venue is None or venue.start() < cut:
         return False
-    # A venue: "подписали в Бишкеке", "прошла в городе Ош", "was held in Almaty".
-    verbs = [morph.lemma(w) for w in morph.tokenize(before[cut + 1 : venue.start()])[-2:]]
+    # A venue: "подписали в Бишкеке", "прошла в городе Ош", "talks were held at the Ministry
+    # of Foreign Affairs in Ashgabat".
+    verbs = [morph.lemma(w) for w in morph.tokenize(before[cut + 1 : venue.start()])]
     return not cues.venue_verbs.isdisjoint(verbs)
 
 
@@ -156,17 +157,22 @@ def assign_roles(
     routes = _on_routes(text, spots) if len(spots) > 1 else set()
     strong: set[str] = set()  # title or lead, not in passing
     body: dict[str, set[int]] = {}  # the body sentences naming it, not in passing
+    acting: set[str] = set()  # named in a body sentence of two sides acting together
     named: set[str] = set()  # anywhere but the dateline
     passed = False  # whether the previous name was a passing one
+    located = False  # whether it stood after "в" / "in": where something is, not a side
     for i, spot in enumerate(spots):
         code, start, end = spot
         prev = spots[i - 1] if i else None
         if prev is not None and _coordinated(text, prev, spot):
             passing = passed  # "консульства в Ташкенте и Самарканде": the cue speaks for both
+            where = located
         else:
             since = prev.end if prev is not None else 0
             passing = _passing_name(text, start, since, cues, prefixes, venue_tail)
+            where = venue_tail.search(text, max(since, start - _CONTEXT), start) is not None
         passed = passing = passing or i in routes
+        located = where
         head = start < zones.title_end
         if not head and (
             zones.city_start <= start < zones.city_end or _dateline_like(text, start, end)
@@ -187,8 +193,15 @@ def assign_roles(
                 text, start, sentences.starts[k], lemmas, cues
             ):
                 continue
+            if not located and not cues.sides.isdisjoint(lemmas):
+                # "Tashkent region and Tatarstan signed agreements", not "agreed to open a
+                # trade office in Osh"
+                acting.add(code)
         body.setdefault(code, set()).add(k)
-    parties = strong | {code for code, where in body.items() if len(where) >= 2}
+    parties = strong | acting | {code for code, where in body.items() if len(where) >= 2}
+    if not strong:
+        # Nothing in the title or the lead: a local item about what its body names.
+        parties |= set(body)
     if not parties:
         # A short local item: what it names (else its dateline) is what it is about.
         parties = set(body) or named or {r.code for r in regions}
