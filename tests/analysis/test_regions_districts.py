@@ -35,6 +35,16 @@ from storage.analysis.gazetteer import load_gazetteer
         ("Mary and Lebap provinces", ["TM-M", "TM-L"]),
         ("Almaty, Bishkek and Tashkent", ["KZ-75", "KG-GB", "UZ-TK"]),
         ("Вылет в 10:00 по времени Астаны.", []),
+        (
+            "Кампания стартовала в Ахалском, Балканском и Марыйском велаятах.",
+            ["TM-A", "TM-B", "TM-M"],
+        ),
+        ("председатель горкенеша Болот Баетов", []),
+        ("саммит Шанхайской организации сотрудничества", []),
+        ("the Shanghai Cooperation Organisation", []),
+        ("Ош. Мэрия южной столицы", ["KG-GO"]),
+        ("Representatives of Nurobod district of Samarqand", ["UZ-SA"]),
+        ("friendship between Taraz and Changji", ["KZ-31", "CN-XJ"]),
     ],
 )
 def test_district_names_its_oblast(text: str, codes: list[str]) -> None:
