@@ -15,6 +15,7 @@ from storage.analysis.model import RegionRef
 
 THRESHOLD = 3.0  # cooperation evidence needed (an agreement in the lead: 4.5; local news
 # naming two sides holds 0-1)
+ALONE = 7.5  # evidence that makes one side enough (five strong words' worth)
 TOPIC_EVIDENCE = 1.0  # each area of cooperation the article discusses (two at most)
 HEAD_FACTOR = 1.5  # a word in the title or the lead
 
@@ -110,10 +111,15 @@ def is_relevant(
         vocab.foreign.isdisjoint(head_set) and vocab.foreign.isdisjoint(body_set)
     ):
         sides += 1  # a country beyond the seven ("афганская провинция Балх")
-    parties = [r for r in regions if r.role == "party"]
-    if sides < 2 and len(parties) < 2:
-        return False  # one side only: local news, however worded
-    together = _evidence(vocab.cooperation, head_set, body_set)
-    together += TOPIC_EVIDENCE * min(len(topics), 2)
+    words = _evidence(vocab.cooperation, head_set, body_set)
     local = _evidence(vocab.local, head_set, body_set)
+    if sides < 2:
+        parties = sum(r.role == "party" for r in regions)
+        if parties < 2:
+            # One side only is local news, however worded, unless the cooperation is
+            # overwhelming: the other side is one no list knows (a US state, a company).
+            return words >= ALONE and words > local
+        if words < THRESHOLD:
+            return False  # regions of one country: their own words, not the topics, decide
+    together = words + TOPIC_EVIDENCE * min(len(topics), 2)
     return together >= THRESHOLD and together > local

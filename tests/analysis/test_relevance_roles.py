@@ -192,3 +192,24 @@ def test_english_wording_of_a_joint_line() -> None:
         "Region launched a regular cargo ferry line between the ports of Aktau and Astrakhan."
     )
     assert a.relevant
+
+
+def test_one_countrys_regions_need_words_of_cooperation_not_topics() -> None:
+    # A harvest in four provinces names four parties of one country: local news.
+    a = run(
+        "В четырех велаятах страны начали собирать хлопок\n\n"
+        "В Туркменистане началась уборка хлопка. Кампания стартовала в Ахалском, Балканском, "
+        "Лебапском и Марыйском велаятах. Для приема урожая подготовлены 157 заготовительных "
+        "пунктов."
+    )
+    assert not a.relevant
+
+
+def test_overwhelming_cooperation_with_a_side_no_list_knows() -> None:
+    a = run(
+        "California plans to invest in Issyk-Kul region's tourism\n\n"
+        "California intends to invest in tourism in Issyk-Kul region, an adviser to the "
+        "Governor of the state said. The two sides discussed cooperation in tourism and "
+        "education and signed a memorandum of partnership."
+    )
+    assert a.relevant
