@@ -29,7 +29,7 @@ class RoleCues:
     right_before: frozenset[str] = frozenset()  # one of the two words right before it
     named: frozenset[str] = frozenset()  # shortly before it, no preposition between
     prepositions: frozenset[str] = frozenset()  # (as written, lower case)
-    venue_verbs: frozenset[str] = frozenset()  # "подписали в ...", "held in ..."
+    venue_words: frozenset[str] = frozenset()  # "подписали в ...", "Forum in ..."
     venue_prepositions: frozenset[str] = frozenset()  # the "в" / "in" of a venue
     passing: frozenset[str] = frozenset()  # a body sentence with one: what was shown, a tour
     sides: frozenset[str] = frozenset()  # a body sentence with one: its places are sides
@@ -74,7 +74,7 @@ def load_vocabulary() -> Vocabulary:
             right_before=lemmas("mention_right_before"),
             named=lemmas("mention_named"),
             prepositions=frozenset(roles.get("prepositions", ())),
-            venue_verbs=lemmas("venue_verbs"),
+            venue_words=lemmas("venue_words"),
             venue_prepositions=frozenset(roles.get("venue_prepositions", ())),
             passing=lemmas("passing"),
             sides=lemmas("sides"),

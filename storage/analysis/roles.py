@@ -66,17 +66,20 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
 
 def _passing_name(
     text: str,
-    start: int,
-    since: int,
+    span: tuple[int, int, int],
     cues: RoleCues,
     prefixes: re.Pattern[str],
     venue_tail: re.Pattern[str],
 ) -> bool:
-    """Whether the words before ``start`` (from ``since`` on: a cue before another place is
-    that place's) make the name a passing one: a cue among the six words before it
-    ("генконсульство Узбекистана в Алматы"), a name's noun shortly before it with no
+    """Whether the words around a name make it a passing one; ``span``: (since, start, end),
+    the words before the name are looked at from ``since`` on (a cue before another place is
+    that place's). Passing: a cue among the six words before it ("генконсульство Узбекистана
+    в Алматы", "в 465 километрах от Алматы"), a name's noun shortly before it with no
     preposition between ("трассы Бишкек", "пункта пропуска «Хоргос»", not "на трассе в
-    Омской области"), a transit ("через Забайкальск") or a venue ("подписали в Бишкеке")."""
+    Омской области"), a transit ("через Забайкальск"), or a venue: "в" / "in" right before it
+    and a venue's word before ("подписали в Бишкеке", "Forum in Chelyabinsk", "во время
+    визита во Владивосток") or right after it ("В Атырау подписан меморандум")."""
+    since, start, end = span
     before = text[max(0, since, start - _CONTEXT) : start].lower()
     venue = venue_tail.search(before)
     if venue is None and not prefixes.search(before):
@@ -91,10 +94,11 @@ def _passing_name(
             return cues.prepositions.isdisjoint(words[k + 1 :])
     if venue is None or venue.start() < cut:
         return False
-    # A venue: "подписали в Бишкеке", "прошла в городе Ош", "talks were held at the Ministry
-    # of Foreign Affairs in Ashgabat".
-    verbs = [morph.lemma(w) for w in morph.tokenize(before[cut + 1 : venue.start()])]
-    return not cues.venue_verbs.isdisjoint(verbs)
+    earlier = [morph.lemma(w) for w in morph.tokenize(before[cut + 1 : venue.start()])]
+    if not cues.venue_words.isdisjoint(earlier):
+        return True
+    after = morph.tokenize(text[end : end + 30].split(".", 1)[0])[:2]
+    return not cues.venue_words.isdisjoint(map(morph.lemma, after))
 
 
 def _on_routes(text: str, spots: Sequence[Spot]) -> set[int]:
@@ -156,6 +160,7 @@ def assign_roles(
     spots = sorted(set(spots), key=lambda s: s.start)  # one name may carry a region twice
     routes = _on_routes(text, spots) if len(spots) > 1 else set()
     strong: set[str] = set()  # title or lead, not in passing
+    hosts: set[str] = set()  # title or lead, in passing (a venue, a consulate's seat)
     body: dict[str, set[int]] = {}  # the body sentences naming it, not in passing
     acting: set[str] = set()  # named in a body sentence of two sides acting together
     named: set[str] = set()  # anywhere but the dateline
@@ -169,7 +174,7 @@ def assign_roles(
             where = located
         else:
             since = prev.end if prev is not None else 0
-            passing = _passing_name(text, start, since, cues, prefixes, venue_tail)
+            passing = _passing_name(text, (since, start, end), cues, prefixes, venue_tail)
             where = venue_tail.search(text, max(since, start - _CONTEXT), start) is not None
         passed = passing = passing or i in routes
         located = where
@@ -179,9 +184,12 @@ def assign_roles(
         ):
             continue
         named.add(code)
+        in_head = head or zones.lead_start <= start < zones.lead_end
+        if passing and in_head and i not in routes:
+            hosts.add(code)
         if code in strong or passing:
             continue
-        if head or zones.lead_start <= start < zones.lead_end:
+        if in_head:
             strong.add(code)
             continue
         k = bisect_right(sentences.starts, start) - 1
@@ -198,6 +206,10 @@ def assign_roles(
                 # trade office in Osh"
                 acting.add(code)
         body.setdefault(code, set()).add(k)
+    if not strong:
+        # No side in the title or the lead but the place things happen: a local item about
+        # it ("В Ашхабаде прошел марафон").
+        strong = hosts
     parties = strong | acting | {code for code, where in body.items() if len(where) >= 2}
     if not strong:
         # Nothing in the title or the lead: a local item about what its body names.

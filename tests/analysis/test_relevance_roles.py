@@ -213,3 +213,19 @@ def test_overwhelming_cooperation_with_a_side_no_list_knows() -> None:
         "education and signed a memorandum of partnership."
     )
     assert a.relevant
+
+
+def test_an_events_place_is_a_mention_unless_it_is_all_the_article_names() -> None:
+    a = run(
+        "В Атырау подписан меморандум между Кызылординской областью и Татарстаном\n\n"
+        "На Форуме межрегионального сотрудничества в Атырау аким Кызылординской области и "
+        "глава Татарстана подписали меморандум. Эпицентр землетрясения был в 465 километрах "
+        "от Алматы."
+    )
+    assert roles(a) == {"KZ-23": "mention", "KZ-43": "party", "RU-TA": "party", "KZ-75": "mention"}
+    local = run(
+        "В Ашхабаде прошел международный марафон\n\n"
+        "В забеге участвовали пять тысяч человек.\n\n"
+        "Самый старший участник приехал из Мары."
+    )
+    assert roles(local) == {"TM-S": "party", "TM-M": "mention"}
