@@ -155,6 +155,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         place,
         _zones(article, len(place) - len(body)),
         Sentences(body_starts, body_lemmas),
+        countries,
     )
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
     topics = detect_topics(title_lemmas, lead_part, body_part)

@@ -23,6 +23,17 @@ from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
 
 _CONTEXT = 60  # characters before a name where a cue is looked for (about six words)
+# A settlement's noun right before "в" / "in": the name after it says where that place is.
+_WITHIN = re.compile(
+    r"(?:city|town|village|county|district|prefecture|город\w*|сел[оауеом]\w*|район\w*)\s+$"
+)
+# Where a clause ends: a sentence's end, or a comma before a relative or a conjunction
+# ("...компаний Китая, которая собирается построить в Алматинской области").
+_CLAUSE = re.compile(
+    r"[.!?\n;]|,\s*(?:котор\w*|что|где|чтобы|а|но|и|which|who|where|that|and|but)\b",
+    re.IGNORECASE,
+)
+_VENUE_CONTEXT = 150  # ...and where a venue's word is (its sentence, as far back as this)
 _DASHES = frozenset("—–-")
 _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
 _TO = frozenset({"в", "во", "до", "to"})
@@ -59,9 +70,12 @@ def _prefixes(cues: frozenset[str]) -> re.Pattern[str]:
 
 @cache
 def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
-    """The end of the text before a venue's name: "в ", "в городе ", "in ", "in the city of "."""
+    """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
+    "in ", "in the city of ", "in Kazakhstan's "."""
     words = "|".join(sorted(map(re.escape, prepositions)))
-    return re.compile(rf"(?:^|\s)(?:{words})\s+(?:(?:the\s+)?(?:город\w*|city\s+of)\s+)?[«\"“]?$")
+    noun = r"(?:(?:the\s+)?(?:город\w*|city\s+of)\s+)?"
+    country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
+    return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
 
 
 def _passing_name(
@@ -70,6 +84,7 @@ def _passing_name(
     cues: RoleCues,
     prefixes: re.Pattern[str],
     venue_tail: re.Pattern[str],
+    venue_prefixes: re.Pattern[str],
 ) -> bool:
     """Whether the words around a name make it a passing one; ``span``: (since, start, end),
     the words before the name are looked at from ``since`` on (a cue before another place is
@@ -94,10 +109,18 @@ def _passing_name(
             return cues.prepositions.isdisjoint(words[k + 1 :])
     if venue is None or venue.start() < cut:
         return False
-    earlier = [morph.lemma(w) for w in morph.tokenize(before[cut + 1 : venue.start()])]
-    if not cues.venue_words.isdisjoint(earlier):
+    if _WITHIN.search(before, 0, venue.start() + 1):
+        return False  # "Shanlo city in Shaanxi Province": where a place is, not a venue
+    # The venue's word may stand further back in its clause ("На XI Форуме
+    # межрегионального сотрудничества Казахстана и России в Атырау").
+    wide = text[max(0, since, start - _VENUE_CONTEXT) : start - len(before) + venue.start()]
+    cut_at = [m.end() for m in _CLAUSE.finditer(wide)]  # its clause: from its last boundary
+    wide = wide[cut_at[-1] :] if cut_at else wide
+    if venue_prefixes.search(wide.lower()) and not cues.venue_words.isdisjoint(
+        map(morph.lemma, morph.tokenize(wide))
+    ):
         return True
-    after = morph.tokenize(text[end : end + 30].split(".", 1)[0])[:2]
+    after = morph.tokenize(text[end : end + 40].split(".", 1)[0])[:4]
     return not cues.venue_words.isdisjoint(map(morph.lemma, after))
 
 
@@ -134,11 +157,12 @@ def _shown(
 
 
 def _dateline_like(text: str, start: int, end: int) -> bool:
-    """A name in capitals opening a paragraph and followed by a comma ("TASHKENT, March 20
-    (Gazeta.uz) --"): a dateline the cleaner did not take apart."""
+    """A name in capitals opening a paragraph and followed by a comma or a dot ("TASHKENT,
+    March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-министр..."): a dateline the cleaner did not
+    take apart."""
     return (
         text[start:end].isupper()
-        and text[end : end + 1] == ","
+        and text[end : end + 1] in (",", ".")
         and (start == 0 or text[start - 1] == "\n")
     )
 
@@ -149,13 +173,16 @@ def assign_roles(
     text: str,
     zones: Zones,
     sentences: Sentences | None = None,
+    countries: Sequence[str] = (),
 ) -> tuple[RegionRef, ...]:
     """``regions`` with their roles, from where (``spots``) the matched ``text`` names them;
-    ``sentences``: the body's sentences (their passing ones do not count)."""
+    ``sentences``: the body's sentences (their passing ones do not count); ``countries``:
+    the countries the text names."""
     cues = load_vocabulary().roles
     # The cues' first letters, to skip the parsing where none is near (lemmas are lower case).
     prefixes = _prefixes(cues.before | cues.right_before)
     venue_tail = _venue_tail(cues.venue_prepositions)
+    venue_prefixes = _prefixes(cues.venue_words)
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=lambda s: s.start)  # one name may carry a region twice
     routes = _on_routes(text, spots) if len(spots) > 1 else set()
@@ -174,7 +201,9 @@ def assign_roles(
             where = located
         else:
             since = prev.end if prev is not None else 0
-            passing = _passing_name(text, (since, start, end), cues, prefixes, venue_tail)
+            passing = _passing_name(
+                text, (since, start, end), cues, prefixes, venue_tail, venue_prefixes
+            )
             where = venue_tail.search(text, max(since, start - _CONTEXT), start) is not None
         passed = passing = passing or i in routes
         located = where
@@ -206,15 +235,19 @@ def assign_roles(
                 # trade office in Osh"
                 acting.add(code)
         body.setdefault(code, set()).add(k)
-    if not strong:
-        # No side in the title or the lead but the place things happen: a local item about
-        # it ("В Ашхабаде прошел марафон").
+    if not strong and len(countries) < 2:
+        # No side in the title or the lead but the place things happen, and no second
+        # country: a local item about that place ("В Ашхабаде прошел марафон"; a forum of
+        # two countries in Kostanay keeps Kostanay a venue).
         strong = hosts
     parties = strong | acting | {code for code, where in body.items() if len(where) >= 2}
     if not strong:
         # Nothing in the title or the lead: a local item about what its body names.
         parties |= set(body)
-    if not parties:
-        # A short local item: what it names (else its dateline) is what it is about.
+    if not parties and len(countries) < 2:
+        # A short local item: what it names (else its dateline) is what it is about; with
+        # two countries named, places named only in passing (a forum's city) stay mentions.
         parties = set(body) or named or {r.code for r in regions}
+    elif not parties:
+        parties = set(body)
     return tuple(r if r.code in parties else replace(r, role="mention") for r in regions)
