@@ -5,7 +5,7 @@ outweighing the words of local news. The vocabulary is ``data/relevance.toml``."
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -22,15 +22,17 @@ HEAD_FACTOR = 1.5  # a word in the title or the lead
 
 @dataclass(frozen=True, slots=True)
 class RoleCues:
-    """Words that make a region's name a passing mention (``[roles]`` of the vocabulary file,
-    lemmas; see roles.py)."""
+    """Words that make a region's name a passing mention (``[roles]`` of the vocabulary file;
+    see roles.py)."""
 
+    # Surface forms (every form of each word, folded), matched against the words near a name:
     before: frozenset[str] = frozenset()  # among the few words before the name
-    right_before: frozenset[str] = frozenset()  # one of the two words right before it
+    right_before: frozenset[str] = frozenset()  # one of the three words right before it
     named: frozenset[str] = frozenset()  # shortly before it, no preposition between
     prepositions: frozenset[str] = frozenset()  # (as written, lower case)
     venue_words: frozenset[str] = frozenset()  # "подписали в ...", "Forum in ..."
     venue_prepositions: frozenset[str] = frozenset()  # the "в" / "in" of a venue
+    # Lemmas, matched against a sentence's lemmas:
     passing: frozenset[str] = frozenset()  # a body sentence with one: what was shown, a tour
     sides: frozenset[str] = frozenset()  # a body sentence with one: its places are sides
     aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
@@ -65,22 +67,41 @@ def load_vocabulary() -> Vocabulary:
     def lemmas(key: str) -> frozenset[str]:
         return frozenset(morph.lemma(w) for w in roles.get(key, ()))
 
+    def forms(key: str) -> frozenset[str]:
+        return _surface_forms(roles.get(key, ()))
+
     return Vocabulary(
         cooperation=_lemmatised(data.get("cooperation", {})),
         local=_lemmatised(data.get("local", {})),
         foreign=frozenset(morph.lemma(w) for w in data.get("foreign", {}).get("names", ())),
         roles=RoleCues(
-            before=lemmas("mention_before"),
-            right_before=lemmas("mention_right_before"),
-            named=lemmas("mention_named"),
+            before=forms("mention_before"),
+            right_before=forms("mention_right_before"),
+            named=forms("mention_named"),
             prepositions=frozenset(roles.get("prepositions", ())),
-            venue_words=lemmas("venue_words"),
+            venue_words=forms("venue_words"),
             venue_prepositions=frozenset(roles.get("venue_prepositions", ())),
             passing=lemmas("passing"),
             sides=lemmas("sides"),
             aside_openers=lemmas("aside_openers"),
         ),
     )
+
+
+def _surface_forms(words: Iterable[str]) -> frozenset[str]:
+    """Every form of the words (folded): a Russian word's whole lexeme from pymorphy3
+    ("пройти": "прошла", "прошел"...), other words as written. Matching the text's words
+    against it needs no parsing."""
+    out: set[str] = set()
+    for word in words:
+        folded = morph.fold(word)
+        out.add(folded)
+        if folded.isascii():
+            continue
+        found = morph.parses(word)
+        for parse in [p for p in found if morph.fold(p.normal_form) == folded] or found[:1]:
+            out.update(morph.fold(form.word) for form in parse.lexeme)
+    return frozenset(out)
 
 
 def _evidence(table: dict[str, float], head: set[str], body: set[str]) -> float:

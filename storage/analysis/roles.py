@@ -23,9 +23,11 @@ from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
 
 _CONTEXT = 60  # characters before a name where a cue is looked for (about six words)
-# A settlement's noun right before "в" / "in": the name after it says where that place is.
+# A settlement's noun or a quoted name right before "в" / "in": the name after it says where
+# that place is ("Shanlo city in Shaanxi", "на пункте пропуска «Ак-Жол» в Чуйской области").
 _WITHIN = re.compile(
-    r"(?:city|town|village|county|district|prefecture|город\w*|сел[оауеом]\w*|район\w*)\s+$"
+    r"(?:(?:city|town|village|county|district|prefecture|город\w*|сел[оауеом]\w*|район\w*)\s+"
+    r"|[»\"”]\s+)$"
 )
 # Where a clause ends: a sentence's end, or a comma before a relative or a conjunction
 # ("...компаний Китая, которая собирается построить в Алматинской области").
@@ -33,6 +35,8 @@ _CLAUSE = re.compile(
     r"[.!?\n;]|,\s*(?:котор\w*|что|где|чтобы|а|но|и|which|who|where|that|and|but)\b",
     re.IGNORECASE,
 )
+_TAIL = 45  # characters before a name where "в" / "in" (and "городе", "казахстанском") stand
+_NEAR = 12  # characters between two names of one enumeration or route at most
 _VENUE_CONTEXT = 150  # ...and where a venue's word is (its sentence, as far back as this)
 _DASHES = frozenset("—–-")
 _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
@@ -63,12 +67,6 @@ class Sentences:
 
 
 @cache
-def _prefixes(cues: frozenset[str]) -> re.Pattern[str]:
-    """The cues' first letters as one pattern: one C search per name instead of a loop."""
-    return re.compile("|".join(sorted(map(re.escape, {c[:4] for c in cues}))))
-
-
-@cache
 def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
     """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
     "in ", "in the city of ", "in Kazakhstan's "."""
@@ -82,11 +80,10 @@ def _passing_name(
     text: str,
     span: tuple[int, int, int],
     cues: RoleCues,
-    prefixes: re.Pattern[str],
     venue_tail: re.Pattern[str],
-    venue_prefixes: re.Pattern[str],
-) -> bool:
-    """Whether the words around a name make it a passing one; ``span``: (since, start, end),
+) -> tuple[bool, bool]:
+    """(Whether the words around a name make it a passing one, whether it stands right after
+    "в" / "in": where something is rather than a side); ``span``: (since, start, end),
     the words before the name are looked at from ``since`` on (a cue before another place is
     that place's). Passing: a cue among the six words before it ("генконсульство Узбекистана
     в Алматы", "в 465 километрах от Алматы"), a name's noun shortly before it with no
@@ -95,33 +92,30 @@ def _passing_name(
     and a venue's word before ("подписали в Бишкеке", "Forum in Chelyabinsk", "во время
     визита во Владивосток") or right after it ("В Атырау подписан меморандум")."""
     since, start, end = span
-    before = text[max(0, since, start - _CONTEXT) : start].lower()
-    venue = venue_tail.search(before)
-    if venue is None and not prefixes.search(before):
-        return False  # most names: no cue's first letters near, no parsing
+    before = morph.fold(text[max(0, since, start - _CONTEXT) : start])
+    venue = venue_tail.search(before, max(0, len(before) - _TAIL))
+    located = venue is not None
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
     words = morph.tokenize(before[cut + 1 :])[-6:]
-    lemmas = [morph.lemma(w) for w in words]
-    if not cues.before.isdisjoint(lemmas) or not cues.right_before.isdisjoint(lemmas[-2:]):
-        return True
-    for k in range(max(0, len(lemmas) - 3), len(lemmas)):
-        if lemmas[k] in cues.named:
-            return cues.prepositions.isdisjoint(words[k + 1 :])
+    if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
+        return True, located
+    for k in range(max(0, len(words) - 3), len(words)):
+        if words[k] in cues.named:
+            return cues.prepositions.isdisjoint(words[k + 1 :]), located
     if venue is None or venue.start() < cut:
-        return False
+        return False, located
     if _WITHIN.search(before, 0, venue.start() + 1):
-        return False  # "Shanlo city in Shaanxi Province": where a place is, not a venue
+        return False, located  # "Shanlo city in Shaanxi Province": where a place is
     # The venue's word may stand further back in its clause ("На XI Форуме
     # межрегионального сотрудничества Казахстана и России в Атырау").
     wide = text[max(0, since, start - _VENUE_CONTEXT) : start - len(before) + venue.start()]
     cut_at = [m.end() for m in _CLAUSE.finditer(wide)]  # its clause: from its last boundary
-    wide = wide[cut_at[-1] :] if cut_at else wide
-    if venue_prefixes.search(wide.lower()) and not cues.venue_words.isdisjoint(
-        map(morph.lemma, morph.tokenize(wide))
+    if not cues.venue_words.isdisjoint(
+        morph.tokenize(morph.fold(wide[cut_at[-1] if cut_at else 0 :]))
     ):
-        return True
-    after = morph.tokenize(text[end : end + 40].split(".", 1)[0])[:4]
-    return not cues.venue_words.isdisjoint(map(morph.lemma, after))
+        return True, located
+    after = morph.tokenize(morph.fold(text[end : end + 40].split(".", 1)[0]))[:4]
+    return not cues.venue_words.isdisjoint(after), located
 
 
 def _on_routes(text: str, spots: Sequence[Spot]) -> set[int]:
@@ -131,7 +125,7 @@ def _on_routes(text: str, spots: Sequence[Spot]) -> set[int]:
     out: set[int] = set()
     for i in range(1, len(spots)):
         a, b = spots[i - 1], spots[i]
-        if a.code == b.code:
+        if a.code == b.code or b.start - a.end > _NEAR:
             continue
         gap = text[a.end : b.start].strip(_GAP_FILL)
         if (gap and len(gap) == 1 and gap in _DASHES) or (
@@ -144,7 +138,7 @@ def _on_routes(text: str, spots: Sequence[Spot]) -> set[int]:
 def _coordinated(text: str, a: Spot, b: Spot) -> bool:
     """Whether two names are one enumeration ("Ташкента и Самарканда", "Xi'an and Chongqing",
     "Бишкек — Ош"): a cue before the first one speaks for both."""
-    return _COORDINATION.fullmatch(text[a.end : b.start]) is not None
+    return b.start - a.end <= _NEAR and _COORDINATION.fullmatch(text, a.end, b.start) is not None
 
 
 def _shown(
@@ -179,10 +173,7 @@ def assign_roles(
     ``sentences``: the body's sentences (their passing ones do not count); ``countries``:
     the countries the text names."""
     cues = load_vocabulary().roles
-    # The cues' first letters, to skip the parsing where none is near (lemmas are lower case).
-    prefixes = _prefixes(cues.before | cues.right_before)
     venue_tail = _venue_tail(cues.venue_prepositions)
-    venue_prefixes = _prefixes(cues.venue_words)
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=lambda s: s.start)  # one name may carry a region twice
     routes = _on_routes(text, spots) if len(spots) > 1 else set()
@@ -201,10 +192,7 @@ def assign_roles(
             where = located
         else:
             since = prev.end if prev is not None else 0
-            passing = _passing_name(
-                text, (since, start, end), cues, prefixes, venue_tail, venue_prefixes
-            )
-            where = venue_tail.search(text, max(since, start - _CONTEXT), start) is not None
+            passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
         passed = passing = passing or i in routes
         located = where
         head = start < zones.title_end

@@ -153,7 +153,7 @@ class Gazetteer:
         return self._hits_in(doc, starts, query=query)
 
     def _hits_in(self, doc: Doc, starts: list[int], *, query: bool) -> Iterator[Hit]:
-        toks = doc.toks
+        toks, gaps = doc.toks, doc.gaps
         abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
         # Only tokens that can start a match are visited; most words of an article are not.
         if query:  # abbreviations typed in any case
@@ -169,7 +169,13 @@ class Gazetteer:
                 yield Hit(i, tuple(abbr))
                 i += 1
                 continue
-            if not query and tok.capital and tok.keys.isdisjoint(adj_keys):
+            if (
+                not query
+                and i + 1 < len(toks)
+                and ("," in gaps[i + 1] or toks[i + 1].norm in _LATIN_CONJUNCTIONS)
+                and tok.capital
+                and tok.keys.isdisjoint(adj_keys)
+            ):
                 run = self._noun_run(doc, i)
                 if run is not None:  # "Kashkadarya and Surkhandarya regions"
                     i, hits = run
