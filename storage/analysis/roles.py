@@ -155,9 +155,9 @@ def _dateline_like(text: str, start: int, end: int) -> bool:
     March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-министр..."): a dateline the cleaner did not
     take apart."""
     return (
-        text[start:end].isupper()
+        (start == 0 or text[start - 1] == "\n")
         and text[end : end + 1] in (",", ".")
-        and (start == 0 or text[start - 1] == "\n")
+        and text[start:end].isupper()
     )
 
 
@@ -184,23 +184,29 @@ def assign_roles(
     named: set[str] = set()  # anywhere but the dateline
     passed = False  # whether the previous name was a passing one
     located = False  # whether it stood after "в" / "in": where something is, not a side
+    settled: set[str] = set()  # a party whatever else names it: no need to look again
+    follows = False  # whether this name is enumerated with the previous one
     for i, spot in enumerate(spots):
         code, start, end = spot
-        prev = spots[i - 1] if i else None
-        if prev is not None and _coordinated(text, prev, spot):
-            passing = passed  # "консульства в Ташкенте и Самарканде": the cue speaks for both
-            where = located
-        else:
-            since = prev.end if prev is not None else 0
-            passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
-        passed = passing = passing or i in routes
-        located = where
+        coordinated = follows
+        # Whether the next name is enumerated with this one (it then inherits its cue).
+        follows = i + 1 < len(spots) and _coordinated(text, spot, spots[i + 1])
         head = start < zones.title_end
         if not head and (
             zones.city_start <= start < zones.city_end or _dateline_like(text, start, end)
         ):
+            passed = located = False
             continue
         named.add(code)
+        if code in settled and not follows:
+            continue  # most repeated names: nothing left to decide
+        if coordinated:
+            passing, where = passed, located  # "консульства в Ташкенте и Самарканде"
+        else:
+            since = spots[i - 1].end if i else 0
+            passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
+        passed = passing = passing or i in routes
+        located = where
         in_head = head or zones.lead_start <= start < zones.lead_end
         if passing and in_head and i not in routes:
             hosts.add(code)
@@ -208,6 +214,7 @@ def assign_roles(
             continue
         if in_head:
             strong.add(code)
+            settled.add(code)
             continue
         k = bisect_right(sentences.starts, start) - 1
         if k >= 0:
@@ -222,13 +229,17 @@ def assign_roles(
                 # "Tashkent region and Tatarstan signed agreements", not "agreed to open a
                 # trade office in Osh"
                 acting.add(code)
-        body.setdefault(code, set()).add(k)
+                settled.add(code)
+        where_named = body.setdefault(code, set())
+        where_named.add(k)
+        if len(where_named) >= 2:
+            settled.add(code)
     if not strong and len(countries) < 2:
         # No side in the title or the lead but the place things happen, and no second
         # country: a local item about that place ("В Ашхабаде прошел марафон"; a forum of
         # two countries in Kostanay keeps Kostanay a venue).
         strong = hosts
-    parties = strong | acting | {code for code, where in body.items() if len(where) >= 2}
+    parties = strong | acting | {code for code, sents in body.items() if len(sents) >= 2}
     if not strong:
         # Nothing in the title or the lead: a local item about what its body names.
         parties |= set(body)
