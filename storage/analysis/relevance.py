@@ -33,6 +33,7 @@ class RoleCues:
     venue_words: frozenset[str] = frozenset()  # "подписали в ...", "Forum in ..."
     venue_prepositions: frozenset[str] = frozenset()  # the "в" / "in" of a venue
     # Lemmas, matched against a sentence's lemmas:
+    near: frozenset[str] = frozenset()  # the four above: a sentence without one has no cue
     passing: frozenset[str] = frozenset()  # a body sentence with one: what was shown, a tour
     sides: frozenset[str] = frozenset()  # a body sentence with one: its places are sides
     aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
@@ -80,6 +81,16 @@ def load_vocabulary() -> Vocabulary:
             named=forms("mention_named"),
             prepositions=frozenset(roles.get("prepositions", ())),
             venue_words=forms("venue_words"),
+            near=frozenset(
+                morph.lemma(w)
+                for key in (
+                    "mention_before",
+                    "mention_right_before",
+                    "mention_named",
+                    "venue_words",
+                )
+                for w in roles.get(key, ())
+            ),
             venue_prepositions=frozenset(roles.get("venue_prepositions", ())),
             passing=lemmas("passing"),
             sides=lemmas("sides"),

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 
 from storage.analysis import morph
 from storage.analysis.gazetteer.doc import Spot
@@ -29,17 +30,16 @@ _WITHIN = re.compile(
     r"(?:(?:city|town|village|county|district|prefecture|город\w*|сел[оауеом]\w*|район\w*)\s+"
     r"|[»\"”]\s+)$"
 )
-# Where a clause ends: a sentence's end, or a comma before a relative or a conjunction
-# ("...компаний Китая, которая собирается построить в Алматинской области").
-_CLAUSE = re.compile(
-    r"[.!?\n;]|,\s*(?:котор\w*|что|где|чтобы|а|но|и|which|who|where|that|and|but)\b",
-    re.IGNORECASE,
-)
+# Where a clause ends inside a sentence: a semicolon, or a comma before a relative or a
+# conjunction ("...компаний Китая, которая собирается построить в Алматинской области").
+_CLAUSE = re.compile(r"[;]|,\s*(?:котор\w*|что|где|чтобы|а|но|и|which|who|where|that|and|but)\b")
 _TAIL = 45  # characters before a name where "в" / "in" (and "городе", "казахстанском") stand
 _NEAR = 12  # characters between two names of one enumeration or route at most
-_VENUE_CONTEXT = 150  # ...and where a venue's word is (its sentence, as far back as this)
+_VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked for
 _DASHES = frozenset("—–-")
 _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
+_START = attrgetter("start")
+_WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
@@ -96,7 +96,7 @@ def _passing_name(
     venue = venue_tail.search(before, max(0, len(before) - _TAIL))
     located = venue is not None
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
-    words = morph.tokenize(before[cut + 1 :])[-6:]
+    words = _WORD.findall(before, cut + 1)[-6:]
     if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
         return True, located
     for k in range(max(0, len(words) - 3), len(words)):
@@ -104,41 +104,47 @@ def _passing_name(
             return cues.prepositions.isdisjoint(words[k + 1 :]), located
     if venue is None or venue.start() < cut:
         return False, located
-    if _WITHIN.search(before, 0, venue.start() + 1):
+    if _WITHIN.search(before, max(0, venue.start() - 20), venue.start() + 1):
         return False, located  # "Shanlo city in Shaanxi Province": where a place is
+    # "В Атырау подписан меморандум": the venue's word right after the name.
+    after = morph.fold(text[end : end + 40])
+    if not cues.venue_words.isdisjoint(_WORD.findall(after, 0, after.find(".") % 41)[:4]):
+        return True, located
     # The venue's word may stand further back in its clause ("На XI Форуме
     # межрегионального сотрудничества Казахстана и России в Атырау").
-    wide = text[max(0, since, start - _VENUE_CONTEXT) : start - len(before) + venue.start()]
-    cut_at = [m.end() for m in _CLAUSE.finditer(wide)]  # its clause: from its last boundary
-    if not cues.venue_words.isdisjoint(
-        morph.tokenize(morph.fold(wide[cut_at[-1] if cut_at else 0 :]))
-    ):
-        return True, located
-    after = morph.tokenize(morph.fold(text[end : end + 40].split(".", 1)[0]))[:4]
-    return not cues.venue_words.isdisjoint(after), located
+    wide = morph.fold(
+        text[max(0, since, start - _VENUE_CONTEXT) : start - len(before) + venue.start()]
+    )
+    edge = max(wide.rfind("."), wide.rfind("!"), wide.rfind("?"), wide.rfind("\n"))
+    clause = [m.end() for m in _CLAUSE.finditer(wide, edge + 1)]  # its last boundary
+    return not cues.venue_words.isdisjoint(
+        _WORD.findall(wide, clause[-1] if clause else edge + 1)
+    ), located
 
 
-def _on_routes(text: str, spots: Sequence[Spot]) -> set[int]:
-    """Indices of the names that are a route's ends: joined to another place by a dash
-    ("трасса Бишкек — Ош", "the Bishkek-Osh highway", "Каракол — Кеген — Алматы") or "из X в
-    Y" ("автобус, следовавший из Бишкека в Ош")."""
-    out: set[int] = set()
-    for i in range(1, len(spots)):
-        a, b = spots[i - 1], spots[i]
-        if a.code == b.code or b.start - a.end > _NEAR:
+def _links(text: str, spots: Sequence[Spot]) -> tuple[set[int], set[int]]:
+    """(names enumerated with the next one: "Ташкента и Самарканда", "Xi'an and Chongqing",
+    "Бишкек — Ош" — a cue before the first speaks for both; names that are a route's ends:
+    joined to another place by a dash, "трасса Бишкек — Ош", "the Bishkek-Osh highway",
+    "Каракол — Кеген — Алматы", or "из X в Y", "автобус, следовавший из Бишкека в Ош")."""
+    follows: set[int] = set()
+    routes: set[int] = set()
+    ends = [s.end for s in spots]
+    near = [
+        i for i, (a, b) in enumerate(zip(ends, spots[1:], strict=False)) if b.start - a <= _NEAR
+    ]
+    for i in near:
+        a_spot, b_spot = spots[i], spots[i + 1]
+        if _COORDINATION.fullmatch(text, a_spot.end, b_spot.start) is not None:
+            follows.add(i)
+        if a_spot.code == b_spot.code:
             continue
-        gap = text[a.end : b.start].strip(_GAP_FILL)
-        if (gap and len(gap) == 1 and gap in _DASHES) or (
-            gap in _TO and text[max(0, a.start - 6) : a.start].lower().endswith(_FROM)
+        gap = text[a_spot.end : b_spot.start].strip(_GAP_FILL)
+        if (len(gap) == 1 and gap in _DASHES) or (
+            gap in _TO and text[max(0, a_spot.start - 6) : a_spot.start].lower().endswith(_FROM)
         ):
-            out.update((i - 1, i))
-    return out
-
-
-def _coordinated(text: str, a: Spot, b: Spot) -> bool:
-    """Whether two names are one enumeration ("Ташкента и Самарканда", "Xi'an and Chongqing",
-    "Бишкек — Ош"): a cue before the first one speaks for both."""
-    return b.start - a.end <= _NEAR and _COORDINATION.fullmatch(text, a.end, b.start) is not None
+            routes.update((i, i + 1))
+    return follows, routes
 
 
 def _shown(
@@ -175,8 +181,8 @@ def assign_roles(
     cues = load_vocabulary().roles
     venue_tail = _venue_tail(cues.venue_prepositions)
     sentences = sentences or Sentences()
-    spots = sorted(set(spots), key=lambda s: s.start)  # one name may carry a region twice
-    routes = _on_routes(text, spots) if len(spots) > 1 else set()
+    spots = sorted(set(spots), key=_START)  # one name may carry a region twice
+    follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
     strong: set[str] = set()  # title or lead, not in passing
     hosts: set[str] = set()  # title or lead, in passing (a venue, a consulate's seat)
     body: dict[str, set[int]] = {}  # the body sentences naming it, not in passing
@@ -185,29 +191,34 @@ def assign_roles(
     passed = False  # whether the previous name was a passing one
     located = False  # whether it stood after "в" / "in": where something is, not a side
     settled: set[str] = set()  # a party whatever else names it: no need to look again
-    follows = False  # whether this name is enumerated with the previous one
+    title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot
-        coordinated = follows
-        # Whether the next name is enumerated with this one (it then inherits its cue).
-        follows = i + 1 < len(spots) and _coordinated(text, spot, spots[i + 1])
-        head = start < zones.title_end
+        coordinated = i - 1 in follows_next
+        follows = i in follows_next  # the next name inherits this one's cue
+        head = start < title_end
         if not head and (
-            zones.city_start <= start < zones.city_end or _dateline_like(text, start, end)
+            city_start <= start < city_end
+            or ((start == 0 or text[start - 1] == "\n") and _dateline_like(text, start, end))
         ):
             passed = located = False
             continue
         named.add(code)
         if code in settled and not follows:
             continue  # most repeated names: nothing left to decide
+        in_head = head or zones.lead_start <= start < zones.lead_end
+        k = -1 if in_head else bisect_right(sentences.starts, start) - 1
         if coordinated:
             passing, where = passed, located  # "консульства в Ташкенте и Самарканде"
+        elif k >= 0 and cues.near.isdisjoint(sentences.lemmas[k]):
+            # A body sentence without a cue word (one C test): no cue, no venue.
+            passing = False
+            where = venue_tail.search(text, max(start - _TAIL, 0), start) is not None
         else:
             since = spots[i - 1].end if i else 0
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
         passed = passing = passing or i in routes
         located = where
-        in_head = head or zones.lead_start <= start < zones.lead_end
         if passing and in_head and i not in routes:
             hosts.add(code)
         if code in strong or passing:
@@ -216,7 +227,6 @@ def assign_roles(
             strong.add(code)
             settled.add(code)
             continue
-        k = bisect_right(sentences.starts, start) - 1
         if k >= 0:
             lemmas = sentences.lemmas[k]
             if lemmas and lemmas[0] in cues.aside_openers:
