@@ -49,3 +49,8 @@ from storage.analysis.gazetteer import load_gazetteer
 )
 def test_district_names_its_oblast(text: str, codes: list[str]) -> None:
     assert [r.code for r in load_gazetteer().find(text)[0]] == codes
+
+
+def test_a_sports_club_named_by_its_region_is_no_region() -> None:
+    regions, _ = load_gazetteer().find("Западно-казахстанский клуб одержал победу на выезде.")
+    assert not regions
