@@ -39,7 +39,11 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     article's topic under 0.12 of the main one's weight, unsigned by title, lead or list, goes.
 # 11: a body paragraph opening "Ранее" / "Напомним" / "Earlier" (an older story) is never
 #     chosen for the summary.
-ANALYSIS_VERSION = "11"
+# 12: goods only named in what is traded or carried count no topic of their own; an aside's
+#     whole paragraph passes by; stop phrases ("Belt and Road", "физическая культура");
+#     price rises and floods are local news; the main topic is the first the title names,
+#     else the first the text names; sector words of real news (labelling conventions).
+ANALYSIS_VERSION = "12"
 
 
 @cache
@@ -117,6 +121,14 @@ def _wire_lead(
     return lead, body
 
 
+def _openers(article: CleanArticle, body_part: list[list[str]]) -> frozenset[int]:
+    """The numbers of the sentences of ``body_part`` (the body after the wire's lead) that
+    open a paragraph."""
+    starts = list(accumulate((len(p) for p in article.paragraphs), initial=0))[:-1]
+    skipped = sum(map(len, article.paragraphs)) - len(body_part)
+    return frozenset(s - skipped for s in starts if s >= skipped)
+
+
 def _zones(article: CleanArticle, body_offset: int) -> Zones:
     """Where title, lead and dateline city are in the place text (see _place_text)."""
     title_end = len(article.title)
@@ -158,7 +170,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         countries,
     )
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
-    topics = detect_topics(title_lemmas, lead_part, body_part)
+    topics = detect_topics(title_lemmas, lead_part, body_part, _openers(article, body_part))
     # The summary reads the first MAX_CANDIDATES sentences only.
     asides = aside_paragraphs([len(p) for p in article.paragraphs], body_lemmas)
     candidates = [

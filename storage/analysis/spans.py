@@ -30,10 +30,18 @@ def named_positions(
     named: set[int] = set()
     for p, lemma in enumerate(lemmas):
         if lemma in after:
-            named.update(range(p + 1, min(p + 1 + WINDOW, len(lemmas))))
+            # English names run longer by their "of" and "the": "Ministry of Economic
+            # Development and Trade" is as long as "Министерство экономического развития и
+            # торговли".
+            end = min(p + 1 + WINDOW, len(lemmas))
+            end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
+            named.update(range(p + 1, end))
         if lemma in before and p > 0:
             named.add(p - 1)
     return frozenset(named)
+
+
+_FILLERS = frozenset({"of", "the"})
 
 
 # In a phrase, a gap: up to GAP_WORDS stray words where one is allowed elsewhere ("train 60

@@ -1,28 +1,45 @@
 """Topics of an article from the vocabulary in ``data/topics.toml``, and topic names for the bot.
 
 The evidence rule is documented at the top of the TOML file: weighted lemma and phrase hits,
-title and lead counting more, a threshold, and enumerations of areas counting in full. The
-score is also the topic's weight: topics come out main first. A sentence that only passes by
-(what a delegation was shown, where the signing took place) counts little.
+title and lead counting more, a threshold, and enumerations of areas counting in full. Topics
+come out main first: the first the title signs, else the first the text names. A sentence
+that only passes by (what a delegation was shown, where the signing took place, a long
+article's background paragraph) counts little, and so do goods only named in what is traded
+(labelling conventions in tests/data/labelled/README.md).
 """
 
 from __future__ import annotations
 
 import operator
-import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
+from collections.abc import Container, Sequence
 from itertools import compress, repeat
-from pathlib import Path
-from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from storage.analysis import diskcache, morph
-from storage.analysis.kinds import Kinds, build_kinds
-from storage.analysis.spans import GAP, Phrase, chain, listed_areas, match, named_positions
+from storage.analysis import morph
+from storage.analysis.spans import chain, listed_areas, match, named_positions
+from storage.analysis.topic_vocabulary import (
+    Term,
+    Topic,
+    Vocabulary,
+    load_vocabulary,
+    vocabulary_bytes,
+)
+
+__all__ = [
+    "Topic",
+    "Vocabulary",
+    "all_topics",
+    "detect_topics",
+    "load_vocabulary",
+    "passing",
+    "resolve_topic",
+    "sentence_evidence",
+    "suggest_topics",
+    "topic_hashtag",
+    "topic_name",
+    "vocabulary_bytes",
+]
 
 THRESHOLD = 3.0  # an area named outright, a strong sign in the title or lead or twice...
 LOW_THRESHOLD = 2.0  # ...or a strong sign with another, different term beside it
@@ -39,152 +56,13 @@ SHARE = 0.12  # of the main topic's weight: under it a long article's topic is m
 _AND = frozenset({"и", "или"})
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
-    slug: str
-    ru: str
-    en: str
-    hashtag: str = ""  # without "#"; "" = the Russian name with "_" for spaces
-
-
-class _Term(NamedTuple):
-    """A term of the vocabulary; a tuple because the mention counts key a dict by it and a
-    tuple hashes in C (a frozen dataclass's hash runs Python for every mention)."""
-
-    slug: str
-    key: str  # what counts as "the same term" for the mention cap
-    weight: float
-
-
-_Entry = tuple[tuple[_Term, ...], tuple[tuple[Phrase, _Term], ...], tuple[tuple[Phrase, str], ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    topics: tuple[Topic, ...]
-    words: dict[str, tuple[_Term, ...]]
-    phrases: dict[str, tuple[tuple[Phrase, _Term], ...]]  # by first lemma
-    areas: dict[str, tuple[tuple[Phrase, str], ...]]  # by first lemma -> (phrase, slug)
-    aliases: dict[Phrase, str]  # lemmatised query -> slug
-    # One lookup per word of the text: lemma -> (its terms, phrases it opens, areas it opens).
-    index: dict[str, _Entry]
-    fuzzy_pool: tuple[tuple[str, str], ...]  # (name as typed, slug) for suggestions
-    study_nouns: frozenset[str] = frozenset()  # "диплом по энергетике": not the topic
-    kinds: Kinds = field(default_factory=Kinds)  # passing sentences and asides
-    evidence: frozenset[str] = frozenset()  # lemmas of words of weight 1 and more
-    # "сотрудничество в сфере X", "in the fields of X and Y": the terms right after one of
-    # these (or right before, for frames_before: "в медицинской и культурной сферах") and the
-    # items listed with them name areas of cooperation outright.
-    # By anchor, the frame's word that is no preposition ("сфера" of "в сфере", "field"):
-    # (the anchor's place in the frame, the frame). Most sentences hold a "в", few a "сфера".
-    frames: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
-    frames_before: frozenset[str] = frozenset()
-    frame_anchors: frozenset[str] = frozenset()  # the keys of frames and frames_before
-    # Nouns of a body's or a post's name ("министерство", "ministry"): see spans.py.
-    names_after: frozenset[str] = frozenset()
-    names_before: frozenset[str] = frozenset()
-
-
-def vocabulary_bytes() -> bytes:
-    """The raw vocabulary file (part of the analysis fingerprint)."""
-    return resources.files("storage.analysis").joinpath("data/topics.toml").read_bytes()
-
-
-def _lemmatise(text: str) -> Phrase:
-    """A term's lemmas; a "*" between words stays, as a gap of a few words (spans.GAP)."""
-    lemmas: list[str] = []
-    for k, piece in enumerate(text.split(GAP)):
-        lemmas.extend((GAP,) if k else ())
-        lemmas.extend(morph.lemma(w) for w in morph.tokenize(piece))
-    return tuple(lemmas)
-
-
-def _add(index: dict[str, list[tuple[Phrase, _Term]]], phrase: Phrase, term: _Term) -> None:
-    index.setdefault(phrase[0], []).append((phrase, term))
-
-
-@cache
-def load_vocabulary() -> Vocabulary:
-    """The vocabulary, read back from the disk cache when this file, the lemmatiser and the
-    data are those it was built with: lemmatising every term is a tenth of a process's start."""
-    raw = vocabulary_bytes()
-    here = Path(__file__)
-    code = b"".join(here.with_name(n).read_bytes() for n in (here.name, "kinds.py", "morph.py"))
-    key = [raw, code, morph.VERSIONS.encode()]
-    return diskcache.cached("topics", key, lambda: _build_vocabulary(raw.decode()), Vocabulary)
-
-
-def _build_vocabulary(source: str) -> Vocabulary:
-    data = tomllib.loads(source)
-    rules = data.pop("_rules", {})
-    topics: list[Topic] = []
-    words: dict[str, list[_Term]] = {}
-    phrases: dict[str, list[tuple[Phrase, _Term]]] = {}
-    areas: dict[str, list[tuple[Phrase, str]]] = {}
-    aliases: dict[Phrase, str] = {}
-    weak_aliases: dict[Phrase, tuple[float, str]] = {}
-    pool: list[tuple[str, str]] = []
-    for slug, spec in data.items():
-        topics.append(Topic(slug, spec["ru"], spec["en"], spec.get("hashtag", "")))
-        for name in (spec["ru"], spec["en"], slug, *spec.get("aliases", ())):
-            aliases.setdefault(_lemmatise(name), slug)
-            pool.append((name, slug))
-        for raw, weight in {**spec.get("words", {}), **spec.get("phrases", {})}.items():
-            lemmas = _lemmatise(raw)
-            if len(lemmas) == 1:
-                # "education" and "educational" share a stem: one term, the larger weight.
-                same = [t for t in words.get(lemmas[0], []) if t.slug == slug]
-                if same and same[0].weight >= weight:
-                    continue
-                words[lemmas[0]] = [
-                    *(t for t in words.get(lemmas[0], []) if t.slug != slug),
-                    _Term(slug, lemmas[0], float(weight)),
-                ]
-            else:
-                _add(phrases, lemmas, _Term(slug, " ".join(lemmas), float(weight)))
-            if weight >= 2 and weak_aliases.get(lemmas, (0.0, ""))[0] < weight:
-                weak_aliases[lemmas] = (float(weight), slug)
-        for raw in spec.get("areas", ()):
-            lemmas = _lemmatise(raw)
-            areas.setdefault(lemmas[0], []).append((lemmas, slug))
-    frames: dict[str, list[tuple[int, Phrase]]] = {}
-    for raw in rules.get("frames", ()):
-        lemmas = _lemmatise(raw)
-        anchor = max(range(len(lemmas)), key=lambda k: len(lemmas[k]))
-        frames.setdefault(lemmas[anchor], []).append((anchor, lemmas))
-    frames_before = frozenset(morph.lemma(w) for w in rules.get("frames_before", ()))
-    for phrase, (_, slug) in weak_aliases.items():
-        aliases.setdefault(phrase, slug)
-    index = {
-        key: (tuple(words.get(key, ())), tuple(phrases.get(key, ())), tuple(areas.get(key, ())))
-        for key in {*words, *phrases, *areas}
-    }
-    return Vocabulary(
-        topics=tuple(topics),
-        words={k: tuple(v) for k, v in words.items()},
-        phrases={k: tuple(v) for k, v in phrases.items()},
-        areas={k: tuple(v) for k, v in areas.items()},
-        index=index,
-        aliases=aliases,
-        fuzzy_pool=tuple(pool),
-        study_nouns=frozenset(morph.lemma(w) for w in rules.get("study_nouns", ())),
-        kinds=build_kinds(rules, morph.lemma),
-        evidence=frozenset(k for k, ts in words.items() if any(t.weight >= 1 for t in ts)),
-        frames={k: tuple(v) for k, v in frames.items()},
-        frames_before=frames_before,
-        frame_anchors=frozenset(frames) | frames_before,
-        names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
-        names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
-    )
-
-
 # --- detection ------------------------------------------------------------------------------
 
 
-def _compound_terms(vocab: Vocabulary, lemma: str) -> list[_Term]:
+def _compound_terms(vocab: Vocabulary, lemma: str) -> list[Term]:
     """Terms inside a hyphenated compound the vocabulary does not know as a whole."""
     parts = lemma.split("-")
-    found: list[_Term] = []
+    found: list[Term] = []
     for i, part in enumerate(parts):
         key = part if i == len(parts) - 1 else morph.lemma(part)
         found.extend(vocab.words.get(key, ()))
@@ -207,15 +85,50 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
     return False
 
 
+def _goods_positions(vocab: Vocabulary, lemmas: Sequence[str]) -> frozenset[int]:
+    """Positions of the goods a sentence of trade or carriage only names ("через торговый дом
+    будут поставляться фрукты, овощи и текстиль", "export meat and wool"): their sector is no
+    topic of it (labelling conventions: goods). A sentence that speaks of producing them
+    ("выращивать и экспортировать") keeps them, and so does a plant or a branch named by them
+    ("a joint textile enterprise"); energy carriers are no goods here (their supply is
+    energy's)."""
+    if (
+        vocab.goods.keys().isdisjoint(lemmas)
+        or vocab.goods_context.isdisjoint(lemmas)
+        or not vocab.production.isdisjoint(lemmas)
+    ):
+        return frozenset()
+    found: set[int] = set()
+    for i in compress(range(len(lemmas)), map(vocab.goods.__contains__, lemmas)):
+        for phrase in vocab.goods[lemmas[i]]:
+            end = match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
+            if end > 0 and (end == len(lemmas) or lemmas[end] not in vocab.goods_plants):
+                found.update(range(i, end))
+    return frozenset(found)
+
+
+NOWHERE = 1 << 20  # the place of a topic no strong term of a sentence names
+
+
+def _see(seen: dict[str, int], term: Term, at: int) -> None:
+    """Notes the term's topic as seen in the sentence, at ``at`` if the term is strong."""
+    if term.weight >= STRONG:
+        if seen.get(term.slug, NOWHERE) > at:
+            seen[term.slug] = at
+    else:
+        seen.setdefault(term.slug, NOWHERE)
+
+
 def _scan_sentence(
     vocab: Vocabulary,
     lemmas: Sequence[str],
     factor: float,
-    mentions: dict[_Term, float],
-    seen: set[str],
-    owned: set[_Term],
+    mentions: dict[Term, float],
+    seen: dict[str, int],
+    owned: set[Term],
 ) -> set[str]:
-    """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` and those outside a
+    """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` (with where its first
+    strong term is, or NOWHERE for weak ones only) and those outside a
     body's name to ``owned`` (a passing sentence passes a set it throws away); returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
@@ -226,7 +139,7 @@ def _scan_sentence(
         named_positions(lemmas, vocab.names_after, vocab.names_before)
         if not (vocab.names_after.isdisjoint(lemmas) and vocab.names_before.isdisjoint(lemmas))
         else frozenset()
-    )
+    ) | _goods_positions(vocab, lemmas)
     framed = bool(edges)
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}
@@ -235,10 +148,17 @@ def _scan_sentence(
     positions = range(len(lemmas))
     for i in compress(positions, map(operator.contains, lemmas, repeat("-"))):
         if lemmas[i] not in index:
+            own = i not in named
             for term in _compound_terms(vocab, lemmas[i]):
-                mentions[term] = mentions.get(term, 0.0) + factor
-                seen.add(term.slug)
-                owned.add(term)
+                mentions[term] = mentions.get(term, 0.0) + (
+                    factor if own else factor * PASSING_FACTOR
+                )
+                if own:
+                    _see(seen, term, i)
+                    owned.add(term)
+                    if framed and term.weight >= STRONG:
+                        # "научно-техническое и социально-культурное сотрудничество"
+                        term_hits.append((i, i + 1, term.slug))
     for i in compress(positions, map(index.__contains__, lemmas)):
         entry = index[lemmas[i]]
         if (
@@ -262,7 +182,7 @@ def _scan_sentence(
             if end > 0 and term.weight:
                 mentions[term] = mentions.get(term, 0.0) + weight
                 if own:
-                    seen.add(term.slug)
+                    _see(seen, term, i)
                     owned.add(term)
                     if framed and term.weight >= STRONG:
                         term_hits.append((i, end, term.slug))
@@ -276,9 +196,9 @@ def _scan_sentence(
                 continue  # a word of a phrase of another topic: "wind farm" is no farming
             mentions[term] = mentions.get(term, 0.0) + weight
             if own:
-                seen.add(term.slug)
+                _see(seen, term, i)
                 owned.add(term)
-                if framed and term.weight >= STRONG:
+                if framed and term.weight >= STRONG and term.key not in vocab.verbs:
                     term_hits.append((i, i + 1, term.slug))
         if not own:
             continue
@@ -326,10 +246,14 @@ def passing(lemmas: Sequence[str]) -> bool:
 def _score_zones(
     zones: Sequence[tuple[float, Sequence[Sequence[str]]]],
     body_from: int | None = None,
-) -> tuple[dict[str, float], dict[str, float]]:
-    """(evidence per slug over all zones, evidence per slug of the first zone alone): the
+    opens: Container[int] = (),
+) -> tuple[dict[str, float], dict[str, float], dict[str, tuple[int, int, int]]]:
+    """(evidence per slug over all zones, evidence per slug of the first zone alone, where
+    the text first names each topic by a strong term outside passing sentences): the
     first zone's is the state after scanning it, so the title needs no second scan. Zones
-    from ``body_from`` on are the body: asides there pass by too (title and lead never)."""
+    from ``body_from`` on are the body: asides there pass by too (title and lead never), and
+    so does the rest of a paragraph an aside opens (``opens``: the numbers of the body
+    zone's sentences that open a paragraph)."""
     vocab = load_vocabulary()
     body_from = len(zones) if body_from is None else body_from
     long_body = sum(len(s) for _, sentences in zones[body_from:] for s in sentences) >= LONG_BODY
@@ -337,7 +261,7 @@ def _score_zones(
     # injured were taken to and the trains stopped are no topics of it.
     kinds = vocab.kinds
     local = body_from < len(zones) and kinds.local(zones[0][1])
-    mentions: dict[_Term, float] = {}
+    mentions: dict[Term, float] = {}
     listed: set[str] = set()
     # slug -> the sentences that speak of it, each by its zone's factor (a quarter of it when
     # the sentence passes by): two in the body, or one in the title or the lead, is an article
@@ -346,23 +270,43 @@ def _score_zones(
     # The terms met outside passing sentences and bodies' names: only they make a topic's
     # evidence "strong" or "two different signs" (a refinery the delegation was shown and
     # cement supplied are not two signs of industry).
-    owned: set[_Term] = set()
+    owned: set[Term] = set()
     first: dict[str, float] = {}
     headed: dict[str, float] = {}  # the title's and the lead's evidence
+    places: dict[str, tuple[int, int, int]] = {}  # slug -> (zone, sentence, word)
     terms = vocab.index.keys()
+    # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
+    # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
+    in_aside = False
     for number, (factor, sentence_lemmas) in enumerate(zones):
-        for lemmas in sentence_lemmas:
+        body = long_body and number >= body_from
+        paragraphs = body and number == body_from and bool(opens)
+        for k, lemmas in enumerate(sentence_lemmas):
+            if paragraphs and k in opens:
+                in_aside = kinds.aside(lemmas)
+                aside = in_aside
+            else:
+                aside = False  # worked out only for a sentence with a term, below
             if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
                 continue  # no term and no compound: nothing to count (a C test, no call)
-            aside = long_body and number >= body_from and kinds.aside(lemmas)
-            weight = (
-                factor * PASSING_FACTOR if local or aside or kinds.passes_by(lemmas) else factor
-            )
-            seen: set[str] = set()
+            if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
+                in_aside = False  # "Стороны договорились также...": the news again
+            aside = aside or (body and (in_aside or kinds.aside(lemmas)))
+            if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
+                # The lead's signing is the news, wherever it took place ("At the forum in
+                # Chelyabinsk ... signed the Protocol on ... Cooperation").
+                passes = not kinds.passing_any.isdisjoint(lemmas)
+            else:
+                passes = kinds.passes_by(lemmas)
+            weight = factor * PASSING_FACTOR if local or aside or passes else factor
+            seen: dict[str, int] = {}
             own = owned if weight == factor else set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own)
             if weight == factor:  # an enumeration in a passing sentence is a programme
                 listed |= found
+                for slug, at in seen.items():
+                    if at < NOWHERE and slug not in places:
+                        places[slug] = (number, k, at)
             for slug in seen:  # a passing sentence spends a quarter of one on its topics
                 spread[slug] = spread.get(slug, 0.0) + weight
         if number == 0 and mentions:
@@ -372,7 +316,7 @@ def _score_zones(
     scores = _weigh(mentions, listed, spread, owned)
     if long_body and scores:
         _drop_minor(scores, headed, listed)
-    return scores, first
+    return scores, first, places
 
 
 def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[str]) -> None:
@@ -387,10 +331,10 @@ def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[
 
 
 def _weigh(
-    mentions: dict[_Term, float],
+    mentions: dict[Term, float],
     listed: set[str],
     spread: dict[str, float],
-    owned: set[_Term],
+    owned: set[Term],
 ) -> dict[str, float]:
     """Scores per slug from the terms' mention counts, the listed areas and the spread."""
     scores: dict[str, float] = {}
@@ -425,20 +369,49 @@ def detect_topics(
     title: Sequence[Sequence[str]],
     lead: Sequence[Sequence[str]],
     body: Sequence[Sequence[str]],
+    opens: Container[int] = (),
 ) -> tuple[str, ...]:
-    """Slugs of every topic with enough evidence, the weightiest (the main topic) first;
-    arguments are lemma lists."""
-    scores, headed = _score_zones(
-        [(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)], body_from=2
+    """Slugs of every topic with enough evidence, the main topic first (the first the title
+    signs, else the first the text names by a strong term, else the weightiest); arguments
+    are lemma lists, ``opens`` the numbers of the body sentences that open a paragraph."""
+    scores, headed, places = _score_zones(
+        [(TITLE_FACTOR, title), (LEAD_FACTOR, lead), (BODY_FACTOR, body)], body_from=2, opens=opens
     )
     # A topic the heading names ("…сотрудничают в сфере туризма") is the main one whatever
-    # the body spends on others.
+    # the body spends on others; of several, the first the title names (labelling
+    # conventions: main topic).
+    order = _title_order(title[0]) if title and len(headed) > 1 else {}
+    # The others by the title's weaker signs, then in the order the text first names them
+    # by a strong term (the lead's "торгово-экономическое и культурное сотрудничество" is
+    # trade first; labelling conventions: main topic), then by weight.
+    far = (NOWHERE, 0, 0)  # named by weak terms only
     kept = [
-        (headed.get(slug, 0.0) < THRESHOLD, -headed.get(slug, 0.0), -score, slug)
+        (
+            headed.get(slug, 0.0) < THRESHOLD,
+            order.get(slug, len(order)) if headed.get(slug, 0.0) >= THRESHOLD else 0,
+            -headed.get(slug, 0.0),
+            places.get(slug, far),
+            -score,
+            slug,
+        )
         for slug, score in scores.items()
         if score >= THRESHOLD
     ]
     return tuple(slug for *_, slug in sorted(kept))
+
+
+def _title_order(lemmas: Sequence[str]) -> dict[str, int]:
+    """slug -> where the title first names it (a word of the topic or a phrase's first)."""
+    order: dict[str, int] = {}
+    index = load_vocabulary().index
+    for i in compress(range(len(lemmas)), map(index.__contains__, lemmas)):
+        terms, phrases, _ = index[lemmas[i]]
+        for term in terms:
+            order.setdefault(term.slug, i)
+        for phrase, term in phrases:
+            if term.weight and match(lemmas, i, phrase) > 0:
+                order.setdefault(term.slug, i)
+    return order
 
 
 # --- names for the bot --------------------------------------------------------------------

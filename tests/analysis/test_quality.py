@@ -43,14 +43,23 @@ def test_the_labelled_set_is_big_enough() -> None:
 #   tuning5, tuning6: held out until session 4, then tuned on (training of professionals, road
 #     repairs, accidents and traffic notices, goods carried)
 #   tuning7: 40 texts in real-article style (200-250 words): long articles were over-tagged
-#     (topic precision 0.40) until background figures, "earlier" stories and rosters passed by
+#     (topic precision 0.40) until background figures, "earlier" stories and rosters passed by,
+#     then (session 5) goods merely traded, an aside's whole paragraph
 PART_FLOORS = [
     ("tuning2", 0.96, 0.0, 0.0),
-    ("tuning3", 0.93, 0.0, 0.0),
+    ("tuning3", 0.94, 0.0, 0.0),
     ("tuning4", 0.96, 0.97, 0.0),
-    ("tuning5", 0.92, 0.0, 0.0),
-    ("tuning6", 0.93, 0.0, 0.0),
-    ("tuning7", 0.70, 0.56, 0.92),
+    ("tuning5", 0.93, 0.0, 0.0),
+    ("tuning6", 0.94, 0.0, 0.0),
+    ("tuning7", 0.87, 0.81, 0.94),
+]
+
+# Topic floors on the parts derived from real articles (session 5: tuning8, tuning9): part,
+# topic F1, precision, recall, main topic right. Lists of areas in agreements, goods only
+# traded, stop phrases ("Belt and Road"), the main topic the first the text names.
+REAL_TOPIC_FLOORS = [
+    ("tuning8", 0.93, 0.91, 0.95, 0.83),
+    ("tuning9", 0.90, 0.89, 0.90, 0.75),
 ]
 
 
@@ -64,13 +73,24 @@ def test_floors_on_the_later_parts(part: str, f1: float, precision: float, recal
     assert batch.relevance.f1 >= 0.95, batch.relevance.errors
 
 
+@pytest.mark.parametrize(("part", "f1", "precision", "recall", "main"), REAL_TOPIC_FLOORS)
+def test_topic_floors_on_real_articles(
+    part: str, f1: float, precision: float, recall: float, main: float
+) -> None:
+    batch = score(load(part))
+    assert batch.topics.f1 >= f1, batch.topics.errors
+    assert batch.topics.precision >= precision, batch.topics.errors
+    assert batch.topics.recall >= recall, batch.topics.errors
+    assert batch.main_accuracy >= main, batch.main_errors
+
+
 def test_region_floor(tuning: Score) -> None:
     assert tuning.regions.f1 >= 0.98, tuning.regions.errors
 
 
 def test_topic_floor(tuning: Score) -> None:
-    assert tuning.topics.f1 >= 0.93, tuning.topics.errors
-    assert tuning.main_accuracy >= 0.80, tuning.main_errors
+    assert tuning.topics.f1 >= 0.95, tuning.topics.errors
+    assert tuning.main_accuracy >= 0.85, tuning.main_errors
 
 
 def test_relevance_floor(tuning: Score) -> None:
