@@ -250,8 +250,9 @@ def assign_roles(
         # two countries in Kostanay keeps Kostanay a venue).
         strong = hosts
     parties = strong | acting | {code for code, sents in body.items() if len(sents) >= 2}
-    if not strong:
-        # Nothing in the title or the lead: a local item about what its body names.
+    if not strong and len(countries) < 2:
+        # Nothing in the title or the lead, one country: a local item about what its body
+        # names (a flood in four regions).
         parties |= set(body)
     if not parties and len(countries) < 2:
         # A short local item: what it names (else its dateline) is what it is about; with

@@ -91,12 +91,12 @@ def test_topic_floors_on_real_articles(
 # words of cooperation; on the real-derived parts (tuning8, tuning9) roles were 0.77 and 0.88.
 UNDERSTANDING_FLOORS = [
     ("tuning2", 0.98, 0.98, 0.98),
-    ("tuning3", 0.96, 0.98, 0.96),
+    ("tuning3", 0.97, 0.98, 0.98),
     ("tuning4", 0.97, 0.98, 0.92),
     ("tuning5", 0.97, 0.98, 0.95),
     ("tuning6", 0.98, 0.98, 0.98),
     ("tuning7", 0.97, 0.98, 0.95),
-    ("tuning8", 0.98, 0.98, 0.91),
+    ("tuning8", 0.98, 0.98, 0.92),
     ("tuning9", 0.95, 0.98, 0.95),
 ]
 

@@ -229,3 +229,12 @@ def test_an_events_place_is_a_mention_unless_it_is_all_the_article_names() -> No
         "Самый старший участник приехал из Мары."
     )
     assert roles(local) == {"TM-S": "party", "TM-M": "mention"}
+
+
+def test_with_two_countries_a_place_named_only_in_passing_stays_a_mention() -> None:
+    a = run(
+        "China and Turkmenistan pledge to promote energy cooperation\n\n"
+        "China and Turkmenistan agreed to expand gas supplies.\n\n"
+        "Chinese Vice Premier Ding Xuexiang met a Turkmen delegation in Beijing on Monday."
+    )
+    assert roles(a) == {"CN-BJ": "mention"}
