@@ -238,3 +238,12 @@ def test_with_two_countries_a_place_named_only_in_passing_stays_a_mention() -> N
         "Chinese Vice Premier Ding Xuexiang met a Turkmen delegation in Beijing on Monday."
     )
     assert roles(a) == {"CN-BJ": "mention"}
+
+
+def test_a_foreign_city_is_the_other_side() -> None:
+    a = run(
+        "Самарканд и Гомель стали городами-побратимами\n\n"
+        "Хоким Самарканда и председатель Гомельского горисполкома подписали соглашение о "
+        "побратимских связях. Гомель направит в Самарканд делегацию предпринимателей."
+    )
+    assert a.relevant
