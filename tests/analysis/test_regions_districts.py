@@ -45,6 +45,12 @@ from storage.analysis.gazetteer import load_gazetteer
         ("Ош. Мэрия южной столицы", ["KG-GO"]),
         ("Representatives of Nurobod district of Samarqand", ["UZ-SA"]),
         ("friendship between Taraz and Changji", ["KZ-31", "CN-XJ"]),
+        # A name on both sides of a border: a country in brackets after it decides too.
+        ("в городе Хоргос (КНР)", ["CN-XJ"]),
+        ("KHORGOS, China, March 3 (Xinhua) --", ["CN-XJ"]),
+        ("Мед отправили через Хоргос в Китай", ["KZ-33"]),
+        ("Khorgas in Xinjiang", ["CN-XJ"]),
+        ("The Too-Ashuu pass was closed", ["KG-C"]),
     ],
 )
 def test_district_names_its_oblast(text: str, codes: list[str]) -> None:

@@ -77,7 +77,8 @@ class Gazetteer:
     def _settle_twins(self, doc: Doc, hits: list[Hit]) -> None:
         """A name on both sides of a border (Хоргос) means the side its context names: one of
         the two regions named elsewhere in the text, else a country named just before it
-        ("китайский Хоргос"), else the first of the data's list."""
+        ("китайский Хоргос") or in brackets after it ("Хоргос (КНР)"), else the first of the
+        data's list."""
         if all(len(h.targets) == 1 for h in hits):
             return  # most texts: no hit with a choice to make
         named = {
@@ -91,7 +92,7 @@ class Gazetteer:
                 continue
             chosen = [r for r in refs if r.code in named]
             if len(chosen) != 1:
-                near = self._country_before(doc, h.pos)
+                near = self._country_before(doc, h.pos) or self._country_after(doc, h.pos)
                 chosen = [r for r in refs if r.country == near] or refs
             keep = chosen[0]
             h.targets = tuple(t for t in h.targets if t.region is None or t.region == keep)
@@ -105,6 +106,23 @@ class Gazetteer:
                 for t in self._ix.phrases.get((key,), []):
                     if t.kind == COUNTRY:
                         return t.country
+        return ""
+
+    def _country_after(self, doc: Doc, pos: int) -> str:
+        """The country named right after token ``pos`` in brackets or after a comma
+        ("Хоргос (КНР)", "KHORGOS, China"), or "" ("через Хоргос в Китай" names where goods
+        go, not the side of the crossing)."""
+        k = pos + 1
+        if k >= len(doc.toks) or doc.gaps[k].strip() not in ("(", ","):
+            return ""
+        tok = doc.toks[k]
+        for t in self._ix.abbrev.get(tok.text, ()):
+            if t.kind == COUNTRY:
+                return t.country
+        for key in tok.keys:
+            for t in self._ix.phrases.get((key,), []):
+                if t.kind == COUNTRY:
+                    return t.country
         return ""
 
     def _settle(
