@@ -27,6 +27,8 @@ PARTS = (
     "tuning8",
     "heldout4",
     "tuning9",
+    "tuning10",
+    "tuning11",
 )
 TODAY = dt.date(2026, 6, 1)
 
