@@ -51,6 +51,12 @@ from storage.analysis.gazetteer import load_gazetteer
         ("Мед отправили через Хоргос в Китай", ["KZ-33"]),
         ("Khorgas in Xinjiang", ["CN-XJ"]),
         ("The Too-Ashuu pass was closed", ["KG-C"]),
+        ("в районе Алакольских озер Жетысуской области", ["KZ-33"]),
+        ("President Nursultan Nazarbayev", []),
+        ("the basins of the Shu and Talas rivers", []),
+        ("Рудный Алтай и Южный Урал", ["RU-CHE"]),
+        ("городом Гулистон и районом Бувайда Согдийской области", ["TJ-SU", "UZ-FA"]),
+        ("projects in Andijan and Ohangaron", ["UZ-AN", "UZ-TO"]),
     ],
 )
 def test_district_names_its_oblast(text: str, codes: list[str]) -> None:

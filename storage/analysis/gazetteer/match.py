@@ -203,7 +203,7 @@ class Gazetteer:
             adjective = end == i and not tok.keys.isdisjoint(adj_keys)
             # Nothing can match here ("области" that only continues a name): skip it before
             # the context rules run; blocked or not, the outcome is the same.
-            if (not targets and not adjective) or self._blocked_before(doc, i):
+            if (not targets and not adjective) or self._blocked_before(doc, i, end):
                 i += 1
                 continue
             if adjective:
@@ -374,11 +374,20 @@ class Gazetteer:
 
     # ---- context rules -------------------------------------------------------------------
 
-    def _blocked_before(self, doc: Doc, i: int) -> bool:
-        """ "река Шу", "улица Абая": the word before says this is no region."""
+    def _blocked_before(self, doc: Doc, i: int, end: int) -> bool:
+        """ "река Шу", "улица Абая": the word before says this is no region -- unless a
+        region noun ends or follows the name ("озер Жетысуской области": the lakes are in
+        the region, which the text names in full)."""
         if i == 0 or doc.gaps[i].strip(' .«"“'):
             return False
-        return doc.toks[i - 1].norm in self._stop.block_before
+        if doc.toks[i - 1].norm not in self._stop.block_before:
+            return False
+        nouns = self._stop.region_nouns
+        toks = doc.toks
+        return not (
+            (end > i and toks[end].norm in nouns)
+            or (end + 1 < len(toks) and toks[end + 1].norm in nouns)
+        )
 
     def _place_follows(self, doc: Doc, j: int) -> bool:
         """Whether token j is directly followed by a capitalised place word (a district noun
