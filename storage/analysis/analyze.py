@@ -160,7 +160,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     body_lemmas, body_starts = _body_lemmas(words, len(place) - len(body), article)
 
     dateline = article.dateline.text if article.dateline else ""
-    found, countries, spots = load_gazetteer().find_spots(place, parts, words.starts)
+    found, countries, spots, named = load_gazetteer().find_spots(place, parts, words.starts)
     regions = assign_roles(
         found,
         spots,
@@ -182,6 +182,9 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
             strict=True,
         )
     ]
+    # The sides relevance counts: countries named as such and those of the parties (a city
+    # named in passing, "приглашения в Новосибирск и Алматы", makes no second side).
+    sides = tuple(named | {r.country for r in regions if r.role == "party"})
     full_text = "\n".join((article.lead, body))
     return Analysis(
         title=article.title,
@@ -195,5 +198,5 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         summary=summarize(candidates, title_lemmas[0] if title_lemmas else ()),
         figures=find_figures(full_text),
         lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
-        relevant=is_relevant([*title_lemmas, *lead_part], body_part, regions, countries, topics),
+        relevant=is_relevant([*title_lemmas, *lead_part], body_part, regions, sides, topics),
     )

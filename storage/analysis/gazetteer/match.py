@@ -51,15 +51,17 @@ class Gazetteer:
     ) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
         """Regions the text names (order of first mention) and countries (sorted alpha-2);
         ``parts``: ``split_words(text)`` if the caller has it already."""
-        regions, countries, _ = self.find_spots(text, parts)
+        regions, countries, *_ = self.find_spots(text, parts)
         return regions, countries
 
     def find_spots(
         self, text: str, parts: list[str] | None = None, word_starts: list[int] | None = None
-    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], list[Spot]]:
+    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], list[Spot], frozenset[str]]:
         """As ``find``, with every place a region is named at (its code, start, end in
-        ``text``), so the caller can tell a party from a passing mention; ``word_starts``:
-        where each word of ``parts`` begins, if the caller has counted it."""
+        ``text``), so the caller can tell a party from a passing mention, and the countries
+        named as such (a name, an adjective, an abbreviation: not only through a place of
+        theirs); ``word_starts``: where each word of ``parts`` begins, if the caller has
+        counted it."""
         doc, starts = self._tok.scan(text, parts, word_starts)
         hits = list(self._hits_in(doc, starts, query=False))
         self._settle_twins(doc, hits)
@@ -72,7 +74,8 @@ class Gazetteer:
             for t in h.targets
             if t.region is not None and t.region.code in found
         ]
-        return regions, countries, spots
+        named = frozenset(t.country for h in hits for t in h.targets if t.kind == COUNTRY)
+        return regions, countries, spots, named
 
     def _settle_twins(self, doc: Doc, hits: list[Hit]) -> None:
         """A name on both sides of a border (Хоргос) means the side its context names: one of
