@@ -39,6 +39,9 @@ _VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked 
 _DASHES = frozenset("—–-")
 _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
 _START = attrgetter("start")
+# After a dateline's city: its country and outlet and a dash, or a dash and a site.
+_OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+_SITE_TAIL = re.compile(r"\s+[—–-]\s+[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b")
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
@@ -71,7 +74,7 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
     """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
     "in ", "in the city of ", "in Kazakhstan's "."""
     words = "|".join(sorted(map(re.escape, prepositions)))
-    noun = r"(?:(?:the\s+)?(?:город\w*|city\s+of)\s+)?"
+    noun = r"(?:the\s+)?(?:(?:город\w*|city\s+of)\s+)?"
     country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
     return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
 
@@ -157,13 +160,18 @@ def _shown(
 
 
 def _dateline_like(text: str, start: int, end: int) -> bool:
-    """A name in capitals opening a paragraph and followed by a comma or a dot ("TASHKENT,
-    March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-министр..."): a dateline the cleaner did not
-    take apart."""
-    return (
-        (start == 0 or text[start - 1] == "\n")
-        and text[end : end + 1] in (",", ".")
-        and text[start:end].isupper()
+    """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
+    followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
+    министр..."), or followed by its country and outlet and a dash ("Tashkent, Uzbekistan
+    (UzDaily.com) — The second..."), or a name before " - " and a site ("12:10, 19 сентября
+    2025, Бишкек - 24.kg")."""
+    after = text[end : end + 60]
+    if _SITE_TAIL.match(after):
+        return True
+    if start and text[start - 1] != "\n":
+        return False
+    return bool(
+        (after[:1] in (",", ".") and text[start:end].isupper()) or _OUTLET_TAIL.match(after)
     )
 
 
@@ -197,10 +205,7 @@ def assign_roles(
         coordinated = i - 1 in follows_next
         follows = i in follows_next  # the next name inherits this one's cue
         head = start < title_end
-        if not head and (
-            city_start <= start < city_end
-            or ((start == 0 or text[start - 1] == "\n") and _dateline_like(text, start, end))
-        ):
+        if not head and (city_start <= start < city_end or _dateline_like(text, start, end)):
             passed = located = False
             continue
         named.add(code)

@@ -257,3 +257,24 @@ def test_a_city_named_in_passing_makes_no_second_side() -> None:
         "Кыргызстанские туристические компании уже получили приглашения в Новосибирск и Алматы."
     )
     assert not a.relevant
+
+
+def test_datelines_the_cleaner_left_and_regions_signing_together() -> None:
+    a = run(
+        "Ferghana region signs agreements with Russian regions\n\n"
+        "Tashkent, Uzbekistan (UzDaily.com) — Ferghana Region signed cooperation agreements "
+        "with Samara Region. The forum took place in the Moscow region."
+    )
+    assert roles(a) == {
+        "UZ-TK": "mention",
+        "UZ-FA": "party",
+        "RU-SAM": "party",
+        "RU-MOS": "mention",
+    }
+    signed = run(
+        "На форуме в Костанайской области подписаны соглашения\n\n"
+        "На форуме в Костанае подписаны девять соглашений.\n\n"
+        "Кроме того, межрегиональные документы подписали Павлодарская и Омская области."
+    )
+    assert roles(signed)["KZ-55"] == "party"
+    assert roles(signed)["RU-OMS"] == "party"
