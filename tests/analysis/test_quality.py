@@ -88,7 +88,8 @@ def test_topic_floors_on_real_articles(
 # figures less about 0.02): part, region F1, relevance F1, roles right. Passing names (a
 # route's ends, a venue, a forum's city, a source, a distance), sides acting together in a
 # body sentence, a country beyond the seven as the other side, regions of one country needing
-# words of cooperation; on the real-derived parts (tuning8, tuning9) roles were 0.77 and 0.88.
+# words of cooperation; on the real-derived parts (tuning8, 9, 10, 11) roles were 0.77, 0.88,
+# 0.78 and 0.84 before.
 UNDERSTANDING_FLOORS = [
     ("tuning2", 0.98, 0.98, 0.98),
     ("tuning3", 0.97, 0.98, 0.98),
@@ -98,6 +99,8 @@ UNDERSTANDING_FLOORS = [
     ("tuning7", 0.97, 0.98, 0.95),
     ("tuning8", 0.98, 0.98, 0.92),
     ("tuning9", 0.95, 0.98, 0.95),
+    ("tuning10", 0.97, 0.96, 0.88),
+    ("tuning11", 0.97, 0.96, 0.83),
 ]
 
 
