@@ -165,13 +165,12 @@ def _dateline_like(text: str, start: int, end: int) -> bool:
     министр..."), or followed by its country and outlet and a dash ("Tashkent, Uzbekistan
     (UzDaily.com) — The second..."), or a name before " - " and a site ("12:10, 19 сентября
     2025, Бишкек - 24.kg")."""
-    after = text[end : end + 60]
-    if _SITE_TAIL.match(after):
-        return True
     if start and text[start - 1] != "\n":
-        return False
+        return _SITE_TAIL.match(text, end) is not None
     return bool(
-        (after[:1] in (",", ".") and text[start:end].isupper()) or _OUTLET_TAIL.match(after)
+        (text[end : end + 1] in (",", ".") and text[start:end].isupper())
+        or _OUTLET_TAIL.match(text, end)
+        or _SITE_TAIL.match(text, end)
     )
 
 

@@ -65,7 +65,7 @@ class Gazetteer:
         doc, starts = self._tok.scan(text, parts, word_starts)
         hits = list(self._hits_in(doc, starts, query=False))
         self._settle_twins(doc, hits)
-        regions, countries = self._settle(hits, query=False)
+        regions, countries, named = self._settle(hits, query=False)
         found = {r.code for r in regions}
         at, toks = doc.starts(), doc.toks  # one list for every spot, not a call per spot
         spots = [
@@ -74,8 +74,7 @@ class Gazetteer:
             for t in h.targets
             if t.region is not None and t.region.code in found
         ]
-        named = frozenset(t.country for h in hits for t in h.targets if t.kind == COUNTRY)
-        return regions, countries, spots, named
+        return regions, countries, spots, frozenset(named)
 
     def _settle_twins(self, doc: Doc, hits: list[Hit]) -> None:
         """A name on both sides of a border (Хоргос) means the side its context names: one of
@@ -130,10 +129,13 @@ class Gazetteer:
 
     def _settle(
         self, hits: list[Hit], *, query: bool
-    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
+    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], set[str]]:
+        """(regions in order of first mention, countries named or through a region, the
+        countries named as such)."""
         named = {t.region.code for h in hits for t in h.targets if t.kind == NAME and t.region}
         regions: dict[str, RegionRef] = {}
         countries: set[str] = set()
+        outright: set[str] = set()
         for h in sorted(hits, key=_POS):
             if len(h.targets) == 1:  # most hits: one place, nothing to choose
                 target = h.targets[0]
@@ -141,13 +143,13 @@ class Gazetteer:
                     regions.setdefault(target.region.code, target.region)
                     countries.add(target.region.country)
                 if target.kind == COUNTRY:
-                    countries.add(target.country)
+                    outright.add(target.country)
                 continue
             for ref in self._choose(h, named, query=query):
                 regions.setdefault(ref.code, ref)
                 countries.add(ref.country)
-            countries.update(t.country for t in h.targets if t.kind == COUNTRY)
-        return tuple(regions.values()), tuple(sorted(countries))
+            outright.update(t.country for t in h.targets if t.kind == COUNTRY)
+        return tuple(regions.values()), tuple(sorted(countries | outright)), outright
 
     def _choose(self, hit: Hit, named: set[str], *, query: bool) -> list[RegionRef]:
         """The region(s) a hit means. Only a shared adjective (алматинский: the city KZ-75 and
@@ -419,7 +421,7 @@ class Gazetteer:
             return None
         if q.upper() in self._regions:  # an ISO code typed as is: "KZ-31"
             return self._regions[q.upper()]
-        regions, _ = self._settle(list(self._hits(q, query=True)), query=True)
+        regions, *_ = self._settle(list(self._hits(q, query=True)), query=True)
         if regions:
             return regions[0]
         exact = self._ix.fuzzy.get(skeleton(q), set())
