@@ -43,7 +43,10 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     whole paragraph passes by; stop phrases ("Belt and Road", "физическая культура");
 #     price rises and floods are local news; the main topic is the first the title names,
 #     else the first the text names; sector words of real news (labelling conventions).
-ANALYSIS_VERSION = "12"
+# 13: roles by kind of passing name (a route's ends, a venue, a transit, a distance, a source);
+#     sides acting together in a body sentence are parties; relevance counts a country beyond
+#     the seven as a side; gazetteer: English lists before "regions", twins by context.
+ANALYSIS_VERSION = "13"
 
 
 @cache
