@@ -21,7 +21,7 @@ from storage.analysis.gazetteer import load_gazetteer, split_words
 from storage.analysis.model import Analysis
 from storage.analysis.relevance import is_relevant
 from storage.analysis.relevance import vocabulary_bytes as relevance_bytes
-from storage.analysis.roles import Zones, assign_roles
+from storage.analysis.roles import Sentences, Zones, assign_roles
 from storage.analysis.summary import MAX_CANDIDATES, Candidate, aside_paragraphs, summarize
 from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary_bytes
 
@@ -43,10 +43,13 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     whole paragraph passes by; stop phrases ("Belt and Road", "физическая культура");
 #     price rises and floods are local news; the main topic is the first the title names,
 #     else the first the text names; sector words of real news (labelling conventions).
-# 13: sector words by class (both languages); a list closing with "и других областях"; an
-#     agreement's subject ("протокол о пунктах пропуска") names an area, also where a visit
-#     takes place; what one side is or tells of its potential passes by; a title's investor
-#     comes after the plant; a product's description ("environmentally friendly") is no area.
+# 13: roles by kind of passing name (a route's ends, a venue, a transit, a distance, a source);
+#     sides acting together in a body sentence are parties; relevance counts a country beyond
+#     the seven as a side; gazetteer: English lists before "regions", twins by context.
+#     Topics: sector words by class (both languages); a list closing with "и других
+#     областях"; an agreement's subject ("протокол о пунктах пропуска") names an area, also
+#     where a visit takes place; what one side is or tells of its potential passes by; a
+#     title's investor comes after the plant; a product's description is no area.
 ANALYSIS_VERSION = "13"
 
 
@@ -97,16 +100,21 @@ class _Words:
         return list(map(morph.lemma, self.words[lo : bisect_left(self.starts, end, lo)]))
 
 
-def _body_lemmas(words: _Words, offset: int, article: CleanArticle) -> list[list[str]]:
-    """Lemmas of every body sentence; the body begins at ``offset`` of the place text."""
+def _body_lemmas(
+    words: _Words, offset: int, article: CleanArticle
+) -> tuple[list[list[str]], list[int]]:
+    """Lemmas of every body sentence and where each starts; the body begins at ``offset`` of
+    the place text."""
     out: list[list[str]] = []
+    starts: list[int] = []
     pos = offset
     for para in article.paragraphs:
         for sent in para:
+            starts.append(pos)
             out.append(words.lemmas(pos, pos + len(sent)))
             pos += len(sent) + 1  # the space after a sentence
         pos += 1  # paragraphs are joined by two newlines: one more than sentences
-    return out
+    return out, starts
 
 
 def _wire_lead(
@@ -156,11 +164,18 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     title_lemmas = [words.lemmas(0, len(article.title))] if article.title else []
     # Lead sentences are cut and unglued apart from the lead as printed: their own split.
     lead_lemmas = [_lemmatise(s) for s in lead_sents]
-    body_lemmas = _body_lemmas(words, len(place) - len(body), article)
+    body_lemmas, body_starts = _body_lemmas(words, len(place) - len(body), article)
 
     dateline = article.dateline.text if article.dateline else ""
-    found, countries, spots = load_gazetteer().find_spots(place, parts, words.starts)
-    regions = assign_roles(found, spots, place, _zones(article, len(place) - len(body)))
+    found, countries, spots, named = load_gazetteer().find_spots(place, parts, words.starts)
+    regions = assign_roles(
+        found,
+        spots,
+        place,
+        _zones(article, len(place) - len(body)),
+        Sentences(body_starts, body_lemmas),
+        countries,
+    )
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
     topics = detect_topics(title_lemmas, lead_part, body_part, _openers(article, body_part))
     # The summary reads the first MAX_CANDIDATES sentences only.
@@ -174,6 +189,9 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
             strict=True,
         )
     ]
+    # The sides relevance counts: countries named as such and those of the parties (a city
+    # named in passing, "приглашения в Новосибирск и Алматы", makes no second side).
+    sides = tuple(named | {r.country for r in regions if r.role == "party"})
     full_text = "\n".join((article.lead, body))
     return Analysis(
         title=article.title,
@@ -187,5 +205,5 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         summary=summarize(candidates, title_lemmas[0] if title_lemmas else ()),
         figures=find_figures(full_text),
         lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
-        relevant=is_relevant([*title_lemmas, *lead_part], body_part, regions, countries, topics),
+        relevant=is_relevant([*title_lemmas, *lead_part], body_part, regions, sides, topics),
     )

@@ -1,20 +1,51 @@
 """The role of each region an article names (SPEC): a ``party`` (a side of the cooperation, or
 the place the article is about) or a ``mention`` (named in passing: a dateline, a consulate's
-seat, a flight's origin, a place named once deep in the body)."""
+seat, a route's end, a venue, what a delegation was shown, another story's place).
+
+A region named in the title or the lead, or in two sentences of the body, is a party, unless
+each of those names is a passing one: right after a cue word ("консульство", "трасса",
+"через"), a venue ("подписали в Бишкеке", "held in Almaty"), one end of a route joined to
+another place by a dash ("Бишкек — Ош", "the Bishkek-Osh highway"), or inside a body sentence
+that passes by (what a delegation was shown, "Ранее..." / "Earlier..." another story). The cue
+words are data (``[roles]`` of ``data/relevance.toml``)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 
 from storage.analysis import morph
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.model import RegionRef
-from storage.analysis.relevance import load_vocabulary
+from storage.analysis.relevance import RoleCues, load_vocabulary
 
 _CONTEXT = 60  # characters before a name where a cue is looked for (about six words)
+# A settlement's noun or a quoted name right before "в" / "in": the name after it says where
+# that place is ("Shanlo city in Shaanxi", "на пункте пропуска «Ак-Жол» в Чуйской области").
+_WITHIN = re.compile(
+    r"(?:(?:city|town|village|county|district|prefecture|город\w*|сел[оауеом]\w*|район\w*)\s+"
+    r"|[»\"”]\s+)$"
+)
+# Where a clause ends inside a sentence: a semicolon, or a comma before a relative or a
+# conjunction ("...компаний Китая, которая собирается построить в Алматинской области").
+_CLAUSE = re.compile(r"[;]|,\s*(?:котор\w*|что|где|чтобы|а|но|и|which|who|where|that|and|but)\b")
+_TAIL = 45  # characters before a name where "в" / "in" (and "городе", "казахстанском") stand
+_NEAR = 12  # characters between two names of one enumeration or route at most
+_VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked for
+_DASHES = frozenset("—–-")
+_GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
+_START = attrgetter("start")
+# After a dateline's city: its country and outlet and a dash, or a dash and a site.
+_OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+_SITE_TAIL = re.compile(r"\s+[—–-]\s+[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b")
+_WORD = morph.WORD_RE
+_TO = frozenset({"в", "во", "до", "to"})
+_FROM = ("из ", "from ")
+_COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,58 +60,208 @@ class Zones:
     city_end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """The body's sentences in the matched text: where each starts (ascending) and its
+    lemmas, so a name is looked up in its sentence without parsing it again."""
+
+    starts: Sequence[int] = ()
+    lemmas: Sequence[Sequence[str]] = ()
+
+
 @cache
-def _prefixes(cues: frozenset[str]) -> re.Pattern[str]:
-    """The cues' first letters as one pattern: one C search per name instead of a loop."""
-    return re.compile("|".join(sorted(map(re.escape, {c[:4] for c in cues}))))
+def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
+    """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
+    "in ", "in the city of ", "in Kazakhstan's "."""
+    words = "|".join(sorted(map(re.escape, prepositions)))
+    noun = r"(?:the\s+)?(?:(?:город\w*|city\s+of)\s+)?"
+    country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
+    return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
 
 
-def _cued(text: str, start: int, cues: frozenset[str], prefixes: re.Pattern[str]) -> bool:
-    """Whether a cue word stands shortly before ``start`` in the same sentence."""
-    before = text[max(0, start - _CONTEXT) : start].lower()
-    if not prefixes.search(before):  # most names: no cue near, no parsing
-        return False
+def _passing_name(
+    text: str,
+    span: tuple[int, int, int],
+    cues: RoleCues,
+    venue_tail: re.Pattern[str],
+) -> tuple[bool, bool]:
+    """(Whether the words around a name make it a passing one, whether it stands right after
+    "в" / "in": where something is rather than a side); ``span``: (since, start, end),
+    the words before the name are looked at from ``since`` on (a cue before another place is
+    that place's). Passing: a cue among the six words before it ("генконсульство Узбекистана
+    в Алматы", "в 465 километрах от Алматы"), a name's noun shortly before it with no
+    preposition between ("трассы Бишкек", "пункта пропуска «Хоргос»", not "на трассе в
+    Омской области"), a transit ("через Забайкальск"), or a venue: "в" / "in" right before it
+    and a venue's word before ("подписали в Бишкеке", "Forum in Chelyabinsk", "во время
+    визита во Владивосток") or right after it ("В Атырау подписан меморандум")."""
+    since, start, end = span
+    before = morph.fold(text[max(0, since, start - _CONTEXT) : start])
+    venue = venue_tail.search(before, max(0, len(before) - _TAIL))
+    located = venue is not None
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
-    words = morph.tokenize(before[cut + 1 :])[-6:]
-    return any(morph.lemma(w) in cues for w in words)
+    words = _WORD.findall(before, cut + 1)[-6:]
+    if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
+        return True, located
+    for k in range(max(0, len(words) - 3), len(words)):
+        if words[k] in cues.named:
+            return cues.prepositions.isdisjoint(words[k + 1 :]), located
+    if venue is None or venue.start() < cut:
+        return False, located
+    if _WITHIN.search(before, max(0, venue.start() - 20), venue.start() + 1):
+        return False, located  # "Shanlo city in Shaanxi Province": where a place is
+    # "В Атырау подписан меморандум": the venue's word right after the name.
+    after = morph.fold(text[end : end + 40])
+    if not cues.venue_words.isdisjoint(_WORD.findall(after, 0, after.find(".") % 41)[:4]):
+        return True, located
+    # The venue's word may stand further back in its clause ("На XI Форуме
+    # межрегионального сотрудничества Казахстана и России в Атырау").
+    wide = morph.fold(
+        text[max(0, since, start - _VENUE_CONTEXT) : start - len(before) + venue.start()]
+    )
+    edge = max(wide.rfind("."), wide.rfind("!"), wide.rfind("?"), wide.rfind("\n"))
+    clause = [m.end() for m in _CLAUSE.finditer(wide, edge + 1)]  # its last boundary
+    return not cues.venue_words.isdisjoint(
+        _WORD.findall(wide, clause[-1] if clause else edge + 1)
+    ), located
+
+
+def _links(text: str, spots: Sequence[Spot]) -> tuple[set[int], set[int]]:
+    """(names enumerated with the next one: "Ташкента и Самарканда", "Xi'an and Chongqing",
+    "Бишкек — Ош" — a cue before the first speaks for both; names that are a route's ends:
+    joined to another place by a dash, "трасса Бишкек — Ош", "the Bishkek-Osh highway",
+    "Каракол — Кеген — Алматы", or "из X в Y", "автобус, следовавший из Бишкека в Ош")."""
+    follows: set[int] = set()
+    routes: set[int] = set()
+    ends = [s.end for s in spots]
+    near = [
+        i for i, (a, b) in enumerate(zip(ends, spots[1:], strict=False)) if b.start - a <= _NEAR
+    ]
+    for i in near:
+        a_spot, b_spot = spots[i], spots[i + 1]
+        if _COORDINATION.fullmatch(text, a_spot.end, b_spot.start) is not None:
+            follows.add(i)
+        if a_spot.code == b_spot.code:
+            continue
+        gap = text[a_spot.end : b_spot.start].strip(_GAP_FILL)
+        if (len(gap) == 1 and gap in _DASHES) or (
+            gap in _TO and text[max(0, a_spot.start - 6) : a_spot.start].lower().endswith(_FROM)
+        ):
+            routes.update((i, i + 1))
+    return follows, routes
+
+
+def _shown(
+    text: str, start: int, sentence_start: int, lemmas: Sequence[str], cues: RoleCues
+) -> bool:
+    """Whether a name stands after a sentence's passing word ("показали ... в Уфе"): what a
+    delegation was shown passes by, the guests named before it do not."""
+    first = next(k for k, lemma in enumerate(lemmas) if lemma in cues.passing)
+    return len(morph.tokenize(text[sentence_start:start])) > first
 
 
 def _dateline_like(text: str, start: int, end: int) -> bool:
-    """A name in capitals opening a paragraph and followed by a comma ("TASHKENT, March 20
-    (Gazeta.uz) --"): a dateline the cleaner did not take apart."""
-    return (
-        text[start:end].isupper()
-        and text[end : end + 1] == ","
-        and (start == 0 or text[start - 1] == "\n")
+    """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
+    followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
+    министр..."), or followed by its country and outlet and a dash ("Tashkent, Uzbekistan
+    (UzDaily.com) — The second..."), or a name before " - " and a site ("12:10, 19 сентября
+    2025, Бишкек - 24.kg")."""
+    if start and text[start - 1] != "\n":
+        return _SITE_TAIL.match(text, end) is not None
+    return bool(
+        (text[end : end + 1] in (",", ".") and text[start:end].isupper())
+        or _OUTLET_TAIL.match(text, end)
+        or _SITE_TAIL.match(text, end)
     )
 
 
 def assign_roles(
-    regions: Sequence[RegionRef], spots: Sequence[Spot], text: str, zones: Zones
+    regions: Sequence[RegionRef],
+    spots: Sequence[Spot],
+    text: str,
+    zones: Zones,
+    sentences: Sentences | None = None,
+    countries: Sequence[str] = (),
 ) -> tuple[RegionRef, ...]:
-    """``regions`` with their roles, from where (``spots``) the matched ``text`` names them."""
-    cues = load_vocabulary().mention_before
-    # A cue's first letters, to skip the parsing where none is near (lemmas are lower case).
-    prefixes = _prefixes(cues)
-    strong: set[str] = set()  # title, or lead without a cue
-    body: dict[str, int] = {}  # body mentions without a cue
+    """``regions`` with their roles, from where (``spots``) the matched ``text`` names them;
+    ``sentences``: the body's sentences (their passing ones do not count); ``countries``:
+    the countries the text names."""
+    cues = load_vocabulary().roles
+    venue_tail = _venue_tail(cues.venue_prepositions)
+    sentences = sentences or Sentences()
+    spots = sorted(set(spots), key=_START)  # one name may carry a region twice
+    follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
+    strong: set[str] = set()  # title or lead, not in passing
+    hosts: set[str] = set()  # title or lead, in passing (a venue, a consulate's seat)
+    body: dict[str, set[int]] = {}  # the body sentences naming it, not in passing
+    acting: set[str] = set()  # named in a body sentence of two sides acting together
     named: set[str] = set()  # anywhere but the dateline
-    for code, start, end in spots:
-        if start < zones.title_end:
-            strong.add(code)
-            named.add(code)
-            continue
-        if zones.city_start <= start < zones.city_end or _dateline_like(text, start, end):
+    passed = False  # whether the previous name was a passing one
+    located = False  # whether it stood after "в" / "in": where something is, not a side
+    settled: set[str] = set()  # a party whatever else names it: no need to look again
+    title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
+    for i, spot in enumerate(spots):
+        code, start, end = spot
+        coordinated = i - 1 in follows_next
+        follows = i in follows_next  # the next name inherits this one's cue
+        head = start < title_end
+        if not head and (city_start <= start < city_end or _dateline_like(text, start, end)):
+            passed = located = False
             continue
         named.add(code)
-        if code in strong or _cued(text, start, cues, prefixes):
-            continue
-        if zones.lead_start <= start < zones.lead_end:
-            strong.add(code)
+        if code in settled and not follows:
+            continue  # most repeated names: nothing left to decide
+        in_head = head or zones.lead_start <= start < zones.lead_end
+        k = -1 if in_head else bisect_right(sentences.starts, start) - 1
+        if coordinated:
+            passing, where = passed, located  # "консульства в Ташкенте и Самарканде"
+        elif k >= 0 and cues.near.isdisjoint(sentences.lemmas[k]):
+            # A body sentence without a cue word (one C test): no cue, no venue.
+            passing = False
+            where = venue_tail.search(text, max(start - _TAIL, 0), start) is not None
         else:
-            body[code] = body.get(code, 0) + 1
-    parties = strong | {code for code, n in body.items() if n >= 2}
-    if not parties:
-        # A short local item: what it names (else its dateline) is what it is about.
-        parties = {code for code in body} or named or {r.code for r in regions}
+            since = spots[i - 1].end if i else 0
+            passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
+        passed = passing = passing or i in routes
+        located = where
+        if passing and in_head and i not in routes:
+            hosts.add(code)
+        if code in strong or passing:
+            continue
+        if in_head:
+            strong.add(code)
+            settled.add(code)
+            continue
+        if k >= 0:
+            lemmas = sentences.lemmas[k]
+            if lemmas and lemmas[0] in cues.aside_openers:
+                continue  # "Ранее в Оше прошел фестиваль": another story
+            if not cues.passing.isdisjoint(lemmas) and _shown(
+                text, start, sentences.starts[k], lemmas, cues
+            ):
+                continue
+            if not located and not cues.sides.isdisjoint(lemmas):
+                # "Tashkent region and Tatarstan signed agreements", not "agreed to open a
+                # trade office in Osh"
+                acting.add(code)
+                settled.add(code)
+        where_named = body.setdefault(code, set())
+        where_named.add(k)
+        if len(where_named) >= 2:
+            settled.add(code)
+    if not strong and len(countries) < 2:
+        # No side in the title or the lead but the place things happen, and no second
+        # country: a local item about that place ("В Ашхабаде прошел марафон"; a forum of
+        # two countries in Kostanay keeps Kostanay a venue).
+        strong = hosts
+    parties = strong | acting | {code for code, sents in body.items() if len(sents) >= 2}
+    if not strong and len(countries) < 2:
+        # Nothing in the title or the lead, one country: a local item about what its body
+        # names (a flood in four regions).
+        parties |= set(body)
+    if not parties and len(countries) < 2:
+        # A short local item: what it names (else its dateline) is what it is about; with
+        # two countries named, places named only in passing (a forum's city) stay mentions.
+        parties = set(body) or named or {r.code for r in regions}
+    elif not parties:
+        parties = set(body)
     return tuple(r if r.code in parties else replace(r, role="mention") for r in regions)

@@ -88,6 +88,36 @@ def test_topic_floors_on_real_articles(
     assert batch.main_accuracy >= main, batch.main_errors
 
 
+# Regions, relevance and roles on every tuning part (session 5, branch roles6, at its final
+# figures less about 0.02): part, region F1, relevance F1, roles right. Passing names (a
+# route's ends, a venue, a forum's city, a source, a distance), sides acting together in a
+# body sentence, a country beyond the seven as the other side, regions of one country needing
+# words of cooperation; on the real-derived parts (tuning8, 9, 10, 11) roles were 0.77, 0.88,
+# 0.78 and 0.84 before.
+UNDERSTANDING_FLOORS = [
+    ("tuning2", 0.98, 0.98, 0.98),
+    ("tuning3", 0.97, 0.98, 0.98),
+    ("tuning4", 0.97, 0.98, 0.92),
+    ("tuning5", 0.97, 0.98, 0.95),
+    ("tuning6", 0.98, 0.98, 0.98),
+    ("tuning7", 0.97, 0.98, 0.95),
+    ("tuning8", 0.98, 0.98, 0.92),
+    ("tuning9", 0.95, 0.98, 0.95),
+    ("tuning10", 0.97, 0.96, 0.88),
+    ("tuning11", 0.97, 0.96, 0.83),
+]
+
+
+@pytest.mark.parametrize(("part", "regions", "relevance", "roles"), UNDERSTANDING_FLOORS)
+def test_regions_relevance_and_roles_floors(
+    part: str, regions: float, relevance: float, roles: float
+) -> None:
+    batch = score(load(part))
+    assert batch.regions.f1 >= regions, batch.regions.errors
+    assert batch.relevance.f1 >= relevance, batch.relevance.errors
+    assert batch.role_accuracy >= roles, batch.role_errors
+
+
 def test_region_floor(tuning: Score) -> None:
     assert tuning.regions.f1 >= 0.98, tuning.regions.errors
 
@@ -98,11 +128,11 @@ def test_topic_floor(tuning: Score) -> None:
 
 
 def test_relevance_floor(tuning: Score) -> None:
-    assert tuning.relevance.f1 >= 0.95, tuning.relevance.errors
+    assert tuning.relevance.f1 >= 0.98, tuning.relevance.errors
 
 
 def test_roles_floor(tuning: Score) -> None:
-    assert tuning.role_accuracy >= 0.95, tuning.role_errors
+    assert tuning.role_accuracy >= 0.98, tuning.role_errors
 
 
 def test_summaries_hold_what_readers_picked(tuning: Score) -> None:

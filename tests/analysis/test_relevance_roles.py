@@ -119,3 +119,162 @@ def test_an_english_possessive_or_adjective_names_the_country() -> None:
     )
     assert set(a.countries) == {"KZ", "RU", "CN"}
     assert a.relevant
+
+
+def test_a_routes_ends_and_a_venue_are_mentions() -> None:
+    # The road's ends and where the injured were taken pass by; the district is the place.
+    a = run(
+        "Автобус опрокинулся на трассе Бишкек — Ош\n\n"
+        "В Токтогульском районе Жалал-Абадской области на трассе Бишкек — Ош опрокинулся "
+        "автобус, следовавший из Бишкека в Ош. Пострадали пять человек.\n\n"
+        "Двоих пассажиров санавиацией доставили в Бишкек."
+    )
+    assert roles(a) == {"KG-GB": "mention", "KG-GO": "mention", "KG-J": "party"}
+    signed = run(
+        "Новосибирская компания построит завод в Чуйской области\n\n"
+        "Новосибирская компания построит завод в Чуйской области. Соглашение подписали в "
+        "Бишкеке.\n\nЗавод разместится рядом с Кара-Балтой."
+    )
+    assert roles(signed) == {"RU-NVS": "party", "KG-C": "party", "KG-GB": "mention"}
+
+
+def test_on_a_road_in_a_region_the_region_is_the_place() -> None:
+    a = run(
+        "На трассе под Омском столкнулись грузовик и автобус\n\n"
+        "На федеральной трассе в Омской области столкнулись грузовик и рейсовый автобус, "
+        "следовавший в Тюмень."
+    )
+    assert roles(a) == {"RU-OMS": "party", "RU-TYU": "mention"}
+
+
+def test_what_a_delegation_was_shown_and_another_story_pass_by() -> None:
+    a = run(
+        "Ферганская область откроет торговый дом в Башкортостане\n\n"
+        "Хоким Ферганской области и премьер-министр Башкортостана договорились открыть "
+        "торговый дом.\n\n"
+        "Ферганской делегации показали шинный завод в Самаре. Гостям также показали порт в "
+        "Самаре.\n\n"
+        "Ранее в Намангане открылся новый рынок. Ранее в Намангане прошел фестиваль."
+    )
+    got = roles(a)
+    assert got["UZ-FA"] == "party"
+    assert got["RU-BA"] == "party"
+    assert got["RU-SAM"] == "mention"
+    assert got["UZ-NG"] == "mention"
+
+
+def test_a_cue_speaks_for_an_enumeration_not_a_place_further_on() -> None:
+    a = run(
+        "Бишкек и Алматы обменяются выставками\n\n"
+        "Мэрии Бишкека и Алматы подписали программу обмена. Грузы пойдут через пункты "
+        "пропуска «Кордай» и «Ак-Тилек», а выставки пройдут в Бишкеке и Алматы."
+    )
+    got = roles(a)
+    assert got["KG-GB"] == "party"
+    assert got["KZ-75"] == "party"
+    assert got["KZ-31"] == "mention"
+
+
+def test_a_country_beyond_the_seven_is_the_other_side() -> None:
+    a = run(
+        "Сурхандарья и Балх договорились о транзите грузов\n\n"
+        "ТЕРМЕЗ, 16 марта — UzA. Хокимият Сурхандарьинской области и губернатор афганской "
+        "провинции Балх договорились увеличить транзит грузов через Термез."
+    )
+    assert roles(a) == {"UZ-SU": "party"}
+    assert a.relevant
+
+
+def test_english_wording_of_a_joint_line() -> None:
+    a = run(
+        "Aktau-Astrakhan ferry line to carry cargo\n\n"
+        "AKTAU, Feb 17 (Kazinform) -- Kazakhstan's Mangystau Region and Russia's Astrakhan "
+        "Region launched a regular cargo ferry line between the ports of Aktau and Astrakhan."
+    )
+    assert a.relevant
+
+
+def test_one_countrys_regions_need_words_of_cooperation_not_topics() -> None:
+    # A harvest in four provinces names four parties of one country: local news.
+    a = run(
+        "В четырех велаятах страны начали собирать хлопок\n\n"
+        "В Туркменистане началась уборка хлопка. Кампания стартовала в Ахалском, Балканском, "
+        "Лебапском и Марыйском велаятах. Для приема урожая подготовлены 157 заготовительных "
+        "пунктов."
+    )
+    assert not a.relevant
+
+
+def test_overwhelming_cooperation_with_a_side_no_list_knows() -> None:
+    a = run(
+        "California plans to invest in Issyk-Kul region's tourism\n\n"
+        "California intends to invest in tourism in Issyk-Kul region, an adviser to the "
+        "Governor of the state said. The two sides discussed cooperation in tourism and "
+        "education and signed a memorandum of partnership."
+    )
+    assert a.relevant
+
+
+def test_an_events_place_is_a_mention_unless_it_is_all_the_article_names() -> None:
+    a = run(
+        "В Атырау подписан меморандум между Кызылординской областью и Татарстаном\n\n"
+        "На Форуме межрегионального сотрудничества в Атырау аким Кызылординской области и "
+        "глава Татарстана подписали меморандум. Эпицентр землетрясения был в 465 километрах "
+        "от Алматы."
+    )
+    assert roles(a) == {"KZ-23": "mention", "KZ-43": "party", "RU-TA": "party", "KZ-75": "mention"}
+    local = run(
+        "В Ашхабаде прошел международный марафон\n\n"
+        "В забеге участвовали пять тысяч человек.\n\n"
+        "Самый старший участник приехал из Мары."
+    )
+    assert roles(local) == {"TM-S": "party", "TM-M": "mention"}
+
+
+def test_with_two_countries_a_place_named_only_in_passing_stays_a_mention() -> None:
+    a = run(
+        "China and Turkmenistan pledge to promote energy cooperation\n\n"
+        "China and Turkmenistan agreed to expand gas supplies.\n\n"
+        "Chinese Vice Premier Ding Xuexiang met a Turkmen delegation in Beijing on Monday."
+    )
+    assert roles(a) == {"CN-BJ": "mention"}
+
+
+def test_a_foreign_city_is_the_other_side() -> None:
+    a = run(
+        "Самарканд и Гомель стали городами-побратимами\n\n"
+        "Хоким Самарканда и председатель Гомельского горисполкома подписали соглашение о "
+        "побратимских связях. Гомель направит в Самарканд делегацию предпринимателей."
+    )
+    assert a.relevant
+
+
+def test_a_city_named_in_passing_makes_no_second_side() -> None:
+    a = run(
+        "Иссык-Куль начал готовиться к туристическому сезону\n\n"
+        "В Иссык-Кульской области началась подготовка к туристическому сезону.\n\n"
+        "Госадминистрация собирается участвовать в международных ярмарках и выставках. "
+        "Кыргызстанские туристические компании уже получили приглашения в Новосибирск и Алматы."
+    )
+    assert not a.relevant
+
+
+def test_datelines_the_cleaner_left_and_regions_signing_together() -> None:
+    a = run(
+        "Ferghana region signs agreements with Russian regions\n\n"
+        "Tashkent, Uzbekistan (UzDaily.com) — Ferghana Region signed cooperation agreements "
+        "with Samara Region. The forum took place in the Moscow region."
+    )
+    assert roles(a) == {
+        "UZ-TK": "mention",
+        "UZ-FA": "party",
+        "RU-SAM": "party",
+        "RU-MOS": "mention",
+    }
+    signed = run(
+        "На форуме в Костанайской области подписаны соглашения\n\n"
+        "На форуме в Костанае подписаны девять соглашений.\n\n"
+        "Кроме того, межрегиональные документы подписали Павлодарская и Омская области."
+    )
+    assert roles(signed)["KZ-55"] == "party"
+    assert roles(signed)["RU-OMS"] == "party"

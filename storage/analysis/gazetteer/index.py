@@ -63,6 +63,9 @@ class Stop:
     given_names: frozenset[str] = frozenset()
     # After a name: the name is no place ("по пекинскому времени", "Beijing time").
     name_block_after: frozenset[str] = frozenset()
+    # A plural region noun after enumerated names -> the singular the names are listed with
+    # ("Kashkadarya and Surkhandarya regions": "Kashkadarya Region").
+    plural_nouns: dict[str, str] = field(default_factory=dict)
     # Places on both sides of a border (Хоргос): (name, region codes, the default first).
     twins: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -184,6 +187,7 @@ def _load_stop(data: dict[str, Any]) -> Stop:
         given_names=frozenset(f for w in data.get("given_names", []) for f in word_forms(w)[0]),
         noun_keys=noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
         name_block_after=surfaces(data.get("name_block_after", [])),
+        plural_nouns={norm(k): norm(v) for k, v in data.get("plural_nouns", {}).items()},
         twins=tuple((t["name"], tuple(t["regions"])) for t in data.get("twin", [])),
     )
 

@@ -25,6 +25,7 @@ _POS = operator.attrgetter("pos")  # a hit's token index, as a C function for so
 # What may stand between two words of one name: spaces, line breaks, hyphens and dashes.
 _PHRASE_GAP = frozenset(" \t\r\n\xa0-‐‑–—")
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
+_LATIN_CONJUNCTIONS = frozenset({"and", "or", "va"})
 # rapidfuzz ratio (0-100) a suggestion needs: one or two wrong letters in a name score 80+
 # ("Шымкен" 93, "Тараc" 80), random words at most about 73 against some place ("qwerty").
 _FUZZY_CUTOFF = 76
@@ -50,19 +51,21 @@ class Gazetteer:
     ) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
         """Regions the text names (order of first mention) and countries (sorted alpha-2);
         ``parts``: ``split_words(text)`` if the caller has it already."""
-        regions, countries, _ = self.find_spots(text, parts)
+        regions, countries, *_ = self.find_spots(text, parts)
         return regions, countries
 
     def find_spots(
         self, text: str, parts: list[str] | None = None, word_starts: list[int] | None = None
-    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], list[Spot]]:
+    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], list[Spot], frozenset[str]]:
         """As ``find``, with every place a region is named at (its code, start, end in
-        ``text``), so the caller can tell a party from a passing mention; ``word_starts``:
-        where each word of ``parts`` begins, if the caller has counted it."""
+        ``text``), so the caller can tell a party from a passing mention, and the countries
+        named as such (a name, an adjective, an abbreviation: not only through a place of
+        theirs); ``word_starts``: where each word of ``parts`` begins, if the caller has
+        counted it."""
         doc, starts = self._tok.scan(text, parts, word_starts)
         hits = list(self._hits_in(doc, starts, query=False))
         self._settle_twins(doc, hits)
-        regions, countries = self._settle(hits, query=False)
+        regions, countries, named = self._settle(hits, query=False)
         found = {r.code for r in regions}
         at, toks = doc.starts(), doc.toks  # one list for every spot, not a call per spot
         spots = [
@@ -71,12 +74,13 @@ class Gazetteer:
             for t in h.targets
             if t.region is not None and t.region.code in found
         ]
-        return regions, countries, spots
+        return regions, countries, spots, frozenset(named)
 
     def _settle_twins(self, doc: Doc, hits: list[Hit]) -> None:
         """A name on both sides of a border (Хоргос) means the side its context names: one of
         the two regions named elsewhere in the text, else a country named just before it
-        ("китайский Хоргос"), else the first of the data's list."""
+        ("китайский Хоргос") or in brackets after it ("Хоргос (КНР)"), else the first of the
+        data's list."""
         if all(len(h.targets) == 1 for h in hits):
             return  # most texts: no hit with a choice to make
         named = {
@@ -90,7 +94,7 @@ class Gazetteer:
                 continue
             chosen = [r for r in refs if r.code in named]
             if len(chosen) != 1:
-                near = self._country_before(doc, h.pos)
+                near = self._country_before(doc, h.pos) or self._country_after(doc, h.pos)
                 chosen = [r for r in refs if r.country == near] or refs
             keep = chosen[0]
             h.targets = tuple(t for t in h.targets if t.region is None or t.region == keep)
@@ -106,12 +110,32 @@ class Gazetteer:
                         return t.country
         return ""
 
+    def _country_after(self, doc: Doc, pos: int) -> str:
+        """The country named right after token ``pos`` in brackets or after a comma
+        ("Хоргос (КНР)", "KHORGOS, China"), or "" ("через Хоргос в Китай" names where goods
+        go, not the side of the crossing)."""
+        k = pos + 1
+        if k >= len(doc.toks) or doc.gaps[k].strip() not in ("(", ","):
+            return ""
+        tok = doc.toks[k]
+        for t in self._ix.abbrev.get(tok.text, ()):
+            if t.kind == COUNTRY:
+                return t.country
+        for key in tok.keys:
+            for t in self._ix.phrases.get((key,), []):
+                if t.kind == COUNTRY:
+                    return t.country
+        return ""
+
     def _settle(
         self, hits: list[Hit], *, query: bool
-    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...]]:
+    ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], set[str]]:
+        """(regions in order of first mention, countries named or through a region, the
+        countries named as such)."""
         named = {t.region.code for h in hits for t in h.targets if t.kind == NAME and t.region}
         regions: dict[str, RegionRef] = {}
         countries: set[str] = set()
+        outright: set[str] = set()
         for h in sorted(hits, key=_POS):
             if len(h.targets) == 1:  # most hits: one place, nothing to choose
                 target = h.targets[0]
@@ -119,13 +143,13 @@ class Gazetteer:
                     regions.setdefault(target.region.code, target.region)
                     countries.add(target.region.country)
                 if target.kind == COUNTRY:
-                    countries.add(target.country)
+                    outright.add(target.country)
                 continue
             for ref in self._choose(h, named, query=query):
                 regions.setdefault(ref.code, ref)
                 countries.add(ref.country)
-            countries.update(t.country for t in h.targets if t.kind == COUNTRY)
-        return tuple(regions.values()), tuple(sorted(countries))
+            outright.update(t.country for t in h.targets if t.kind == COUNTRY)
+        return tuple(regions.values()), tuple(sorted(countries | outright)), outright
 
     def _choose(self, hit: Hit, named: set[str], *, query: bool) -> list[RegionRef]:
         """The region(s) a hit means. Only a shared adjective (алматинский: the city KZ-75 and
@@ -152,7 +176,7 @@ class Gazetteer:
         return self._hits_in(doc, starts, query=query)
 
     def _hits_in(self, doc: Doc, starts: list[int], *, query: bool) -> Iterator[Hit]:
-        toks = doc.toks
+        toks, gaps = doc.toks, doc.gaps
         abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
         # Only tokens that can start a match are visited; most words of an article are not.
         if query:  # abbreviations typed in any case
@@ -168,11 +192,23 @@ class Gazetteer:
                 yield Hit(i, tuple(abbr))
                 i += 1
                 continue
+            if (
+                not query
+                and i + 1 < len(toks)
+                and ("," in gaps[i + 1] or toks[i + 1].norm in _LATIN_CONJUNCTIONS)
+                and tok.capital
+                and tok.keys.isdisjoint(adj_keys)
+            ):
+                run = self._noun_run(doc, i)
+                if run is not None:  # "Kashkadarya and Surkhandarya regions"
+                    i, hits = run
+                    yield from hits
+                    continue
             end, targets, phrase = self._longest(doc, i)
             adjective = end == i and not tok.keys.isdisjoint(adj_keys)
             # Nothing can match here ("области" that only continues a name): skip it before
             # the context rules run; blocked or not, the outcome is the same.
-            if (not targets and not adjective) or self._blocked_before(doc, i):
+            if (not targets and not adjective) or self._blocked_before(doc, i, end):
                 i += 1
                 continue
             if adjective:
@@ -295,6 +331,43 @@ class Gazetteer:
                 hits.append(Hit(a, tuple(single), hint))
         return run[-1] + 1, hits
 
+    def _noun_run(self, doc: Doc, i: int) -> tuple[int, list[Hit]] | None:
+        """Names enumerated before one plural region noun ("Kashkadarya and Surkhandarya
+        regions", "Akmola, Kostanay and Pavlodar regions"): each joined with the noun, as
+        "Kashkadarya Region" (a bare "Akmola" is Astana's old name, "Almaty" the city). None
+        when it is no such enumeration or an item is no "<name> Region"."""
+        toks, gaps = doc.toks, doc.gaps
+        if i + 1 >= len(toks) or gaps[i + 1].strip() not in ("", ","):
+            return None
+        run = [i]
+        j = i + 1
+        while j < len(toks):
+            gap = gaps[j].strip()
+            if gap not in ("", ","):
+                break
+            if toks[j].norm in _LATIN_CONJUNCTIONS and j + 1 < len(toks):
+                j += 1
+                if gaps[j].strip():
+                    return None
+            elif gap != ",":
+                break
+            if not (toks[j].capital and toks[j].keys):
+                return None
+            run.append(j)
+            j += 1
+        if len(run) < 2 or j >= len(toks) or gaps[j].strip():
+            return None
+        singular = self._stop.plural_nouns.get(toks[j].norm)
+        if singular is None:
+            return None
+        hits: list[Hit] = []
+        for a in run:
+            targets = self._phrase(toks[a].keys, frozenset({singular}))
+            if not targets:
+                return None
+            hits.append(Hit(a, tuple(targets)))
+        return j + 1, hits
+
     def _phrase(self, first: frozenset[str], second: frozenset[str] | None) -> list[Target]:
         out: list[Target] = []
         for a in first:
@@ -306,11 +379,20 @@ class Gazetteer:
 
     # ---- context rules -------------------------------------------------------------------
 
-    def _blocked_before(self, doc: Doc, i: int) -> bool:
-        """ "река Шу", "улица Абая": the word before says this is no region."""
+    def _blocked_before(self, doc: Doc, i: int, end: int) -> bool:
+        """ "река Шу", "улица Абая": the word before says this is no region -- unless a
+        region noun ends or follows the name ("озер Жетысуской области": the lakes are in
+        the region, which the text names in full)."""
         if i == 0 or doc.gaps[i].strip(' .«"“'):
             return False
-        return doc.toks[i - 1].norm in self._stop.block_before
+        if doc.toks[i - 1].norm not in self._stop.block_before:
+            return False
+        nouns = self._stop.region_nouns
+        toks = doc.toks
+        return not (
+            (end > i and toks[end].norm in nouns)
+            or (end + 1 < len(toks) and toks[end + 1].norm in nouns)
+        )
 
     def _place_follows(self, doc: Doc, j: int) -> bool:
         """Whether token j is directly followed by a capitalised place word (a district noun
@@ -339,7 +421,7 @@ class Gazetteer:
             return None
         if q.upper() in self._regions:  # an ISO code typed as is: "KZ-31"
             return self._regions[q.upper()]
-        regions, _ = self._settle(list(self._hits(q, query=True)), query=True)
+        regions, *_ = self._settle(list(self._hits(q, query=True)), query=True)
         if regions:
             return regions[0]
         exact = self._ix.fuzzy.get(skeleton(q), set())
