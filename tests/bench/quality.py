@@ -27,6 +27,7 @@ PARTS = (
     "tuning8",
     "heldout4",
     "tuning9",
+    "heldout5",
 )
 TODAY = dt.date(2026, 6, 1)
 
