@@ -29,6 +29,7 @@ PARTS = (
     "tuning9",
     "tuning10",
     "tuning11",
+    "heldout5",
 )
 TODAY = dt.date(2026, 6, 1)
 
