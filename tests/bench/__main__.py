@@ -1,7 +1,9 @@
 """Run every benchmark in this folder, one after another: ``python -m tests.bench``.
 
 Each ``bench_*.py`` runs in its own process (so one's caches and memory don't colour the next)
-and prints its own figures. Names on the command line pick some: ``python -m tests.bench store``.
+and prints its own figures. Names on the command line pick some: ``python -m tests.bench store``;
+the other words go on to the benchmarks picked (``python -m tests.bench quality tuning8`` scores
+that part alone — before, the part's name was dropped and every part, held-out ones too, printed).
 """
 
 from __future__ import annotations
@@ -15,14 +17,15 @@ from pathlib import Path
 def main() -> int:
     here = Path(__file__).parent
     names = sorted(p.stem for p in here.glob("bench_*.py"))
-    wanted = sys.argv[1:]
+    wanted = [w for w in sys.argv[1:] if any(w in n for n in names)]
+    rest = [w for w in sys.argv[1:] if w not in wanted]
     if wanted:
         names = [n for n in names if any(w in n for w in wanted)]
     failed = []
     for name in names:
         print(f"\n===== {name} =====", flush=True)
         started = time.perf_counter()
-        code = subprocess.call([sys.executable, "-m", f"tests.bench.{name}"])
+        code = subprocess.call([sys.executable, "-m", f"tests.bench.{name}", *rest])
         print(f"({name}: {time.perf_counter() - started:.0f} s, exit {code})", flush=True)
         if code:
             failed.append(name)
