@@ -31,6 +31,7 @@ PARTS = (
     "tuning11",
     "heldout5",
     "tuning12",
+    "tuning13",
 )
 TODAY = dt.date(2026, 6, 1)
 
