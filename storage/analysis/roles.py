@@ -45,6 +45,7 @@ _SITE_TAIL = re.compile(r"\s+[—–-]\s+[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|or
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
+_ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
 
 
@@ -74,7 +75,7 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
     """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
     "in ", "in the city of ", "in Kazakhstan's "."""
     words = "|".join(sorted(map(re.escape, prepositions)))
-    noun = r"(?:the\s+)?(?:(?:город\w*|city\s+of)\s+)?"
+    noun = r"(?:the\s+)?(?:(?:город\w*|city\s+of)\s+|г\.\s*)?"
     country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
     return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
 
@@ -99,6 +100,8 @@ def _passing_name(
     venue = venue_tail.search(before, max(0, len(before) - _TAIL))
     located = venue is not None
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    if cut > 0 and before[cut - 1] == "г" and _ABBREVIATION.match(before, cut - 2):
+        cut = max(before.rfind(".", 0, cut - 1), before.rfind("\n", 0, cut - 1))  # "в г. Атырау"
     words = _WORD.findall(before, cut + 1)[-6:]
     if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
         return True, located

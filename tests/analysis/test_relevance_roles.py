@@ -278,3 +278,14 @@ def test_datelines_the_cleaner_left_and_regions_signing_together() -> None:
     )
     assert roles(signed)["KZ-55"] == "party"
     assert roles(signed)["RU-OMS"] == "party"
+
+
+def test_a_venue_written_with_the_city_abbreviation_is_a_mention() -> None:
+    a = run(
+        "Челябинская и Восточно-Казахстанская области подписали соглашение\n\n"
+        "Губернатор Челябинской области и аким Восточно-Казахстанской области подписали "
+        "соглашение о сотрудничестве.\n\n"
+        "На форуме межрегионального сотрудничества, который прошёл в г. Атырау, стороны "
+        "подписали соглашение о сотрудничестве регионов в сфере торговли."
+    )
+    assert roles(a) == {"RU-CHE": "party", "KZ-63": "party", "KZ-23": "mention"}
