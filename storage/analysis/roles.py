@@ -80,6 +80,30 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
 
 
+@cache
+def _company_name(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Two or more capitalised Latin words closed by a company's word: "Xinjiang Lihua (Group)
+    Co.", "China Hubei Zhuoyue Group"."""
+    words = "|".join(map(re.escape, suffixes))
+    return re.compile(rf"((?:[A-Z][a-z]+ ){{2,4}})(?:\((?:{words})\) ?)?(?:{words})\b")
+
+
+def _companies(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the text names a company written in Latin, as closed by its word or repeated
+    without it ("Xinjiang Lihua to raise investment" after "Xinjiang Lihua (Group) Co."): each
+    run of two or more of the name's last words, wherever it stands."""
+    spans: list[tuple[int, int]] = []
+    for found in _company_name(suffixes).finditer(text):
+        words = found[1].split()
+        for k in range(len(words) - 1):
+            name = " ".join(words[k:])
+            at = text.find(name)
+            while at >= 0:
+                spans.append((at, at + len(name)))
+                at = text.find(name, at + 1)
+    return spans
+
+
 def _passing_name(
     text: str,
     span: tuple[int, int, int],
@@ -184,15 +208,22 @@ def assign_roles(
     zones: Zones,
     sentences: Sentences | None = None,
     countries: Sequence[str] = (),
-) -> tuple[RegionRef, ...]:
-    """``regions`` with their roles, from where (``spots``) the matched ``text`` names them;
-    ``sentences``: the body's sentences (their passing ones do not count); ``countries``:
-    the countries the text names."""
+) -> tuple[tuple[RegionRef, ...], frozenset[str]]:
+    """``regions`` with their roles, from where (``spots``) the matched ``text`` names them,
+    and the regions a company's name holds ("Xinjiang Lihua (Group) Co.": a mention, but its
+    country is a side); ``sentences``: the body's sentences (their passing ones do not
+    count); ``countries``: the countries the text names."""
     cues = load_vocabulary().roles
     venue_tail = _venue_tail(cues.venue_prepositions)
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
     follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
+    companies = (
+        _companies(text, cues.company_suffixes)
+        if any(text[s.start].isascii() for s in spots)
+        else []
+    )
+    firms: set[str] = set()  # in a company's name
     strong: set[str] = set()  # title or lead, not in passing
     hosts: set[str] = set()  # title or lead, in passing (a venue, a consulate's seat)
     body: dict[str, set[int]] = {}  # the body sentences naming it, not in passing
@@ -224,6 +255,9 @@ def assign_roles(
         else:
             since = spots[i - 1].end if i else 0
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
+        if companies and any(a <= start < b for a, b in companies):
+            firms.add(code)
+            passing = True
         passed = passing = passing or i in routes
         located = where
         if passing and in_head and i not in routes:
@@ -267,4 +301,5 @@ def assign_roles(
         parties = set(body) or named or {r.code for r in regions}
     elif not parties:
         parties = set(body)
-    return tuple(r if r.code in parties else replace(r, role="mention") for r in regions)
+    roles = tuple(r if r.code in parties else replace(r, role="mention") for r in regions)
+    return roles, frozenset(firms)

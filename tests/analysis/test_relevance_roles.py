@@ -289,3 +289,15 @@ def test_a_venue_written_with_the_city_abbreviation_is_a_mention() -> None:
         "подписали соглашение о сотрудничестве регионов в сфере торговли."
     )
     assert roles(a) == {"RU-CHE": "party", "KZ-63": "party", "KZ-23": "mention"}
+
+
+def test_a_companys_name_holding_a_province_is_a_mention_of_another_side() -> None:
+    a = run(
+        "Xinjiang Lihua to raise investment in Turkestan cotton cluster\n\n"
+        "Officials of the Republic of Kazakhstan held a working meeting with the head of "
+        "Xinjiang Lihua (Group) Co., Ltd.\n\n"
+        "The parties went over the investment project for a cotton and textile cluster in "
+        "Turkestan Region. The project's investment was raised to 600 million US dollars."
+    )
+    assert roles(a) == {"CN-XJ": "mention", "KZ-61": "party"}
+    assert a.relevant
