@@ -301,3 +301,13 @@ def test_a_companys_name_holding_a_province_is_a_mention_of_another_side() -> No
     )
     assert roles(a) == {"CN-XJ": "mention", "KZ-61": "party"}
     assert a.relevant
+
+
+def test_a_region_that_ships_goods_to_the_other_side_is_a_side() -> None:
+    a = run(
+        "Казахстан закупает зерно в Омской области\n\n"
+        "Вывоз зерна из Омской области в Казахстан вырастет в полтора раза. Омские аграрии "
+        "довольны ценой.\n\n"
+        "Кроме того, часть зерна республике отгрузил Красноярский край."
+    )
+    assert roles(a)["RU-KYA"] == "party"
