@@ -38,6 +38,7 @@ class RoleCues:
     passing: frozenset[str] = frozenset()  # a body sentence with one: what was shown, a tour
     sides: frozenset[str] = frozenset()  # a body sentence with one: its places are sides
     aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
+    background: frozenset[str] = frozenset()  # a sides' sentence with one: done before, no side
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -109,6 +110,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             passing=lemmas("passing"),
             sides=lemmas("sides"),
             aside_openers=lemmas("aside_openers"),
+            background=lemmas("background"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),
     )

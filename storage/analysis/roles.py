@@ -276,7 +276,11 @@ def assign_roles(
                 text, start, sentences.starts[k], lemmas, cues
             ):
                 continue
-            if not located and not cues.sides.isdisjoint(lemmas):
+            if (
+                not located
+                and not cues.sides.isdisjoint(lemmas)
+                and cues.background.isdisjoint(lemmas)
+            ):
                 # "Tashkent region and Tatarstan signed agreements", not "agreed to open a
                 # trade office in Osh"
                 acting.add(code)

@@ -311,3 +311,18 @@ def test_a_region_that_ships_goods_to_the_other_side_is_a_side() -> None:
         "Кроме того, часть зерна республике отгрузил Красноярский край."
     )
     assert roles(a)["RU-KYA"] == "party"
+
+
+def test_agreements_already_signed_with_other_partners_are_background() -> None:
+    a = run(
+        "Алтайский край подпишет соглашение с Новосибирской областью\n\n"
+        "Алтайский край подпишет соглашение о сотрудничестве с Новосибирской областью.\n\n"
+        "Губернатор объяснил значение соглашения. «Такие соглашения уже подписаны с "
+        "Республикой Татарстан и администрацией Кемеровской области», — пояснил он."
+    )
+    assert roles(a) == {
+        "RU-ALT": "party",
+        "RU-NVS": "party",
+        "RU-TA": "mention",
+        "RU-KEM": "mention",
+    }
