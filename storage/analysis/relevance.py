@@ -41,6 +41,7 @@ class RoleCues:
     background: frozenset[str] = frozenset()  # a sides' sentence with one: done before, no side
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
+    body_nouns: tuple[str, ...] = ()  # ... and a body's ("University", "Conservatory")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             aside_openers=lemmas("aside_openers"),
             background=lemmas("background"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
+            body_nouns=tuple(roles.get("body_nouns", ())),
         ),
     )
 

@@ -326,3 +326,13 @@ def test_agreements_already_signed_with_other_partners_are_background() -> None:
         "RU-TA": "mention",
         "RU-KEM": "mention",
     }
+
+
+def test_a_university_named_after_a_city_is_a_mention() -> None:
+    a = run(
+        "Sichuan widens cooperation with Kyrgyzstan\n\n"
+        "China's Sichuan province signed documents with Kyrgyzstan on trade and education.\n\n"
+        "An agreement on academic exchanges was concluded between Sichuan University and "
+        "Kyrgyzstan's Osh Technological University."
+    )
+    assert roles(a) == {"CN-SC": "party", "KG-GO": "mention"}
