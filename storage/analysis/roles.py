@@ -41,6 +41,8 @@ _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a rou
 _START = attrgetter("start")
 # After a dateline's city: its country and outlet and a dash, or a dash and a site.
 _OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+# After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
+_CAPITALS_OUTLET = re.compile(r"\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
 _SITE_TAIL = re.compile(r"\s+[—–-]\s+[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b")
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
@@ -198,13 +200,15 @@ def _shown(
 def _dateline_like(text: str, start: int, end: int) -> bool:
     """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
     followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
-    министр..."), or followed by its country and outlet and a dash ("Tashkent, Uzbekistan
-    (UzDaily.com) — The second..."), or a name before " - " and a site ("12:10, 19 сентября
-    2025, Бишкек - 24.kg")."""
+    министр...") or by its outlet and a dash ("BISHKEK (TCA) — On October 19"), or followed
+    by its country and outlet and a dash ("Tashkent, Uzbekistan (UzDaily.com) — The
+    second..."), or a name before " - " and a site ("12:10, 19 сентября 2025, Бишкек -
+    24.kg")."""
     if start and text[start - 1] != "\n":
         return _SITE_TAIL.match(text, end) is not None
+    capitals = text[start:end].isupper()
     return bool(
-        (text[end : end + 1] in (",", ".") and text[start:end].isupper())
+        (capitals and (text[end : end + 1] in (",", ".") or _CAPITALS_OUTLET.match(text, end)))
         or _OUTLET_TAIL.match(text, end)
         or _SITE_TAIL.match(text, end)
     )

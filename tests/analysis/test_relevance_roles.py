@@ -336,3 +336,13 @@ def test_a_university_named_after_a_city_is_a_mention() -> None:
         "Kyrgyzstan's Osh Technological University."
     )
     assert roles(a) == {"CN-SC": "party", "KG-GO": "mention"}
+
+
+def test_a_dateline_in_capitals_with_its_outlet_is_a_mention() -> None:
+    a = run(
+        "Sichuan widens cooperation with Kazakhstan\n\n"
+        "BISHKEK (TCA) — China's Sichuan province signed nine documents with Kazakhstan to "
+        "strengthen cooperation in trade and tourism.\n\n"
+        "Sichuan and Kazakhstan will set up a medicine centre in Almaty."
+    )
+    assert roles(a)["KG-GB"] == "mention"
