@@ -365,3 +365,11 @@ def test_region_lookups(g: Gazetteer) -> None:
     assert len(g.regions_of("UZ")) == 14
     assert [c for c, _ in g.countries()][:2] == ["KZ", "UZ"]
     assert len(g.digest()) == 64
+
+
+def test_a_route_of_three_towns_names_its_known_ones(g: Gazetteer) -> None:
+    # One unknown town in a route of three does not hide the others; two parts stay whole
+    # when one is an unknown name (Петропавловск-Камчатский).
+    assert codes(g, "на трассе Караганда-Аягоз-Богаз") == ["KZ-35", "KZ-10"]
+    assert codes(g, "автодорога Суусамыр-Талас-Тараз") == ["KG-T", "KZ-31"]
+    assert codes(g, "в Петропавловске-Камчатском") == ["RU-KAM"]
