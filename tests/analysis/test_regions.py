@@ -373,3 +373,14 @@ def test_a_route_of_three_towns_names_its_known_ones(g: Gazetteer) -> None:
     assert codes(g, "на трассе Караганда-Аягоз-Богаз") == ["KZ-35", "KZ-10"]
     assert codes(g, "автодорога Суусамыр-Талас-Тараз") == ["KG-T", "KZ-31"]
     assert codes(g, "в Петропавловске-Камчатском") == ["RU-KAM"]
+
+
+def test_spellings_of_the_english_language_press(g: Gazetteer) -> None:
+    # A Russian oblast's adjective transliterated ("Amurskaya region"), Turkmen velayats as
+    # Russian spells them ("Akhal", "Mariy"), towns and border villages.
+    assert codes(g, "Heihe and Russia's Amurskaya region") == ["CN-HL", "RU-AMU"]
+    assert codes(g, "Omskaya oblast") == ["RU-OMS"]
+    assert codes(g, "in Akhal, Lebap and Mary provinces") == ["TM-A", "TM-L", "TM-M"]
+    assert codes(g, "the Mariy region") == ["TM-M"]
+    assert codes(g, "the Kochkor-Ata water basin") == ["KG-J"]
+    assert codes(g, "the Russian village of Nizhneleninskoye") == ["RU-YEV"]
