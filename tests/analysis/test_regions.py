@@ -384,3 +384,8 @@ def test_spellings_of_the_english_language_press(g: Gazetteer) -> None:
     assert codes(g, "the Mariy region") == ["TM-M"]
     assert codes(g, "the Kochkor-Ata water basin") == ["KG-J"]
     assert codes(g, "the Russian village of Nizhneleninskoye") == ["RU-YEV"]
+
+
+def test_kara_kul_of_jalal_abad_and_karakul_of_bukhara(g: Gazetteer) -> None:
+    assert codes(g, "завод в городе Каракуль Джалал-Абадской области") == ["KG-J"]
+    assert codes(g, "В Каракуле Бухарской области") == ["UZ-BU"]
