@@ -39,6 +39,7 @@ _VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked 
 _DASHES = frozenset("—–-")
 _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
 _START = attrgetter("start")
+_AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
 # After a dateline's city: its country and outlet and a dash, or a dash and a site.
 _OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
 # After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
@@ -279,7 +280,10 @@ def assign_roles(
             continue
         if k >= 0:
             lemmas = sentences.lemmas[k]
-            if lemmas and lemmas[0] in cues.aside_openers:
+            if lemmas and (
+                lemmas[0] in cues.aside_openers
+                or (lemmas[0] in _AS and lemmas[1:2] and lemmas[1] in cues.aside_openers)
+            ):
                 continue  # "Ранее в Оше прошел фестиваль": another story
             if not cues.passing.isdisjoint(lemmas) and _shown(
                 text, start, sentences.starts[k], lemmas, cues

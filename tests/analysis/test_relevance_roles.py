@@ -346,3 +346,19 @@ def test_a_dateline_in_capitals_with_its_outlet_is_a_mention() -> None:
         "Sichuan and Kazakhstan will set up a medicine centre in Almaty."
     )
     assert roles(a)["KG-GB"] == "mention"
+
+
+def test_an_earlier_report_and_a_session_are_in_passing() -> None:
+    a = run(
+        "Из Уфы в Самарканд откроют прямой авиарейс\n\n"
+        "Прямой авиарейс из Башкортостана в Самарканд откроется с 17 февраля.\n\n"
+        "Туристы с обеих сторон будут довольны. Как ранее сообщал «Башинформ», открываются "
+        "регулярные маршруты из России в казахстанские города — Астану, Алматы и Атырау."
+    )
+    assert roles(a)["KZ-23"] == "mention"
+    b = run(
+        "Бишкек и Уфа стали побратимами\n\n"
+        "Меморандум об установлении побратимских отношений подписан в Астане, на сессии "
+        "Международной Ассамблеи столиц и крупных городов СНГ."
+    )
+    assert roles(b)["KZ-71"] == "mention"
