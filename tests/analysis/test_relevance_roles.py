@@ -362,3 +362,18 @@ def test_an_earlier_report_and_a_session_are_in_passing() -> None:
         "Международной Ассамблеи столиц и крупных городов СНГ."
     )
     assert roles(b)["KZ-71"] == "mention"
+
+
+def test_a_note_on_other_partners_is_an_aside() -> None:
+    a = run(
+        "Бишкек и Уфа стали побратимами\n\n"
+        "Документ подписали глава администрации Уфы и первый вице-мэр Бишкека.\n\n"
+        "Побратимы намерены сотрудничать в промышленности и культуре. Заметим, что у Бишкека "
+        "есть соглашения о партнёрстве с Москвой и Казанью."
+    )
+    assert roles(a) == {
+        "RU-BA": "party",
+        "KG-GB": "party",
+        "RU-MOW": "mention",
+        "RU-TA": "mention",
+    }
