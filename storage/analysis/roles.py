@@ -85,13 +85,13 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
 
 @cache
 def _company_name(suffixes: tuple[str, ...], bodies: tuple[str, ...]) -> re.Pattern[str]:
-    """Capitalised Latin words closed by a company's word ("Xinjiang Lihua (Group) Co.",
-    "China Hubei Zhuoyue Group"), two or more, or by a body's word ("Tianjin Conservatory",
-    "Osh Technological University"), one or more."""
+    """Capitalised Latin words closed by a company's word, two to six ("Xinjiang Lihua
+    (Group) Co.", "Beijing Zhongyi Boyue Culture Media Co."), or by a body's word, one to
+    three ("Tianjin Conservatory", "Osh Technological University")."""
     words = "|".join(map(re.escape, suffixes))
     nouns = "|".join(map(re.escape, bodies))
     return re.compile(
-        rf"((?:[A-Z][a-z]+ ){{2,4}})(?:\((?:{words})\) ?)?(?:{words})\b"
+        rf"((?:[A-Z][a-z]+ ){{2,6}})(?:\((?:{words})\) ?)?(?:{words})\b"
         rf"|(?:[A-Z][a-z]+ ){{1,3}}(?:{nouns})\b"
     )
 
@@ -290,7 +290,7 @@ def assign_roles(
             ):
                 continue
             if (
-                not located
+                (not located or not cues.sites.isdisjoint(lemmas))
                 and not cues.sides.isdisjoint(lemmas)
                 and cues.background.isdisjoint(lemmas)
             ):

@@ -377,3 +377,16 @@ def test_a_note_on_other_partners_is_an_aside() -> None:
         "RU-MOW": "mention",
         "RU-TA": "mention",
     }
+
+
+def test_the_site_of_a_plant_to_be_built_is_a_side() -> None:
+    a = run(
+        "Kyrgyzstan and China sign deals worth over $1 billion\n\n"
+        "Agreements worth more than $1 billion were signed during the President's state visit "
+        "to China.\n\n"
+        "An investment agreement between the Ministry of Energy and China Power International "
+        "Development Limited to build a 1000 MW solar power plant in Issyk-Kul region. An "
+        "agreement between the Ministry of Culture and Beijing Zhongyi Boyue Culture Media Co. "
+        "to shoot a film series."
+    )
+    assert roles(a) == {"KG-Y": "party", "CN-BJ": "mention"}
