@@ -390,3 +390,13 @@ def test_the_site_of_a_plant_to_be_built_is_a_side() -> None:
         "to shoot a film series."
     )
     assert roles(a) == {"KG-Y": "party", "CN-BJ": "mention"}
+
+
+def test_aid_donated_to_a_region_is_cooperation() -> None:
+    a = run(
+        "Russia gives over 1,000 textbooks to schools in Kyrgyzstan's Chui region\n\n"
+        "More than a thousand textbooks have been donated by Russia to two schools in Chui "
+        "region, the representative office said.\n\n"
+        "Among those receiving the books were the schools in Ivanovka village and Kant town."
+    )
+    assert a.relevant
