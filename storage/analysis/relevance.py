@@ -42,7 +42,6 @@ class RoleCues:
     background: frozenset[str] = frozenset()  # a sides' sentence with one: done before, no side
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
-    body_nouns: tuple[str, ...] = ()  # ... and a body's ("University", "Conservatory")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +114,6 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             background=lemmas("background"),
             sites=lemmas("sites"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
-            body_nouns=tuple(roles.get("body_nouns", ())),
         ),
     )
 

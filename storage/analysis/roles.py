@@ -84,28 +84,19 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
 
 
 @cache
-def _company_name(suffixes: tuple[str, ...], bodies: tuple[str, ...]) -> re.Pattern[str]:
-    """Capitalised Latin words closed by a company's word, two to six ("Xinjiang Lihua
-    (Group) Co.", "Beijing Zhongyi Boyue Culture Media Co."), or by a body's word, one to
-    three ("Tianjin Conservatory", "Osh Technological University")."""
+def _company_name(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Two to six capitalised Latin words closed by a company's word ("Xinjiang Lihua (Group)
+    Co.", "Beijing Zhongyi Boyue Culture Media Co.")."""
     words = "|".join(map(re.escape, suffixes))
-    nouns = "|".join(map(re.escape, bodies))
-    return re.compile(
-        rf"((?:[A-Z][a-z]+ ){{2,6}})(?:\((?:{words})\) ?)?(?:{words})\b"
-        rf"|(?:[A-Z][a-z]+ ){{1,3}}(?:{nouns})\b"
-    )
+    return re.compile(rf"((?:[A-Z][a-z]+ ){{2,6}})(?:\((?:{words})\) ?)?(?:{words})\b")
 
 
-def _companies(text: str, cues: RoleCues) -> list[tuple[int, int]]:
-    """Where the text names a company or a body written in Latin: the name closed by its
-    word, and a company's name repeated without it ("Xinjiang Lihua to raise investment"
-    after "Xinjiang Lihua (Group) Co."): each run of two or more of its last words, wherever
-    it stands."""
+def _companies(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the text names a company written in Latin, as closed by its word or repeated
+    without it ("Xinjiang Lihua to raise investment" after "Xinjiang Lihua (Group) Co."): each
+    run of two or more of the name's last words, wherever it stands."""
     spans: list[tuple[int, int]] = []
-    for found in _company_name(cues.company_suffixes, cues.body_nouns).finditer(text):
-        spans.append(found.span())
-        if found[1] is None:
-            continue  # a body's name: only where it is written whole
+    for found in _company_name(suffixes).finditer(text):
         words = found[1].split()
         for k in range(len(words) - 1):
             name = " ".join(words[k:])
@@ -232,7 +223,11 @@ def assign_roles(
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
     follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
-    companies = _companies(text, cues) if any(text[s.start].isascii() for s in spots) else []
+    companies = (
+        _companies(text, cues.company_suffixes)
+        if any(text[s.start].isascii() for s in spots)
+        else []
+    )
     firms: set[str] = set()  # in a company's name
     strong: set[str] = set()  # title or lead, not in passing
     hosts: set[str] = set()  # title or lead, in passing (a venue, a consulate's seat)
