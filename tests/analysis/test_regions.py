@@ -389,3 +389,21 @@ def test_spellings_of_the_english_language_press(g: Gazetteer) -> None:
 def test_kara_kul_of_jalal_abad_and_karakul_of_bukhara(g: Gazetteer) -> None:
     assert codes(g, "завод в городе Каракуль Джалал-Абадской области") == ["KG-J"]
     assert codes(g, "В Каракуле Бухарской области") == ["UZ-BU"]
+
+
+def test_english_enumerations_before_regions_with_two_word_names_and_others(
+    g: Gazetteer,
+) -> None:
+    # "North Kazakhstan" is one item; "and other regions" closes the list; each item is
+    # "<name> Region" (Akmola the oblast, not Astana's old name; Almaty the oblast).
+    assert codes(g, "in Akmola, North Kazakhstan and Pavlodar regions") == [
+        "KZ-11",
+        "KZ-59",
+        "KZ-55",
+    ]
+    assert codes(g, "in Turkestan, Almaty, North Kazakhstan and other regions") == [
+        "KZ-61",
+        "KZ-19",
+        "KZ-59",
+    ]
+    assert codes(g, "Astana and other regions") == ["KZ-71"]
