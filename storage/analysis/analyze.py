@@ -168,7 +168,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
 
     dateline = article.dateline.text if article.dateline else ""
     found, countries, spots, named = load_gazetteer().find_spots(place, parts, words.starts)
-    regions = assign_roles(
+    regions, firms = assign_roles(
         found,
         spots,
         place,
@@ -190,8 +190,9 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         )
     ]
     # The sides relevance counts: countries named as such and those of the parties (a city
-    # named in passing, "приглашения в Новосибирск и Алматы", makes no second side).
-    sides = tuple(named | {r.country for r in regions if r.role == "party"})
+    # named in passing, "приглашения в Новосибирск и Алматы", makes no second side; a company
+    # whose name holds a region does: "Xinjiang Lihua (Group) Co.").
+    sides = tuple(named | {r.country for r in regions if r.role == "party" or r.code in firms})
     full_text = "\n".join((article.lead, body))
     return Analysis(
         title=article.title,

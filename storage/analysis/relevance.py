@@ -38,6 +38,10 @@ class RoleCues:
     passing: frozenset[str] = frozenset()  # a body sentence with one: what was shown, a tour
     sides: frozenset[str] = frozenset()  # a body sentence with one: its places are sides
     aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
+    sites: frozenset[str] = frozenset()  # ... and one of these: a place built on, a side
+    background: frozenset[str] = frozenset()  # a sides' sentence with one: done before, no side
+    # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
+    company_suffixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,9 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             passing=lemmas("passing"),
             sides=lemmas("sides"),
             aside_openers=lemmas("aside_openers"),
+            background=lemmas("background"),
+            sites=lemmas("sites"),
+            company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),
     )
 

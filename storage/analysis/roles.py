@@ -39,12 +39,16 @@ _VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked 
 _DASHES = frozenset("—–-")
 _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
 _START = attrgetter("start")
+_AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
 # After a dateline's city: its country and outlet and a dash, or a dash and a site.
 _OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+# After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
+_CAPITALS_OUTLET = re.compile(r"\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
 _SITE_TAIL = re.compile(r"\s+[—–-]\s+[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b")
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
+_ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
 
 
@@ -74,9 +78,33 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
     """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
     "in ", "in the city of ", "in Kazakhstan's "."""
     words = "|".join(sorted(map(re.escape, prepositions)))
-    noun = r"(?:the\s+)?(?:(?:город\w*|city\s+of)\s+)?"
+    noun = r"(?:the\s+)?(?:(?:город\w*|city\s+of)\s+|г\.\s*)?"
     country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
     return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
+
+
+@cache
+def _company_name(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Two to six capitalised Latin words closed by a company's word ("Xinjiang Lihua (Group)
+    Co.", "Beijing Zhongyi Boyue Culture Media Co.")."""
+    words = "|".join(map(re.escape, suffixes))
+    return re.compile(rf"((?:[A-Z][a-z]+ ){{2,6}})(?:\((?:{words})\) ?)?(?:{words})\b")
+
+
+def _companies(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the text names a company written in Latin, as closed by its word or repeated
+    without it ("Xinjiang Lihua to raise investment" after "Xinjiang Lihua (Group) Co."): each
+    run of two or more of the name's last words, wherever it stands."""
+    spans: list[tuple[int, int]] = []
+    for found in _company_name(suffixes).finditer(text):
+        words = found[1].split()
+        for k in range(len(words) - 1):
+            name = " ".join(words[k:])
+            at = text.find(name)
+            while at >= 0:
+                spans.append((at, at + len(name)))
+                at = text.find(name, at + 1)
+    return spans
 
 
 def _passing_name(
@@ -99,6 +127,8 @@ def _passing_name(
     venue = venue_tail.search(before, max(0, len(before) - _TAIL))
     located = venue is not None
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    if cut > 0 and before[cut - 1] == "г" and _ABBREVIATION.match(before, cut - 2):
+        cut = max(before.rfind(".", 0, cut - 1), before.rfind("\n", 0, cut - 1))  # "в г. Атырау"
     words = _WORD.findall(before, cut + 1)[-6:]
     if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
         return True, located
@@ -162,13 +192,15 @@ def _shown(
 def _dateline_like(text: str, start: int, end: int) -> bool:
     """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
     followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
-    министр..."), or followed by its country and outlet and a dash ("Tashkent, Uzbekistan
-    (UzDaily.com) — The second..."), or a name before " - " and a site ("12:10, 19 сентября
-    2025, Бишкек - 24.kg")."""
+    министр...") or by its outlet and a dash ("BISHKEK (TCA) — On October 19"), or followed
+    by its country and outlet and a dash ("Tashkent, Uzbekistan (UzDaily.com) — The
+    second..."), or a name before " - " and a site ("12:10, 19 сентября 2025, Бишкек -
+    24.kg")."""
     if start and text[start - 1] != "\n":
         return _SITE_TAIL.match(text, end) is not None
+    capitals = text[start:end].isupper()
     return bool(
-        (text[end : end + 1] in (",", ".") and text[start:end].isupper())
+        (capitals and (text[end : end + 1] in (",", ".") or _CAPITALS_OUTLET.match(text, end)))
         or _OUTLET_TAIL.match(text, end)
         or _SITE_TAIL.match(text, end)
     )
@@ -181,15 +213,22 @@ def assign_roles(
     zones: Zones,
     sentences: Sentences | None = None,
     countries: Sequence[str] = (),
-) -> tuple[RegionRef, ...]:
-    """``regions`` with their roles, from where (``spots``) the matched ``text`` names them;
-    ``sentences``: the body's sentences (their passing ones do not count); ``countries``:
-    the countries the text names."""
+) -> tuple[tuple[RegionRef, ...], frozenset[str]]:
+    """``regions`` with their roles, from where (``spots``) the matched ``text`` names them,
+    and the regions a company's name holds ("Xinjiang Lihua (Group) Co.": a mention, but its
+    country is a side); ``sentences``: the body's sentences (their passing ones do not
+    count); ``countries``: the countries the text names."""
     cues = load_vocabulary().roles
     venue_tail = _venue_tail(cues.venue_prepositions)
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
     follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
+    companies = (
+        _companies(text, cues.company_suffixes)
+        if any(text[s.start].isascii() for s in spots)
+        else []
+    )
+    firms: set[str] = set()  # in a company's name
     strong: set[str] = set()  # title or lead, not in passing
     hosts: set[str] = set()  # title or lead, in passing (a venue, a consulate's seat)
     body: dict[str, set[int]] = {}  # the body sentences naming it, not in passing
@@ -221,6 +260,9 @@ def assign_roles(
         else:
             since = spots[i - 1].end if i else 0
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
+        if companies and any(a <= start < b for a, b in companies):
+            firms.add(code)
+            passing = True
         passed = passing = passing or i in routes
         located = where
         if passing and in_head and i not in routes:
@@ -233,13 +275,20 @@ def assign_roles(
             continue
         if k >= 0:
             lemmas = sentences.lemmas[k]
-            if lemmas and lemmas[0] in cues.aside_openers:
+            if lemmas and (
+                lemmas[0] in cues.aside_openers
+                or (lemmas[0] in _AS and lemmas[1:2] and lemmas[1] in cues.aside_openers)
+            ):
                 continue  # "Ранее в Оше прошел фестиваль": another story
             if not cues.passing.isdisjoint(lemmas) and _shown(
                 text, start, sentences.starts[k], lemmas, cues
             ):
                 continue
-            if not located and not cues.sides.isdisjoint(lemmas):
+            if (
+                (not located or not cues.sites.isdisjoint(lemmas))
+                and not cues.sides.isdisjoint(lemmas)
+                and cues.background.isdisjoint(lemmas)
+            ):
                 # "Tashkent region and Tatarstan signed agreements", not "agreed to open a
                 # trade office in Osh"
                 acting.add(code)
@@ -264,4 +313,5 @@ def assign_roles(
         parties = set(body) or named or {r.code for r in regions}
     elif not parties:
         parties = set(body)
-    return tuple(r if r.code in parties else replace(r, role="mention") for r in regions)
+    roles = tuple(r if r.code in parties else replace(r, role="mention") for r in regions)
+    return roles, frozenset(firms)

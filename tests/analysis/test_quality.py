@@ -93,7 +93,11 @@ def test_topic_floors_on_real_articles(
 # route's ends, a venue, a forum's city, a source, a distance), sides acting together in a
 # body sentence, a country beyond the seven as the other side, regions of one country needing
 # words of cooperation; on the real-derived parts (tuning8, 9, 10, 11) roles were 0.77, 0.88,
-# 0.78 and 0.84 before.
+# 0.78 and 0.84 before. Raised by roles7 (a company's name, background agreements, a
+# project's site, goods supplied, 'в г. Атырау', 'BISHKEK (TCA) —'): tuning10 roles .905 ->
+# .942, tuning11 .856 -> .894; tuning12 and tuning13 (real-derived, session 5's third round)
+# at roles7's final figures less ~0.02 (arrival: regions .956/.945, relevance .985/.964,
+# roles .824/.862).
 UNDERSTANDING_FLOORS = [
     ("tuning2", 0.98, 0.98, 0.98),
     ("tuning3", 0.97, 0.98, 0.98),
@@ -103,8 +107,10 @@ UNDERSTANDING_FLOORS = [
     ("tuning7", 0.97, 0.98, 0.95),
     ("tuning8", 0.98, 0.98, 0.92),
     ("tuning9", 0.95, 0.98, 0.95),
-    ("tuning10", 0.97, 0.96, 0.88),
-    ("tuning11", 0.97, 0.96, 0.83),
+    ("tuning10", 0.97, 0.96, 0.93),
+    ("tuning11", 0.97, 0.96, 0.87),
+    ("tuning12", 0.95, 0.96, 0.88),
+    ("tuning13", 0.96, 0.96, 0.93),
 ]
 
 

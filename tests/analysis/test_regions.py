@@ -365,3 +365,45 @@ def test_region_lookups(g: Gazetteer) -> None:
     assert len(g.regions_of("UZ")) == 14
     assert [c for c, _ in g.countries()][:2] == ["KZ", "UZ"]
     assert len(g.digest()) == 64
+
+
+def test_a_route_of_three_towns_names_its_known_ones(g: Gazetteer) -> None:
+    # One unknown town in a route of three does not hide the others; two parts stay whole
+    # when one is an unknown name (Петропавловск-Камчатский).
+    assert codes(g, "на трассе Караганда-Аягоз-Богаз") == ["KZ-35", "KZ-10"]
+    assert codes(g, "автодорога Суусамыр-Талас-Тараз") == ["KG-T", "KZ-31"]
+    assert codes(g, "в Петропавловске-Камчатском") == ["RU-KAM"]
+
+
+def test_spellings_of_the_english_language_press(g: Gazetteer) -> None:
+    # A Russian oblast's adjective transliterated ("Amurskaya region"), Turkmen velayats as
+    # Russian spells them ("Akhal", "Mariy"), towns and border villages.
+    assert codes(g, "Heihe and Russia's Amurskaya region") == ["CN-HL", "RU-AMU"]
+    assert codes(g, "Omskaya oblast") == ["RU-OMS"]
+    assert codes(g, "in Akhal, Lebap and Mary provinces") == ["TM-A", "TM-L", "TM-M"]
+    assert codes(g, "the Mariy region") == ["TM-M"]
+    assert codes(g, "the Kochkor-Ata water basin") == ["KG-J"]
+    assert codes(g, "the Russian village of Nizhneleninskoye") == ["RU-YEV"]
+
+
+def test_kara_kul_of_jalal_abad_and_karakul_of_bukhara(g: Gazetteer) -> None:
+    assert codes(g, "завод в городе Каракуль Джалал-Абадской области") == ["KG-J"]
+    assert codes(g, "В Каракуле Бухарской области") == ["UZ-BU"]
+
+
+def test_english_enumerations_before_regions_with_two_word_names_and_others(
+    g: Gazetteer,
+) -> None:
+    # "North Kazakhstan" is one item; "and other regions" closes the list; each item is
+    # "<name> Region" (Akmola the oblast, not Astana's old name; Almaty the oblast).
+    assert codes(g, "in Akmola, North Kazakhstan and Pavlodar regions") == [
+        "KZ-11",
+        "KZ-59",
+        "KZ-55",
+    ]
+    assert codes(g, "in Turkestan, Almaty, North Kazakhstan and other regions") == [
+        "KZ-61",
+        "KZ-19",
+        "KZ-59",
+    ]
+    assert codes(g, "Astana and other regions") == ["KZ-71"]

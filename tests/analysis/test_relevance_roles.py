@@ -278,3 +278,115 @@ def test_datelines_the_cleaner_left_and_regions_signing_together() -> None:
     )
     assert roles(signed)["KZ-55"] == "party"
     assert roles(signed)["RU-OMS"] == "party"
+
+
+def test_a_venue_written_with_the_city_abbreviation_is_a_mention() -> None:
+    a = run(
+        "Челябинская и Восточно-Казахстанская области подписали соглашение\n\n"
+        "Губернатор Челябинской области и аким Восточно-Казахстанской области подписали "
+        "соглашение о сотрудничестве.\n\n"
+        "На форуме межрегионального сотрудничества, который прошёл в г. Атырау, стороны "
+        "подписали соглашение о сотрудничестве регионов в сфере торговли."
+    )
+    assert roles(a) == {"RU-CHE": "party", "KZ-63": "party", "KZ-23": "mention"}
+
+
+def test_a_companys_name_holding_a_province_is_a_mention_of_another_side() -> None:
+    a = run(
+        "Xinjiang Lihua to raise investment in Turkestan cotton cluster\n\n"
+        "Officials of the Republic of Kazakhstan held a working meeting with the head of "
+        "Xinjiang Lihua (Group) Co., Ltd.\n\n"
+        "The parties went over the investment project for a cotton and textile cluster in "
+        "Turkestan Region. The project's investment was raised to 600 million US dollars."
+    )
+    assert roles(a) == {"CN-XJ": "mention", "KZ-61": "party"}
+    assert a.relevant
+
+
+def test_a_region_that_ships_goods_to_the_other_side_is_a_side() -> None:
+    a = run(
+        "Казахстан закупает зерно в Омской области\n\n"
+        "Вывоз зерна из Омской области в Казахстан вырастет в полтора раза. Омские аграрии "
+        "довольны ценой.\n\n"
+        "Кроме того, часть зерна республике отгрузил Красноярский край."
+    )
+    assert roles(a)["RU-KYA"] == "party"
+
+
+def test_agreements_already_signed_with_other_partners_are_background() -> None:
+    a = run(
+        "Алтайский край подпишет соглашение с Новосибирской областью\n\n"
+        "Алтайский край подпишет соглашение о сотрудничестве с Новосибирской областью.\n\n"
+        "Губернатор объяснил значение соглашения. «Такие соглашения уже подписаны с "
+        "Республикой Татарстан и администрацией Кемеровской области», — пояснил он."
+    )
+    assert roles(a) == {
+        "RU-ALT": "party",
+        "RU-NVS": "party",
+        "RU-TA": "mention",
+        "RU-KEM": "mention",
+    }
+
+
+def test_a_dateline_in_capitals_with_its_outlet_is_a_mention() -> None:
+    a = run(
+        "Sichuan widens cooperation with Kazakhstan\n\n"
+        "BISHKEK (TCA) — China's Sichuan province signed nine documents with Kazakhstan to "
+        "strengthen cooperation in trade and tourism.\n\n"
+        "Sichuan and Kazakhstan will set up a medicine centre in Almaty."
+    )
+    assert roles(a)["KG-GB"] == "mention"
+
+
+def test_an_earlier_report_and_a_session_are_in_passing() -> None:
+    a = run(
+        "Из Уфы в Самарканд откроют прямой авиарейс\n\n"
+        "Прямой авиарейс из Башкортостана в Самарканд откроется с 17 февраля.\n\n"
+        "Туристы с обеих сторон будут довольны. Как ранее сообщал «Башинформ», открываются "
+        "регулярные маршруты из России в казахстанские города — Астану, Алматы и Атырау."
+    )
+    assert roles(a)["KZ-23"] == "mention"
+    b = run(
+        "Бишкек и Уфа стали побратимами\n\n"
+        "Меморандум об установлении побратимских отношений подписан в Астане, на сессии "
+        "Международной Ассамблеи столиц и крупных городов СНГ."
+    )
+    assert roles(b)["KZ-71"] == "mention"
+
+
+def test_a_note_on_other_partners_is_an_aside() -> None:
+    a = run(
+        "Бишкек и Уфа стали побратимами\n\n"
+        "Документ подписали глава администрации Уфы и первый вице-мэр Бишкека.\n\n"
+        "Побратимы намерены сотрудничать в промышленности и культуре. Заметим, что у Бишкека "
+        "есть соглашения о партнёрстве с Москвой и Казанью."
+    )
+    assert roles(a) == {
+        "RU-BA": "party",
+        "KG-GB": "party",
+        "RU-MOW": "mention",
+        "RU-TA": "mention",
+    }
+
+
+def test_the_site_of_a_plant_to_be_built_is_a_side() -> None:
+    a = run(
+        "Kyrgyzstan and China sign deals worth over $1 billion\n\n"
+        "Agreements worth more than $1 billion were signed during the President's state visit "
+        "to China.\n\n"
+        "An investment agreement between the Ministry of Energy and China Power International "
+        "Development Limited to build a 1000 MW solar power plant in Issyk-Kul region. An "
+        "agreement between the Ministry of Culture and Beijing Zhongyi Boyue Culture Media Co. "
+        "to shoot a film series."
+    )
+    assert roles(a) == {"KG-Y": "party", "CN-BJ": "mention"}
+
+
+def test_aid_donated_to_a_region_is_cooperation() -> None:
+    a = run(
+        "Russia gives over 1,000 textbooks to schools in Kyrgyzstan's Chui region\n\n"
+        "More than a thousand textbooks have been donated by Russia to two schools in Chui "
+        "region, the representative office said.\n\n"
+        "Among those receiving the books were the schools in Ivanovka village and Kant town."
+    )
+    assert a.relevant

@@ -333,39 +333,58 @@ class Gazetteer:
 
     def _noun_run(self, doc: Doc, i: int) -> tuple[int, list[Hit]] | None:
         """Names enumerated before one plural region noun ("Kashkadarya and Surkhandarya
-        regions", "Akmola, Kostanay and Pavlodar regions"): each joined with the noun, as
+        regions", "Akmola, North Kazakhstan and Pavlodar regions", "Akmola, Kostanay and other
+        regions"): each joined with the noun, as
         "Kashkadarya Region" (a bare "Akmola" is Astana's old name, "Almaty" the city). None
         when it is no such enumeration or an item is no "<name> Region"."""
         toks, gaps = doc.toks, doc.gaps
         if i + 1 >= len(toks) or gaps[i + 1].strip() not in ("", ","):
             return None
-        run = [i]
+        run = [(i, i)]  # each name's first and last word ("North Kazakhstan": two)
+        other = False  # "Akmola, Kostanay and other regions"
         j = i + 1
         while j < len(toks):
             gap = gaps[j].strip()
             if gap not in ("", ","):
                 break
+            if not gap and run[-1][0] == run[-1][1] == j - 1 and toks[j].capital and toks[j].keys:
+                run[-1] = (j - 1, j)  # a name's second word
+                j += 1
+                continue
             if toks[j].norm in _LATIN_CONJUNCTIONS and j + 1 < len(toks):
                 j += 1
                 if gaps[j].strip():
                     return None
+                if toks[j].norm == "other":
+                    other = True
+                    j += 1
+                    break
             elif gap != ",":
                 break
             if not (toks[j].capital and toks[j].keys):
                 return None
-            run.append(j)
+            run.append((j, j))
             j += 1
-        if len(run) < 2 or j >= len(toks) or gaps[j].strip():
+        if len(run) < 2 - other or j >= len(toks) or gaps[j].strip():
             return None
         singular = self._stop.plural_nouns.get(toks[j].norm)
         if singular is None:
             return None
         hits: list[Hit] = []
-        for a in run:
-            targets = self._phrase(toks[a].keys, frozenset({singular}))
+        for a, b in run:
+            if a == b:
+                targets = self._phrase(toks[a].keys, frozenset({singular}))
+            else:
+                phrases = self._ix.phrases
+                targets = [
+                    t
+                    for x in toks[a].keys
+                    for y in toks[b].keys
+                    for t in phrases.get((x, y, singular), [])
+                ]
             if not targets:
                 return None
-            hits.append(Hit(a, tuple(targets)))
+            hits.append(Hit(a, tuple(dict.fromkeys(targets))))
         return j + 1, hits
 
     def _phrase(self, first: frozenset[str], second: frozenset[str] | None) -> list[Target]:

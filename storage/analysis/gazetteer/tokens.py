@@ -154,12 +154,19 @@ class Tokenizer:
 
     def _pieces(self, word: str, keys: frozenset[str]) -> tuple[Word, ...]:
         """The parts a hyphenated word may be split into, () when it stays whole (it has keys
-        of its own, or a part is an unknown name)."""
+        of its own, or a part is an unknown name, unless two of three parts or more are
+        names)."""
         if "-" not in word or keys or word in self._ix.abbrev:
             return ()
         # The word pattern puts letters on both sides of a hyphen: no part is empty.
         parts = word.split("-")
-        if any(p[:1].isupper() and not self._keys(p) and not p.endswith("о") for p in parts):
+        known = [bool(self._keys(p)) for p in parts]
+        if any(
+            p[:1].isupper() and not k and not p.endswith("о")
+            for p, k in zip(parts, known, strict=True)
+        ) and (len(parts) < 3 or sum(known) < 2):
+            # A route of three towns or more names its known ones whatever the others are
+            # ("трасса Караганда-Аягоз-Богаз", "автодорога Суусамыр-Талас-Тараз").
             return ()
         return tuple(map(self._word, parts))
 
