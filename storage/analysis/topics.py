@@ -1,11 +1,8 @@
 """Topics of an article from the vocabulary in ``data/topics.toml``, and topic names for the bot.
 
-The evidence rule is documented at the top of the TOML file: weighted lemma and phrase hits,
-title and lead counting more, a threshold, and enumerations of areas counting in full. Topics
-come out main first: the first the title signs, else the first the text names. A sentence
-that only passes by (what a delegation was shown, where the signing took place, a long
-article's background paragraph) counts little, and so do goods only named in what is traded
-(labelling conventions in tests/data/labelled/README.md).
+The evidence rule is documented at the top of the TOML file. Topics come out main first. A
+sentence that only passes by (a delegation's programme, a venue, background) counts little, and
+so do goods only named in what is traded (labelling conventions, tests/data/labelled/README.md).
 """
 
 from __future__ import annotations
@@ -331,21 +328,24 @@ def _score_zones(
             headed = _weigh(mentions, listed, spread, owned)
     scores = _weigh(mentions, listed, spread, owned)
     if long_body and scores:
-        # A phrase naming the area outright ("обучит местных агрономов", "trade turnover")
-        # outside passing sentences is the article's, as an item of a list is.
-        phrased = {t.slug for t in owned if t.weight >= THRESHOLD and " " in t.key}
-        _drop_minor(scores, headed, listed | phrased)
+        _drop_minor(scores, headed, listed, owned)
     return scores, first, places
 
 
-def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[str]) -> None:
-    """A long article's topic that neither its title nor its lead signs, that no list of areas
-    or phrase naming the area outright (``listed``) names and that weighs under SHARE of the
-    main topic is a passing mention: a long text piles a few terms of most topics in its
-    thirty sentences. (The seeds' weakest wanted topics weigh 0.15 of their main one.)"""
-    floor = SHARE * max(scores.values())
+def _drop_minor(
+    scores: dict[str, float], headed: dict[str, float], listed: set[str], owned: set[Term]
+) -> None:
+    """A long article's topic no list of areas or phrase naming the area outright ("обучит
+    агрономов", "trade turnover") names is a passing mention if its title and lead do not sign
+    it and it weighs under SHARE of the main one (a long text piles terms of most topics), or if
+    only goods name it (grain exported, tonnes by crop, the farmers who sold it)."""
+    others = [t for t in owned if t.key not in load_vocabulary().goods_keys]  # not goods
+    phrased = {t.slug for t in others if t.weight >= THRESHOLD and " " in t.key}
+    named, floor = {t.slug for t in others}, SHARE * max(scores.values())
     for slug, score in scores.items():
-        if score < floor and slug not in listed and headed.get(slug, 0.0) < STRONG:
+        if slug in listed or slug in phrased:
+            continue
+        if slug not in named or (score < floor and headed.get(slug, 0.0) < STRONG):
             scores[slug] = min(score, THRESHOLD / 2)
 
 
