@@ -5,6 +5,8 @@
 - a long article's asides, in its body: background figures ("товарооборот за прошлый год
   составил..."), another story ("Ранее...", "Earlier..."), a roster of who took part, what a
   region is ("один из крупнейших промышленных центров");
+- in any article's body: a portrait of a region ("рассказал о потенциале провинции", "known
+  for its textile industry"), what it has rather than what the sides do;
 - local news by its title (an accident, a disaster, a race, an election): every sentence.
 
 Word groups are kept by their rarest lemma: a sentence is tested against the groups it can
@@ -31,10 +33,12 @@ class Kinds:
     # with a roster opener ("В форуме приняли участие...") are asides of a long article.
     background: Groups = field(default_factory=dict)
     description: Groups = field(default_factory=dict)
+    portrait: Groups = field(default_factory=dict)  # an aside in a short article too
+    portrait_words: frozenset[str] = frozenset()  # the keys of ``portrait``
     roster: Groups = field(default_factory=dict)
     roster_openers: frozenset[str] = frozenset()
     aside_openers: frozenset[str] = frozenset()
-    aside_words: frozenset[str] = frozenset()  # the keys of the three groups
+    aside_words: frozenset[str] = frozenset()  # the keys of the four groups
 
     def passes_by(self, lemmas: Sequence[str]) -> bool:
         """What a delegation was shown, where a signing took place, local news."""
@@ -43,6 +47,10 @@ class Kinds:
         if self.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
             return False
         return _holds(self.passing, lemmas)
+
+    def portrays(self, lemmas: Sequence[str]) -> bool:
+        """A body sentence telling what a region is known for or what it has."""
+        return not self.portrait_words.isdisjoint(lemmas) and _holds(self.portrait, lemmas)
 
     def aside(self, lemmas: Sequence[str]) -> bool:
         """A long article's body sentence that is not about its matter: long articles carry
@@ -55,7 +63,7 @@ class Kinds:
             return False
         if lemmas[0] in self.roster_openers and _holds(self.roster, lemmas):
             return True  # "В форуме приняли участие...", not a wish "чтобы принять участие"
-        if _holds(self.description, lemmas):
+        if _holds(self.description, lemmas) or _holds(self.portrait, lemmas):
             return True
         return any(map(str.isdigit, lemmas)) and _holds(self.background, lemmas)
 
@@ -76,8 +84,8 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
             found[rarest] = (*found.get(rarest, ()), group)
         return found
 
-    passing, background, description, roster = (
-        groups(k) for k in ("passing_all", "background", "description", "roster")
+    passing, background, description, portrait, roster = (
+        groups(k) for k in ("passing_all", "background", "description", "portrait", "roster")
     )
     return Kinds(
         passing_any=words("passing_any"),
@@ -86,10 +94,12 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         local_news=words("local_news"),
         background=background,
         description=description,
+        portrait=portrait,
+        portrait_words=frozenset(portrait),
         roster=roster,
         roster_openers=frozenset(rules.get("roster_openers", ())),
         aside_openers=words("aside_openers"),
-        aside_words=frozenset([*background, *description, *roster]),
+        aside_words=frozenset([*background, *description, *portrait, *roster]),
     )
 
 

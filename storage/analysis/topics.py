@@ -298,6 +298,7 @@ def _score_zones(
             if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
                 in_aside = False  # "Стороны договорились также...": the news again
             aside = aside or (body and (in_aside or kinds.aside(lemmas)))
+            aside = aside or (number >= body_from and kinds.portrays(lemmas))
             if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
                 # The lead's signing is the news, wherever it took place ("At the forum in
                 # Chelyabinsk ... signed the Protocol on ... Cooperation").
