@@ -24,7 +24,8 @@ Groups = dict[str, tuple[frozenset[str], ...]]
 
 @dataclass(frozen=True, slots=True)
 class Kinds:
-    passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
+    passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence...
+    passing_kept: frozenset[str] = frozenset()  # ...unless it names cooperation too
     passing: Groups = field(default_factory=dict)  # all lemmas of one group: passing too
     passing_words: frozenset[str] = frozenset()  # the keys of ``passing`` (a quick test)
     local_news: frozenset[str] = frozenset()  # a title with one: the article passes by
@@ -40,9 +41,14 @@ class Kinds:
     aside_openers: frozenset[str] = frozenset()
     aside_words: frozenset[str] = frozenset()  # the keys of the four groups
 
+    def passes_any(self, lemmas: Sequence[str]) -> bool:
+        """A word of ``passing_any`` and none of ``passing_kept``: joint fire fighting is no
+        fire in the news ("взаимодействие сторон при тушении лесных пожаров")."""
+        return not self.passing_any.isdisjoint(lemmas) and self.passing_kept.isdisjoint(lemmas)
+
     def passes_by(self, lemmas: Sequence[str]) -> bool:
         """What a delegation was shown, where a signing took place, local news."""
-        if not self.passing_any.isdisjoint(lemmas):
+        if self.passes_any(lemmas):
             return True
         if self.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
             return False
@@ -89,6 +95,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
     )
     return Kinds(
         passing_any=words("passing_any"),
+        passing_kept=words("passing_kept"),
         passing=passing,
         passing_words=frozenset(passing),
         local_news=words("local_news"),

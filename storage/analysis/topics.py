@@ -302,7 +302,7 @@ def _score_zones(
             if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
                 # The lead's signing is the news, wherever it took place ("At the forum in
                 # Chelyabinsk ... signed the Protocol on ... Cooperation").
-                passes = not kinds.passing_any.isdisjoint(lemmas)
+                passes = kinds.passes_any(lemmas)
             else:
                 passes = kinds.passes_by(lemmas)
             weight = factor * PASSING_FACTOR if local or aside or passes else factor
@@ -311,7 +311,7 @@ def _score_zones(
             framed: set[str] = set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed)
             if weight != factor:  # an enumeration in a passing sentence is a programme...
-                if passes and not (local or aside) and kinds.passing_any.isdisjoint(lemmas):
+                if passes and not (local or aside) and not kinds.passes_any(lemmas):
                     # ...but where a visit or a signing took place, the agreement's subject
                     # is still the news ("соглашение о торгово-экономическом сотрудничестве
                     # подпишут, когда делегация посетит область").
