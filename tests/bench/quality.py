@@ -30,6 +30,8 @@ PARTS = (
     "tuning10",
     "tuning11",
     "heldout5",
+    "tuning12",
+    "tuning13",
 )
 TODAY = dt.date(2026, 6, 1)
 
