@@ -8,6 +8,7 @@ so do goods only named in what is traded (labelling conventions, tests/data/labe
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Container, Sequence
 from itertools import compress, repeat
 
@@ -51,6 +52,7 @@ PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
 LONG_BODY = 120
 SHARE = 0.12  # of the main topic's weight: under it a long article's topic is minor
 _AND = frozenset({"и", "или"})
+_CYRILLIC = re.compile("[а-яё]")
 
 
 # --- detection ------------------------------------------------------------------------------
@@ -83,12 +85,9 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
 
 
 def _goods_positions(vocab: Vocabulary, lemmas: Sequence[str]) -> frozenset[int]:
-    """Positions of the goods a sentence of trade or carriage only names ("через торговый дом
-    будут поставляться фрукты, овощи и текстиль", "export meat and wool"): their sector is no
-    topic of it (labelling conventions: goods). A sentence that speaks of producing them
-    ("выращивать и экспортировать") keeps them, and so does a plant or a branch named by them
-    ("a joint textile enterprise"); energy carriers are no goods here (their supply is
-    energy's)."""
+    """Positions of the goods a sentence of trade or carriage only names ("export meat and
+    wool"): their sector is no topic of it (labelling conventions: goods). Not when it speaks
+    of producing them or names a plant by them ("a joint textile enterprise")."""
     if (
         vocab.goods.keys().isdisjoint(lemmas)
         or vocab.goods_context.isdisjoint(lemmas)
@@ -126,8 +125,7 @@ def _scan_sentence(
     framed_areas: set[str] | None = None,
 ) -> set[str]:
     """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` (with where its first
-    strong term is, or NOWHERE for weak ones only) and those outside a
-    body's name to ``owned`` (a passing sentence passes a set it throws away); returns the
+    strong term is) and those outside a body's name to ``owned``; returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
     framed_areas = set() if framed_areas is None else framed_areas
@@ -140,6 +138,8 @@ def _scan_sentence(
         else frozenset()
     ) | _goods_positions(vocab, lemmas)
     framed = bool(edges)
+    # In a Russian sentence a word in Latin letters is a name's ("China Energy Reserve Group").
+    latin = _CYRILLIC.search(" ".join(lemmas)) is not None
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}
     index = vocab.index
@@ -169,7 +169,7 @@ def _scan_sentence(
         terms, phrases, areas = entry
         # A word of a body's name ("министр сельского хозяйства") passes by: a quarter, and
         # no sentence spent on the topic, no item of a list.
-        own = i not in named
+        own = i not in named and not (latin and lemmas[i].isascii())
         weight = factor if own else factor * PASSING_FACTOR
         # Claimed by a phrase that began before: "passenger trains" carrying engineers do not
         # "train engineers" (the phrases beginning here claim no word from each other).
