@@ -28,7 +28,8 @@ class Kinds:
     passing_kept: frozenset[str] = frozenset()  # ...unless it names cooperation too
     passing: Groups = field(default_factory=dict)  # all lemmas of one group: passing too
     passing_words: frozenset[str] = frozenset()  # the keys of ``passing`` (a quick test)
-    local_news: frozenset[str] = frozenset()  # a title with one: the article passes by
+    local_news: frozenset[str] = frozenset()  # a title with one: the article passes by...
+    local_kept: frozenset[str] = frozenset()  # ...unless it has one of these (joint action)
     # A body sentence of figures with a background group ("в прошлом году", "по данным"), one
     # with a description group, one opening with an aside opener ("Ранее") and one opening
     # with a roster opener ("В форуме приняли участие...") are asides of a long article.
@@ -75,7 +76,10 @@ class Kinds:
 
     def local(self, title: Iterable[Sequence[str]]) -> bool:
         """Local news by its title: a bus overturned, an earthquake, a race."""
-        return any(not self.local_news.isdisjoint(lemmas) for lemmas in title)
+        return any(
+            not self.local_news.isdisjoint(lemmas) and self.local_kept.isdisjoint(lemmas)
+            for lemmas in title
+        )
 
 
 def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
@@ -99,6 +103,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         passing=passing,
         passing_words=frozenset(passing),
         local_news=words("local_news"),
+        local_kept=words("local_kept"),
         background=background,
         description=description,
         portrait=portrait,
