@@ -8,7 +8,6 @@ so do goods only named in what is traded (labelling conventions, tests/data/labe
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Container, Sequence
 from itertools import compress, repeat
 
@@ -52,7 +51,6 @@ PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
 LONG_BODY = 120
 SHARE = 0.12  # of the main topic's weight: under it a long article's topic is minor
 _AND = frozenset({"и", "или"})
-_CYRILLIC = re.compile("[а-яё]")
 
 
 # --- detection ------------------------------------------------------------------------------
@@ -123,6 +121,7 @@ def _scan_sentence(
     seen: dict[str, int],
     owned: set[Term],
     framed_areas: set[str] | None = None,
+    latin: bool = False,  # a Russian article's: a word in Latin letters is a name's
 ) -> set[str]:
     """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` (with where its first
     strong term is) and those outside a body's name to ``owned``; returns the
@@ -138,8 +137,6 @@ def _scan_sentence(
         else frozenset()
     ) | _goods_positions(vocab, lemmas)
     framed = bool(edges)
-    # In a Russian sentence a word in Latin letters is a name's ("China Energy Reserve Group").
-    latin = _CYRILLIC.search(" ".join(lemmas)) is not None
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}
     index = vocab.index
@@ -281,6 +278,9 @@ def _score_zones(
     headed: dict[str, float] = {}  # the title's and the lead's evidence
     places: dict[str, tuple[int, int, int]] = {}  # slug -> (zone, sentence, word)
     terms = vocab.index.keys()
+    # A Russian article by its title and lead: its Latin words name companies ("China Energy").
+    heads = [w for _, sentences in zones[:body_from] for s in sentences for w in s]
+    latin = sum(map(str.isascii, heads)) * 2 < len(heads)
     # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
     # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
     in_aside = False
@@ -309,7 +309,7 @@ def _score_zones(
             seen: dict[str, int] = {}
             own = owned if weight == factor else set()
             framed: set[str] = set()
-            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed)
+            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed, latin)
             if weight != factor:  # an enumeration in a passing sentence is a programme...
                 if passes and not (local or aside) and not kinds.passes_any(lemmas):
                     # ...but where a visit or a signing took place, the agreement's subject
