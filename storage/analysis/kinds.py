@@ -5,6 +5,8 @@
 - a long article's asides, in its body: background figures ("товарооборот за прошлый год
   составил..."), another story ("Ранее...", "Earlier..."), a roster of who took part, what a
   region is ("один из крупнейших промышленных центров");
+- in any article's body: a portrait of a region ("рассказал о потенциале провинции", "known
+  for its textile industry"), what it has rather than what the sides do;
 - local news by its title (an accident, a disaster, a race, an election): every sentence.
 
 Word groups are kept by their rarest lemma: a sentence is tested against the groups it can
@@ -22,27 +24,40 @@ Groups = dict[str, tuple[frozenset[str], ...]]
 
 @dataclass(frozen=True, slots=True)
 class Kinds:
-    passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence
+    passing_any: frozenset[str] = frozenset()  # one of these lemmas: a passing sentence...
+    passing_kept: frozenset[str] = frozenset()  # ...unless it names cooperation too
     passing: Groups = field(default_factory=dict)  # all lemmas of one group: passing too
     passing_words: frozenset[str] = frozenset()  # the keys of ``passing`` (a quick test)
-    local_news: frozenset[str] = frozenset()  # a title with one: the article passes by
+    local_news: frozenset[str] = frozenset()  # a title with one: the article passes by...
+    local_kept: frozenset[str] = frozenset()  # ...unless it has one of these (joint action)
     # A body sentence of figures with a background group ("в прошлом году", "по данным"), one
     # with a description group, one opening with an aside opener ("Ранее") and one opening
     # with a roster opener ("В форуме приняли участие...") are asides of a long article.
     background: Groups = field(default_factory=dict)
     description: Groups = field(default_factory=dict)
+    portrait: Groups = field(default_factory=dict)  # an aside in a short article too
+    portrait_words: frozenset[str] = frozenset()  # the keys of ``portrait``
     roster: Groups = field(default_factory=dict)
     roster_openers: frozenset[str] = frozenset()
     aside_openers: frozenset[str] = frozenset()
-    aside_words: frozenset[str] = frozenset()  # the keys of the three groups
+    aside_words: frozenset[str] = frozenset()  # the keys of the four groups
+
+    def passes_any(self, lemmas: Sequence[str]) -> bool:
+        """A word of ``passing_any`` and none of ``passing_kept``: joint fire fighting is no
+        fire in the news ("взаимодействие сторон при тушении лесных пожаров")."""
+        return not self.passing_any.isdisjoint(lemmas) and self.passing_kept.isdisjoint(lemmas)
 
     def passes_by(self, lemmas: Sequence[str]) -> bool:
         """What a delegation was shown, where a signing took place, local news."""
-        if not self.passing_any.isdisjoint(lemmas):
+        if self.passes_any(lemmas):
             return True
         if self.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
             return False
         return _holds(self.passing, lemmas)
+
+    def portrays(self, lemmas: Sequence[str]) -> bool:
+        """A body sentence telling what a region is known for or what it has."""
+        return not self.portrait_words.isdisjoint(lemmas) and _holds(self.portrait, lemmas)
 
     def aside(self, lemmas: Sequence[str]) -> bool:
         """A long article's body sentence that is not about its matter: long articles carry
@@ -55,13 +70,16 @@ class Kinds:
             return False
         if lemmas[0] in self.roster_openers and _holds(self.roster, lemmas):
             return True  # "В форуме приняли участие...", not a wish "чтобы принять участие"
-        if _holds(self.description, lemmas):
+        if _holds(self.description, lemmas) or _holds(self.portrait, lemmas):
             return True
         return any(map(str.isdigit, lemmas)) and _holds(self.background, lemmas)
 
     def local(self, title: Iterable[Sequence[str]]) -> bool:
         """Local news by its title: a bus overturned, an earthquake, a race."""
-        return any(not self.local_news.isdisjoint(lemmas) for lemmas in title)
+        return any(
+            not self.local_news.isdisjoint(lemmas) and self.local_kept.isdisjoint(lemmas)
+            for lemmas in title
+        )
 
 
 def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
@@ -76,20 +94,24 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
             found[rarest] = (*found.get(rarest, ()), group)
         return found
 
-    passing, background, description, roster = (
-        groups(k) for k in ("passing_all", "background", "description", "roster")
+    passing, background, description, portrait, roster = (
+        groups(k) for k in ("passing_all", "background", "description", "portrait", "roster")
     )
     return Kinds(
         passing_any=words("passing_any"),
+        passing_kept=words("passing_kept"),
         passing=passing,
         passing_words=frozenset(passing),
         local_news=words("local_news"),
+        local_kept=words("local_kept"),
         background=background,
         description=description,
+        portrait=portrait,
+        portrait_words=frozenset(portrait),
         roster=roster,
         roster_openers=frozenset(rules.get("roster_openers", ())),
         aside_openers=words("aside_openers"),
-        aside_words=frozenset([*background, *description, *roster]),
+        aside_words=frozenset([*background, *description, *portrait, *roster]),
     )
 
 

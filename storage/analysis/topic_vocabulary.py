@@ -69,6 +69,7 @@ class Vocabulary:
     # carriage and none of production names them in passing (see _goods_positions).
     goods: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     goods_context: frozenset[str] = frozenset()
+    goods_keys: frozenset[str] = frozenset()  # the goods as term keys ("зерновой культура")
     production: frozenset[str] = frozenset()
     goods_plants: frozenset[str] = frozenset()  # "textile enterprise": a plant, no goods
     resumes: frozenset[str] = frozenset()  # an aside's paragraph back to the news
@@ -182,6 +183,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
         names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
         goods={k: tuple(v) for k, v in goods.items()},
+        goods_keys=frozenset(" ".join(p) for v in goods.values() for p in v),
         goods_context=frozenset(morph.lemma(w) for w in rules.get("goods_context", ())),
         production=frozenset(morph.lemma(w) for w in rules.get("production", ())),
         goods_plants=frozenset(morph.lemma(w) for w in rules.get("goods_plants", ())),

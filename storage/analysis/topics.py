@@ -1,11 +1,8 @@
 """Topics of an article from the vocabulary in ``data/topics.toml``, and topic names for the bot.
 
-The evidence rule is documented at the top of the TOML file: weighted lemma and phrase hits,
-title and lead counting more, a threshold, and enumerations of areas counting in full. Topics
-come out main first: the first the title signs, else the first the text names. A sentence
-that only passes by (what a delegation was shown, where the signing took place, a long
-article's background paragraph) counts little, and so do goods only named in what is traded
-(labelling conventions in tests/data/labelled/README.md).
+The evidence rule is documented at the top of the TOML file. Topics come out main first. A
+sentence that only passes by (a delegation's programme, a venue, background) counts little, and
+so do goods only named in what is traded (labelling conventions, tests/data/labelled/README.md).
 """
 
 from __future__ import annotations
@@ -86,12 +83,9 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
 
 
 def _goods_positions(vocab: Vocabulary, lemmas: Sequence[str]) -> frozenset[int]:
-    """Positions of the goods a sentence of trade or carriage only names ("через торговый дом
-    будут поставляться фрукты, овощи и текстиль", "export meat and wool"): their sector is no
-    topic of it (labelling conventions: goods). A sentence that speaks of producing them
-    ("выращивать и экспортировать") keeps them, and so does a plant or a branch named by them
-    ("a joint textile enterprise"); energy carriers are no goods here (their supply is
-    energy's)."""
+    """Positions of the goods a sentence of trade or carriage only names ("export meat and
+    wool"): their sector is no topic of it (labelling conventions: goods). Not when it speaks
+    of producing them or names a plant by them ("a joint textile enterprise")."""
     if (
         vocab.goods.keys().isdisjoint(lemmas)
         or vocab.goods_context.isdisjoint(lemmas)
@@ -127,10 +121,10 @@ def _scan_sentence(
     seen: dict[str, int],
     owned: set[Term],
     framed_areas: set[str] | None = None,
+    latin: bool = False,  # a Russian article's: a word in Latin letters is a name's
 ) -> set[str]:
     """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` (with where its first
-    strong term is, or NOWHERE for weak ones only) and those outside a
-    body's name to ``owned`` (a passing sentence passes a set it throws away); returns the
+    strong term is) and those outside a body's name to ``owned``; returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
     phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
     framed_areas = set() if framed_areas is None else framed_areas
@@ -172,7 +166,7 @@ def _scan_sentence(
         terms, phrases, areas = entry
         # A word of a body's name ("министр сельского хозяйства") passes by: a quarter, and
         # no sentence spent on the topic, no item of a list.
-        own = i not in named
+        own = i not in named and not (latin and lemmas[i].isascii())
         weight = factor if own else factor * PASSING_FACTOR
         # Claimed by a phrase that began before: "passenger trains" carrying engineers do not
         # "train engineers" (the phrases beginning here claim no word from each other).
@@ -284,6 +278,9 @@ def _score_zones(
     headed: dict[str, float] = {}  # the title's and the lead's evidence
     places: dict[str, tuple[int, int, int]] = {}  # slug -> (zone, sentence, word)
     terms = vocab.index.keys()
+    # A Russian article by its title and lead: its Latin words name companies ("China Energy").
+    heads = [w for _, sentences in zones[:body_from] for s in sentences for w in s]
+    latin = sum(map(str.isascii, heads)) * 2 < len(heads)
     # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
     # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
     in_aside = False
@@ -301,19 +298,20 @@ def _score_zones(
             if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
                 in_aside = False  # "Стороны договорились также...": the news again
             aside = aside or (body and (in_aside or kinds.aside(lemmas)))
+            aside = aside or (number >= body_from and kinds.portrays(lemmas))
             if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
                 # The lead's signing is the news, wherever it took place ("At the forum in
                 # Chelyabinsk ... signed the Protocol on ... Cooperation").
-                passes = not kinds.passing_any.isdisjoint(lemmas)
+                passes = kinds.passes_any(lemmas)
             else:
                 passes = kinds.passes_by(lemmas)
             weight = factor * PASSING_FACTOR if local or aside or passes else factor
             seen: dict[str, int] = {}
             own = owned if weight == factor else set()
             framed: set[str] = set()
-            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed)
+            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed, latin)
             if weight != factor:  # an enumeration in a passing sentence is a programme...
-                if passes and not (local or aside) and kinds.passing_any.isdisjoint(lemmas):
+                if passes and not (local or aside) and not kinds.passes_any(lemmas):
                     # ...but where a visit or a signing took place, the agreement's subject
                     # is still the news ("соглашение о торгово-экономическом сотрудничестве
                     # подпишут, когда делегация посетит область").
@@ -331,21 +329,24 @@ def _score_zones(
             headed = _weigh(mentions, listed, spread, owned)
     scores = _weigh(mentions, listed, spread, owned)
     if long_body and scores:
-        # A phrase naming the area outright ("обучит местных агрономов", "trade turnover")
-        # outside passing sentences is the article's, as an item of a list is.
-        phrased = {t.slug for t in owned if t.weight >= THRESHOLD and " " in t.key}
-        _drop_minor(scores, headed, listed | phrased)
+        _drop_minor(scores, headed, listed, owned)
     return scores, first, places
 
 
-def _drop_minor(scores: dict[str, float], headed: dict[str, float], listed: set[str]) -> None:
-    """A long article's topic that neither its title nor its lead signs, that no list of areas
-    or phrase naming the area outright (``listed``) names and that weighs under SHARE of the
-    main topic is a passing mention: a long text piles a few terms of most topics in its
-    thirty sentences. (The seeds' weakest wanted topics weigh 0.15 of their main one.)"""
-    floor = SHARE * max(scores.values())
+def _drop_minor(
+    scores: dict[str, float], headed: dict[str, float], listed: set[str], owned: set[Term]
+) -> None:
+    """A long article's topic no list of areas or phrase naming the area outright ("обучит
+    агрономов", "trade turnover") names is a passing mention if its title and lead do not sign
+    it and it weighs under SHARE of the main one (a long text piles terms of most topics), or if
+    only goods name it (grain exported, tonnes by crop, the farmers who sold it)."""
+    others = [t for t in owned if t.key not in load_vocabulary().goods_keys]  # not goods
+    phrased = {t.slug for t in others if t.weight >= THRESHOLD and " " in t.key}
+    named, floor = {t.slug for t in others}, SHARE * max(scores.values())
     for slug, score in scores.items():
-        if score < floor and slug not in listed and headed.get(slug, 0.0) < STRONG:
+        if slug in listed or slug in phrased:
+            continue
+        if slug not in named or (score < floor and headed.get(slug, 0.0) < STRONG):
             scores[slug] = min(score, THRESHOLD / 2)
 
 
