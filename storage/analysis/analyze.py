@@ -55,6 +55,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     mudflows, dismissals are local news unless joint action; a sentence naming cooperation
 #     never passes by; Latin words in a Russian sentence are names; "environment" a hint;
 #     "fruitful" no fruit; space's English words; an exhibition's kind is its name.
+#     Roles: a region in a Latin company name is a mention, one that ships or buys goods a
+#     side, agreements already made background; "в г. Атырау" a venue; donated aid is
+#     cooperation; transliterated oblast adjectives ("Amurskaya region"), routes of towns.
 ANALYSIS_VERSION = "14"
 
 
