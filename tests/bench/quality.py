@@ -30,6 +30,7 @@ PARTS = (
     "tuning10",
     "tuning11",
     "heldout5",
+    "heldout6",
 )
 TODAY = dt.date(2026, 6, 1)
 
