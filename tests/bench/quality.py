@@ -32,6 +32,7 @@ PARTS = (
     "heldout5",
     "tuning12",
     "tuning13",
+    "heldout6",
 )
 TODAY = dt.date(2026, 6, 1)
 
