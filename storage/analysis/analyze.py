@@ -58,7 +58,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     Roles: a region in a Latin company name is a mention, one that ships or buys goods a
 #     side, agreements already made background; "в г. Атырау" a venue; donated aid is
 #     cooperation; transliterated oblast adjectives ("Amurskaya region"), routes of towns.
-ANALYSIS_VERSION = "14"
+# 15: a page's date stamp glued before the headline ("2025-10-26 Пожар…") is the date, not
+#     part of the title.
+ANALYSIS_VERSION = "15"
 
 
 @cache

@@ -69,13 +69,25 @@ def _short_title(text: str) -> str:
     return first[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"
 
 
+# A page's date stamp glued before the headline ("2025-10-26 Пожар начался…", "10.09.2018 |
+# President…"): the date is metadata, the rest the title.
+_STAMPED_RE = re.compile(
+    r"(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\s*[|—–-]?\s+(?=\S.{14})"
+)
+
+
 def _split_top(lines: list[str]) -> tuple[list[str], list[str]]:
     """Metadata lines (header, byline dates, bare links) among the first lines, and the rest."""
     meta: list[str] = []
     rest: list[str] = []
     for i, line in enumerate(lines):
+        stamp = _STAMPED_RE.match(line) if i < 4 and not rest else None
         if i < 4 and (is_meta_line(line) or is_dated_rubric(line)):
             meta.append(line)
+        elif stamp:
+            meta.append(stamp[1])
+            rest.append(line[stamp.end() :])
         else:
             rest.append(line)
     return meta, rest

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from storage.analysis.analyze import analyze
 from storage.analysis.clean import (
     clean_article,
     join_broken_lines,
@@ -357,3 +359,27 @@ def test_share_button_rows_are_debris_and_their_words_fit_the_quick_test() -> No
     assert is_debris("Facebook, Twitter | Telegram WhatsApp")
     assert not is_debris("Facebook заблокировал страницу акимата, сообщили в ведомстве.")
     assert max(map(len, _SOCIAL_WORDS)) < 20  # is_debris reads a line's first 20 first
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "day"),
+    [
+        (
+            "2025-10-26 Пожар начался после фейерверка в Шымкенте\n\nШЫМКЕНТ, 26 октября —"
+            " Kazinform. После фейерверка загорелась сухая трава, пожар потушили за час.",
+            "Пожар начался после фейерверка в Шымкенте",
+            dt.date(2025, 10, 26),
+        ),
+        (
+            "10.09.2018 | President of Turkmenistan met the head of KAMAZ\n\nASHGABAT -- The"
+            " President of Turkmenistan met the head of KAMAZ, the Tatarstan truck maker.",
+            "President of Turkmenistan met the head of KAMAZ",
+            dt.date(2018, 9, 10),
+        ),
+    ],
+)
+def test_a_page_date_stamp_before_the_headline_is_the_date_not_the_title(
+    raw: str, title: str, day: dt.date
+) -> None:
+    got = analyze(raw, today=dt.date(2026, 6, 1))
+    assert (got.title, got.date) == (title, day)
