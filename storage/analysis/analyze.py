@@ -60,7 +60,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     cooperation; transliterated oblast adjectives ("Amurskaya region"), routes of towns.
 # 15: a page's date stamp glued before the headline ("2025-10-26 Пожар…") is the date, not
 #     part of the title.
-ANALYSIS_VERSION = "15"
+# 16: an article that is not about cooperation keeps only its main topic (one side's harvest
+#     is agriculture, not the trade and transport its crop goes to).
+ANALYSIS_VERSION = "16"
 
 
 @cache
@@ -204,6 +206,12 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     # whose name holds a region does: "Xinjiang Lihua (Group) Co.").
     sides = tuple(named | {r.country for r in regions if r.role == "party" or r.code in firms})
     full_text = "\n".join((article.lead, body))
+    relevant = is_relevant([*title_lemmas, *lead_part], body_part, regions, sides, topics)
+    if not relevant:
+        # One side's own news is about one thing (a harvest, a road, a fire): the trade its
+        # cotton goes to or the trucks that carry it are no subject of it (labelling
+        # conventions: relevance; a local article keeps the topic it is about).
+        topics = topics[:1]
     return Analysis(
         title=article.title,
         lead=article.lead,
@@ -216,5 +224,5 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         summary=summarize(candidates, title_lemmas[0] if title_lemmas else ()),
         figures=find_figures(full_text),
         lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
-        relevant=is_relevant([*title_lemmas, *lead_part], body_part, regions, sides, topics),
+        relevant=relevant,
     )

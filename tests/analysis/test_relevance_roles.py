@@ -390,3 +390,20 @@ def test_aid_donated_to_a_region_is_cooperation() -> None:
         "Among those receiving the books were the schools in Ivanovka village and Kant town."
     )
     assert a.relevant
+
+
+HARVEST = """В Сурхандарьинской области начали уборку хлопка
+
+ТЕРМЕЗ, 9 сентября — УзА. Хлопкоробы Сурхандарьинской области приступили к уборке урожая на
+112 тысячах гектаров.
+
+Собранный хлопок-сырец на грузовиках и по железной дороге доставят на заготовительные пункты.
+Часть волокна пойдет на экспорт, остальное переработают текстильные предприятия области."""
+
+
+def test_local_news_keeps_only_the_topic_it_is_about() -> None:
+    # Trucks, rail, export and textile plants are how the crop moves on, not what the news
+    # is about: one side's harvest is agriculture alone (labelling conventions: relevance).
+    a = run(HARVEST)
+    assert not a.relevant
+    assert a.topics == ("agriculture",)
