@@ -62,7 +62,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     part of the title.
 # 16: an article that is not about cooperation keeps only its main topic (one side's harvest
 #     is agriculture, not the trade and transport its crop goes to).
-ANALYSIS_VERSION = "16"
+# 17: the page's chrome above the headline (a one-word rubric, currency rates, "Войти в
+#     почту") is no title.
+ANALYSIS_VERSION = "17"
 
 
 @cache

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from storage.analysis.datelines import CITY, Dateline, match_dateline
 from storage.analysis.rawlines import (
     URL_RE,
+    is_chrome,
     is_comments_marker,
     is_dated_rubric,
     is_debris,
@@ -237,6 +238,7 @@ def _take_title(lines: list[str]) -> tuple[str, list[str]]:
     after the title line; a first line that is a dateline paragraph or too long for a title
     gives its first sentence as the title and stays in the text.
     """
+    lines = _without_chrome(lines)
     if not lines:
         return "", lines
     first = lines[0]
@@ -246,6 +248,21 @@ def _take_title(lines: list[str]) -> tuple[str, list[str]]:
     if hit or len(first) > _TITLE_MAX:
         return _short_title(hit[1] if hit else first), lines
     return _headline(first), lines[1:]
+
+
+_CHROME_LINES = 6  # a rubric, a notice, three currency rates: the chrome a page opens with
+
+
+def _without_chrome(lines: list[str]) -> list[str]:
+    """The lines from the headline on, when the page opens with its chrome (a rubric, rates, a
+    notice) and a headline follows: a line that is no sentence of the text, with the body
+    after it (one word alone before the text is a one-word headline, kept)."""
+    k = 0
+    while k < min(len(lines) - 2, _CHROME_LINES) and is_chrome(lines[k]):
+        k += 1
+    if k and len(lines[k]) <= _TITLE_MAX and not lines[k].endswith("."):
+        return lines[k:]
+    return lines
 
 
 def _headline(line: str) -> str:

@@ -153,6 +153,24 @@ def is_debris(line: str) -> bool:
     return _LETTER_RE.search(line) is None
 
 
+# A page's chrome above the headline: a rubric of one word ("Новости", "Власть", "WORLD"), a
+# currency rate ("USD 86.45"), a site notice ("Войти в почту", "Сайт работает в тестовом
+# режиме!"). Real pages open so; taken for the title, it hid the headline from the topics.
+_CHROME_RE = re.compile(
+    r"[^\W\d_][\w-]*[^\W\d_]"
+    r"|[A-Z]{3}\s*[\d.,]+\s*[↑↓▲▼+-]?[\d.,%]*"
+    r"|(?:войти|вход|регистрация|версия для слабовидящих|сайт работает в тестовом режиме|"
+    r"главная|sign in|log in|main menu)\b.{0,30}",
+    re.IGNORECASE,
+)
+_CHROME_MAX = 48
+
+
+def is_chrome(line: str) -> bool:
+    """A line of the page's own (a rubric, a rate, a notice) seen above the headline."""
+    return len(line) <= _CHROME_MAX and bool(_CHROME_RE.fullmatch(line))
+
+
 _COMMENTS_FIRST = frozenset("кКcC")  # the letters a marker opens with: most lines stop here
 
 

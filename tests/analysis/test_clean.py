@@ -383,3 +383,31 @@ def test_a_page_date_stamp_before_the_headline_is_the_date_not_the_title(
 ) -> None:
     got = analyze(raw, today=dt.date(2026, 6, 1))
     assert (got.title, got.date) == (title, day)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (
+            "Войти в почту\n\nОмск и Павлодар подписали план сотрудничества\n\nОМСК, 3 мая. "
+            "Города договорились о совместных ярмарках.",
+            "Омск и Павлодар подписали план сотрудничества",
+        ),
+        (
+            "USD 86.45\nEUR 92.47\nRUB 1.00\n\nMudflows hit Jalal-Abad region\n\nSeveral "
+            "mudflows came down in Jalal-Abad region, the ministry said.",
+            "Mudflows hit Jalal-Abad region",
+        ),
+        (
+            "Власть\n\nГубернатор встретился с послом Казахстана\n\nСтороны обсудили науку.",
+            "Губернатор встретился с послом Казахстана",
+        ),
+        # One word with the text right after it is a one-word headline, kept.
+        (
+            "Землетрясение\n\nВ Ферганской области тряхнуло ночью.\n\nПострадавших нет.",
+            "Землетрясение",
+        ),
+    ],
+)
+def test_the_page_chrome_above_the_headline_is_no_title(raw: str, title: str) -> None:
+    assert analyze(raw, today=dt.date(2026, 6, 1)).title == title
