@@ -171,3 +171,20 @@ def test_english_lemmas_are_right_from_many_threads() -> None:
     expected = {w: morph.lemmas(w)[0] for w in words}
     for offset, got in zip([0, 700, 1400, 2100], results, strict=True):
         assert got == [expected[w] for w in words[offset:] + words[:offset]]
+
+
+def test_a_mistyped_part_name_prints_no_held_out_figures() -> None:
+    # The runner once fell back to every part for a name it did not know, printing the
+    # held-out parts' totals to whoever mistyped a tuning part's name.
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.bench.bench_quality", "tuning99"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode != 0
+    assert "no labelled part tuning99" in run.stderr
+    assert "heldout" not in run.stdout

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench.quality import PARTS, load, score
+from tests.bench.quality import LABELLED, PARTS, load, score
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    wanted = [a for a in sys.argv[1:] if a in PARTS]
+    wanted = [a for a in sys.argv[1:] if not a.startswith("-")]
+    unknown = [a for a in wanted if not (LABELLED / f"{a}.toml").is_file()]
+    if unknown:
+        # Never fall back to every part: that prints the held-out parts' figures to whoever
+        # mistyped a tuning part's name (it happened in session 6).
+        sys.exit(f"no labelled part {', '.join(unknown)}: pick from {', '.join(PARTS)}")
     for part in wanted or PARTS:
         items = load(part)
         s = score(items)
