@@ -63,7 +63,7 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 # 16: an article that is not about cooperation keeps only its main topic (one side's harvest
 #     is agriculture, not the trade and transport its crop goes to).
 # 17: the page's chrome above the headline (a one-word rubric, currency rates, "Войти в
-#     почту") is no title.
+#     почту", a breadcrumb trail, a menu in capitals, a dated byline) is no title.
 ANALYSIS_VERSION = "17"
 
 

@@ -153,22 +153,37 @@ def is_debris(line: str) -> bool:
     return _LETTER_RE.search(line) is None
 
 
-# A page's chrome above the headline: a rubric of one word ("Новости", "Власть", "WORLD"), a
-# currency rate ("USD 86.45"), a site notice ("Войти в почту", "Сайт работает в тестовом
-# режиме!"). Real pages open so; taken for the title, it hid the headline from the topics.
+# A page's chrome above the headline: a rubric of one word ("Новости", "Власть", "Бишкек-24"),
+# a currency rate ("USD 86.45"), a site notice ("Войти в почту", "Breaking News"), a byline
+# ("Опубликовано 6 марта 2019 | Редакция"). Real pages open so; taken for the title, it hid
+# the headline from the topics and showed "Войти в почту" on the card.
 _CHROME_RE = re.compile(
-    r"[^\W\d_][\w-]*[^\W\d_]"
+    r"[^\W\d_][\w-]*\w"
     r"|[A-Z]{3}\s*[\d.,]+\s*[↑↓▲▼+-]?[\d.,%]*"
     r"|(?:войти|вход|регистрация|версия для слабовидящих|сайт работает в тестовом режиме|"
-    r"главная|sign in|log in|main menu)\b.{0,30}",
+    r"главная|ссылки для входа|найти тему|срочные новости|последние новости|лента новостей|"
+    r"sign in|log in|main menu|breaking news|latest news)\b.{0,50}"
+    r"|(?:опубликовано|published|updated)\b.{0,50}\d.{0,20}",  # a byline holds its date
     re.IGNORECASE,
 )
-_CHROME_MAX = 48
+_CHROME_MAX = 60
+_CRUMB_RE = re.compile(r"\s+(?:[|>»/]|&gt;)\s+")  # "Home > News", "Главная | ПОЛИТИКА | …"
+_SHOUT_WORDS = 4  # "ПОСЛЕДНИЕ НОВОСТИ", "US EUROPE AFRICA ASIA": a menu, not a headline
 
 
 def is_chrome(line: str) -> bool:
-    """A line of the page's own (a rubric, a rate, a notice) seen above the headline."""
-    return len(line) <= _CHROME_MAX and bool(_CHROME_RE.fullmatch(line))
+    """A line of the page's own (a rubric, a rate, a notice, a menu, a breadcrumb trail) seen
+    above the headline."""
+    if len(line) > _CHROME_MAX * 2:
+        return False
+    crumbs = _CRUMB_RE.split(line)
+    if len(crumbs) > 1 and all(len(c.split()) <= 2 for c in crumbs[:2]):
+        return True  # a trail, its last item the headline repeated: "Главная | ПОЛИТИКА | Мэр…"
+    if len(line) > _CHROME_MAX:
+        return False
+    if line.isupper() and len(line.split()) <= _SHOUT_WORDS:
+        return True
+    return bool(_CHROME_RE.fullmatch(line))
 
 
 _COMMENTS_FIRST = frozenset("кКcC")  # the letters a marker opens with: most lines stop here

@@ -402,6 +402,21 @@ def test_a_page_date_stamp_before_the_headline_is_the_date_not_the_title(
             "Власть\n\nГубернатор встретился с послом Казахстана\n\nСтороны обсудили науку.",
             "Губернатор встретился с послом Казахстана",
         ),
+        (
+            "ПОСЛЕДНИЕ НОВОСТИ\nГлавная | ПОЛИТИКА | Мэр Бишкека принял посла США\n\nМэр "
+            "Бишкека принял посла США\n\nСтороны обсудили образование.",
+            "Мэр Бишкека принял посла США",
+        ),
+        (
+            "Власть\n\nОпубликовано 6 марта 2019 | Редакция\n\nОмск и Павлодар: ключевые "
+            "партнёры\n\nОмская делегация побывала в Павлодаре.",
+            "Омск и Павлодар: ключевые партнёры",
+        ),
+        # A headline that opens with such a word is no byline: it holds no date.
+        (
+            "Updated rules for traders at Khorgos\n\nKhorgos traders face new rules.\n\nMore.",
+            "Updated rules for traders at Khorgos",
+        ),
         # One word with the text right after it is a one-word headline, kept.
         (
             "Землетрясение\n\nВ Ферганской области тряхнуло ночью.\n\nПострадавших нет.",
