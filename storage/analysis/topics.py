@@ -11,10 +11,15 @@ import operator
 from collections.abc import Container, Sequence
 from itertools import compress, repeat
 
-from rapidfuzz import fuzz, process
-
 from storage.analysis import morph
 from storage.analysis.spans import chain, listed_areas, match, named_positions
+from storage.analysis.topic_names import (
+    all_topics,
+    resolve_topic,
+    suggest_topics,
+    topic_hashtag,
+    topic_name,
+)
 from storage.analysis.topic_vocabulary import (
     Term,
     Topic,
@@ -441,60 +446,3 @@ def _title_order(lemmas: Sequence[str]) -> dict[str, int]:
     for slug, at in actors.items():
         order.setdefault(slug, at)
     return order
-
-
-# --- names for the bot --------------------------------------------------------------------
-
-
-def all_topics() -> list[tuple[str, str, str]]:
-    """Every topic as (slug, Russian name, English name), in the vocabulary's order."""
-    return [(t.slug, t.ru, t.en) for t in load_vocabulary().topics]
-
-
-def topic_name(slug: str, lang: str = "ru") -> str:
-    """The topic's name in Russian (default) or English; the slug itself if unknown."""
-    for topic in load_vocabulary().topics:
-        if topic.slug == slug:
-            return topic.en if lang == "en" else topic.ru
-    return slug
-
-
-def topic_hashtag(slug: str) -> str:
-    """The topic's hashtag, readable and searchable: ``#сельское_хозяйство``, ``#транспорт``."""
-    for topic in load_vocabulary().topics:
-        if topic.slug == slug:
-            return "#" + (topic.hashtag or "_".join(topic.ru.split()))
-    return "#" + slug
-
-
-def resolve_topic(query: str) -> str | None:
-    """The slug a reader means: Russian or English name, any word form, or a telling word."""
-    vocab = load_vocabulary()
-    words = morph.tokenize(query.strip().lstrip("#"))
-    if not words or len(words) > 6:
-        return None
-    exact = vocab.aliases.get(tuple(morph.lemma(w) for w in words))
-    if exact:
-        return exact
-    if len(words) == 1:
-        for lemma in morph.lemmas(words[0]):
-            if (lemma,) in vocab.aliases:
-                return vocab.aliases[(lemma,)]
-    return None
-
-
-def suggest_topics(query: str, limit: int = 3) -> list[str]:
-    """Up to ``limit`` slugs whose names are nearest to ``query`` (for "did you mean")."""
-    vocab = load_vocabulary()
-    text = morph.fold(query.strip().lstrip("#"))
-    if not text:
-        return []
-    names = [morph.fold(name) for name, _ in vocab.fuzzy_pool]
-    found: list[str] = []
-    for _, score, idx in process.extract(text, names, scorer=fuzz.WRatio, limit=len(names)):
-        slug = vocab.fuzzy_pool[idx][1]
-        if score >= 50 and slug not in found:
-            found.append(slug)
-        if len(found) == limit:
-            break
-    return found
