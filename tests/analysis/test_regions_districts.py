@@ -33,6 +33,7 @@ from storage.analysis.gazetteer import load_gazetteer
         ("Akmola, Kostanay, and Pavlodar regions", ["KZ-11", "KZ-39", "KZ-55"]),
         ("Osh and Jalal-Abad regions", ["KG-O", "KG-J"]),
         ("Mary and Lebap provinces", ["TM-M", "TM-L"]),
+        ("the Akhal, Lebap, Mary and Balkan velayats", ["TM-A", "TM-L", "TM-M", "TM-B"]),
         ("Almaty, Bishkek and Tashkent", ["KZ-75", "KG-GB", "UZ-TK"]),
         ("Вылет в 10:00 по времени Астаны.", []),
         (
