@@ -33,6 +33,15 @@ PARTS = (
     "tuning12",
     "tuning13",
     "heldout6",
+    "tuning14",
+    "tuning15",
+    "tuning16",
+    "tuning17",
+    "tuning18",
+    "tuning19",
+    "tuning20",
+    "tuning21",
+    "tuning22",
 )
 TODAY = dt.date(2026, 6, 1)
 
