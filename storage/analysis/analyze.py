@@ -64,7 +64,8 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     is agriculture, not the trade and transport its crop goes to).
 # 17: the page's chrome above the headline (a one-word rubric, currency rates, "Войти в
 #     почту", a breadcrumb trail, a menu in capitals, a dated byline) is no title.
-ANALYSIS_VERSION = "17"
+# 18: a clock time's zone ("14:00 по Москве", "10.30 по Астане") is no place.
+ANALYSIS_VERSION = "18"
 
 
 @cache

@@ -36,6 +36,10 @@ from storage.analysis.gazetteer import load_gazetteer
         ("the Akhal, Lebap, Mary and Balkan velayats", ["TM-A", "TM-L", "TM-M", "TM-B"]),
         ("Almaty, Bishkek and Tashkent", ["KZ-75", "KG-GB", "UZ-TK"]),
         ("Вылет в 10:00 по времени Астаны.", []),
+        # A clock time's zone: "по Москве" after "14:00" is no place; an excursion is.
+        ("Авария случилась около 16:00 (14:00 по Москве).", []),
+        ("Вылет в 10.30 по Астане.", []),
+        ("Экскурсия по Москве для гостей", ["RU-MOW"]),
         (
             "Кампания стартовала в Ахалском, Балканском и Марыйском велаятах.",
             ["TM-A", "TM-B", "TM-M"],

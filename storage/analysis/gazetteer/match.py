@@ -404,6 +404,8 @@ class Gazetteer:
         the region, which the text names in full)."""
         if i == 0 or doc.gaps[i].strip(' .«"“'):
             return False
+        if self._clock_before(doc, i - 1):
+            return True  # "в 14:00 по Москве": a time zone, no place
         if doc.toks[i - 1].norm not in self._stop.block_before:
             return False
         nouns = self._stop.region_nouns
@@ -411,6 +413,17 @@ class Gazetteer:
         return not (
             (end > i and toks[end].norm in nouns)
             or (end + 1 < len(toks) and toks[end + 1].norm in nouns)
+        )
+
+    @staticmethod
+    def _clock_before(doc: Doc, j: int) -> bool:
+        """Whether token j is the "по" of a clock time's zone: "14:00 по", "10.30 по"."""
+        return (
+            j >= 2
+            and doc.toks[j].norm == "по"
+            and doc.toks[j - 1].text.isdigit()
+            and doc.gaps[j - 1] in (":", ".")
+            and doc.toks[j - 2].text.isdigit()
         )
 
     def _place_follows(self, doc: Doc, j: int) -> bool:
