@@ -65,7 +65,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 # 17: the page's chrome above the headline (a one-word rubric, currency rates, "Войти в
 #     почту", a breadcrumb trail, a menu in capitals, a dated byline) is no title.
 # 18: a clock time's zone ("14:00 по Москве", "10.30 по Астане") is no place.
-ANALYSIS_VERSION = "18"
+# 19: names a plural region noun introduces behind a dash, a colon or a bracket ("provinces -
+#     Akhal, Balkan, Lebap and Mary") are each "<name> province".
+ANALYSIS_VERSION = "19"
 
 
 @cache

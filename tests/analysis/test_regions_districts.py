@@ -34,6 +34,10 @@ from storage.analysis.gazetteer import load_gazetteer
         ("Osh and Jalal-Abad regions", ["KG-O", "KG-J"]),
         ("Mary and Lebap provinces", ["TM-M", "TM-L"]),
         ("the Akhal, Lebap, Mary and Balkan velayats", ["TM-A", "TM-L", "TM-M", "TM-B"]),
+        # ...or after it, behind a dash, a colon or a bracket.
+        ("in five provinces - Akhal, Balkan, Lebap and Mary.", ["TM-A", "TM-B", "TM-L", "TM-M"]),
+        ("the provinces (Balkan and Mary) of Turkmenistan", ["TM-B", "TM-M"]),
+        ("regions - Almaty, Bishkek and Tashkent", ["KZ-75", "KG-GB", "UZ-TK"]),
         ("Almaty, Bishkek and Tashkent", ["KZ-75", "KG-GB", "UZ-TK"]),
         ("Вылет в 10:00 по времени Астаны.", []),
         # A clock time's zone: "по Москве" after "14:00" is no place; an excursion is.

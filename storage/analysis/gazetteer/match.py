@@ -26,6 +26,7 @@ _POS = operator.attrgetter("pos")  # a hit's token index, as a C function for so
 _PHRASE_GAP = frozenset(" \t\r\n\xa0-‐‑–—")
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 _LATIN_CONJUNCTIONS = frozenset({"and", "or", "va"})
+_INTRODUCERS = frozenset("-–—:(")  # between a plural noun and the names it introduces
 # rapidfuzz ratio (0-100) a suggestion needs: one or two wrong letters in a name score 80+
 # ("Шымкен" 93, "Тараc" 80), random words at most about 73 against some place ("qwerty").
 _FUZZY_CUTOFF = 76
@@ -365,9 +366,13 @@ class Gazetteer:
                 return None
             run.append((j, j))
             j += 1
-        if len(run) < 2 - other or j >= len(toks) or gaps[j].strip():
+        if len(run) < 2 - other:
             return None
-        singular = self._stop.plural_nouns.get(toks[j].norm)
+        after = j < len(toks) and not gaps[j].strip()
+        singular = self._stop.plural_nouns.get(toks[j].norm) if after else None
+        if singular is None and not other:
+            singular = self._noun_before(doc, i)  # "five provinces - Akhal, Balkan and Mary"
+            j = run[-1][1]
         if singular is None:
             return None
         hits: list[Hit] = []
@@ -386,6 +391,13 @@ class Gazetteer:
                 return None
             hits.append(Hit(a, tuple(dict.fromkeys(targets))))
         return j + 1, hits
+
+    def _noun_before(self, doc: Doc, i: int) -> str | None:
+        """The singular of a plural region noun that introduces the names from token i on
+        after a dash, a colon or a bracket ("provinces - Akhal, Balkan, Lebap and Mary")."""
+        if i == 0 or not _INTRODUCERS.intersection(doc.gaps[i]):
+            return None
+        return self._stop.plural_nouns.get(doc.toks[i - 1].norm)
 
     def _phrase(self, first: frozenset[str], second: frozenset[str] | None) -> list[Target]:
         out: list[Target] = []
