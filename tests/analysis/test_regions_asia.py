@@ -233,6 +233,8 @@ PLACES = [
     ("TJ-RA", "Рогунская ГЭС"),
     ("TJ-RA", "в Гиссаре"),
     ("CN-XJ", "груз из Урумчи"),
+    ("CN-XJ", "побратимы с Баян-Голом"),
+    ("CN-XJ", "a deal with Bayingolin Mongol Autonomous Prefecture"),
     ("CN-XJ", "в Кашгаре"),
     ("CN-XJ", "Кульджа"),
     ("CN-XJ", "станция Алашанькоу"),
