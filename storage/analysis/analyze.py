@@ -67,7 +67,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 # 18: a clock time's zone ("14:00 по Москве", "10.30 по Астане") is no place.
 # 19: names a plural region noun introduces behind a dash, a colon or a bracket ("provinces -
 #     Akhal, Balkan, Lebap and Mary") are each "<name> province".
-ANALYSIS_VERSION = "19"
+# 20: a page's e-mail contacts are debris; a date stamp before the lead is the date; wishes
+#     ("Желаем коллегам плодотворной работы!") are no summary material.
+ANALYSIS_VERSION = "20"
 
 
 @cache

@@ -278,10 +278,14 @@ def clean_article(raw: str) -> CleanArticle:
     meta, lines = _split_top(lines)
     url = _find_url(meta, lines)
     lines = _drop_debris(lines)
-    header = " ".join(meta)
 
     title, lines = _take_labels(lines)
     title, lines = (_headline(title), lines) if title else _take_title(lines)
+    stamp = _STAMPED_RE.match(lines[0]) if lines else None
+    if stamp:  # "2025-08-28 Туркестанская область и…": the lead's date stamp, as the title's
+        meta.append(stamp[1])
+        lines = [lines[0][stamp.end() :], *lines[1:]]
+    header = " ".join(meta)
     lines = join_broken_lines(lines)
     lines = [*(p for para in lines[:2] for p in _split_inner_dateline(para)), *lines[2:]]
 

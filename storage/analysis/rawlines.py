@@ -129,6 +129,11 @@ _SOCIAL_WORDS = wordset(  # each under 20 letters: is_debris reads a line's firs
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_CONTACTS_RE = re.compile(  # e-mail addresses, alone or after a label ("E-mail: a@b.kz")
+    r"(?:(?:e-?mail|почта|эл\.\s?почта)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"(?:[\s,;]+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*",
+    re.IGNORECASE,
+)
 _DEBRIS_MAX = 260  # credits and prompts are short; a paragraph is never debris
 
 
@@ -149,6 +154,8 @@ def is_debris(line: str) -> bool:
         words = line.lower().replace(",", " ").replace("|", " ").split()
         if all(w in _SOCIAL_WORDS for w in words):
             return True
+    if "@" in line and _CONTACTS_RE.fullmatch(line):
+        return True  # "niiural@mail.osu.ru avenali@mail.ru": a page's contacts
     # Only punctuation, digits or ornaments: no words to keep.
     return _LETTER_RE.search(line) is None
 

@@ -50,8 +50,8 @@ _LEAD_BONUS = 0.8  # the wire's first sentence says who did what with whom
 _NOT_SUMMARY_ANY = frozenset(
     map(
         lemma,
-        wordset("поздравлять поздравить поздравление приветственный уважаемый дорогой")
-        | wordset("congratulate greet hospitality ознакомиться"),
+        wordset("поздравлять поздравить поздравление приветственный уважаемый дорогой желать")
+        | wordset("congratulate greet hospitality ознакомиться wish"),
     )
 )
 _NOT_SUMMARY_ALL = tuple(

@@ -426,3 +426,15 @@ def test_a_page_date_stamp_before_the_headline_is_the_date_not_the_title(
 )
 def test_the_page_chrome_above_the_headline_is_no_title(raw: str, title: str) -> None:
     assert analyze(raw, today=dt.date(2026, 6, 1)).title == title
+
+
+def test_a_page_contacts_and_the_lead_date_stamp_are_no_text() -> None:
+    raw = (
+        "Дни Актюбинской области пройдут в Оренбуржье\n\nE-mail: niiural@mail.osu.ru\n"
+        "avenali@mail.ru, info@osu.ru\n\n2025-08-28 Актюбинская область и Оренбургская "
+        "область подписали план.\n\nСтороны договорились о ярмарке."
+    )
+    got = analyze(raw, today=dt.date(2026, 6, 1))
+    assert "@" not in got.summary and "@" not in got.body
+    assert got.summary.startswith("Актюбинская область и Оренбургская")
+    assert got.date == dt.date(2025, 8, 28)

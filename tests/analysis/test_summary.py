@@ -144,3 +144,17 @@ def test_english_figures_and_agreements_weigh_as_russian_ones_do() -> None:
         )
     )
     assert "300 million dollars" in summary
+
+
+def test_wishes_are_no_summary_material() -> None:
+    # "Желаем коллегам плодотворной работы!" is a greeting, as congratulations are.
+    summary = summarize(
+        cands(
+            "Омская делегация прибыла в Павлодар для переговоров о перевозках по Иртышу.",
+            "Желаем коллегам плодотворной работы в соседней стране и новых совместных проектов!",
+            "We wish our partners in Pavlodar every success in the joint river projects!",
+            "Стороны договорились открыть грузовую линию и перевезти 50 тысяч тонн зерна.",
+        )
+    )
+    assert "Желаем" not in summary and "wish" not in summary
+    assert "50 тысяч тонн" in summary

@@ -6,6 +6,7 @@ how often the main topic and each found region's role are right. Used by ``bench
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ PARTS = (
     "tuning22",
 )
 TODAY = dt.date(2026, 6, 1)
+_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,9 @@ def _without_dateline(sentence: str) -> str:
     """A reader's pick as a summary can hold it: a summary never repeats the wire's dateline
     ("АЛМАТЫ, 28 фев - Sputnik."), and some picks copy the lead with it."""
     found = match_dateline(sentence)
-    return found[1] if found else sentence
+    sentence = found[1] if found else sentence
+    # Nor a page's date stamp before the lead ("2025-08-28 Туркестанская область…").
+    return _STAMP_RE.sub("", sentence, count=1)
 
 
 def score(items: list[Labelled]) -> Score:
