@@ -188,8 +188,9 @@ def is_chrome(line: str) -> bool:
         return True  # a trail, its last item the headline repeated: "Главная | ПОЛИТИКА | Мэр…"
     if len(line) > _CHROME_MAX:
         return False
-    if line.isupper() and len(line.split()) <= _SHOUT_WORDS:
-        return True
+    words = line.split()
+    if line.isupper() and len(words) <= _SHOUT_WORDS and min(map(len, words)) > 1:
+        return True  # a row of nouns; a one-letter preposition makes it a phrase ("В ОШЕ ЖАРА")
     return bool(_CHROME_RE.fullmatch(line))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 import storage.analysis.gazetteer.persons as persons
-from storage.analysis.gazetteer.doc import Doc, Hit, Spot
+from storage.analysis.gazetteer.doc import Doc, Hit, Spot, clock_zone
 from storage.analysis.gazetteer.forms import (
     agrees_as_adjective,
     norm,
@@ -416,7 +416,7 @@ class Gazetteer:
         the region, which the text names in full)."""
         if i == 0 or doc.gaps[i].strip(' .«"“'):
             return False
-        if self._clock_before(doc, i - 1):
+        if clock_zone(doc, i - 1):
             return True  # "в 14:00 по Москве": a time zone, no place
         if doc.toks[i - 1].norm not in self._stop.block_before:
             return False
@@ -425,17 +425,6 @@ class Gazetteer:
         return not (
             (end > i and toks[end].norm in nouns)
             or (end + 1 < len(toks) and toks[end + 1].norm in nouns)
-        )
-
-    @staticmethod
-    def _clock_before(doc: Doc, j: int) -> bool:
-        """Whether token j is the "по" of a clock time's zone: "14:00 по", "10.30 по"."""
-        return (
-            j >= 2
-            and doc.toks[j].norm == "по"
-            and doc.toks[j - 1].text.isdigit()
-            and doc.gaps[j - 1] in (":", ".")
-            and doc.toks[j - 2].text.isdigit()
         )
 
     def _place_follows(self, doc: Doc, j: int) -> bool:
