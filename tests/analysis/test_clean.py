@@ -417,6 +417,11 @@ def test_a_page_date_stamp_before_the_headline_is_the_date_not_the_title(
             "Updated rules for traders at Khorgos\n\nKhorgos traders face new rules.\n\nMore.",
             "Updated rules for traders at Khorgos",
         ),
+        # Capitals with a one-letter preposition are a headline, not a menu.
+        (
+            "В ОШЕ ЖАРА\n\nСиноптики обещают до 40 градусов.\n\nВ горах прохладнее.",
+            "В ОШЕ ЖАРА",
+        ),
         # One word with the text right after it is a one-word headline, kept.
         (
             "Землетрясение\n\nВ Ферганской области тряхнуло ночью.\n\nПострадавших нет.",
