@@ -419,7 +419,7 @@ def test_a_page_date_stamp_before_the_headline_is_the_date_not_the_title(
         ),
         # Capitals with a one-letter preposition are a headline, not a menu.
         (
-            "В ОШЕ ЖАРА\n\nСиноптики обещают до 40 градусов.\n\nВ горах прохладнее.",
+            "В ОШЕ ЖАРА\n\nСиноптики обещают до 40 градусов\n\nВ горах прохладнее.",
             "В ОШЕ ЖАРА",
         ),
         # One word with the text right after it is a one-word headline, kept.
