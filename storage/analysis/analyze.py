@@ -69,7 +69,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     Akhal, Balkan, Lebap and Mary") are each "<name> province".
 # 20: a page's e-mail contacts are debris; a date stamp before the lead is the date; wishes
 #     ("Желаем коллегам плодотворной работы!") are no summary material.
-ANALYSIS_VERSION = "20"
+# 21: aid given after a disaster is cooperation: with a word of giving ("гуманитарная помощь",
+#     "donated"), the disaster's words are no local news.
+ANALYSIS_VERSION = "21"
 
 
 @cache

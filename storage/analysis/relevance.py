@@ -50,6 +50,8 @@ class Vocabulary:
     local: dict[str, float]
     foreign: frozenset[str]  # countries beyond the seven: another side
     roles: RoleCues
+    givers: frozenset[str] = frozenset()  # aid given: ...
+    disaster: frozenset[str] = frozenset()  # ...makes these words no local news
 
 
 def vocabulary_bytes() -> bytes:
@@ -91,6 +93,8 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
         cooperation=_lemmatised(data.get("cooperation", {})),
         local=_lemmatised(data.get("local", {})),
         foreign=frozenset(morph.lemma(w) for w in data.get("foreign", {}).get("names", ())),
+        givers=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("givers", ())),
+        disaster=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("disaster", ())),
         roles=RoleCues(
             before=forms("mention_before"),
             right_before=forms("mention_right_before"),
@@ -163,7 +167,11 @@ def is_relevant(
     ):
         sides += 1  # a country beyond the seven ("афганская провинция Балх")
     words = _evidence(vocab.cooperation, head_set, body_set)
-    local = _evidence(vocab.local, head_set, body_set)
+    local_table = vocab.local
+    if not (vocab.givers.isdisjoint(head_set) and vocab.givers.isdisjoint(body_set)):
+        # Aid after a flood: the flood is why the sides act together, no local news.
+        local_table = {k: v for k, v in local_table.items() if k not in vocab.disaster}
+    local = _evidence(local_table, head_set, body_set)
     if sides < 2:
         parties = sum(r.role == "party" for r in regions)
         if parties < 2:

@@ -407,3 +407,23 @@ def test_local_news_keeps_only_the_topic_it_is_about() -> None:
     a = run(HARVEST)
     assert not a.relevant
     assert a.topics == ("agriculture",)
+
+
+FLOOD = """В Сырдарьинской области после прорыва дамбы пострадали тысячи жителей
+
+ГУЛИСТАН, 3 мая — Sputnik. Вода затопила три района, пострадавших эвакуировали, погибли
+четыре человека."""
+
+AID = (
+    FLOOD
+    + """
+
+Таджикистан направил в Сырдарьинскую область гуманитарную помощь для пострадавших: 50 вагонов
+цемента, шифера и продуктов передала Согдийская область."""
+)
+
+
+def test_aid_after_a_disaster_is_cooperation_the_disaster_alone_local_news() -> None:
+    # The flood's words are why the sides act together once one side gives aid.
+    assert not run(FLOOD).relevant
+    assert run(AID).relevant
