@@ -45,6 +45,13 @@ from storage.analysis.gazetteer import load_gazetteer
         ("в Сырымском районе", ["KZ-27"]),
         ("в Тайыншинском районе", ["KZ-59"]),
         ("Abai oblast and Zhetysu province", ["KZ-10", "KZ-33"]),
+        # The oblast's governor and bodies, not the city that shares its name.
+        ("governor of Osh Zhenishbek Baidyldaev", ["KG-O"]),
+        ("the Osh regional administration", ["KG-O"]),
+        ("the mayor of Osh", ["KG-GO"]),
+        ("Ошский областной суд", ["KG-O"]),
+        ("алматинский областной акимат", ["KZ-19"]),
+        ("the Tashkent regional khokimiyat", ["UZ-TO"]),
         # Names of two places, persons and words stay no place.
         ("Arystan Bab mausoleum", []),
         ("the Shu-Talas Water Commission", []),
