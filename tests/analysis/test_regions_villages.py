@@ -45,6 +45,11 @@ from storage.analysis.gazetteer import load_gazetteer
         ("в Сырымском районе", ["KZ-27"]),
         ("в Тайыншинском районе", ["KZ-59"]),
         ("Abai oblast and Zhetysu province", ["KZ-10", "KZ-33"]),
+        # A name that is a word or a person alone counts after "село" / "город".
+        ("жители села Чаек", ["KG-N"]),
+        ("стая чаек", []),
+        ("в городе Токтогул", ["KG-J"]),
+        ("в городе Аркадаг", ["TM-A"]),
         # The oblast's governor and bodies, not the city that shares its name.
         ("governor of Osh Zhenishbek Baidyldaev", ["KG-O"]),
         ("the Osh regional administration", ["KG-O"]),
