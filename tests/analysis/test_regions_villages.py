@@ -50,6 +50,9 @@ from storage.analysis.gazetteer import load_gazetteer
         ("стая чаек", []),
         ("в городе Токтогул", ["KG-J"]),
         ("в городе Аркадаг", ["TM-A"]),
+        # English possessives, as the countries' ("Kyrgyzstan's").
+        ("Tashkent's mayor met Almaty's akim", ["UZ-TK", "KZ-75"]),
+        ("Khujand's free economic zone", ["TJ-SU"]),
         # The oblast's governor and bodies, not the city that shares its name.
         ("governor of Osh Zhenishbek Baidyldaev", ["KG-O"]),
         ("the Osh regional administration", ["KG-O"]),
