@@ -1,0 +1,83 @@
+"""Topic rules of session 7 (topicsA) on texts like tests/data/labelled/tuning14-16.toml and
+the labelling conventions of tests/data/labelled/README.md: a region's economy and a
+delegation's make-up pass by, so do weather news and a visit to a plant; "travel" is a hint;
+goods named in trade or carriage (medical products, wheat that arrived) are trade's; a
+product's quality, ties' roots and cooking oil name no topic; the oil and gas industry is
+energy's; trade relations and cultural exchanges name their areas."""
+
+from __future__ import annotations
+
+from storage.analysis.topics import detect_topics
+from tests.analysis.test_topics_real import lem
+
+
+def body(*sentences: str) -> set[str]:
+    return set(detect_topics([], [], lem(*sentences)))
+
+
+def test_a_regions_economy_passes_by() -> None:
+    main = "Главные отрасли экономики области — металлургия и обрабатывающая промышленность."
+    assert "industry" not in body(main)
+    speciality = "Её специализация — машиностроение, металлургия, сельское хозяйство и туризм."
+    assert not body(speciality) & {"industry", "agriculture", "tourism"}
+
+
+def test_a_delegations_make_up_passes_by() -> None:
+    ru = "В делегацию вошли руководители металлургических и машиностроительных заводов."
+    en = "The delegation was made up of the heads of machine-building and metallurgical plants."
+    assert "industry" not in body(ru)
+    assert "industry" not in body(en)
+
+
+def test_a_visit_to_a_plant_passes_by() -> None:
+    lead = "В программе визита — встречи с губернатором и посещение трубного завода."
+    assert "industry" not in detect_topics([], lem(lead), [])
+    guests = "Гости побывали на сельскохозяйственных и промышленных предприятиях района."
+    assert not body(guests) & {"agriculture", "industry"}
+
+
+def test_weather_is_local_news() -> None:
+    assert "transport" not in body("A hurricane stopped four passenger trains at stations.")
+    assert "transport" not in body("Snow closed sections of the highway and the main road.")
+    title = "Ехать осторожно: на трассе испортилась погода"
+    road = lem("Дорога покрыта льдом, трасса заметена.", "На трассе стоят грузовики.")
+    assert "transport" not in detect_topics(lem(title), [], road)
+
+
+def test_travel_is_a_hint() -> None:
+    trips = body(
+        "The speakers travelled to the western region.",
+        "Travel time between the capitals is six hours.",
+    )
+    assert "tourism" not in trips
+
+
+def test_rice_is_a_crop_and_goods() -> None:
+    title = "Много ли риса соберут в этом году"
+    assert detect_topics(lem(title), [], [])[:1] == ("agriculture",)
+    arrived = "В Кыргызстан привезли тысячу тонн пшеницы из России"
+    assert "agriculture" not in detect_topics(lem(arrived), [], [])
+
+
+def test_medical_goods_are_traded_goods() -> None:
+    covers = "The agreement covers supplies of medical products and confectionery."
+    assert "health" not in body(covers)
+
+
+def test_quality_roots_and_cooking_oil_name_no_topic() -> None:
+    assert "ecology" not in body("The region grows ecologically clean products.")
+    assert "culture" not in body("The ties are rooted in a common culture and language.")
+    assert "energy" not in body("We mainly export flour, grain and vegetable oil to China.")
+
+
+def test_the_oil_and_gas_industry_is_energys() -> None:
+    deal = "The companies signed an agreement on cooperation in the oil and gas industry."
+    found = body(deal)
+    assert "energy" in found
+    assert "industry" not in found
+
+
+def test_trade_relations_and_exchanges_name_their_areas() -> None:
+    assert "trade" in body("Стороны уделили внимание развитию торговых отношений.")
+    exchange = "Стороны обсудили программы культурного и образовательного обмена."
+    assert {"culture", "education"} <= body(exchange)
