@@ -81,3 +81,27 @@ def test_trade_relations_and_exchanges_name_their_areas() -> None:
     assert "trade" in body("Стороны уделили внимание развитию торговых отношений.")
     exchange = "Стороны обсудили программы культурного и образовательного обмена."
     assert {"culture", "education"} <= body(exchange)
+
+
+def test_an_inspectorates_name_passes_by() -> None:
+    post = "Он стал начальником Инспекции по контролю за агропромышленным комплексом."
+    assert "agriculture" not in body(post)
+
+
+def test_local_products_and_an_industry_chain_are_no_manufacturing() -> None:
+    title = "Farmers to export local products to China"
+    assert "industry" not in detect_topics(lem(title), [], [])
+    chain = "Their cooperation covers the whole industry chain of soybean growing."
+    assert "industry" not in body(chain)
+
+
+def test_stocks_of_goods_are_no_farming() -> None:
+    title = "Запасов пшеницы и муки в стране достаточно"
+    assert "agriculture" not in detect_topics(lem(title), [], [])
+
+
+def test_routes_shipping_and_purchases() -> None:
+    assert "transport" in body("Рейс между Душанбе и Ташкентом откроют в апреле.")
+    river = "Стороны обсудили развитие судоходства по реке."
+    assert "transport" in detect_topics([], lem(river), [])
+    assert "trade" in body("Фонд заключил соглашение о покупке пшеницы в России.")
