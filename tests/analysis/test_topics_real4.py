@@ -105,3 +105,15 @@ def test_routes_shipping_and_purchases() -> None:
     river = "Стороны обсудили развитие судоходства по реке."
     assert "transport" in detect_topics([], lem(river), [])
     assert "trade" in body("Фонд заключил соглашение о покупке пшеницы в России.")
+
+
+def test_trade_cooperation_and_commodity_turnover_are_trade() -> None:
+    first = "Участников интересовало прежде всего торговое сотрудничество двух стран."
+    transit = "А еще возможности нарастить транзит и расширить пограничные коридоры."
+    assert detect_topics([], [], lem(first, transit))[:1] == ("trade",)
+    assert "trade" in body("Commodity turnover with the region reached two billion dollars.")
+
+
+def test_higher_education_institutions_are_educations() -> None:
+    ties = "Стороны развивают связи между научными институтами и высшими учебными заведениями."
+    assert "education" in body(ties)
