@@ -117,3 +117,15 @@ def test_trade_cooperation_and_commodity_turnover_are_trade() -> None:
 def test_higher_education_institutions_are_educations() -> None:
     ties = "Стороны развивают связи между научными институтами и высшими учебными заведениями."
     assert "education" in body(ties)
+
+
+def test_water_problems_are_ecologys() -> None:
+    meet = "The district heads will discuss the water problem at a joint meeting."
+    assert "ecology" in body(meet)
+    use = "The sides discussed the rational use of the region's water and energy resources."
+    assert "ecology" in body(use)
+
+
+def test_field_work_is_farming() -> None:
+    spring = "Главы сел обсудили острые вопросы перед началом весенних полевых работ."
+    assert "agriculture" in body(spring)
