@@ -129,3 +129,13 @@ def test_water_problems_are_ecologys() -> None:
 def test_field_work_is_farming() -> None:
     spring = "Главы сел обсудили острые вопросы перед началом весенних полевых работ."
     assert "agriculture" in body(spring)
+
+
+def test_a_customs_office_is_a_body() -> None:
+    title = "Контейнеры с товарами прибыли в порт, сообщили в таможенном управлении"
+    assert "trade" not in detect_topics(lem(title), [], [])
+
+
+def test_what_a_pavilion_holds_passes_by() -> None:
+    pavilion = "Министр открыл национальный павильон со стендами машиностроительных заводов."
+    assert "industry" not in body(pavilion)
