@@ -139,3 +139,13 @@ def test_a_customs_office_is_a_body() -> None:
 def test_what_a_pavilion_holds_passes_by() -> None:
     pavilion = "Министр открыл национальный павильон со стендами машиностроительных заводов."
     assert "industry" not in body(pavilion)
+
+
+def test_a_companys_name_passes_by() -> None:
+    guest = "На встрече был гендиректор ООО «Транспорт будущего» Юрий Козаренко."
+    assert "transport" not in body(guest)
+
+
+def test_a_digest_of_headlines_passes_by() -> None:
+    digest = "New schools opened, cotton harvest in Turkmenistan started and other news."
+    assert "agriculture" not in body(digest)
