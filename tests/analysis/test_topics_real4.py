@@ -149,3 +149,11 @@ def test_a_companys_name_passes_by() -> None:
 def test_a_digest_of_headlines_passes_by() -> None:
     digest = "New schools opened, cotton harvest in Turkmenistan started and other news."
     assert "agriculture" not in body(digest)
+
+
+def test_space_exploration_a_production_base_and_a_first_train() -> None:
+    assert "space" in body("The documents will advance space exploration and nuclear energy.")
+    base = "The Chinese side offered a production base for electric cars and solar panels."
+    assert "industry" in body(base)
+    train = "Из области отправится первый поезд с подсолнечным маслом."
+    assert "transport" in body(train)
