@@ -157,3 +157,13 @@ def test_space_exploration_a_production_base_and_a_first_train() -> None:
     assert "industry" in body(base)
     train = "Из области отправится первый поезд с подсолнечным маслом."
     assert "transport" in body(train)
+
+
+def test_a_delegations_make_up_passes_by_in_the_lead_too() -> None:
+    lead = "В делегацию вошли руководители предприятий из сферы промышленности и строительства."
+    assert "industry" not in detect_topics([], lem(lead), [])
+
+
+def test_what_guests_saw_passes_by() -> None:
+    saw = "Гости увидели производственный процесс и новую технику, включая пассажирский транспорт."
+    assert "transport" not in body(saw)
