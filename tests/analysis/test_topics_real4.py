@@ -167,3 +167,8 @@ def test_a_delegations_make_up_passes_by_in_the_lead_too() -> None:
 def test_what_guests_saw_passes_by() -> None:
     saw = "Гости увидели производственный процесс и новую технику, включая пассажирский транспорт."
     assert "transport" not in body(saw)
+
+
+def test_a_crops_place_in_exports_is_a_portrait() -> None:
+    item = "Хлопок — заметная статья экспорта страны и сырьё для текстильной отрасли."
+    assert not body(item) & {"trade", "industry"}
