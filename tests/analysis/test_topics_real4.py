@@ -172,3 +172,11 @@ def test_what_guests_saw_passes_by() -> None:
 def test_a_crops_place_in_exports_is_a_portrait() -> None:
     item = "Хлопок — заметная статья экспорта страны и сырьё для текстильной отрасли."
     assert not body(item) & {"trade", "industry"}
+
+
+def test_a_definition_is_a_portrait() -> None:
+    twins = (
+        "Побратимами называют города, которые установили связи для взаимодействия в "
+        "экономической, политической и культурной сферах."
+    )
+    assert "culture" not in body(twins)
