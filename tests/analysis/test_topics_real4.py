@@ -62,6 +62,9 @@ def test_rice_is_a_crop_and_goods() -> None:
 def test_medical_goods_are_traded_goods() -> None:
     covers = "The agreement covers supplies of medical products and confectionery."
     assert "health" not in body(covers)
+    listed = "The agreement covers supplies of poultry, medical and confectionery products."
+    assert "health" not in body(listed)
+    assert "health" not in body("Завод будет поставлять медицинское оборудование в регион.")
 
 
 def test_quality_roots_and_cooking_oil_name_no_topic() -> None:
