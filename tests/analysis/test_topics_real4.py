@@ -183,3 +183,11 @@ def test_a_definition_is_a_portrait() -> None:
         "экономической, политической и культурной сферах."
     )
     assert "culture" not in body(twins)
+
+
+def test_a_committees_long_name_passes_by() -> None:
+    post = (
+        "Пост занял бывший председатель Государственного комитета по экологии и охране "
+        "окружающей среды."
+    )
+    assert "ecology" not in body(post)
