@@ -191,3 +191,8 @@ def test_a_committees_long_name_passes_by() -> None:
         "окружающей среды."
     )
     assert "ecology" not in body(post)
+
+
+def test_humanitarian_cooperation_alone_is_no_culture() -> None:
+    covers = "Humanitarian cooperation, covering science and the training of personnel, grows."
+    assert "culture" not in body(covers)
