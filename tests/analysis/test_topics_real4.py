@@ -196,3 +196,10 @@ def test_a_committees_long_name_passes_by() -> None:
 def test_humanitarian_cooperation_alone_is_no_culture() -> None:
     covers = "Humanitarian cooperation, covering science and the training of personnel, grows."
     assert "culture" not in body(covers)
+
+
+def test_what_investors_are_offered_passes_by() -> None:
+    offer = "Investors will be given all conditions: land, gas supply and railway services."
+    assert not body(offer) & {"energy", "transport"}
+    ru = "Инвесторам создадут все условия: земля, газоснабжение и железная дорога."
+    assert not body(ru) & {"energy", "transport"}
