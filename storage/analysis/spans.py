@@ -32,8 +32,8 @@ def named_positions(
         if lemma in after:
             # English names run longer by their "of" and "the": "Ministry of Economic
             # Development and Trade" is as long as "Министерство экономического развития и
-            # торговли". Russian ones by their "по" and "и" ("председатель Комитета по
-            # экологии и охране окружающей среды").
+            # торговли". Russian ones by their "по" ("председатель Комитета по экологии и
+            # охране окружающей среды"; not "и": "представители МИД и бизнесмены обсудили").
             end = min(p + 1 + WINDOW, len(lemmas))
             end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
             named.update(range(p + 1, end))
@@ -42,7 +42,7 @@ def named_positions(
     return frozenset(named)
 
 
-_FILLERS = frozenset({"of", "the", "по", "и"})
+_FILLERS = frozenset({"of", "the", "по"})
 
 
 # In a phrase, a gap: up to GAP_WORDS stray words where one is allowed elsewhere ("train 60
