@@ -205,3 +205,8 @@ def test_what_investors_are_offered_passes_by() -> None:
     assert not body(offer) & {"energy", "transport"}
     ru = "Инвесторам создадут все условия: земля, газоснабжение и железная дорога."
     assert not body(ru) & {"energy", "transport"}
+
+
+def test_farmers_arriving_are_no_goods() -> None:
+    title = "Делегация аграриев Костанайской области прибыла в Курган"
+    assert "agriculture" in detect_topics(lem(title), [], [])
