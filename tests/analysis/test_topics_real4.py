@@ -203,8 +203,11 @@ def test_humanitarian_cooperation_alone_is_no_culture() -> None:
 def test_what_investors_are_offered_passes_by() -> None:
     offer = "Investors will be given all conditions: land, gas supply and railway services."
     assert not body(offer) & {"energy", "transport"}
-    ru = "Инвесторам создадут все условия: земля, газоснабжение и железная дорога."
+    ru = "Инвесторам предоставят все условия: земля, газоснабжение и железная дорога."
     assert not body(ru) & {"energy", "transport"}
+    # The conditions themselves are investment's.
+    climate = "Власти создадут все условия для китайских инвесторов в свободной зоне."
+    assert "investment" in detect_topics([], lem(climate), [])
 
 
 def test_farmers_arriving_are_no_goods() -> None:
