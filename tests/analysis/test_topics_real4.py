@@ -144,6 +144,8 @@ def test_a_customs_office_is_a_body() -> None:
 def test_what_a_pavilion_holds_passes_by() -> None:
     pavilion = "Министр открыл национальный павильон со стендами машиностроительных заводов."
     assert "industry" not in body(pavilion)
+    signing = "В павильоне Казахстана подписали меморандум о сотрудничестве в сфере туризма."
+    assert "tourism" in body(signing)
 
 
 def test_a_companys_name_passes_by() -> None:
