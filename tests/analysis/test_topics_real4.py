@@ -215,3 +215,8 @@ def test_what_investors_are_offered_passes_by() -> None:
 def test_farmers_arriving_are_no_goods() -> None:
     title = "Делегация аграриев Костанайской области прибыла в Курган"
     assert "agriculture" in detect_topics(lem(title), [], [])
+
+
+def test_garments_shipped_are_goods() -> None:
+    title = "Kyrgyz exporters ship garments to Russia"
+    assert "industry" not in detect_topics(lem(title), [], [])
