@@ -71,7 +71,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     ("Желаем коллегам плодотворной работы!") are no summary material.
 # 21: aid given after a disaster is cooperation: with a word of giving ("гуманитарная помощь",
 #     "donated"), the disaster's words are no local news.
-ANALYSIS_VERSION = "21"
+# 22: a standfirst above the wire's dateline gives way to the dateline's paragraph as the
+#     summary's lead; "Mr." / "Dr." before a name is no dateline.
+ANALYSIS_VERSION = "22"
 
 
 @cache
@@ -210,6 +212,9 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
             strict=True,
         )
     ]
+    # A standfirst above the wire's dateline mostly says again what the dateline's paragraph
+    # says with who, where and when: that paragraph is the wire's own lead (readers' picks).
+    lead_at = len(lead_sents) if article.dateline and lead_sents else 0
     # The sides relevance counts: countries named as such and those of the parties (a city
     # named in passing, "приглашения в Новосибирск и Алматы", makes no second side; a company
     # whose name holds a region does: "Xinjiang Lihua (Group) Co.").
@@ -230,7 +235,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         regions=tuple(regions),
         countries=tuple(sorted(countries)),
         topics=topics,
-        summary=summarize(candidates, title_lemmas[0] if title_lemmas else ()),
+        summary=summarize(candidates, title_lemmas[0] if title_lemmas else (), lead_at),
         figures=find_figures(full_text),
         lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
         relevant=relevant,

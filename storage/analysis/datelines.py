@@ -30,8 +30,10 @@ _DATELESS_RE = re.compile(
 # Shorter datelines, only before a paragraph of real text (a title is never one):
 # the city alone, in capitals ("ЧЕЛЯБИНСК. Аграрии…") or not ("Ашхабад. В Лебапском…"), maybe
 # with its country and the outlet in brackets ("Самарканд, Узбекистан (podrobno.uz). …");
+# A title's abbreviation before a name is no city ("Mr. Babaev voiced…").
+_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Col|Gov|Sen|Rep|Lt|Проф|Акад)\.)"
 _CITY_ONLY_RE = re.compile(
-    rf"(?P<city>{CITY})(?:,\s*[A-ZА-ЯЁ][а-яё]+)?(?:\s*\([^()\n]{{2,30}}\))?\.\s+"
+    rf"{_HONORIFIC}(?P<city>{CITY})(?:,\s*[A-ZА-ЯЁ][а-яё]+)?(?:\s*\([^()\n]{{2,30}}\))?\.\s+"
     r"(?=[«“\"A-ZА-ЯЁ])"
 )
 # or the outlet alone ("Podrobno.uz. АО…", "АКИpress - Туристический…").
