@@ -72,7 +72,10 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 # 21: aid given after a disaster is cooperation: with a word of giving ("гуманитарная помощь",
 #     "donated"), the disaster's words are no local news.
 # 22: a standfirst above the wire's dateline gives way to the dateline's paragraph as the
-#     summary's lead; "Mr." / "Dr." before a name is no dateline.
+#     summary's lead; "Mr." / "Dr." before a name is no dateline, a dotted date ("Бишкек,
+#     10.10.24. /Кабар/.") or an apostrophe ("XI'AN. KAZINFORM –") hides none; a toolbar's
+#     "Комментарии" above the text no longer cuts it all; "Sept. 11" ends no sentence;
+#     "hospitality" no longer makes hospitals greetings.
 ANALYSIS_VERSION = "22"
 
 

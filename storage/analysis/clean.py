@@ -103,7 +103,9 @@ def _drop_debris(lines: list[str]) -> list[str]:
     after_prompt = False
     for line in lines:
         if is_comments_marker(line):
-            break  # what follows "Комментарии" is the comment thread, not the article
+            if any(k[-1] in ".!?…" for k in kept):
+                break  # what follows "Комментарии" is the comment thread, not the article
+            continue  # above any text it is a link of the page's toolbar
         if after_prompt and line[-1] not in TERMINAL:
             after_prompt = False
             continue  # the headline a "Читайте также:" prompt links to

@@ -13,7 +13,8 @@ _AGENCY_WORD = r"/?[A-ZА-ЯЁ«“\"][\w«»“”\"'’/-]*(?:\.(?=\w)[\w/-]+)
 _AGENCY = rf"{_AGENCY_WORD}(?:\s{_AGENCY_WORD}){{0,2}}"
 _DATELINE_PREFIX_RE = re.compile(
     rf"(?P<city>{CITY})\s*[,.]\s*"
-    rf"(?P<date>\d{{1,2}}\s+{MONTH_WORD}\.?(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?)"
+    rf"(?P<date>\d{{1,2}}\s+{MONTH_WORD}\.?(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?"
+    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d))"  # or dotted: "Бишкек, 10.10.24. /Кабар/."
     r"(?:\s*[,.]\s*\d{1,2}:\d{2})?"
 )
 # After the date: an agency and its closing dot or dash ("— Sputnik.", ". /ТАСС/.", "- Kapital.kz.")
@@ -22,7 +23,7 @@ _AGENCY_TAIL_RE = re.compile(rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?P<agency>{_AGENCY
 _BARE_TAIL_RE = re.compile(r"\s*[.—–-]+|\s*$|(?<=\.)(?=\s)")
 # A dateline without a date: the city in capitals and an agency ("АСТАНА. КАЗИНФОРМ –").
 _DATELESS_RE = re.compile(
-    rf"(?P<city>[A-ZА-ЯЁ]{{3,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*"
+    rf"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{{2,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*"
     # the agency and a dash, or an agency in capitals and no dash ("TARAZ. KAZINFORM Zhambyl")
     rf"(?:(?:{_AGENCY})\s*[—–-]+|[A-ZА-ЯЁ]{{4,}}\s+(?=[A-ZА-ЯЁ«“\"][a-zа-яё]))"
 )

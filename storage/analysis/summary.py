@@ -51,7 +51,8 @@ _NOT_SUMMARY_ANY = frozenset(
     map(
         lemma,
         wordset("поздравлять поздравить поздравление приветственный уважаемый дорогой желать")
-        | wordset("congratulate greet hospitality ознакомиться wish"),
+        # not "hospitality": its stem is the hospital's ("China hands mobile hospitals…")
+        | wordset("congratulate greet ознакомиться wish"),
     )
 )
 _NOT_SUMMARY_ALL = tuple(

@@ -1,13 +1,17 @@
-"""Summaries of pages that carry a standfirst above the wire's dateline (session 7): the
-dateline's paragraph is the wire's own lead and opens the summary; a title's abbreviation
-("Mr.") before a name is no dateline."""
+"""Summaries of real pages (session 7): a standfirst above the wire's dateline gives way to
+the dateline's paragraph; a title's abbreviation ("Mr.") is no dateline, a dotted date or an
+apostrophe ("XI'AN") does not hide one; a toolbar's "Комментарии" above the text loses none of
+it; "Sept. 11" ends no sentence; a hospital is no greeting."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from storage.analysis.analyze import analyze
-from storage.analysis.clean import match_dateline
+from storage.analysis.clean import clean_article, match_dateline
+from storage.analysis.sentences import sentences
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -43,3 +47,62 @@ def test_an_honorific_is_no_dateline() -> None:
     )
     assert match_dateline(paragraph) is None
     assert match_dateline("Ош. " + paragraph[4:]) is not None
+
+
+def test_a_comments_link_above_the_text_loses_no_text() -> None:
+    raw = "\n".join(
+        [
+            "8 июля 2021, 14:57",
+            "Источник vb.kg",
+            "Комментарии",
+            "В Москве посол Кыргызстана и вице-премьер Башкортостана обсудили развитие "
+            "межрегионального сотрудничества двух республик.",
+            "Стороны согласились, что нужны совместные меры для роста торговли.",
+        ]
+    )
+    article = clean_article(raw)
+    body = f"{article.lead} {article.body}"
+    assert "обсудили развитие межрегионального сотрудничества" in body
+    assert "Стороны согласились" in body
+
+
+def test_a_hospital_is_no_greeting() -> None:
+    text = "\n\n".join(
+        [
+            "China hands mobile hospitals to Kyrgyzstan",
+            "On Sunday a ceremony was held in Bishkek to hand over two sets of mobile hospitals "
+            "from China to Kyrgyzstan's Ministry of Emergency Situations.",
+            "The hospitals can treat 120 patients a day and carry their own power plants.",
+        ]
+    )
+    assert analyze(text, today=TODAY).summary.startswith("On Sunday a ceremony was held")
+
+
+def test_an_english_month_abbreviation_ends_no_sentence() -> None:
+    paragraph = (
+        "Regular flights between Uzbekistan and Kazakhstan resumed on Sept. 11, the transport "
+        "ministry said. Uzbekistan Airways will fly the Tashkent - Almaty route."
+    )
+    assert sentences(paragraph) == (
+        "Regular flights between Uzbekistan and Kazakhstan resumed on Sept. 11, the transport "
+        "ministry said.",
+        "Uzbekistan Airways will fly the Tashkent - Almaty route.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "city"),
+    [
+        (
+            "Бишкек, 10.10.24. /Кабар/. Вице-спикер парламента провёл встречу с депутатами.",
+            "Бишкек",
+        ),
+        (
+            "XI'AN. KAZINFORM – Agreements on sister cities were signed during the state visit.",
+            "Xi'an",
+        ),
+    ],
+)
+def test_dotted_dates_and_apostrophes_in_datelines(paragraph: str, city: str) -> None:
+    found = match_dateline(paragraph)
+    assert found is not None and found[0].city == city
