@@ -75,7 +75,8 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     summary's lead; "Mr." / "Dr." before a name is no dateline, a dotted date ("Бишкек,
 #     10.10.24. /Кабар/.") or an apostrophe ("XI'AN. KAZINFORM –") hides none; a toolbar's
 #     "Комментарии" above the text no longer cuts it all; "Sept. 11" ends no sentence;
-#     "hospitality" no longer makes hospitals greetings.
+#     "hospitality" no longer makes hospitals greetings; captions ("Caption: …"), bylines with
+#     a date and no colon, a credit run into a paragraph ("Photo: OTV. The forum…") are debris.
 ANALYSIS_VERSION = "22"
 
 

@@ -16,6 +16,7 @@ from storage.analysis.rawlines import (
     URL_RE,
     is_chrome,
     is_comments_marker,
+    is_credit,
     is_dated_rubric,
     is_debris,
     is_meta_line,
@@ -299,7 +300,10 @@ def clean_article(raw: str) -> CleanArticle:
 
     points = [glue_points(p) for p in lines]
     glue = [len(p) for p in points]
-    split = [sentences(p, g) for p, g in zip(lines, points, strict=True)]
+    split = [
+        tuple(s for s in sentences(p, g) if not is_credit(s))
+        for p, g in zip(lines, points, strict=True)
+    ]
     lead_split = sentences(lead) if lead else ()
     paragraphs = _dedupe(split, glue, {sentence_key(s) for s in lead_split})
     return CleanArticle(

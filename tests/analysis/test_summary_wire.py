@@ -106,3 +106,42 @@ def test_an_english_month_abbreviation_ends_no_sentence() -> None:
 def test_dotted_dates_and_apostrophes_in_datelines(paragraph: str, city: str) -> None:
     found = match_dateline(paragraph)
     assert found is not None and found[0].city == city
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Автор Olga_Gafurova Monday, 07 March 2022 3:13 PM",
+        "Caption: A view of flight CZ6051 from Beijing to Dushanbe Photo: Courtesy of the airline",
+    ],
+)
+def test_bylines_and_captions_are_debris(line: str) -> None:
+    raw = "\n\n".join(
+        [
+            "China and Tajikistan launch a direct flight",
+            line,
+            "On Monday China and Tajikistan opened their first direct flight between the two "
+            "capitals, the airline said.",
+            "Flights will run twice a week.",
+        ]
+    )
+    text = analyze(raw, today=TODAY).summary
+    assert text.startswith("On Monday China and Tajikistan opened")
+    assert "Olga_Gafurova" not in text and "Caption" not in text
+
+
+def test_a_credit_run_into_a_paragraph_is_dropped() -> None:
+    raw = "\n\n".join(
+        [
+            "Chelyabinsk Region and Kazakhstan strengthen cooperation",
+            'Photo: the media holding "OTV". The Russian-Kazakh interregional forum opened '
+            "today in Omsk. Chelyabinsk Region presented its transport management system, "
+            "products of the Mayak enterprise and incubators for birds. Kazakhstan is a "
+            "strategically important partner of the region: trade grew by a fifth last year.",
+        ]
+    )
+    body = clean_article(raw)
+    assert "Photo" not in f"{body.lead} {body.body}"
+    assert "The Russian-Kazakh interregional forum opened today in Omsk." in (
+        f"{body.lead} {body.body}"
+    )
