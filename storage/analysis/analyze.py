@@ -77,6 +77,7 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     "Комментарии" above the text no longer cuts it all; "Sept. 11" ends no sentence;
 #     "hospitality" no longer makes hospitals greetings; captions ("Caption: …"), bylines with
 #     a date and no colon, a credit run into a paragraph ("Photo: OTV. The forum…") are debris.
+#     English datelines with the month first and a country ("BISHKEK, Kyrgyzstan, April 25.").
 ANALYSIS_VERSION = "22"
 
 

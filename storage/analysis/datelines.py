@@ -12,10 +12,13 @@ CITY = r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё'’]+(?:[ -][A-ZА-ЯЁ][A-Za-zА-Я�
 _AGENCY_WORD = r"/?[A-ZА-ЯЁ«“\"][\w«»“”\"'’/-]*(?:\.(?=\w)[\w/-]+)*/?"
 _AGENCY = rf"{_AGENCY_WORD}(?:\s{_AGENCY_WORD}){{0,2}}"
 _DATELINE_PREFIX_RE = re.compile(
-    rf"(?P<city>{CITY})\s*[,.]\s*"
+    # the city, maybe its country ("BISHKEK, Kyrgyzstan, April 25.", Trend's form)
+    rf"(?P<city>{CITY})(?:,\s*[A-ZА-ЯЁ][a-zа-яё]+(?=,))?\s*[,.]\s*"
     rf"(?P<date>\d{{1,2}}\s+{MONTH_WORD}\.?(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?"
-    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d))"  # or dotted: "Бишкек, 10.10.24. /Кабар/."
+    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)"  # or dotted: "Бишкек, 10.10.24. /Кабар/."
+    rf"|{MONTH_WORD}\.?\s+\d{{1,2}}(?!\d)(?:,\s*\d{{4}})?)"  # or English: "June 21, 2024"
     r"(?:\s*[,.]\s*\d{1,2}:\d{2})?"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # the agency in brackets: "KHUJAND, June 21 (Asia-Plus) --"
 )
 # After the date: an agency and its closing dot or dash ("— Sputnik.", ". /ТАСС/.", "- Kapital.kz.")
 _AGENCY_TAIL_RE = re.compile(rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?P<agency>{_AGENCY})\s*(?:[.—–-]+|$)")
