@@ -101,6 +101,14 @@ def test_an_english_month_abbreviation_ends_no_sentence() -> None:
             "XI'AN. KAZINFORM – Agreements on sister cities were signed during the state visit.",
             "Xi'an",
         ),
+        (
+            "BISHKEK, Kyrgyzstan, April 25. After a visit of a Russian delegation, Chuy signed.",
+            "Bishkek",
+        ),
+        (
+            "KHUJAND, June 21 (Asia-Plus) -- The heads of Sughd and Batken regions met on Friday.",
+            "Khujand",
+        ),
     ],
 )
 def test_dotted_dates_and_apostrophes_in_datelines(paragraph: str, city: str) -> None:
