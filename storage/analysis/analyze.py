@@ -77,7 +77,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     "Комментарии" above the text no longer cuts it all; "Sept. 11" ends no sentence;
 #     "hospitality" no longer makes hospitals greetings; captions ("Caption: …"), bylines with
 #     a date and no colon, a credit run into a paragraph ("Photo: OTV. The forum…") are debris.
-#     English datelines with the month first and a country ("BISHKEK, Kyrgyzstan, April 25.").
+#     English datelines with the month first and a country ("BISHKEK, Kyrgyzstan, April 25.");
+#     a date stamp closed by a dot ("2018-11-08. PAVLODAR. …"); Xinhua's captions ("This
+#     picture, taken on …, shows") are no sentences of the text.
 ANALYSIS_VERSION = "22"
 
 

@@ -75,7 +75,7 @@ def _short_title(text: str) -> str:
 # President…"): the date is metadata, the rest the title.
 _STAMPED_RE = re.compile(
     r"(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"\s*[|—–-]?\s+(?=\S.{14})"
+    r"\s*[|—–.-]?\s+(?=\S.{14})"  # "2018-11-08. PAVLODAR. KAZINFORM …": a dot may close it
 )
 
 
@@ -305,6 +305,9 @@ def clean_article(raw: str) -> CleanArticle:
         for p, g in zip(lines, points, strict=True)
     ]
     lead_split = sentences(lead) if lead else ()
+    if any(map(is_credit, lead_split)):  # a caption that opens the standfirst
+        lead_split = tuple(s for s in lead_split if not is_credit(s))
+        lead = " ".join(lead_split)
     paragraphs = _dedupe(split, glue, {sentence_key(s) for s in lead_split})
     return CleanArticle(
         header=header,

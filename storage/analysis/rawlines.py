@@ -140,9 +140,19 @@ _CONTACTS_RE = re.compile(  # e-mail addresses, alone or after a label ("E-mail:
 _DEBRIS_MAX = 260  # credits and prompts are short; a paragraph is never debris
 
 
+# Xinhua's caption: "This picture, taken on Aug. 9, 2023, shows…", "An aerial drone photo taken
+# on May 5 shows…".
+_CAPTION_RE = re.compile(
+    r"(?:This|These|An?|The)(?: aerial| drone| undated| file)* (?:photos?|pictures?|images?)"
+    r",? taken\b"
+)
+
+
 def is_credit(sentence: str) -> bool:
     """A photo credit or caption run into a paragraph as its own sentence ("Photo: the media
-    holding OTV. The forum opened today…")."""
+    holding OTV. The forum opened today…", "This picture, taken on Aug. 9, shows…")."""
+    if sentence[:1] in "TA" and _CAPTION_RE.match(sentence):
+        return True
     return (
         ":" in sentence[:25]
         and len(sentence) <= _DEBRIS_MAX

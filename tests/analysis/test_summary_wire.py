@@ -153,3 +153,28 @@ def test_a_credit_run_into_a_paragraph_is_dropped() -> None:
     assert "The Russian-Kazakh interregional forum opened today in Omsk." in (
         f"{body.lead} {body.body}"
     )
+
+
+def test_a_date_stamp_with_a_dot_before_the_dateline_is_the_date() -> None:
+    raw = "\n\n".join(
+        [
+            "Pavlodar and Tyumen regions to sign a cooperation agreement",
+            "2018-11-08. PAVLODAR. KAZINFORM Kazinform reports that Pavlodar and Tyumen regions "
+            "plan to sign a cooperation agreement at the interregional forum.",
+            "Both countries' leaders will attend the forum, set for November 8-9.",
+        ]
+    )
+    result = analyze(raw, today=TODAY)
+    assert result.summary.startswith("Kazinform reports that Pavlodar and Tyumen")
+    assert result.date == dt.date(2018, 11, 8)
+
+
+def test_a_xinhua_caption_is_no_sentence_of_the_text() -> None:
+    paragraph = (
+        "This picture, taken on Aug. 9, 2023, shows the culture center of Heihe University in "
+        "Heihe. The Heihe-Blagoveshchensk road bridge opened to traffic in June last year."
+    )
+    raw = f"Cross-border road bridge boosts China-Russia trade\n\n{paragraph}\n\nTrade grew."
+    article = clean_article(raw)
+    assert "This picture" not in f"{article.lead} {article.body}"
+    assert "road bridge opened to traffic" in f"{article.lead} {article.body}"
