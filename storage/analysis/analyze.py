@@ -79,7 +79,8 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     a date and no colon, a credit run into a paragraph ("Photo: OTV. The forum…") are debris.
 #     English datelines with the month first and a country ("BISHKEK, Kyrgyzstan, April 25.");
 #     a date stamp closed by a dot ("2018-11-08. PAVLODAR. …"); Xinhua's captions ("This
-#     picture, taken on …, shows") are no sentences of the text.
+#     picture, taken on …, shows") are no sentences of the text; an agency in brackets
+#     ("BISHKEK (TCA) —", "(Trend News Agency) The…") and "4 июня, 2012" close a dateline.
 ANALYSIS_VERSION = "22"
 
 

@@ -117,6 +117,26 @@ def test_dotted_dates_and_apostrophes_in_datelines(paragraph: str, city: str) ->
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "rest"),
+    [
+        ("BISHKEK (TCA) — On October 19 Sichuan signed nine documents.", "On October 19"),
+        (
+            "(Trend News Agency) The governments of Tajikistan and China signed a road deal.",
+            "The governments",
+        ),
+        ("Калмыкия, 4 июня, 2012, 11:03 — ИА Регнум. Соглашение подписали в посольстве.", "Согл"),
+    ],
+)
+def test_bracketed_agencies_and_a_year_after_a_comma(paragraph: str, rest: str) -> None:
+    found = match_dateline(paragraph)
+    assert found is not None and found[1].startswith(rest)
+
+
+def test_a_bracketed_credit_is_no_dateline() -> None:
+    assert match_dateline("(Photo by Roman) The two sets of mobile hospitals arrived.") is None
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Автор Olga_Gafurova Monday, 07 March 2022 3:13 PM",
