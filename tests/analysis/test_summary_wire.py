@@ -121,7 +121,8 @@ def test_dotted_dates_and_apostrophes_in_datelines(paragraph: str, city: str) ->
     [
         ("BISHKEK (TCA) — On October 19 Sichuan signed nine documents.", "On October 19"),
         (
-            "(Trend News Agency) The governments of Tajikistan and China signed a road deal.",
+            "(Trend News Agency) The governments of Tajikistan and China signed a road "
+            "transport pact.",
             "The governments",
         ),
         ("Калмыкия, 4 июня, 2012, 11:03 — ИА Регнум. Соглашение подписали в посольстве.", "Согл"),
