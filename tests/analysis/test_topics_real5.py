@@ -1,0 +1,39 @@
+"""Topic rules of session 7 (helper topicsB) on texts derived from real articles
+(tests/data/labelled/tuning17.toml, tuning20.toml, tuning21.toml) and the labelling conventions
+of tests/data/labelled/README.md: hints that are no topic alone (a tour, travel, a hotel, a
+joint venture), names of agencies, bureaus, faculties and forums."""
+
+from __future__ import annotations
+
+from storage.analysis.topics import detect_topics
+from tests.analysis.test_topics_real import lem
+
+
+def test_a_tour_or_travel_or_a_hotel_alone_is_no_tourism() -> None:
+    tour = "The delegation's visit began with a tour of the regional history museum hall."
+    assert "tourism" not in detect_topics([], lem(tour), [])
+    travel = "Traders travel for twenty hours to sell clothes in the market."
+    assert "tourism" not in detect_topics([], lem(travel), [])
+    hotel = "The investor will build a cement plant, a poultry farm and a hotel."
+    assert "tourism" not in detect_topics([], lem(hotel), [])
+    # With a second sign it still is.
+    both = "Tour operators expect more travel to the region's ski resorts."
+    assert "tourism" in detect_topics([], lem(both), [])
+
+
+def test_a_joint_venture_alone_is_no_investment() -> None:
+    venture = "Companies of the two regions want to set up a joint venture to make furniture."
+    assert "investment" not in detect_topics([], lem(venture), [])
+    ru = "Стороны обсудили создание совместного предприятия по выпуску мебели."
+    assert "investment" not in detect_topics([], lem(ru), [])
+
+
+def test_an_agencys_or_a_forums_name_is_no_area() -> None:
+    agency = "According to the investment agency of the region, the delegation sells heating pipes."
+    assert "investment" not in detect_topics([], lem(agency), [])
+    bureau = "Director of the commercial bureau Zhou Yuhui met the guests from Osh."
+    assert "trade" not in detect_topics([], lem(bureau), [])
+    faculty = "The guests saw the laboratories of the faculty of agricultural technology."
+    assert "agriculture" not in detect_topics([], lem(faculty), [])
+    forum = "Губернатор выступил на инвестиционном форуме в Ташкенте с приветствием."
+    assert "investment" not in detect_topics([], lem(forum), [])
