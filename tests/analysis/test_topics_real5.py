@@ -37,3 +37,25 @@ def test_an_agencys_or_a_forums_name_is_no_area() -> None:
     assert "agriculture" not in detect_topics([], lem(faculty), [])
     forum = "Губернатор выступил на инвестиционном форуме в Ташкенте с приветствием."
     assert "investment" not in detect_topics([], lem(forum), [])
+
+
+def test_goods_named_by_their_sector_or_by_tonnes_are_trades() -> None:
+    apk = "Есть перспективы во взаимных поставках продукции АПК, машин и оборудования."
+    assert "agriculture" not in detect_topics([], [], lem(apk))
+    # "поставит" and tonnes are goods' words too.
+    grain = "Россия поставит Кыргызстану 20 тысяч тонн зерна."
+    assert "agriculture" not in detect_topics([], lem(grain), [])
+    oil = "Barley, other crops and vegetable oil are shipped to China by rail."
+    topics = detect_topics([], lem(oil), [])
+    assert "agriculture" not in topics and "energy" not in topics
+    # Growing them is still agriculture.
+    grown = "Фермеры пересеяли хлопчатник на 13 тысячах гектаров после града."
+    assert "agriculture" in detect_topics([], lem(grown), [])
+
+
+def test_a_departments_name_is_no_area() -> None:
+    dept = (
+        "Об этом сообщил начальник отдела продовольственной безопасности министерства, "
+        "встретившись с послом."
+    )
+    assert "agriculture" not in detect_topics([], lem(dept), [])
