@@ -59,3 +59,24 @@ def test_a_departments_name_is_no_area() -> None:
         "встретившись с послом."
     )
     assert "agriculture" not in detect_topics([], lem(dept), [])
+
+
+def test_an_english_fire_is_local_news() -> None:
+    title = "A forest in the Omsk region caught fire after a dry thunderstorm"
+    body = [
+        "Workers of the regional forestry enterprise fought the blaze for two days.",
+        "The loss of forest crops was avoided, the regional government said.",
+    ]
+    assert "agriculture" not in detect_topics(lem(title), [], lem(*body))
+
+
+def test_what_english_guests_saw_or_envoys_visited_passes_by() -> None:
+    saw = "The guests saw the start-up academy and the agricultural technology laboratory."
+    assert "agriculture" not in detect_topics([], [], lem(saw))
+    visited = "The envoys visited a farmers' market, an agricultural college and a dairy farm."
+    assert "agriculture" not in detect_topics([], [], lem(visited))
+
+
+def test_an_oil_painting_is_no_energy() -> None:
+    gift = "The counsellor was given an oil painting made by local students as a New Year gift."
+    assert "energy" not in detect_topics([], lem(gift), [])
