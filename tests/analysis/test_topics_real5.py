@@ -80,3 +80,12 @@ def test_what_english_guests_saw_or_envoys_visited_passes_by() -> None:
 def test_an_oil_painting_is_no_energy() -> None:
     gift = "The counsellor was given an oil painting made by local students as a New Year gift."
     assert "energy" not in detect_topics([], lem(gift), [])
+
+
+def test_a_description_in_a_sentence_of_what_was_discussed_is_the_news() -> None:
+    filler = ["Делегация мэрии прибыла в город на праздник побратимов."] * 12  # a long body
+    news = (
+        "With our colleagues we discussed drawing a larger flow of investment into the "
+        "capital's infrastructure, because Guangzhou is China's third largest city by economy."
+    )
+    assert "investment" in detect_topics([], [], lem(*filler, news))
