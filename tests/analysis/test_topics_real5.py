@@ -89,3 +89,13 @@ def test_a_description_in_a_sentence_of_what_was_discussed_is_the_news() -> None
         "capital's infrastructure, because Guangzhou is China's third largest city by economy."
     )
     assert "investment" in detect_topics([], [], lem(*filler, news))
+
+
+def test_petrochemistry_is_industry_and_a_refinery_energy() -> None:
+    chem = "Turkmenistan will build a gas chemical complex to make polyethylene and polypropylene."
+    topics = detect_topics([], lem(chem), [])
+    assert "industry" in topics and "energy" not in topics
+    ru = "Стороны обсудили сотрудничество в нефтехимической промышленности."
+    assert detect_topics([], lem(ru), [])[:1] == ("industry",)
+    refinery = "Стороны обсудили поставки катализаторов для нефтеперерабатывающего завода."
+    assert "industry" not in detect_topics([], lem(refinery), [])
