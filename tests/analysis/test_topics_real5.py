@@ -99,3 +99,9 @@ def test_petrochemistry_is_industry_and_a_refinery_energy() -> None:
     assert detect_topics([], lem(ru), [])[:1] == ("industry",)
     refinery = "Стороны обсудили поставки катализаторов для нефтеперерабатывающего завода."
     assert "industry" not in detect_topics([], lem(refinery), [])
+
+
+def test_districts_heads_replaced_is_local_news() -> None:
+    title = "В области сменились главы трёх районов и руководитель здравоохранения"
+    body = ["Начальником управления здравоохранения области назначен бывший главврач больницы."]
+    assert "health" not in detect_topics(lem(title), [], lem(*body))
