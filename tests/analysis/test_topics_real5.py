@@ -105,3 +105,17 @@ def test_districts_heads_replaced_is_local_news() -> None:
     title = "В области сменились главы трёх районов и руководитель здравоохранения"
     body = ["Начальником управления здравоохранения области назначен бывший главврач больницы."]
     assert "health" not in detect_topics(lem(title), [], lem(*body))
+
+
+def test_an_electric_car_is_no_energy() -> None:
+    cars = "Now they bring in lots of Chinese electric cars and electric vehicles by truck."
+    assert "energy" not in detect_topics([], lem(cars), [])
+
+
+def test_what_a_guest_will_visit_passes_by() -> None:
+    plan = (
+        "While in the republic he will visit the production facilities of the automaker, a "
+        "medical centre and an agro-industrial park."
+    )
+    topics = detect_topics([], lem(plan), [])
+    assert not {"industry", "health", "agriculture"} & set(topics)
