@@ -119,3 +119,20 @@ def test_what_a_guest_will_visit_passes_by() -> None:
     )
     topics = detect_topics([], lem(plan), [])
     assert not {"industry", "health", "agriculture"} & set(topics)
+
+
+def test_a_degree_a_nickname_and_an_airport_welcome_name_no_area() -> None:
+    degree = "The rector, Doctor of Biological Sciences, showed the guests the campus library."
+    assert "health" not in detect_topics([], lem(degree), [])
+    nickname = "Давнее партнёрство укрепилось в нефтяной столице России, где открылось консульство."
+    assert "energy" not in detect_topics([], lem(nickname), [])
+    airport = "В международном аэропорту Кольцово делегацию тепло встретил генеральный консул."
+    assert "transport" not in detect_topics([], lem(airport), [])
+
+
+def test_a_regions_ranking_is_a_portrait() -> None:
+    rank = (
+        "Наш край входит в первую десятку субъектов России по промышленному производству и "
+        "объёму инвестиций."
+    )
+    assert "investment" not in detect_topics([], [], lem(rank))
