@@ -136,3 +136,13 @@ def test_a_regions_ranking_is_a_portrait() -> None:
         "объёму инвестиций."
     )
     assert "investment" not in detect_topics([], [], lem(rank))
+
+
+def test_trade_relations_and_coal_supplies_name_their_areas() -> None:
+    talks = "На встрече обсуждалось сотрудничество в экономике, торговых отношениях и культуре."
+    assert "trade" in detect_topics([], [], lem(talks))
+    coal = "Есть перспективы во взаимных поставках удобрений, стройматериалов и каменного угля."
+    assert "energy" in detect_topics([], [], lem(coal))
+    # Charcoal is no fuel supply.
+    charcoal = "В Китай отправляют мороженое, пиломатериалы и древесный уголь."
+    assert "energy" not in detect_topics([], lem(charcoal), [])
