@@ -146,3 +146,20 @@ def test_trade_relations_and_coal_supplies_name_their_areas() -> None:
     # Charcoal is no fuel supply.
     charcoal = "В Китай отправляют мороженое, пиломатериалы и древесный уголь."
     assert "energy" not in detect_topics([], lem(charcoal), [])
+
+
+def test_a_trading_partner_and_money_invested_name_their_areas() -> None:
+    partner = "Провинция — важный инвестиционный и торговый партнёр Приморского края."
+    assert "trade" in detect_topics([], [], lem(partner))
+    filler = ["The railway bridge over the river will link the two cities by rail."] * 12
+    money = "China plans to invest 2.64 billion yuan in the project."
+    assert "investment" in detect_topics([], [], lem(*filler, money))
+
+
+def test_goods_named_as_areas_of_cooperation() -> None:
+    areas = "Республика собирается сотрудничать в области текстиля и сельхозтоваров."
+    assert {"industry", "agriculture"} <= set(detect_topics([], [], lem(areas)))
+    # Sold, they are trade's.
+    sold = "На ярмарке продавали сельхозтовары и текстиль из Узбекистана."
+    topics = detect_topics([], lem(sold), [])
+    assert "agriculture" not in topics and "industry" not in topics
