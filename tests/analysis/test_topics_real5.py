@@ -163,3 +163,16 @@ def test_goods_named_as_areas_of_cooperation() -> None:
     sold = "На ярмарке продавали сельхозтовары и текстиль из Узбекистана."
     topics = detect_topics([], lem(sold), [])
     assert "agriculture" not in topics and "industry" not in topics
+
+
+def test_the_seed_industry_and_farm_machinery_are_agriculture() -> None:
+    seed = "The universities signed a memorandum on joint research in the seed industry."
+    assert "industry" not in detect_topics([], lem(seed), [])
+    park = "The park breeds seed strains, tests agricultural machinery and grows fruit trees."
+    assert "industry" not in detect_topics([], lem(park), [])
+
+
+def test_a_dam_burst_is_local_news() -> None:
+    title = "В Узбекистане прорвало дамбу водохранилища"
+    body = ["К работам привлекли министерство по чрезвычайным ситуациям и водного хозяйства."]
+    assert "ecology" not in detect_topics(lem(title), [], lem(*body))
