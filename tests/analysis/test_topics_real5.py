@@ -176,3 +176,18 @@ def test_a_dam_burst_is_local_news() -> None:
     title = "В Узбекистане прорвало дамбу водохранилища"
     body = ["К работам привлекли министерство по чрезвычайным ситуациям и водного хозяйства."]
     assert "ecology" not in detect_topics(lem(title), [], lem(*body))
+
+
+def test_cross_border_rivers_are_ecology() -> None:
+    rivers = "They signed an agreement on the use and protection of cross-border rivers."
+    assert "ecology" in detect_topics([], lem(rivers), [])
+
+
+def test_industrial_tourism_and_a_regions_portrait() -> None:
+    body = [
+        "Both regions have large oil processing plants and highly developed agriculture.",
+        "The Russian side was introduced to the tourism potential of the region.",
+        "The administration will focus on developing industrial tourism.",
+        "He spoke about the world's largest coal mine and the tallest industrial chimney.",
+    ]
+    assert detect_topics([], [], lem(*body)) == ("tourism",)
