@@ -191,3 +191,20 @@ def test_industrial_tourism_and_a_regions_portrait() -> None:
         "He spoke about the world's largest coal mine and the tallest industrial chimney.",
     ]
     assert detect_topics([], [], lem(*body)) == ("tourism",)
+
+
+def test_a_regional_directorates_name_is_no_area() -> None:
+    head = (
+        "Договорённость подписали в сентябре, рассказал руководитель облуправления внешних "
+        "связей и туризма, возглавивший делегацию."
+    )
+    assert "tourism" not in detect_topics([], [], lem(head))
+
+
+def test_what_a_region_has_for_tourism_is_a_portrait() -> None:
+    body = [
+        "Стороны видят большие перспективы сотрудничества в сфере туризма.",
+        "По словам главы делегации, в округе есть всё необходимое для туризма: два "
+        "аэропорта, железнодорожное сообщение и автомагистрали.",
+    ]
+    assert "transport" not in detect_topics([], [], lem(*body))
