@@ -208,3 +208,14 @@ def test_what_a_region_has_for_tourism_is_a_portrait() -> None:
         "аэропорта, железнодорожное сообщение и автомагистрали.",
     ]
     assert "transport" not in detect_topics([], [], lem(*body))
+
+
+def test_trade_cooperation_across_a_list() -> None:
+    visit = (
+        "Визит должен дать импульс развитию экономического, торгового и культурного "
+        "сотрудничества области и Казахстана."
+    )
+    assert detect_topics([], lem(visit), [])[:1] == ("trade",)
+    # Alone, "торговый" is no area: a shopping centre.
+    mall = "В городе открылся новый торговый центр с кинотеатром."
+    assert "trade" not in detect_topics([], lem(mall), [])
