@@ -219,3 +219,12 @@ def test_trade_cooperation_across_a_list() -> None:
     # Alone, "торговый" is no area: a shopping centre.
     mall = "В городе открылся новый торговый центр с кинотеатром."
     assert "trade" not in detect_topics([], lem(mall), [])
+
+
+def test_training_personnel_and_projects_in_areas() -> None:
+    training = (
+        "Стороны обсудили сотрудничество в производстве высоких технологий и подготовке кадров."
+    )
+    assert "education" in detect_topics([], [], lem(training))
+    projects = "Регионы готовы вести совместные проекты в образовании, спорте и туризме."
+    assert {"education", "tourism"} <= set(detect_topics([], [], lem(projects)))
