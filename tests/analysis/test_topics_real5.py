@@ -228,3 +228,10 @@ def test_training_personnel_and_projects_in_areas() -> None:
     assert "education" in detect_topics([], [], lem(training))
     projects = "Регионы готовы вести совместные проекты в образовании, спорте и туризме."
     assert {"education", "tourism"} <= set(detect_topics([], [], lem(projects)))
+
+
+def test_training_staff_for_a_park_but_not_the_staff_a_region_has() -> None:
+    park = "Говорили о том, как ускорить строительство парка и подготовить для него кадры."
+    assert "education" in detect_topics([], [], lem(park))
+    has = "По его словам, в Актобе есть свободные площади и подготовленные кадры."
+    assert "education" not in detect_topics([], [], lem(has))
