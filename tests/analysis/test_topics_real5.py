@@ -235,3 +235,12 @@ def test_training_staff_for_a_park_but_not_the_staff_a_region_has() -> None:
     assert "education" in detect_topics([], [], lem(park))
     has = "По его словам, в Актобе есть свободные площади и подготовленные кадры."
     assert "education" not in detect_topics([], [], lem(has))
+
+
+def test_rain_and_fog_are_local_news() -> None:
+    title = "Узбекистан ждут сильные дожди и туман"
+    body = [
+        "На автодороге через перевал ожидается снег, в Ташкенте перекроют центральную дорогу.",
+        "Аэропорт Ферганы ограничил приём воздушных судов.",
+    ]
+    assert "transport" not in detect_topics(lem(title), [], lem(*body))
