@@ -16,6 +16,7 @@ from storage.analysis.rawlines import (
     URL_RE,
     is_chrome,
     is_comments_marker,
+    is_credit,
     is_dated_rubric,
     is_debris,
     is_meta_line,
@@ -74,7 +75,7 @@ def _short_title(text: str) -> str:
 # President…"): the date is metadata, the rest the title.
 _STAMPED_RE = re.compile(
     r"(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"\s*[|—–-]?\s+(?=\S.{14})"
+    r"\s*[|—–.-]?\s+(?=\S.{14})"  # "2018-11-08. PAVLODAR. KAZINFORM …": a dot may close it
 )
 
 
@@ -103,7 +104,9 @@ def _drop_debris(lines: list[str]) -> list[str]:
     after_prompt = False
     for line in lines:
         if is_comments_marker(line):
-            break  # what follows "Комментарии" is the comment thread, not the article
+            if any(k[-1] in ".!?…" for k in kept):
+                break  # what follows "Комментарии" is the comment thread, not the article
+            continue  # above any text it is a link of the page's toolbar
         if after_prompt and line[-1] not in TERMINAL:
             after_prompt = False
             continue  # the headline a "Читайте также:" prompt links to
@@ -297,8 +300,14 @@ def clean_article(raw: str) -> CleanArticle:
 
     points = [glue_points(p) for p in lines]
     glue = [len(p) for p in points]
-    split = [sentences(p, g) for p, g in zip(lines, points, strict=True)]
+    split = [
+        tuple(s for s in sentences(p, g) if not is_credit(s))
+        for p, g in zip(lines, points, strict=True)
+    ]
     lead_split = sentences(lead) if lead else ()
+    if any(map(is_credit, lead_split)):  # a caption that opens the standfirst
+        lead_split = tuple(s for s in lead_split if not is_credit(s))
+        lead = " ".join(lead_split)
     paragraphs = _dedupe(split, glue, {sentence_key(s) for s in lead_split})
     return CleanArticle(
         header=header,

@@ -12,9 +12,13 @@ CITY = r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё'’]+(?:[ -][A-ZА-ЯЁ][A-Za-zА-Я�
 _AGENCY_WORD = r"/?[A-ZА-ЯЁ«“\"][\w«»“”\"'’/-]*(?:\.(?=\w)[\w/-]+)*/?"
 _AGENCY = rf"{_AGENCY_WORD}(?:\s{_AGENCY_WORD}){{0,2}}"
 _DATELINE_PREFIX_RE = re.compile(
-    rf"(?P<city>{CITY})\s*[,.]\s*"
-    rf"(?P<date>\d{{1,2}}\s+{MONTH_WORD}\.?(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?)"
+    # the city, maybe its country ("BISHKEK, Kyrgyzstan, April 25.", Trend's form)
+    rf"(?P<city>{CITY})(?:,\s*[A-ZА-ЯЁ][a-zа-яё]+(?=,))?\s*[,.]\s*"
+    rf"(?P<date>\d{{1,2}}\s+{MONTH_WORD}\.?(?:,?\s+\d{{4}}(?:\s*(?:года|г\.))?)?"
+    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)"  # or dotted: "Бишкек, 10.10.24. /Кабар/."
+    rf"|{MONTH_WORD}\.?\s+\d{{1,2}}(?!\d)(?:,\s*\d{{4}})?)"  # or English: "June 21, 2024"
     r"(?:\s*[,.]\s*\d{1,2}:\d{2})?"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # the agency in brackets: "KHUJAND, June 21 (Asia-Plus) --"
 )
 # After the date: an agency and its closing dot or dash ("— Sputnik.", ". /ТАСС/.", "- Kapital.kz.")
 _AGENCY_TAIL_RE = re.compile(rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?P<agency>{_AGENCY})\s*(?:[.—–-]+|$)")
@@ -22,24 +26,30 @@ _AGENCY_TAIL_RE = re.compile(rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?P<agency>{_AGENCY
 _BARE_TAIL_RE = re.compile(r"\s*[.—–-]+|\s*$|(?<=\.)(?=\s)")
 # A dateline without a date: the city in capitals and an agency ("АСТАНА. КАЗИНФОРМ –").
 _DATELESS_RE = re.compile(
-    rf"(?P<city>[A-ZА-ЯЁ]{{3,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*"
+    rf"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{{2,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*"
     # the agency and a dash, or an agency in capitals and no dash ("TARAZ. KAZINFORM Zhambyl")
     rf"(?:(?:{_AGENCY})\s*[—–-]+|[A-ZА-ЯЁ]{{4,}}\s+(?=[A-ZА-ЯЁ«“\"][a-zа-яё]))"
+    # or the agency in brackets: "BISHKEK (TCA) — On October 19…"
+    rf"|(?P<bracketed>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{{2,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})"
+    r"\s*\([^()\n]{2,30}\)\s*[—–-]+"
 )
 
 # Shorter datelines, only before a paragraph of real text (a title is never one):
 # the city alone, in capitals ("ЧЕЛЯБИНСК. Аграрии…") or not ("Ашхабад. В Лебапском…"), maybe
 # with its country and the outlet in brackets ("Самарканд, Узбекистан (podrobno.uz). …");
+# A title's abbreviation before a name is no city ("Mr. Babaev voiced…").
+_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Col|Gov|Sen|Rep|Lt|Проф|Акад)\.)"
 _CITY_ONLY_RE = re.compile(
-    rf"(?P<city>{CITY})(?:,\s*[A-ZА-ЯЁ][а-яё]+)?(?:\s*\([^()\n]{{2,30}}\))?\.\s+"
+    rf"{_HONORIFIC}(?P<city>{CITY})(?:,\s*[A-ZА-ЯЁ][а-яё]+)?(?:\s*\([^()\n]{{2,30}}\))?\.\s+"
     r"(?=[«“\"A-ZА-ЯЁ])"
 )
 # or the outlet alone ("Podrobno.uz. АО…", "АКИpress - Туристический…").
 _OUTLET_ONLY_RE = re.compile(
     r"(?:[A-Za-z][\w-]*\.(?:uz|kz|kg|tj|tm|ru|com|net|org|info)|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*press)"
     r"\s*(?:\.|[—–-]+)\s+(?=[«“\"A-ZА-ЯЁ])"
+    r"|\([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\)\s+(?=[A-Z][a-z])"  # "(Trend News Agency) The…"
 )
-_DATELINE_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_DATELINE_OPENERS = frozenset("(ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _SHORT_DATELINE_REST = 60  # characters of text that must follow a short dateline
 
 
@@ -65,7 +75,7 @@ def _dateline_end(paragraph: str) -> tuple[int, str, str] | None:
         return None
     m = _DATELESS_RE.match(paragraph)
     if m:
-        return m.end(), m["city"], ""
+        return m.end(), m["city"] or m["bracketed"], ""
     if len(paragraph) < _SHORT_DATELINE_REST or paragraph[0] not in _DATELINE_OPENERS:
         return None
     m = _CITY_ONLY_RE.match(paragraph) or _OUTLET_ONLY_RE.match(paragraph)

@@ -35,6 +35,9 @@ class Kinds:
     # with a roster opener ("В форуме приняли участие...") are asides of a long article.
     background: Groups = field(default_factory=dict)
     description: Groups = field(default_factory=dict)
+    # A description inside a sentence of what the sides did ("we discussed drawing investment
+    # ..., because Guangzhou is China's third largest city") leaves it the news.
+    description_kept: frozenset[str] = frozenset()
     portrait: Groups = field(default_factory=dict)  # an aside in a short article too
     portrait_words: frozenset[str] = frozenset()  # the keys of ``portrait``
     roster: Groups = field(default_factory=dict)
@@ -70,7 +73,9 @@ class Kinds:
             return False
         if lemmas[0] in self.roster_openers and _holds(self.roster, lemmas):
             return True  # "В форуме приняли участие...", not a wish "чтобы принять участие"
-        if _holds(self.description, lemmas) or _holds(self.portrait, lemmas):
+        if _holds(self.portrait, lemmas):
+            return True
+        if _holds(self.description, lemmas) and self.description_kept.isdisjoint(lemmas):
             return True
         return any(map(str.isdigit, lemmas)) and _holds(self.background, lemmas)
 
@@ -106,6 +111,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         local_kept=words("local_kept"),
         background=background,
         description=description,
+        description_kept=words("description_kept"),
         portrait=portrait,
         portrait_words=frozenset(portrait),
         roster=roster,

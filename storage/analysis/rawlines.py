@@ -108,7 +108,10 @@ _CREDIT_RE = re.compile(
     r"(?:источник|источник фото|фото|фотография|фото и видео|видео|photo|автор фото|"
     r"иллюстративное фото|"
     r"иллюстрация|коллаж|скриншот|кадр из видео|инфографика|на фото|на снимке|"
-    r"автор|авторы|author|корреспондент|редактор|текст|теги|тэги|метки|tags)\s*[:—–-].{0,200}"
+    r"автор|авторы|author|корреспондент|редактор|текст|теги|тэги|метки|tags|caption|"
+    r"подпись к фото)\s*[:—–-].{0,200}"
+    # a byline with its date and no colon: "Автор Olga_Gafurova Monday, 07 March 2022 3:13 PM"
+    r"|(?:автор|author)\s+\S+(?:\s+\S+){0,2}\s*,?\s+\D{0,30}\d{1,2}\D{1,12}\d{4}.{0,20}"
     # a caption with no colon: "Иллюстративное фото", "Фото с сайта gov.kz"
     r"|(?:иллюстративное |архивное )?(?:фото|фотография|снимок)"
     r"(?:\s+(?:с сайта|из открытых источников|из архива|предоставлено|пресс-службы|автора)"
@@ -135,6 +138,26 @@ _CONTACTS_RE = re.compile(  # e-mail addresses, alone or after a label ("E-mail:
     re.IGNORECASE,
 )
 _DEBRIS_MAX = 260  # credits and prompts are short; a paragraph is never debris
+
+
+# Xinhua's caption: "This picture, taken on Aug. 9, 2023, shows…", "An aerial drone photo taken
+# on May 5 shows…".
+_CAPTION_RE = re.compile(
+    r"(?:This|These|An?|The)(?: aerial| drone| undated| file)* (?:photos?|pictures?|images?)"
+    r",? taken\b"
+)
+
+
+def is_credit(sentence: str) -> bool:
+    """A photo credit or caption run into a paragraph as its own sentence ("Photo: the media
+    holding OTV. The forum opened today…", "This picture, taken on Aug. 9, shows…")."""
+    if sentence[:1] in "TA" and _CAPTION_RE.match(sentence):
+        return True
+    return (
+        ":" in sentence[:25]
+        and len(sentence) <= _DEBRIS_MAX
+        and bool(_CREDIT_RE.fullmatch(sentence))
+    )
 
 
 def is_debris(line: str) -> bool:

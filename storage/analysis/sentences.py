@@ -5,6 +5,7 @@ abbreviations and safe points wires need) and a sentence's identity for repeat d
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import razdel
 
@@ -175,8 +176,23 @@ def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
             if chunk.strip():
                 out.append(chunk.strip())  # one plain sentence: nothing for razdel to decide
         else:
-            out.extend(s.text for s in razdel.sentenize(chunk) if s.text.strip())
+            out.extend(_with_dates(s.text for s in razdel.sentenize(chunk) if s.text.strip()))
     return tuple(out)
+
+
+# An English month's abbreviation before the day ("resumed on Sept. 11", "Sept. 24, 2023")
+# ends no sentence, though razdel cuts there.
+_MONTH_ABBREVIATION_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
+def _with_dates(pieces: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece[:1].isdigit() and _MONTH_ABBREVIATION_RE.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def sentence_key(sentence: str) -> str:

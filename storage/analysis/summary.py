@@ -51,7 +51,8 @@ _NOT_SUMMARY_ANY = frozenset(
     map(
         lemma,
         wordset("поздравлять поздравить поздравление приветственный уважаемый дорогой желать")
-        | wordset("congratulate greet hospitality ознакомиться wish"),
+        # not "hospitality": its stem is the hospital's ("China hands mobile hospitals…")
+        | wordset("congratulate greet ознакомиться wish"),
     )
 )
 _NOT_SUMMARY_ALL = tuple(
@@ -272,17 +273,19 @@ def _clean(candidate: Candidate) -> Candidate:
     )
 
 
-def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str:
+def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_at: int = 0) -> str:
     """Two or three sentences of ``candidates`` (article order), under ``LIMIT`` characters;
-    ``title``: the title's lemmas (never repeated)."""
+    ``title``: the title's lemmas (never repeated); ``lead_at``: where the wire's lead is (a
+    standfirst may come before it)."""
     heading = _content(title)
     # Only the first sentence can open with a dateline.
     cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
     material = [
         (c, content)
         for i, (c, content) in enumerate(zip(cleaned, map(_content_of, cleaned), strict=True))
-        if summary_material(c.text, c.lemmas, content, heading, i < _LEAD_SENTENCES)
+        if summary_material(c.text, c.lemmas, content, heading, i < _LEAD_SENTENCES + lead_at)
     ]
+    lead = next((c for c in cleaned[lead_at:] if any(c is m for m, _ in material)), None)
     candidates = [c for c, _ in material]
     pool = [
         (i, c, content)
@@ -302,7 +305,7 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = ()) -> str
     top = max(ranks) or 1.0
     scored: list[tuple[float, int, Candidate, frozenset[str]]] = []
     for (idx, cand, content), rank in zip(pool, ranks, strict=True):
-        score = rank / top + 0.6 / (1 + 0.5 * idx) + (_LEAD_BONUS if idx == 0 else 0.0)
+        score = rank / top + 0.6 / (1 + 0.5 * idx) + (_LEAD_BONUS if cand is lead else 0.0)
         if _FIGURE_RE.search(cand.text):
             score += 0.3
         if _AGREEMENT & content:

@@ -43,6 +43,8 @@ PARTS = (
     "tuning20",
     "tuning21",
     "tuning22",
+    "heldout7",
+    "heldout8",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
