@@ -220,3 +220,9 @@ def test_farmers_arriving_are_no_goods() -> None:
 def test_garments_shipped_are_goods() -> None:
     title = "Kyrgyz exporters ship garments to Russia"
     assert "industry" not in detect_topics(lem(title), [], [])
+
+
+def test_goods_bought_are_trade_first() -> None:
+    lead = "В Кыргызстан привезли пшеницу, купленную в России."
+    rail = "Зерно доставили по железной дороге в 36 вагонах."
+    assert detect_topics([], lem(lead), lem(rail))[:1] == ("trade",)
