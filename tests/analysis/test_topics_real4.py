@@ -226,3 +226,8 @@ def test_goods_bought_are_trade_first() -> None:
     lead = "В Кыргызстан привезли пшеницу, купленную в России."
     rail = "Зерно доставили по железной дороге в 36 вагонах."
     assert detect_topics([], lem(lead), lem(rail))[:1] == ("trade",)
+
+
+def test_goods_a_buyer_is_interested_in_are_goods() -> None:
+    title = "Синьцзян интересуют казахстанский мёд и текстиль"
+    assert "industry" not in detect_topics(lem(title), [], [])
