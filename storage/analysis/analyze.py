@@ -91,7 +91,10 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     place in exports pass by; "localize production" is no local product; rice, medical
 #     goods, garments are goods; water use ecology, spring field work farming, space, a
 #     production base, a route's first train name their topics.
-ANALYSIS_VERSION = "24"
+# 25: page chrome above the headline also: a bare domain ("mfa.gov.kg"), "Go to the main
+#     site", "Сюжет: COVID-19", a day in two calendars; chrome above text with no headline
+#     goes too (the text's first sentence is the title).
+ANALYSIS_VERSION = "25"
 
 
 @cache

@@ -265,7 +265,12 @@ def _without_chrome(lines: list[str]) -> list[str]:
         k += 1
     if k and len(lines[k]) <= _TITLE_MAX and not lines[k].endswith("."):
         return lines[k:]
+    if k and not any(_ONE_WORD_RE.fullmatch(line) for line in lines[:k]):
+        return lines[k:]  # no headline: the text's first sentence will be the title
     return lines
+
+
+_ONE_WORD_RE = re.compile(r"[^\W\d_][\w-]*")  # "Новости", "Экономика": maybe a headline
 
 
 def _headline(line: str) -> str:

@@ -193,7 +193,12 @@ _CHROME_RE = re.compile(
     r"|(?:войти|вход|регистрация|версия для слабовидящих|сайт работает в тестовом режиме|"
     r"главная|ссылки для входа|найти тему|срочные новости|последние новости|лента новостей|"
     r"sign in|log in|main menu|breaking news|latest news)\b.{0,50}"
-    r"|(?:опубликовано|published|updated)\b.{0,50}\d.{0,20}",  # a byline holds its date
+    r"|(?:опубликовано|published|updated)\b.{0,50}\d.{0,20}"  # a byline holds its date
+    r"|go to the main site|перейти на главную|на главную"
+    r"|(?:сюжет|рубрика|тема|section)\s*:.{1,40}"  # "Сюжет: COVID-19"
+    r"|(?:источник\s*:?\s*)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,4}"  # "mfa.gov.kg"
+    # the day in two calendars: "20 Май, 2025 | 22 Зулькада, 1446"
+    r"|\d{1,2}\s+[^\W\d_]+,?\s+\d{4}(?:\s*\|\s*\d{1,2}\s+[^\W\d_]+,?\s+\d{4})+",
     re.IGNORECASE,
 )
 _CHROME_MAX = 60

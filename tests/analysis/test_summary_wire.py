@@ -61,7 +61,8 @@ def test_a_comments_link_above_the_text_loses_no_text() -> None:
         ]
     )
     article = clean_article(raw)
-    body = f"{article.lead} {article.body}"
+    body = f"{article.title} {article.lead} {article.body}"
+    assert "vb.kg" not in body  # a source's bare domain is chrome, not the headline
     assert "обсудили развитие межрегионального сотрудничества" in body
     assert "Стороны согласились" in body
 
@@ -199,3 +200,19 @@ def test_a_xinhua_caption_is_no_sentence_of_the_text() -> None:
     article = clean_article(raw)
     assert "This picture" not in f"{article.lead} {article.body}"
     assert "road bridge opened to traffic" in f"{article.lead} {article.body}"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["mfa.gov.kg", "Go to the main site", "Сюжет: COVID-19", "20 Май, 2025 | 22 Зулькада, 1446"],
+)
+def test_page_chrome_above_the_headline_is_no_title(chrome: str) -> None:
+    raw = "\n".join(
+        [
+            chrome,
+            "Чуйская и Ошская области стали побратимами Омской области",
+            "На форуме в Омске подписаны соглашения о побратимстве и торгово-экономическом "
+            "сотрудничестве двух областей Кыргызстана с Омской областью.",
+        ]
+    )
+    assert clean_article(raw).title == "Чуйская и Ошская области стали побратимами Омской области"
