@@ -45,6 +45,8 @@ PARTS = (
     "tuning22",
     "heldout7",
     "heldout8",
+    "tuning23",
+    "tuning24",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
