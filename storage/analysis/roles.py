@@ -49,7 +49,12 @@ _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
-_COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
+# A spot is a name's first word: the rest of the name or its region's noun may stand before the
+# "и" / comma ("Республика Калмыкия, Краснодарский и Ставропольский края, Волгоградская").
+_COORDINATION = re.compile(
+    r"(?:[ \xa0]+(?:[А-ЯЁA-Z][\w-]*|кра[йяюе]\w*|област\w*|region\w*|province\w*))?"
+    r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*"
+)
 
 
 @dataclass(frozen=True, slots=True)

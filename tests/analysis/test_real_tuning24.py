@@ -1,0 +1,34 @@
+"""Rules of session 7 (helper tuneD) from the errors on texts derived from real articles
+(tests/data/labelled/tuning24.toml) and the labelling conventions of
+tests/data/labelled/README.md: roles, relevance and topics."""
+
+from __future__ import annotations
+
+from storage.analysis.analyze import analyze
+
+
+def _roles(text: str) -> dict[str, str]:
+    return {r.code: r.role for r in analyze(text).regions}
+
+
+def test_the_regions_of_a_consular_district_are_mentions() -> None:
+    roles = _roles(
+        "В Самаре открыли консульство Таджикистана\n\n"
+        "Консульство Таджикистана открылось в Самаре, в церемонии участвовал губернатор. "
+        "Кроме Самарской области, в консульский округ входят Республика Мордовия, Пензенская "
+        "и Ульяновская области, Оренбургская область."
+    )
+    assert roles.get("RU-SAM") == "party"
+    for code in ("RU-MO", "RU-PNZ", "RU-ULY", "RU-ORE"):
+        assert roles.get(code) == "mention", code
+
+
+def test_what_a_delegation_learned_about_passes_by() -> None:
+    roles = _roles(
+        "Chinese textile companies visit Tashkent\n\n"
+        "A delegation of Chinese textile companies held talks in Tashkent on cooperation.\n\n"
+        "During the visit the delegation learned about the investment potential of the Bukhara, "
+        "Samarkand and Syrdarya regions and visited several factories."
+    )
+    for code in ("UZ-BU", "UZ-SA", "UZ-SI"):
+        assert roles.get(code) == "mention", code
