@@ -32,3 +32,23 @@ def test_what_a_delegation_learned_about_passes_by() -> None:
     )
     for code in ("UZ-BU", "UZ-SA", "UZ-SI"):
         assert roles.get(code) == "mention", code
+
+
+def test_a_consulate_opened_is_a_tie_between_two_sides() -> None:
+    text = (
+        "В Самаре открыли консульство Таджикистана\n\n"
+        "На улице Ленинской торжественно открылось консульство Таджикистана, в церемонии "
+        "участвовал губернатор Самарской области."
+    )
+    assert analyze(text).relevant
+
+
+def test_trucks_stuck_in_a_queue_at_the_border_are_local_news() -> None:
+    text = (
+        "Trucks stuck in queue at Kyrgyz-Kazakh border\n\n"
+        "More than 400 trucks are stuck in the queue on Kyrgyzstan's side of the Kyrgyz-Kazakh "
+        "border, the border service said.\n\n"
+        "As of noon, 300 trucks were queueing at the Ak-Zhol road crossing point and 100 at "
+        "the Chaldovar checkpoint."
+    )
+    assert not analyze(text).relevant
