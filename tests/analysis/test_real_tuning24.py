@@ -5,6 +5,8 @@ tests/data/labelled/README.md: roles, relevance and topics."""
 from __future__ import annotations
 
 from storage.analysis.analyze import analyze
+from storage.analysis.topics import detect_topics
+from tests.analysis.test_topics_real import lem
 
 
 def _roles(text: str) -> dict[str, str]:
@@ -52,3 +54,27 @@ def test_trucks_stuck_in_a_queue_at_the_border_are_local_news() -> None:
         "the Chaldovar checkpoint."
     )
     assert not analyze(text).relevant
+
+
+def test_a_departments_name_is_no_area() -> None:
+    text = (
+        "Стороны подпишут протокол о культурном сотрудничестве, сообщает пресс-служба "
+        "Главного управления сельского хозяйства края."
+    )
+    assert "agriculture" not in detect_topics([], [], lem(text))
+
+
+def test_schools_working_together_are_education() -> None:
+    schools = "Будет развиваться взаимодействие образовательных учреждений двух областей."
+    assert "education" in detect_topics([], [], lem(schools))
+    school = "Стороны отметили значение средней школы, открытой в прошлом году в районе."
+    assert "education" in detect_topics([], [], lem(school))
+
+
+def test_a_currency_market_is_no_trade() -> None:
+    text = lem(
+        "Оба руководителя отметили, что нестабильность валютного рынка не мешает связям.",
+        "Благодаря таможенному союзу у областей есть широкие возможности для связей.",
+        "Колебания на валютном рынке не привели к дестабилизации связей, а укрепили их.",
+    )
+    assert "trade" not in detect_topics([], [], text)
