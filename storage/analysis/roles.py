@@ -44,6 +44,9 @@ _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Баш�
 _OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
 # After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
 _CAPITALS_OUTLET = re.compile(r"\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+# After a dateline's city in capitals: a dash or a colon ("NUR-SULTAN – Over the weekend",
+# "XI'AN: The declaration was adopted").
+_CAPITALS_DASH = re.compile(r"[ \xa0]*(?:[—–:]|--?)[ \xa0]")
 _SITE_TAIL = re.compile(r"\s+[—–-]\s+[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b")
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
@@ -205,7 +208,14 @@ def _dateline_like(text: str, start: int, end: int) -> bool:
         return _SITE_TAIL.match(text, end) is not None
     capitals = text[start:end].isupper()
     return bool(
-        (capitals and (text[end : end + 1] in (",", ".") or _CAPITALS_OUTLET.match(text, end)))
+        (
+            capitals
+            and (
+                text[end : end + 1] in (",", ".")
+                or _CAPITALS_OUTLET.match(text, end)
+                or _CAPITALS_DASH.match(text, end)
+            )
+        )
         or _OUTLET_TAIL.match(text, end)
         or _SITE_TAIL.match(text, end)
     )

@@ -89,3 +89,16 @@ def test_the_city_where_talks_are_held_is_a_venue() -> None:
     )
     assert roles.get("RU-MOW") == "mention"
     assert roles.get("RU-OMS") == "party"
+
+
+def test_a_capitals_dateline_before_a_dash_or_a_colon_is_a_mention() -> None:
+    for mark in ("ASTANA –", "ASTANA:"):
+        roles = _roles(
+            "Kazakhstan appoints new regional governors\n\n"
+            f"{mark} Kazakhstan appointed new governors of the Abai and Zhetisu regions "
+            "over the weekend under new rules.\n\n"
+            "Deputies of the Abai Region maslikhat chose between two candidates. In the Zhetisu "
+            "Region the new governor got 106 votes out of 141."
+        )
+        assert roles.get("KZ-71") == "mention", mark
+        assert roles.get("KZ-10") == "party", mark
