@@ -102,3 +102,14 @@ def test_a_capitals_dateline_before_a_dash_or_a_colon_is_a_mention() -> None:
         )
         assert roles.get("KZ-71") == "mention", mark
         assert roles.get("KZ-10") == "party", mark
+
+
+def test_in_place_is_no_venue() -> None:
+    roles = _roles(
+        "Storm alert issued for several regions of Kazakhstan\n\n"
+        "A storm alert has been issued for several regions of Kazakhstan for Monday.\n\n"
+        "High wind is set to batter Aktobe region. Fog is forecast in Zhambyl region.\n\n"
+        "Extreme fire danger remains in place locally in Ulytau and Turkistan regions."
+    )
+    assert roles.get("KZ-62") == "party"
+    assert roles.get("KZ-61") == "party"
