@@ -113,3 +113,11 @@ def test_in_place_is_no_venue() -> None:
     )
     assert roles.get("KZ-62") == "party"
     assert roles.get("KZ-61") == "party"
+
+
+def test_export_potential_is_no_trade() -> None:
+    text = lem(
+        "The tire plant will create up to 1,000 jobs and develop export potential.",
+        "The plant will meet the growing demand for tires in the region.",
+    )
+    assert "trade" not in detect_topics([], [], text)
