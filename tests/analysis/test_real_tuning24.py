@@ -121,3 +121,16 @@ def test_export_potential_is_no_trade() -> None:
         "The plant will meet the growing demand for tires in the region.",
     )
     assert "trade" not in detect_topics([], [], text)
+
+
+def test_what_a_delegation_came_to_get_to_know_is_no_main_topic() -> None:
+    title = lem("В Омске подписали соглашение о сотрудничестве с Павлодарской областью")
+    lead = lem(
+        "В Омск приехала делегация Павлодарской области, чтобы познакомиться с экономическим "
+        "и культурным потенциалом региона."
+    )
+    body = lem(
+        "Документ позволит расширить сотрудничество в торгово-экономической и гуманитарной сферах.",
+        "Стороны будут содействовать гастрольному обмену творческих коллективов.",
+    )
+    assert detect_topics(title, lead, body)[:1] == ("trade",)
