@@ -134,3 +134,13 @@ def test_what_a_delegation_came_to_get_to_know_is_no_main_topic() -> None:
         "Стороны будут содействовать гастрольному обмену творческих коллективов.",
     )
     assert detect_topics(title, lead, body)[:1] == ("trade",)
+
+
+def test_the_forum_on_whose_sidelines_they_met_is_no_main_topic() -> None:
+    title = lem("Туркменистан и Хатлонская область расширяют сотрудничество")
+    lead = lem(
+        "На полях Международного туристического форума «Хатлон – сердце туризма» посол "
+        "Туркменистана встретился с председателем Хатлонской области."
+    )
+    body = lem("Стороны обсудили сотрудничество в аграрной, промышленной и туристической сферах.")
+    assert detect_topics(title, lead, body)[:1] == ("agriculture",)
