@@ -93,7 +93,8 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     production base, a route's first train name their topics.
 # 25: page chrome above the headline also: a bare domain ("mfa.gov.kg"), "Go to the main
 #     site", "Сюжет: COVID-19", a day in two calendars; chrome above text with no headline
-#     goes too (the text's first sentence is the title).
+#     goes too (the text's first sentence is the title); English possessives ("delegation's")
+#     take the word's lemma.
 ANALYSIS_VERSION = "25"
 
 
