@@ -1,0 +1,82 @@
+"""Regions and roles on kinds of errors seen in the real-derived parts (session 7): spellings
+the gazetteer missed, names that are no place (a person, a valley, a street, the SCO), twins of
+two regions, and the roles of datelines, venues and sides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storage.analysis.analyze import analyze
+from storage.analysis.clean import clean_article
+from storage.analysis.gazetteer import load_gazetteer
+
+
+def regions(text: str) -> list[str]:
+    return sorted(r.code for r in load_gazetteer().find(text)[0])
+
+
+def roles(text: str) -> dict[str, str]:
+    return {r.code: r.role for r in analyze(text, today=dt.date(2026, 6, 1)).regions}
+
+
+# --- spellings and places the data missed ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("In the Akhalsky region of Turkmenistan a greenhouse opened.", "TM-A"),
+        ("Farmers of the Lebapsky region sold cotton.", "TM-L"),
+        ("Direct flights link Oskemen with Karagandy.", "KZ-35"),
+        ("The Dostyk-Moiynty railway line will be widened.", "KZ-35"),
+        ("Семена селекции НИИСХ Северного Зауралья поставят в Казахстан.", "RU-TYU"),
+    ],
+)
+def test_spellings_found(text: str, code: str) -> None:
+    assert code in regions(text)
+
+
+# --- names that are no place -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ferghana Valley has one of the most complicated borders.",
+        "The Aral Sea region's delegation arrived.",
+        "A fire broke out in a house on Almaty Street.",
+        "Members of the Shanghai Co-operation Organisation met.",
+        "The relations rest on the principles of the Shanghai Spirit.",
+        "Хозяйство «Арай» Жамбылского сельского округа собрало хлопок.",
+        "Визит Президента Нурсултана Абишевича Назарбаева в Узбекистан.",
+        "The best pickers were Dildora Hasanova and Navbahor Ahmedova.",
+    ],
+)
+def test_no_place(text: str) -> None:
+    assert regions(text) == []
+
+
+# --- twins: the region the text names otherwise ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Пожар в Тонском районе Иссык-Кульской области тушит расчёт из Балыкчи.", "KG-Y"),
+        ("Газопровод пройдёт по Восточно-Казахстанской области до Лениногорска.", "KZ-63"),
+        ("Аким Жамбылской области: Байзакский, Таласский и Сарысуский районы.", "KZ-31"),
+    ],
+)
+def test_twin_follows_context(text: str, code: str) -> None:
+    assert regions(text) == [code]
+
+
+def test_comments_link_above_the_text_keeps_the_text() -> None:
+    raw = (
+        "8 июля 2021, 14:57\nИсточник vb.kg\nКомментарии\n"
+        "В Бишкеке представители Башкортостана обсудили развитие межрегионального "
+        "сотрудничества с Кыргызстаном."
+    )
+    assert "Башкортостана" in clean_article(raw).body + clean_article(raw).lead
