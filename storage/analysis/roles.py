@@ -19,6 +19,7 @@ from functools import cache
 from operator import attrgetter
 
 from storage.analysis import morph
+from storage.analysis.dates import MONTH_WORD
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
@@ -44,7 +45,15 @@ _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Баш�
 _OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
 # After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
 _CAPITALS_OUTLET = re.compile(r"\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
-_SITE_TAIL = re.compile(r"\s+[—–-]\s+[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b")
+# (An agency's initials may stand before the site: "Узбекистан, Ташкент - АН Podrobno.uz.")
+_SITE_TAIL = re.compile(
+    r"\s+[—–-]\s+(?:[A-ZА-ЯЁ]{1,4}\s+)?[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b"
+)
+# After a dateline's city: maybe its country, then the month and the day in the English way
+# ("Ashgabat, Turkmenistan, Aug. 28", "Ashgabat, May 21, 2024, The Europe Today:").
+_ENGLISH_DATE_TAIL = re.compile(rf"(?:,\s*[A-Z][a-z]+)?,\s*(?:{MONTH_WORD})\.?\s+\d{{1,2}}\b")
+# After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ...").
+_CAPITALS_DASH = re.compile(r"\s+[—–]\s")
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
@@ -189,20 +198,31 @@ def _shown(
     return len(morph.tokenize(text[sentence_start:start])) > first
 
 
-def _dateline_like(text: str, start: int, end: int) -> bool:
+def _dateline_like(text: str, start: int, end: int, first: bool = False) -> bool:
     """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
     followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
     министр...") or by its outlet and a dash ("BISHKEK (TCA) — On October 19"), or followed
     by its country and outlet and a dash ("Tashkent, Uzbekistan (UzDaily.com) — The
     second..."), or a name before " - " and a site ("12:10, 19 сентября 2025, Бишкек -
-    24.kg")."""
+    24.kg"), or followed by the month and day in the English way ("Tashkent, Uzbekistan, Dec.
+    7"); ``first``: the name opens the text after the title, where a name alone on its line is
+    the wire's dateline too ("Ташкент" / "Nur-Sultan" above the lead)."""
     if start and text[start - 1] != "\n":
         return _SITE_TAIL.match(text, end) is not None
     capitals = text[start:end].isupper()
     return bool(
-        (capitals and (text[end : end + 1] in (",", ".") or _CAPITALS_OUTLET.match(text, end)))
+        (
+            capitals
+            and (
+                text[end : end + 1] in (",", ".")
+                or _CAPITALS_OUTLET.match(text, end)
+                or _CAPITALS_DASH.match(text, end)
+            )
+        )
         or _OUTLET_TAIL.match(text, end)
         or _SITE_TAIL.match(text, end)
+        or _ENGLISH_DATE_TAIL.match(text, end)
+        or (first and text[end : end + 1] in ("\n", ""))
     )
 
 
@@ -243,7 +263,10 @@ def assign_roles(
         coordinated = i - 1 in follows_next
         follows = i in follows_next  # the next name inherits this one's cue
         head = start < title_end
-        if not head and (city_start <= start < city_end or _dateline_like(text, start, end)):
+        if not head and (
+            city_start <= start < city_end
+            or _dateline_like(text, start, end, start == zones.lead_start)
+        ):
             passed = located = False
             continue
         named.add(code)

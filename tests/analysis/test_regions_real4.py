@@ -80,3 +80,37 @@ def test_comments_link_above_the_text_keeps_the_text() -> None:
         "сотрудничества с Кыргызстаном."
     )
     assert "Башкортостана" in clean_article(raw).body + clean_article(raw).lead
+
+
+# --- roles: datelines the cleaner leaves in the text are mentions ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "Almaty region and Chui region sign trade deal\n\nAshgabat, Turkmenistan, Aug. 28\n\n"
+            "The Almaty region and the Chui region signed a memorandum on trade in grain.",
+            "TM-S",
+        ),
+        (
+            "Almaty region and Chui region sign trade deal\n\nASTANA – The Almaty region and "
+            "the Chui region signed a memorandum on trade in grain and fruit this week.",
+            "KZ-71",
+        ),
+        (
+            "Алматинская и Чуйская области подписали меморандум\n\nТашкент\n\nАлматинская и "
+            "Чуйская области подписали меморандум о торговле зерном.",
+            "UZ-TK",
+        ),
+        (
+            "Алматинская и Чуйская области подписали меморандум\n\nУзбекистан, Ташкент - АН "
+            "Podrobno.uz. Алматинская и Чуйская области подписали меморандум о торговле.",
+            "UZ-TK",
+        ),
+    ],
+)
+def test_dateline_is_a_mention(text: str, city: str) -> None:
+    got = roles(text)
+    assert got[city] == "mention"
+    assert got["KZ-19"] == "party"
