@@ -57,6 +57,7 @@ _CAPITALS_DASH = re.compile(r"\s+[—–]\s")
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
+_ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
 
@@ -189,6 +190,13 @@ def _links(text: str, spots: Sequence[Spot]) -> tuple[set[int], set[int]]:
     return follows, routes
 
 
+def _route_start(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a route to a place the gazetteer does not hold ("shippers from
+    Chongqing to Duisburg", "из Омска до Бишкека" is caught by ``_links``)."""
+    opener = text[max(0, start - 6) : start].lower()
+    return opener.endswith(_FROM) and _ROUTE_TAIL.match(text, end) is not None
+
+
 def _shown(
     text: str, start: int, sentence_start: int, lemmas: Sequence[str], cues: RoleCues
 ) -> bool:
@@ -286,7 +294,7 @@ def assign_roles(
         if companies and any(a <= start < b for a, b in companies):
             firms.add(code)
             passing = True
-        passed = passing = passing or i in routes
+        passed = passing = passing or i in routes or _route_start(text, start, end)
         located = where
         if passing and in_head and i not in routes:
             hosts.add(code)

@@ -114,3 +114,22 @@ def test_dateline_is_a_mention(text: str, city: str) -> None:
     got = roles(text)
     assert got[city] == "mention"
     assert got["KZ-19"] == "party"
+
+
+def test_signed_by_regions_makes_them_sides() -> None:
+    text = (
+        "Kyrgyz delegation visits Andijan\n\nA delegation of Kyrgyzstan held talks in Andijan "
+        "on border trade this week.\n\nThe document was signed by the heads of Fergana and "
+        "Namangan regions of Uzbekistan and of Batken region of Kyrgyzstan."
+    )
+    got = roles(text)
+    assert got["UZ-FA"] == got["UZ-NG"] == got["KG-B"] == "party"
+
+
+def test_route_start_to_a_foreign_city_is_a_mention() -> None:
+    text = (
+        "Xinjiang and Zhetysu region to expand freight traffic\n\nXinjiang and Zhetysu region "
+        "agreed to add freight trains through Khorgos.\n\nUnder the agreement, every hour saved "
+        "at the border means lower costs for shippers from Chongqing to Duisburg."
+    )
+    assert roles(text)["CN-CQ"] == "mention"
