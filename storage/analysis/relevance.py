@@ -40,6 +40,7 @@ class RoleCues:
     aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
     sites: frozenset[str] = frozenset()  # ... and one of these: a place built on, a side
     background: frozenset[str] = frozenset()  # a sides' sentence with one: done before, no side
+    ties: frozenset[str] = frozenset()  # ... with a list after "с" / "with": standing partners
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -116,6 +117,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             sides=lemmas("sides"),
             aside_openers=lemmas("aside_openers"),
             background=lemmas("background"),
+            ties=lemmas("ties"),
             sites=lemmas("sites"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),

@@ -57,6 +57,9 @@ _CAPITALS_DASH = re.compile(r"\s+[—–]\s")
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
+# "с" / "with" and at most two words before the first name of a list ("с городами",
+# "with China's").
+_WITH = re.compile(r"(?:^|\s)(?:с|со|with)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
 _ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
@@ -190,6 +193,23 @@ def _links(text: str, spots: Sequence[Spot]) -> tuple[set[int], set[int]]:
     return follows, routes
 
 
+def _partner_lists(text: str, spots: Sequence[Spot], follows: set[int]) -> set[int]:
+    """Names in a list of three or more after "с" / "with": a side's partners already ("мэрия
+    Бишкека установила побратимские отношения с Челябинском, Екатеринбургом и Уфой", "has
+    productive cooperation with Hubei, Shanxi and Shandong provinces") are the background of
+    the news (labelling conventions: the region's other partners)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(spots):
+        j = i
+        while j in follows:
+            j += 1
+        if j - i >= 2 and _WITH.search(text, max(0, spots[i].start - 30), spots[i].start):
+            out.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
 def _route_start(text: str, start: int, end: int) -> bool:
     """Whether a name opens a route to a place the gazetteer does not hold ("shippers from
     Chongqing to Duisburg", "из Омска до Бишкека" is caught by ``_links``)."""
@@ -251,6 +271,7 @@ def assign_roles(
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
     follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
+    partners = _partner_lists(text, spots, follows_next) if len(follows_next) > 1 else set()
     companies = (
         _companies(text, cues.company_suffixes)
         if any(text[s.start].isascii() for s in spots)
@@ -294,6 +315,8 @@ def assign_roles(
         if companies and any(a <= start < b for a, b in companies):
             firms.add(code)
             passing = True
+        if i in partners and k >= 0 and not cues.ties.isdisjoint(sentences.lemmas[k]):
+            passing = True  # a side's standing partners
         passed = passing = passing or i in routes or _route_start(text, start, end)
         located = where
         if passing and in_head and i not in routes:

@@ -133,3 +133,23 @@ def test_route_start_to_a_foreign_city_is_a_mention() -> None:
         "at the border means lower costs for shippers from Chongqing to Duisburg."
     )
     assert roles(text)["CN-CQ"] == "mention"
+
+
+def test_standing_partners_listed_after_with_are_mentions() -> None:
+    text = (
+        "Мэр Бишкека провёл переговоры с российским депутатом\n\nМэр Бишкека обсудил "
+        "развитие торгового сотрудничества с Россией.\n\nНа сегодня мэрия Бишкека установила "
+        "побратимские отношения с Челябинском, Екатеринбургом и Уфой."
+    )
+    got = roles(text)
+    assert got["RU-CHE"] == got["RU-SVE"] == got["RU-BA"] == "mention"
+
+
+def test_partners_of_the_news_listed_after_with_stay_sides() -> None:
+    text = (
+        "Fergana region signs agreements with Russian regions\n\nFergana region took part in "
+        "a forum of regions.\n\nAfter the forum the Fergana region signed cooperation "
+        "agreements with the Samara, Omsk and Penza regions of the Russian Federation."
+    )
+    got = roles(text)
+    assert got["RU-SAM"] == got["RU-OMS"] == got["RU-PNZ"] == "party"
