@@ -60,6 +60,12 @@ _FROM = ("из ", "from ")
 # "с" / "with" and at most two words before the first name of a list ("с городами",
 # "with China's").
 _WITH = re.compile(r"(?:^|\s)(?:с|со|with)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
+# Between two names of a list, the first with its region noun ("с Челябинской областью,
+# Санкт-Петербургом, Казанью").
+_LIST_GAP = re.compile(
+    r"\s+(?:област\w*|кра[ейяю]\w*|регион\w*|провинци\w*|region|province)\s*(?:,|и|and)\s+",
+    re.IGNORECASE,
+)
 _ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
@@ -202,7 +208,11 @@ def _partner_lists(text: str, spots: Sequence[Spot], follows: set[int]) -> set[i
     i = 0
     while i < len(spots):
         j = i
-        while j in follows:
+        while j in follows or (
+            j + 1 < len(spots)
+            and spots[j + 1].start - spots[j].end <= _NEAR + 8
+            and _LIST_GAP.fullmatch(text, spots[j].end, spots[j + 1].start) is not None
+        ):
             j += 1
         if j - i >= 2 and _WITH.search(text, max(0, spots[i].start - 30), spots[i].start):
             out.update(range(i, j + 1))
@@ -271,7 +281,7 @@ def assign_roles(
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
     follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
-    partners = _partner_lists(text, spots, follows_next) if len(follows_next) > 1 else set()
+    partners = _partner_lists(text, spots, follows_next) if len(spots) > 2 else set()
     companies = (
         _companies(text, cues.company_suffixes)
         if any(text[s.start].isascii() for s in spots)

@@ -153,3 +153,13 @@ def test_partners_of_the_news_listed_after_with_stay_sides() -> None:
     )
     got = roles(text)
     assert got["RU-SAM"] == got["RU-OMS"] == got["RU-PNZ"] == "party"
+
+
+def test_partner_list_opened_by_a_region_with_its_noun() -> None:
+    text = (
+        "Мэр Бишкека провёл переговоры с российским депутатом\n\nМэр Бишкека обсудил "
+        "развитие торгового сотрудничества с Россией.\n\nКроме того, заключены соглашения об "
+        "установлении партнёрских отношений с Челябинской областью, Казанью и Москвой."
+    )
+    got = roles(text)
+    assert got["RU-CHE"] == got["RU-TA"] == got["RU-MOW"] == "mention"
