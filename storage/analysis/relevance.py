@@ -41,6 +41,8 @@ class RoleCues:
     sites: frozenset[str] = frozenset()  # ... and one of these: a place built on, a side
     background: frozenset[str] = frozenset()  # a sides' sentence with one: done before, no side
     ties: frozenset[str] = frozenset()  # ... with a list after "с" / "with": standing partners
+    visit: frozenset[str] = frozenset()  # (forms) a visit's words: to a capital, a venue
+    capitals: frozenset[str] = frozenset()  # region codes of the seven countries' capitals
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -118,6 +120,8 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             aside_openers=lemmas("aside_openers"),
             background=lemmas("background"),
             ties=lemmas("ties"),
+            visit=forms("visit"),
+            capitals=frozenset(roles.get("capitals", ())),
             sites=lemmas("sites"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),

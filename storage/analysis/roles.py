@@ -227,6 +227,21 @@ def _route_start(text: str, start: int, end: int) -> bool:
     return opener.endswith(_FROM) and _ROUTE_TAIL.match(text, end) is not None
 
 
+def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
+    """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
+    рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
+    приехала делегация", "has recently visited Astana"): the venue of talks with its country's
+    government (labelling conventions), not a side."""
+    before = morph.fold(text[max(0, start - _CONTEXT) : start])
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    words = _WORD.findall(before, cut + 1)[-8:]
+    after = morph.fold(text[end : end + 40])
+    ahead = _WORD.findall(after, 0, after.find(".") % 41)[:4]
+    if not cues.visit.isdisjoint(words) and cues.visit.isdisjoint(ahead):
+        return bool(_TO.intersection(words[-3:])) or words[-1:] == ["visited"]
+    return bool(words) and words[-1] in _TO and not cues.visit.isdisjoint(ahead)
+
+
 def _shown(
     text: str, start: int, sentence_start: int, lemmas: Sequence[str], cues: RoleCues
 ) -> bool:
@@ -322,6 +337,8 @@ def assign_roles(
         else:
             since = spots[i - 1].end if i else 0
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
+        if code in cues.capitals and not passing and _visited(text, start, end, cues):
+            passing = True  # the capital a delegation visits: the country is the side
         if companies and any(a <= start < b for a, b in companies):
             firms.add(code)
             passing = True

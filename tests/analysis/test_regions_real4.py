@@ -163,3 +163,27 @@ def test_partner_list_opened_by_a_region_with_its_noun() -> None:
     )
     got = roles(text)
     assert got["RU-CHE"] == got["RU-TA"] == got["RU-MOW"] == "mention"
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        (
+            "Минниханов встретился с руководством Таджикистана\n\nПрезидент Республики "
+            "Татарстан прилетел с рабочим визитом в столицу Таджикистана Душанбе.",
+            "TJ-DU",
+        ),
+        (
+            "Bashkortostan delegation in Kazakhstan\n\nA delegation of Bashkortostan has "
+            "recently visited Astana to discuss trade with Kazakhstan.",
+            "KZ-71",
+        ),
+    ],
+)
+def test_capital_a_delegation_visits_is_a_mention(text: str, capital: str) -> None:
+    assert roles(text)[capital] == "mention"
+
+
+def test_train_arriving_in_a_capital_keeps_it_a_side() -> None:
+    text = "Первый поезд с углем из Кузбасса прибыл в Ташкент\n\nВ Ташкент прибыл поезд с углем."
+    assert roles(text)["UZ-TK"] == "party"
