@@ -227,6 +227,14 @@ def _route_start(text: str, start: int, end: int) -> bool:
     return opener.endswith(_FROM) and _ROUTE_TAIL.match(text, end) is not None
 
 
+def _event_name(text: str, end: int, cues: RoleCues) -> bool:
+    """Whether a name is the first word of an event's name: a place then an event's word, at
+    most one word between ("the Moscow summit", "the SCO Beijing Summit", "Ташкентский
+    международный инвестиционный форум" is caught by its last two words)."""
+    after = _WORD.findall(morph.fold(text[end : end + 30]))[:2]
+    return not cues.events.isdisjoint(after)
+
+
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
     рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
@@ -337,6 +345,8 @@ def assign_roles(
         else:
             since = spots[i - 1].end if i else 0
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
+        if not passing and _event_name(text, end, cues):
+            passing = True  # "the Moscow summit", "Ташкентский инвестиционный форум": a venue
         if code in cues.capitals and not passing and _visited(text, start, end, cues):
             passing = True  # the capital a delegation visits: the country is the side
         if companies and any(a <= start < b for a, b in companies):

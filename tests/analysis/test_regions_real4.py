@@ -187,3 +187,13 @@ def test_capital_a_delegation_visits_is_a_mention(text: str, capital: str) -> No
 def test_train_arriving_in_a_capital_keeps_it_a_side() -> None:
     text = "Первый поезд с углем из Кузбасса прибыл в Ташкент\n\nВ Ташкент прибыл поезд с углем."
     assert roles(text)["UZ-TK"] == "party"
+
+
+def test_place_naming_an_event_is_its_venue() -> None:
+    text = (
+        "Kashgar seeks to become a trade hub\n\nKashgar and Osh agreed to open a trade route "
+        "this year.\n\nAt the SCO Beijing Summit, the two countries signed a cooperation "
+        "agreement.\n\nThe Moscow summit of the SCO adopted a memorandum on cooperation."
+    )
+    got = roles(text)
+    assert got["CN-BJ"] == got["RU-MOW"] == "mention"
