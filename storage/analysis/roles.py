@@ -107,18 +107,21 @@ def _company_name(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     """Two to six capitalised Latin words closed by a company's word ("Xinjiang Lihua (Group)
     Co.", "Beijing Zhongyi Boyue Culture Media Co.")."""
     words = "|".join(map(re.escape, suffixes))
-    return re.compile(rf"((?:[A-Z][a-z]+ ){{2,6}})(?:\((?:{words})\) ?)?(?:{words})\b")
+    return re.compile(rf"((?:(?:[A-Z][a-z]+|&) ){{2,8}})(?:\((?:{words})\) ?)?(?:{words})\b")
 
 
 def _companies(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the text names a company written in Latin, as closed by its word or repeated
     without it ("Xinjiang Lihua to raise investment" after "Xinjiang Lihua (Group) Co."): each
-    run of two or more of the name's last words, wherever it stands."""
+    run of two or more of the name's last or first words, wherever it stands."""
     spans: list[tuple[int, int]] = []
     for found in _company_name(suffixes).finditer(text):
         words = found[1].split()
-        for k in range(len(words) - 1):
-            name = " ".join(words[k:])
+        # Its tails ("Lihua (Group) Co." repeated as "Xinjiang Lihua") and its heads ("the
+        # head of Fuxin Xinyida" after "Fuxin Xinyida Agriculture & Industry Trade Company").
+        names = {" ".join(words[k:]) for k in range(len(words) - 1)}
+        names.update(" ".join(words[:k]) for k in range(2, len(words)))
+        for name in names:
             at = text.find(name)
             while at >= 0:
                 spans.append((at, at + len(name)))

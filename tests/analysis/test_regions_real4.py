@@ -197,3 +197,18 @@ def test_place_naming_an_event_is_its_venue() -> None:
     )
     got = roles(text)
     assert got["CN-BJ"] == got["RU-MOW"] == "mention"
+
+
+def test_chinese_city_in_a_company_name_is_a_mention() -> None:
+    text = (
+        "Chinese company plans leather plants in Khatlon region\n\nChina's Fuxin Xinyida "
+        "Agriculture & Industry Trade Company wants to build leather plants in Khatlon "
+        "region.\n\nThe head of Fuxin Xinyida met the governor of Khatlon region."
+    )
+    got = roles(text)
+    assert got["CN-LN"] == "mention"
+    assert got["TJ-KT"] == "party"
+
+
+def test_hebei_city_in_latin() -> None:
+    assert regions("Managers of Hengshui Decheng Machinery & Equipment Co. Ltd came.") == ["CN-HE"]
