@@ -66,6 +66,8 @@ _LIST_GAP = re.compile(
     r"\s+(?:област\w*|кра[ейяю]\w*|регион\w*|провинци\w*|region|province)\s*(?:,|и|and)\s+",
     re.IGNORECASE,
 )
+# A firm's legal form and the opening quote of its name.
+_LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
 _ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
@@ -127,6 +129,14 @@ def _companies(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
                 spans.append((at, at + len(name)))
                 at = text.find(name, at + 1)
     return spans
+
+
+def _firm_quoted(text: str, start: int) -> bool:
+    """Whether a name stands inside the quoted name after a firm's legal form (ТОО «Актобе и
+    К», ТОО «Шанхай контракшн»): the gazetteer passes such names on as places, the labels
+    read them as mentions."""
+    found = _LEGAL_QUOTE.search(text, max(0, start - 60), start)
+    return found is not None and "»" not in text[found.end() : start]
 
 
 def _passing_name(
@@ -355,6 +365,8 @@ def assign_roles(
         if companies and any(a <= start < b for a, b in companies):
             firms.add(code)
             passing = True
+        elif "«" in text[max(0, start - 60) : start] and _firm_quoted(text, start):
+            passing = True  # ТОО «Актобе и К»: a local firm's name, no place of the news
         if i in partners and k >= 0 and not cues.ties.isdisjoint(sentences.lemmas[k]):
             passing = True  # a side's standing partners
         passed = passing = passing or i in routes or _route_start(text, start, end)

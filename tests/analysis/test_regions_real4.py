@@ -212,3 +212,13 @@ def test_chinese_city_in_a_company_name_is_a_mention() -> None:
 
 def test_hebei_city_in_latin() -> None:
     assert regions("Managers of Hengshui Decheng Machinery & Equipment Co. Ltd came.") == ["CN-HE"]
+
+
+def test_place_in_a_local_firms_quoted_name_is_a_mention() -> None:
+    text = (
+        "Жителей села в Атырауской области эвакуировали\n\nВ Атырауской области эвакуировали "
+        "жителей села Сагиз.\n\nРаботы вели ДЧС, полиция и ТОО «Шанхай контракшн»."
+    )
+    got = roles(text)
+    assert got["CN-SH"] == "mention"
+    assert got["KZ-23"] == "party"
