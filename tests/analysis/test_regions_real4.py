@@ -32,6 +32,7 @@ def roles(text: str) -> dict[str, str]:
         ("Direct flights link Oskemen with Karagandy.", "KZ-35"),
         ("The Dostyk-Moiynty railway line will be widened.", "KZ-35"),
         ("Семена селекции НИИСХ Северного Зауралья поставят в Казахстан.", "RU-TYU"),
+        ("He met the Governor of Altay region, Viktor Tomenko.", "RU-ALT"),
     ],
 )
 def test_spellings_found(text: str, code: str) -> None:
@@ -51,6 +52,7 @@ def test_spellings_found(text: str, code: str) -> None:
         "The relations rest on the principles of the Shanghai Spirit.",
         "Хозяйство «Арай» Жамбылского сельского округа собрало хлопок.",
         "Визит Президента Нурсултана Абишевича Назарбаева в Узбекистан.",
+        "Отделение Южно-Уральской железной дороги перевезло зерно.",
         "The best pickers were Dildora Hasanova and Navbahor Ahmedova.",
     ],
 )
