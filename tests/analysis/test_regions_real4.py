@@ -33,6 +33,7 @@ def roles(text: str) -> dict[str, str]:
         ("The Dostyk-Moiynty railway line will be widened.", "KZ-35"),
         ("Семена селекции НИИСХ Северного Зауралья поставят в Казахстан.", "RU-TYU"),
         ("He met the Governor of Altay region, Viktor Tomenko.", "RU-ALT"),
+        ("Пропавшая на Валааме туристка нашлась.", "RU-KR"),
     ],
 )
 def test_spellings_found(text: str, code: str) -> None:
