@@ -52,6 +52,9 @@ _SITE_TAIL = re.compile(
 # After a dateline's city: maybe its country, then the month and the day in the English way
 # ("Ashgabat, Turkmenistan, Aug. 28", "Ashgabat, May 21, 2024, The Europe Today:").
 _ENGLISH_DATE_TAIL = re.compile(rf"(?:,\s*[A-Z][a-z]+)?,\s*(?:{MONTH_WORD})\.?\s+\d{{1,2}}\b")
+# After a caption's place: its country and the date ("in Bishkek, Kyrgyzstan, Sept. 24, 2023",
+# "Batken, Kyrgyzstan, 2015").
+_CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)\d\d\b)")
 # After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ...").
 _CAPITALS_DASH = re.compile(r"\s+[—–]\s")
 _WORD = morph.WORD_RE
@@ -282,7 +285,8 @@ def _dateline_like(text: str, start: int, end: int, first: bool = False) -> bool
     7"); ``first``: the name opens the text after the title, where a name alone on its line is
     the wire's dateline too ("Ташкент" / "Nur-Sultan" above the lead)."""
     if start and text[start - 1] != "\n":
-        return _SITE_TAIL.match(text, end) is not None
+        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023").
+        return _SITE_TAIL.match(text, end) is not None or _CAPTION_TAIL.match(text, end) is not None
     capitals = text[start:end].isupper()
     return bool(
         (

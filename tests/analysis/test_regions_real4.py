@@ -225,3 +225,13 @@ def test_place_in_a_local_firms_quoted_name_is_a_mention() -> None:
     got = roles(text)
     assert got["CN-SH"] == "mention"
     assert got["KZ-23"] == "party"
+
+
+def test_photo_caption_place_is_a_mention() -> None:
+    text = (
+        "China hands mobile hospitals to Kyrgyzstan\n\nChina handed two mobile hospitals to "
+        "Kyrgyzstan under an agreement on cooperation in health.\n\nThe ambassador looks over "
+        "the hospitals in Bishkek, Kyrgyzstan, Sept. 24, 2023. The hospitals, seen in Bishkek, "
+        "Kyrgyzstan, Sept. 24, were donated under the agreement."
+    )
+    assert roles(text)["KG-GB"] == "mention"
