@@ -336,6 +336,7 @@ def assign_roles(
     passed = False  # whether the previous name was a passing one
     located = False  # whether it stood after "в" / "in": where something is, not a side
     settled: set[str] = set()  # a party whatever else names it: no need to look again
+    governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
     title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot
@@ -364,6 +365,10 @@ def assign_roles(
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
         if not passing and _event_name(text, end, cues):
             passing = True  # "the Moscow summit", "Ташкентский инвестиционный форум": a venue
+        if code in cues.capitals and not cues.city_heads.isdisjoint(
+            _WORD.findall(morph.fold(text[max(0, start - 25) : start]))[-2:]
+        ):
+            governed.add(code)
         if code in cues.capitals and not passing and _visited(text, start, end, cues):
             passing = True  # the capital a delegation visits: the country is the side
         if companies and any(a <= start < b for a, b in companies):
@@ -423,5 +428,10 @@ def assign_roles(
         parties = set(body) or named or {r.code for r in regions}
     elif not parties:
         parties = set(body)
+    if len(countries) >= 2:
+        # A capital named in the body only is its country's seat, the country the side ("the
+        # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own
+        # city hall acts ("мэр Душанбе", "the hakimlik of Ashgabat").
+        parties -= cues.capitals - strong - governed
     roles = tuple(r if r.code in parties else replace(r, role="mention") for r in regions)
     return roles, frozenset(firms)

@@ -235,3 +235,23 @@ def test_photo_caption_place_is_a_mention() -> None:
         "Kyrgyzstan, Sept. 24, were donated under the agreement."
     )
     assert roles(text)["KG-GB"] == "mention"
+
+
+def test_capital_in_the_body_is_its_countrys_seat() -> None:
+    text = (
+        "Leaders of Turkmenistan and Tatarstan discuss cooperation\n\nTurkmenistan and "
+        "Tatarstan agreed to widen trade in trucks and grain.\n\nThe dialogue that Ashgabat "
+        "and Kazan have conducted for years rests on cooperation agreements."
+    )
+    got = roles(text)
+    assert got["TM-S"] == "mention"
+    assert got["RU-TA"] == "party"
+
+
+def test_capital_with_its_own_city_hall_stays_a_side() -> None:
+    text = (
+        "Рустам Эмомали провёл встречи с послами России и Узбекистана\n\nВстречи прошли в "
+        "мэрии.\n\nМэр Душанбе обсудил сотрудничество с городами России. Мэр Душанбе "
+        "предложил соглашение о партнёрстве."
+    )
+    assert roles(text)["TJ-DU"] == "party"
