@@ -71,6 +71,8 @@ _LIST_GAP = re.compile(
 )
 # A firm's legal form and the opening quote of its name.
 _LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
+_DAY_AFTER = re.compile(r" \d")  # a dot before a number: an abbreviated month ("Sept. 22")
+_ENDS = frozenset({"из", "до", "from", "to"})  # a route's end after its noun
 _ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
@@ -164,12 +166,16 @@ def _passing_name(
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
     if cut > 0 and before[cut - 1] == "г" and _ABBREVIATION.match(before, cut - 2):
         cut = max(before.rfind(".", 0, cut - 1), before.rfind("\n", 0, cut - 1))  # "в г. Атырау"
+    elif cut > 0 and _DAY_AFTER.match(before, cut + 1):
+        cut = max(before.rfind(".", 0, cut), before.rfind("\n", 0, cut))  # "held on Sept. 22"
     words = _WORD.findall(before, cut + 1)[-6:]
     if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
         return True, located
     for k in range(max(0, len(words) - 3), len(words)):
         if words[k] in cues.named:
-            return cues.prepositions.isdisjoint(words[k + 1 :]), located
+            # "трасса Бишкек", "a direct route from Atyrau": a route's end; not "на трассе
+            # в Омской области": where on the road.
+            return cues.prepositions.isdisjoint(words[k + 1 :]) or words[-1] in _ENDS, located
     if venue is None or venue.start() < cut:
         return False, located
     if _WITHIN.search(before, max(0, venue.start() - 20), venue.start() + 1):
@@ -184,6 +190,8 @@ def _passing_name(
         text[max(0, since, start - _VENUE_CONTEXT) : start - len(before) + venue.start()]
     )
     edge = max(wide.rfind("."), wide.rfind("!"), wide.rfind("?"), wide.rfind("\n"))
+    if edge > 0 and _DAY_AFTER.match(wide, edge + 1):
+        edge = max(wide.rfind(".", 0, edge), wide.rfind("\n", 0, edge))  # "held on Sept. 22"
     clause = [m.end() for m in _CLAUSE.finditer(wide, edge + 1)]  # its last boundary
     return not cues.venue_words.isdisjoint(
         _WORD.findall(wide, clause[-1] if clause else edge + 1)

@@ -255,3 +255,29 @@ def test_capital_with_its_own_city_hall_stays_a_side() -> None:
         "предложил соглашение о партнёрстве."
     )
     assert roles(text)["TJ-DU"] == "party"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "Атырауские спортсмены привезли медали с турнира в Астрахани\n\nСборная Атырауской "
+            "области заняла первое место.",
+            "RU-AST",
+        ),
+        (
+            "Kazakhstan and Kyrgyzstan sign documents at forum\n\nAt the first Interregional "
+            "Forum, held on Sept. 22-23 in Taraz, the Chui region and the Almaty region signed "
+            "an agreement.",
+            "KZ-31",
+        ),
+        (
+            "East Kazakhstan region sees tourism growth\n\nFlights to Oskemen from Almaty "
+            "region grow.\n\nTalks are under way on a direct route from Atyrau to the region "
+            "under an agreement.",
+            "KZ-23",
+        ),
+    ],
+)
+def test_venues_and_route_ends_are_mentions(text: str, venue: str) -> None:
+    assert roles(text)[venue] == "mention"
