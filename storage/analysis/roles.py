@@ -71,6 +71,7 @@ _LIST_GAP = re.compile(
 )
 # A firm's legal form and the opening quote of its name.
 _LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
+_QUOTES = frozenset('»"”')  # a quoted name's closing marks
 _DAY_AFTER = re.compile(r" \d")  # a dot before a number: an abbreviated month ("Sept. 22")
 _ENDS = frozenset({"из", "до", "from", "to"})  # a route's end after its noun
 _ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
@@ -144,6 +145,14 @@ def _firm_quoted(text: str, start: int) -> bool:
     return found is not None and "»" not in text[found.end() : start]
 
 
+def _event_quoted(before: str, close: int, cues: RoleCues) -> bool:
+    """Whether the quoted name closing at ``close`` is an event's, its venue's word right
+    before it ("на выставке «Иннопром» в Ташкенте"), not a place's ("на пункте пропуска
+    «Ак-Жол» в Чуйской области")."""
+    opening = max(before.rfind(q, 0, close) for q in '«"“')
+    return opening > 0 and not cues.venue_words.isdisjoint(_WORD.findall(before, 0, opening)[-2:])
+
+
 def _passing_name(
     text: str,
     span: tuple[int, int, int],
@@ -178,7 +187,8 @@ def _passing_name(
             return cues.prepositions.isdisjoint(words[k + 1 :]) or words[-1] in _ENDS, located
     if venue is None or venue.start() < cut:
         return False, located
-    if _WITHIN.search(before, max(0, venue.start() - 20), venue.start() + 1):
+    within = _WITHIN.search(before, max(0, venue.start() - 20), venue.start() + 1)
+    if within and not (within[0][0] in _QUOTES and _event_quoted(before, within.start(), cues)):
         return False, located  # "Shanlo city in Shaanxi Province": where a place is
     # "В Атырау подписан меморандум": the venue's word right after the name.
     after = morph.fold(text[end : end + 40])

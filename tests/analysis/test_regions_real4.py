@@ -281,3 +281,20 @@ def test_capital_with_its_own_city_hall_stays_a_side() -> None:
 )
 def test_venues_and_route_ends_are_mentions(text: str, venue: str) -> None:
     assert roles(text)[venue] == "mention"
+
+
+def test_quoted_event_before_its_city_is_a_venue() -> None:
+    text = (
+        "Пермь и Фергана подпишут соглашение о сотрудничестве\n\nДелегация Пермского края "
+        "примет участие в выставке «Иннопром» в Самарканде, где с узбекской стороной обсудят "
+        "соглашения."
+    )
+    assert roles(text)["UZ-SA"] == "mention"
+
+
+def test_quoted_crossing_before_its_region_stays_where_it_is() -> None:
+    text = (
+        "Пункт пропуска открыли после ремонта\n\nКазахстан и Кыргызстан договорились о "
+        "сотрудничестве.\n\nСоглашение подписали на пункте пропуска «Ак-Жол» в Чуйской области."
+    )
+    assert roles(text)["KG-C"] == "party"
