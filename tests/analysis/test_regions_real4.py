@@ -298,3 +298,13 @@ def test_quoted_crossing_before_its_region_stays_where_it_is() -> None:
         "сотрудничестве.\n\nСоглашение подписали на пункте пропуска «Ак-Жол» в Чуйской области."
     )
     assert roles(text)["KG-C"] == "party"
+
+
+def test_embassys_seat_is_a_mention() -> None:
+    text = (
+        "Khatlon governor proposes sister-city ties with Japan\n\nThe governor of Khatlon has "
+        "suggested to Japan's Embassy in Dushanbe that it consider sister-city relations."
+    )
+    got = roles(text)
+    assert got["TJ-DU"] == "mention"
+    assert got["TJ-KT"] == "party"
