@@ -441,9 +441,11 @@ def assign_roles(
         # names (a flood in four regions).
         parties |= set(body)
     if not parties and len(countries) < 2:
-        # A short local item: what it names (else its dateline) is what it is about; with
-        # two countries named, places named only in passing (a forum's city) stay mentions.
-        parties = set(body) or named or {r.code for r in regions}
+        # A short local item: what it names is what it is about (its dateline alone is only
+        # where the wire wrote it: "Ashgabat, Turkmenistan, June 17" over a harvest story);
+        # with two countries named, places named only in passing (a forum's city) stay
+        # mentions.
+        parties = set(body) or named
     elif not parties:
         parties = set(body)
     if len(countries) >= 2:

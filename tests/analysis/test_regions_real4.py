@@ -308,3 +308,11 @@ def test_embassys_seat_is_a_mention() -> None:
     got = roles(text)
     assert got["TJ-DU"] == "mention"
     assert got["TJ-KT"] == "party"
+
+
+def test_dateline_alone_is_a_mention_in_a_local_item() -> None:
+    text = (
+        "Wheat harvesting underway in Turkmenistan\n\nAshgabat, Turkmenistan, June 17\n\n"
+        "Farmers of Turkmenistan began harvesting wheat this week across the country."
+    )
+    assert roles(text)["TM-S"] == "mention"
