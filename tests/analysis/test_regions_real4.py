@@ -316,3 +316,21 @@ def test_dateline_alone_is_a_mention_in_a_local_item() -> None:
         "Farmers of Turkmenistan began harvesting wheat this week across the country."
     )
     assert roles(text)["TM-S"] == "mention"
+
+
+def test_agreement_signed_years_ago_is_background() -> None:
+    text = (
+        "Давняя дружба станет ещё крепче\n\nТюменская область подписала соглашение с "
+        "Казахстаном.\n\nВ развитие подписанного два года назад меморандума о сотрудничестве "
+        "между правительствами Тюменской и Северо-Казахстанской области подписан план."
+    )
+    assert roles(text)["KZ-59"] == "mention"
+
+
+def test_event_named_after_its_place_is_a_mention() -> None:
+    text = (
+        "Uzbekistan harbors energy plans, Russia ready to help\n\nRussia and Uzbekistan signed "
+        "an agreement on gas.\n\nSince the Andijan massacre of May 2005 Russia and Uzbekistan "
+        "have signed agreements on cooperation."
+    )
+    assert roles(text)["UZ-AN"] == "mention"
