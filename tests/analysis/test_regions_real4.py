@@ -334,3 +334,13 @@ def test_event_named_after_its_place_is_a_mention() -> None:
         "have signed agreements on cooperation."
     )
     assert roles(text)["UZ-AN"] == "mention"
+
+
+def test_a_persons_home_town_is_a_mention() -> None:
+    text = (
+        "Стоит ли россиянам ехать на отдых в Кыргызстан\n\nВпечатлениями о поездке на "
+        "Иссык-Куль с читателями поделилась жительница Омска Нафиса."
+    )
+    got = roles(text)
+    assert got["RU-OMS"] == "mention"
+    assert got["KG-Y"] == "party"
