@@ -233,6 +233,16 @@ def _links(text: str, spots: Sequence[Spot]) -> tuple[set[int], set[int]]:
     return follows, routes
 
 
+def _long_lists(follows: set[int]) -> set[int]:
+    """The names in enumerations of three or more ("органами Самарканда, Бухары, Хивы,
+    Ташкента"): a capital among them is a city as the others are, no seat of government."""
+    out: set[int] = set()
+    for i in follows:
+        if i + 1 in follows or i - 1 in follows:
+            out.update((i, i + 1))
+    return out
+
+
 def _partner_lists(text: str, spots: Sequence[Spot], follows: set[int]) -> set[int]:
     """Names in a list of three or more after "с" / "with": a side's partners already ("мэрия
     Бишкека установила побратимские отношения с Челябинском, Екатеринбургом и Уфой", "has
@@ -355,6 +365,7 @@ def assign_roles(
     located = False  # whether it stood after "в" / "in": where something is, not a side
     settled: set[str] = set()  # a party whatever else names it: no need to look again
     governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
+    listed = _long_lists(follows_next)  # a capital among other places: the city itself
     title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot
@@ -383,8 +394,11 @@ def assign_roles(
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
         if not passing and _event_name(text, end, cues):
             passing = True  # "the Moscow summit", "Ташкентский инвестиционный форум": a venue
-        if code in cues.capitals and not cues.city_heads.isdisjoint(
-            _WORD.findall(morph.fold(text[max(0, start - 25) : start]))[-2:]
+        if code in cues.capitals and (
+            i in listed
+            or not cues.city_heads.isdisjoint(
+                _WORD.findall(morph.fold(text[max(0, start - 25) : start]))[-2:]
+            )
         ):
             governed.add(code)
         if code in cues.capitals and not passing and _visited(text, start, end, cues):

@@ -344,3 +344,13 @@ def test_a_persons_home_town_is_a_mention() -> None:
     got = roles(text)
     assert got["RU-OMS"] == "mention"
     assert got["KG-Y"] == "party"
+
+
+def test_capital_among_listed_cities_is_a_city() -> None:
+    text = (
+        "Узбекистан и Казахстан наращивают сотрудничество в туризме\n\nГруппа "
+        "предпринимательниц из Жамбылской области находится с рабочим визитом в Ташкенте.\n\n"
+        "Стороны договорились о партнёрстве туристических органов Самарканда, Бухары, Хивы, "
+        "Ташкента и Жамбылской области."
+    )
+    assert roles(text)["UZ-TK"] == "party"
