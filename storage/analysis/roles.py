@@ -42,7 +42,10 @@ _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a rou
 _START = attrgetter("start")
 _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
 # After a dateline's city: its country and outlet and a dash, or a dash and a site.
-_OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+# (The outlet's name may be lost with its link: "Tashkent, Uzbekistan ( -- Kazakhstan's...")
+_OUTLET_TAIL = re.compile(
+    r",\s*[^\W\d_][\w .-]{1,30}?\s*\((?:[^()\n]{2,40}\)|\s*(?=[—–-]))\s*(?:[—–]|--?)\s"
+)
 # After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
 _CAPITALS_OUTLET = re.compile(r"\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
 # (An agency's initials may stand before the site: "Узбекистан, Ташкент - АН Podrobno.uz.")

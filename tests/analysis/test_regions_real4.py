@@ -107,6 +107,11 @@ def test_comments_link_above_the_text_keeps_the_text() -> None:
             "UZ-TK",
         ),
         (
+            "Almaty region and Chui region sign trade deal\n\nTashkent, Uzbekistan ( -- The "
+            "Almaty region and the Chui region signed a memorandum on trade in grain.",
+            "UZ-TK",
+        ),
+        (
             "Алматинская и Чуйская области подписали меморандум\n\nУзбекистан, Ташкент - АН "
             "Podrobno.uz. Алматинская и Чуйская области подписали меморандум о торговле.",
             "UZ-TK",
