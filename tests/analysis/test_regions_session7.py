@@ -1,0 +1,34 @@
+"""Regions found in session 7's new real texts (tuning23): "St. Petersburg" written with a
+dot, the Mangyshlak peninsula (Mangystau), an evening paper's name ("Вечерний Бишкек") that
+signs a page and is no place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storage.analysis.analyze import analyze
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def codes(body: str) -> set[str]:
+    text = f"Заголовок о сотрудничестве регионов\n\n{body}"
+    return {r.code for r in analyze(text, today=TODAY).regions}
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Turkmenistan signed agreements with enterprises of St. Petersburg on trade.", "RU-SPE"),
+        ("Turkmens of the Mangyshlak peninsula traded with Astrakhan for centuries.", "KZ-47"),
+    ],
+)
+def test_names_of_real_texts_are_found(body: str, code: str) -> None:
+    assert code in codes(body)
+
+
+def test_an_evening_paper_is_no_place() -> None:
+    found = codes("Чуйская область подписала соглашения с инвесторами из Китая.\n\nВечерний Бишкек")
+    assert found == {"KG-C"}
