@@ -1,6 +1,7 @@
-"""Regions found in session 7's new real texts (tuning23): "St. Petersburg" written with a
-dot, the Mangyshlak peninsula (Mangystau), an evening paper's name ("Вечерний Бишкек") that
-signs a page and is no place."""
+"""Regions found in session 7's new real texts (tuning23, tuning24): "St. Petersburg" written
+with a dot, the Mangyshlak peninsula (Mangystau), krais written "Kray", the Ken-Bulun crossing;
+an evening paper's name ("Вечерний Бишкек") signing a page and a seismic station's name are
+no place."""
 
 from __future__ import annotations
 
@@ -23,10 +24,20 @@ def codes(body: str) -> set[str]:
     [
         ("Turkmenistan signed agreements with enterprises of St. Petersburg on trade.", "RU-SPE"),
         ("Turkmens of the Mangyshlak peninsula traded with Astrakhan for centuries.", "KZ-47"),
+        ("Heilongjiang borders Primorsky Kray and Amur Oblast.", "RU-PRI"),
+        ("Heilongjiang borders Khabarovskiy Kray and Amur Oblast.", "RU-KHA"),
+        ("493 trucks were queueing at the Ken-Bulun road crossing point.", "KG-C"),
     ],
 )
 def test_names_of_real_texts_are_found(body: str, code: str) -> None:
     assert code in codes(body)
+
+
+def test_a_seismic_stations_name_is_no_place() -> None:
+    found = codes(
+        "Камчатку тряхнуло. По данным сейсмостанции «Петропавловск», толчки были сильными."
+    )
+    assert "KZ-59" not in found
 
 
 def test_an_evening_paper_is_no_place() -> None:
