@@ -144,3 +144,11 @@ def test_the_forum_on_whose_sidelines_they_met_is_no_main_topic() -> None:
     )
     body = lem("Стороны обсудили сотрудничество в аграрной, промышленной и туристической сферах.")
     assert detect_topics(title, lead, body)[:1] == ("agriculture",)
+
+
+def test_ore_and_chemical_fertilizers_imported_are_goods() -> None:
+    text = lem(
+        "Imports from Russia now include crude oil, iron ore, coal and chemical fertilizers.",
+        "In 2012 chemical fertilizer imports from Russia to the province doubled.",
+    )
+    assert "industry" not in detect_topics([], [], text)
