@@ -152,3 +152,13 @@ def test_ore_and_chemical_fertilizers_imported_are_goods() -> None:
         "In 2012 chemical fertilizer imports from Russia to the province doubled.",
     )
     assert "industry" not in detect_topics([], [], text)
+
+
+def test_the_city_companies_come_from_is_no_side() -> None:
+    roles = _roles(
+        "Uzbek-Chinese textile forum held in Tashkent\n\n"
+        "Tashkent hosted an Uzbek-Chinese business forum on textile cooperation on Monday.\n\n"
+        "The Chinese delegation included 20 representatives of associations and 12 large "
+        "companies from Shanghai, Qingdao and elsewhere."
+    )
+    assert roles.get("CN-SH") == "mention"
