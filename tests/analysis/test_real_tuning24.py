@@ -162,3 +162,14 @@ def test_the_city_companies_come_from_is_no_side() -> None:
         "companies from Shanghai, Qingdao and elsewhere."
     )
     assert roles.get("CN-SH") == "mention"
+
+
+def test_an_offices_seat_is_a_mention() -> None:
+    roles = _roles(
+        "OSCE supports a seminar on water co-operation between Kazakhstan and Russia\n\n"
+        "The OSCE Programme Office in Astana will support a seminar on transboundary water "
+        "co-operation for participants from Kazakhstan and Russia.\n\n"
+        "Experts will share recommendations, the website of the OSCE Programme Office in "
+        "Astana reads. The seminar is meant to promote the agreement on the Ural river."
+    )
+    assert roles.get("KZ-71") == "mention"
