@@ -173,3 +173,10 @@ def test_an_offices_seat_is_a_mention() -> None:
         "Astana reads. The seminar is meant to promote the agreement on the Ural river."
     )
     assert roles.get("KZ-71") == "mention"
+
+
+def test_plant_quarantine_is_agriculture() -> None:
+    text = lem(
+        "The sides signed a memorandum on technical cooperation in animal and plant quarantine."
+    )
+    assert "agriculture" in detect_topics([], [], text)
