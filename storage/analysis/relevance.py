@@ -190,5 +190,7 @@ def is_relevant(
             return words >= ALONE and words > local
         if words < THRESHOLD:
             return False  # regions of one country: their own words, not the topics, decide
-    together = words + TOPIC_EVIDENCE * min(len(topics), 2)
+    # The areas count only beside some word of cooperation: one side's own tourism and roads
+    # with "a tourist" at most are its own news, whatever country the new road leads to.
+    together = words + (TOPIC_EVIDENCE * min(len(topics), 2) if words > 1 else 0.0)
     return together >= THRESHOLD and together > local

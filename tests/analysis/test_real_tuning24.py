@@ -180,3 +180,14 @@ def test_plant_quarantine_is_agriculture() -> None:
         "The sides signed a memorandum on technical cooperation in animal and plant quarantine."
     )
     assert "agriculture" in detect_topics([], [], text)
+
+
+def test_one_sides_tourism_and_roads_are_its_own_news() -> None:
+    text = (
+        "Отдых на Иссык-Куле может стать круглогодичным\n\n"
+        "Кыргызстан собирается продлить туристический сезон на Иссык-Куле на весь год, "
+        "заявил директор департамента туризма.\n\n"
+        "По его словам, туристов регион привлекает не только летом. Строится автодорога, "
+        "которая соединит Иссык-Кульскую область с Казахстаном, и новый аэропорт в Караколе."
+    )
+    assert not analyze(text).relevant
