@@ -1,0 +1,29 @@
+"""Topic rules of session 7 (helper tuneE) on texts derived from real articles
+(tests/data/labelled/tuning23.toml) and the labelling conventions of
+tests/data/labelled/README.md: goods traded at a hub, a page's links to other stories."""
+
+from __future__ import annotations
+
+from storage.analysis.topics import detect_topics
+from tests.analysis.test_topics_real import lem
+
+
+def test_goods_traded_at_a_hub_are_no_topic_of_their_sector() -> None:
+    lead = "В новом центре будут торговать запчастями для сельхозтехники и удобрениями."
+    got = detect_topics([], lem(lead), [])
+    assert "agriculture" not in got
+
+
+def test_a_link_to_another_story_is_no_topic() -> None:
+    body = [
+        "The two governors discussed joint projects in agriculture and industry.",
+        "Read more: Russia to build Central Asia's first nuclear power plant.",
+    ]
+    got = detect_topics([], [], [s for b in body for s in lem(b)])
+    assert "energy" not in got
+    ru = [
+        "Стороны обсудили сотрудничество в сфере образования.",
+        "Читайте также: в области запустят новую электростанцию и газопровод.",
+    ]
+    got = detect_topics([], [], [s for b in ru for s in lem(b)])
+    assert "energy" not in got
