@@ -27,3 +27,28 @@ def test_a_link_to_another_story_is_no_topic() -> None:
     ]
     got = detect_topics([], [], [s for b in ru for s in lem(b)])
     assert "energy" not in got
+
+
+def test_a_forum_whose_sidelines_hosted_the_talks_is_a_venue() -> None:
+    lead = (
+        "На полях международного туристического форума «Сердце туризма» посол провёл "
+        "встречу с губернатором области."
+    )
+    body = "Стороны обсудили сотрудничество в сельском хозяйстве."
+    got = detect_topics([], lem(lead), lem(body))
+    assert got[:1] == ("agriculture",)
+    en = "The governor met the ambassador on the sidelines of the Tourism Forum of Asia."
+    assert "tourism" not in detect_topics([], lem(en), [])
+
+
+def test_the_areas_of_relations_are_topics() -> None:
+    ru = "Республика считает область партнёром в экономических и культурных отношениях."
+    assert "culture" in detect_topics([], [], lem(ru))
+    en = "The regions want to deepen their trade and cultural ties."
+    assert "culture" in detect_topics([], [], lem(en))
+
+
+def test_a_range_of_areas_of_cooperation_is_a_list() -> None:
+    ru = "Стороны обсудили сотрудничество от аграрного и промышленного до туристического."
+    got = detect_topics([], [], lem(ru))
+    assert {"agriculture", "industry", "tourism"} <= set(got)
