@@ -52,3 +52,18 @@ def test_a_range_of_areas_of_cooperation_is_a_list() -> None:
     ru = "Стороны обсудили сотрудничество от аграрного и промышленного до туристического."
     got = detect_topics([], [], lem(ru))
     assert {"agriculture", "industry", "tourism"} <= set(got)
+
+
+def test_educational_tourism_is_no_education() -> None:
+    body = "The company will build a hotel within the scientific and educational tourism centre."
+    got = detect_topics([], [], lem(body))
+    assert "education" not in got
+    assert "tourism" in got
+
+
+def test_deals_signed_for_a_sum_are_investment_first() -> None:
+    title = "Samarkand, Bashkortostan sign agreements worth $2 billion during a regional forum"
+    body = "The sides also discussed cooperation in agriculture and tourism."
+    assert detect_topics(lem(title), [], lem(body))[:1] == ("investment",)
+    ru = "На форуме подписаны 12 соглашений на 90 млн долларов"
+    assert "investment" in detect_topics(lem(ru), [], [])
