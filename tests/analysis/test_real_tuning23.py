@@ -67,3 +67,18 @@ def test_deals_signed_for_a_sum_are_investment_first() -> None:
     assert detect_topics(lem(title), [], lem(body))[:1] == ("investment",)
     ru = "На форуме подписаны 12 соглашений на 90 млн долларов"
     assert "investment" in detect_topics(lem(ru), [], [])
+
+
+def test_a_flood_is_local_news() -> None:
+    title = "Flash flood hits villages in Sughd province"
+    body = (
+        "More than 200 houses were affected, roads were washed away and the drinking water "
+        "supply was cut; the Red Crescent supplied food and blankets."
+    )
+    got = detect_topics(lem(title), [], lem(body))
+    assert "trade" not in got
+
+
+def test_industry_and_supply_chains_are_no_industry() -> None:
+    body = "The region will smooth industry and supply chains and expand trade with Kazakhstan."
+    assert "industry" not in detect_topics([], [], lem(body))
