@@ -82,3 +82,14 @@ def test_a_flood_is_local_news() -> None:
 def test_industry_and_supply_chains_are_no_industry() -> None:
     body = "The region will smooth industry and supply chains and expand trade with Kazakhstan."
     assert "industry" not in detect_topics([], [], lem(body))
+
+
+def test_a_tour_of_plants_is_what_a_guest_was_shown() -> None:
+    body = [
+        "The ambassador visited large industrial facilities, among them an oil refinery.",
+        "At the refinery he learned about the enterprise's work and its modernisation.",
+        "The sides discussed supplies of raw materials and export potential.",
+    ]
+    got = detect_topics([], [], [s for b in body for s in lem(b)])
+    assert "energy" not in got
+    assert "trade" in got
