@@ -93,3 +93,14 @@ def test_a_tour_of_plants_is_what_a_guest_was_shown() -> None:
     got = detect_topics([], [], [s for b in body for s in lem(b)])
     assert "energy" not in got
     assert "trade" in got
+
+
+def test_a_journey_alone_is_no_tourism() -> None:
+    title = "Путешествие в сердце Евразии"
+    body = "Корреспондент проехал по маршруту вдоль границы и увидел рост товарооборота."
+    assert "tourism" not in detect_topics(lem(title), [], lem(body))
+
+
+def test_a_trade_attache_is_a_post() -> None:
+    body = "Heads of diplomatic missions and trade attaches from 35 countries came to the forum."
+    assert "trade" not in detect_topics([], lem(body), [])
