@@ -104,3 +104,13 @@ def test_a_journey_alone_is_no_tourism() -> None:
 def test_a_trade_attache_is_a_post() -> None:
     body = "Heads of diplomatic missions and trade attaches from 35 countries came to the forum."
     assert "trade" not in detect_topics([], lem(body), [])
+
+
+def test_what_one_saw_with_ones_own_eyes_is_a_sight() -> None:
+    body = [
+        "Корреспондент своими глазами увидел, как идёт выплавка стали на металлургическом комбинате.",
+        "Стороны обсудили рост товарооборота двух стран.",
+    ]
+    got = detect_topics([], [], [s for b in body for s in lem(b)])
+    assert got[:1] == ("trade",)
+    assert "industry" not in got
