@@ -114,3 +114,11 @@ def test_what_one_saw_with_ones_own_eyes_is_a_sight() -> None:
     got = detect_topics([], [], [s for b in body for s in lem(b)])
     assert got[:1] == ("trade",)
     assert "industry" not in got
+
+
+def test_the_food_sphere_is_an_area_of_agriculture() -> None:
+    lead = "Стороны обсудили сотрудничество в продовольственной, социальной и культурной сферах."
+    assert "agriculture" in detect_topics([], lem(lead), [])
+    # Food security named once (a body's name) is still no topic of its own.
+    body = "Он возглавил инспекцию по контролю за обеспечением продовольственной безопасности."
+    assert "agriculture" not in detect_topics([], [], lem(body))
