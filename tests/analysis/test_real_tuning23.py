@@ -122,3 +122,19 @@ def test_the_food_sphere_is_an_area_of_agriculture() -> None:
     # Food security named once (a body's name) is still no topic of its own.
     body = "Он возглавил инспекцию по контролю за обеспечением продовольственной безопасности."
     assert "agriculture" not in detect_topics([], [], lem(body))
+
+
+def test_a_leaders_departure_and_landing_are_protocol() -> None:
+    body = [
+        "Глава государства вылетел из международного аэропорта Ашхабада.",
+        "Спустя час самолёт президента приземлился в аэропорту Туркменбаши.",
+    ]
+    assert "transport" not in detect_topics([], [], [s for b in body for s in lem(b)])
+
+
+def test_a_banks_name_is_no_area() -> None:
+    body = [
+        "The only tall buildings belonged to the Agricultural Bank of China.",
+        "Trains carry goods through the border town every day.",
+    ]
+    assert "agriculture" not in detect_topics([], [], [s for b in body for s in lem(b)])
