@@ -93,8 +93,14 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     production base, a route's first train name their topics.
 # 25: page chrome above the headline also: a bare domain ("mfa.gov.kg"), "Go to the main
 #     site", "Сюжет: COVID-19", a day in two calendars; chrome above text with no headline
-#     goes too (the text's first sentence is the title).
-ANALYSIS_VERSION = "25"
+#     goes too (the text's first sentence is the title); English possessives ("delegation's")
+#     take the word's lemma.
+# 26: regions and roles tuned on tuning14-17/20/21: spellings (Akhalsky region, Karagandy),
+#     names that are no place (Ferghana Valley, Aral Sea, a given name before a patronymic),
+#     Liaoning's and Hebei's cities, twins by context; datelines, captions, an embassy's
+#     seat, an event's or exhibition's venue, a visited capital, a home town and standing
+#     partners listed after "с"/"with" are mentions; a capital stands for its country.
+ANALYSIS_VERSION = "26"
 
 
 @cache

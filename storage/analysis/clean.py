@@ -102,11 +102,13 @@ _READ_ALSO_FIRST = frozenset("чЧсС")  # the letters it can open with: most l
 def _drop_debris(lines: list[str]) -> list[str]:
     kept: list[str] = []
     after_prompt = False
+    text = False  # whether a line of the article's text (a sentence) came yet
     for line in lines:
         if is_comments_marker(line):
-            if any(k[-1] in ".!?…" for k in kept):
+            if text:
                 break  # what follows "Комментарии" is the comment thread, not the article
-            continue  # above any text it is a link of the page's toolbar
+            continue  # the page's link to its comments above the text (date, source, link)
+        text = text or line[-1] in ".!?…"  # a sentence, not a date, source or headline
         if after_prompt and line[-1] not in TERMINAL:
             after_prompt = False
             continue  # the headline a "Читайте также:" prompt links to

@@ -48,6 +48,7 @@ def _stem(word: str) -> str:
 
 
 _LATIN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_POSSESSIVES = frozenset(("'s", "’s", "‘s", "ʼs"))
 
 
 def fold(word: str) -> str:
@@ -89,6 +90,9 @@ def lemmas(word: str) -> tuple[str, ...]:
     folded = fold(word)
     if _LATIN_WORD.fullmatch(folded):
         return ("-".join(map(_stem, folded.split("-"))),)
+    if folded[-2:] in _POSSESSIVES and _LATIN_WORD.fullmatch(folded[:-2]):
+        # "the delegation's visit": the word, as vocabulary and passing rules know it
+        return ("-".join(map(_stem, folded[:-2].split("-"))),)
     seen: dict[str, None] = {}
     for parse in _parse(folded):
         seen.setdefault(fold(parse.normal_form), None)

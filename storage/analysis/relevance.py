@@ -40,6 +40,11 @@ class RoleCues:
     aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
     sites: frozenset[str] = frozenset()  # ... and one of these: a place built on, a side
     background: frozenset[str] = frozenset()  # a sides' sentence with one: done before, no side
+    ties: frozenset[str] = frozenset()  # ... with a list after "с" / "with": standing partners
+    visit: frozenset[str] = frozenset()  # (forms) a visit's words: to a capital, a venue
+    capitals: frozenset[str] = frozenset()  # region codes of the seven countries' capitals
+    city_heads: frozenset[str] = frozenset()  # (forms) before a capital: the city itself acts
+    events: frozenset[str] = frozenset()  # (forms) right after a name: an event's venue
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -116,6 +121,11 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             sides=lemmas("sides"),
             aside_openers=lemmas("aside_openers"),
             background=lemmas("background"),
+            ties=lemmas("ties"),
+            visit=forms("visit"),
+            capitals=frozenset(roles.get("capitals", ())),
+            city_heads=forms("city_heads"),
+            events=forms("events"),
             sites=lemmas("sites"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),

@@ -19,6 +19,7 @@ from functools import cache
 from operator import attrgetter
 
 from storage.analysis import morph
+from storage.analysis.dates import MONTH_WORD
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
@@ -41,13 +42,42 @@ _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a rou
 _START = attrgetter("start")
 _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
 # After a dateline's city: its country and outlet and a dash, or a dash and a site.
-_OUTLET_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{1,30}?\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+# (The outlet's name may be lost with its link: "Tashkent, Uzbekistan ( -- Kazakhstan's...")
+_OUTLET_TAIL = re.compile(
+    r",\s*[^\W\d_][\w .-]{1,30}?\s*\((?:[^()\n]{2,40}\)|\s*(?=[—–-]))\s*(?:[—–]|--?)\s"
+)
 # After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
 _CAPITALS_OUTLET = re.compile(r"\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
-_SITE_TAIL = re.compile(r"\s+[—–-]\s+[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b")
+# (An agency's initials may stand before the site: "Узбекистан, Ташкент - АН Podrobno.uz.")
+_SITE_TAIL = re.compile(
+    r"\s+[—–-]\s+(?:[A-ZА-ЯЁ]{1,4}\s+)?[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b"
+)
+# After a dateline's city: maybe its country, then the month and the day in the English way
+# ("Ashgabat, Turkmenistan, Aug. 28", "Ashgabat, May 21, 2024, The Europe Today:").
+_ENGLISH_DATE_TAIL = re.compile(rf"(?:,\s*[A-Z][a-z]+)?,\s*(?:{MONTH_WORD})\.?\s+\d{{1,2}}\b")
+# After a caption's place: its country and the date ("in Bishkek, Kyrgyzstan, Sept. 24, 2023",
+# "Batken, Kyrgyzstan, 2015").
+_CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)\d\d\b)")
+# After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ...").
+_CAPITALS_DASH = re.compile(r"\s+[—–]\s")
 _WORD = morph.WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
+# "с" / "with" and at most two words before the first name of a list ("с городами",
+# "with China's").
+_WITH = re.compile(r"(?:^|\s)(?:с|со|with)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
+# Between two names of a list, the first with its region noun ("с Челябинской областью,
+# Санкт-Петербургом, Казанью").
+_LIST_GAP = re.compile(
+    r"\s+(?:област\w*|кра[ейяю]\w*|регион\w*|провинци\w*|region|province)\s*(?:,|и|and)\s+",
+    re.IGNORECASE,
+)
+# A firm's legal form and the opening quote of its name.
+_LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
+_QUOTES = frozenset('»"”')  # a quoted name's closing marks
+_DAY_AFTER = re.compile(r" \d")  # a dot before a number: an abbreviated month ("Sept. 22")
+_ENDS = frozenset({"из", "до", "from", "to"})  # a route's end after its noun
+_ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
 _COORDINATION = re.compile(r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*")
 
@@ -88,23 +118,42 @@ def _company_name(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     """Two to six capitalised Latin words closed by a company's word ("Xinjiang Lihua (Group)
     Co.", "Beijing Zhongyi Boyue Culture Media Co.")."""
     words = "|".join(map(re.escape, suffixes))
-    return re.compile(rf"((?:[A-Z][a-z]+ ){{2,6}})(?:\((?:{words})\) ?)?(?:{words})\b")
+    return re.compile(rf"((?:(?:[A-Z][a-z]+|&) ){{2,8}})(?:\((?:{words})\) ?)?(?:{words})\b")
 
 
 def _companies(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the text names a company written in Latin, as closed by its word or repeated
     without it ("Xinjiang Lihua to raise investment" after "Xinjiang Lihua (Group) Co."): each
-    run of two or more of the name's last words, wherever it stands."""
+    run of two or more of the name's last or first words, wherever it stands."""
     spans: list[tuple[int, int]] = []
     for found in _company_name(suffixes).finditer(text):
         words = found[1].split()
-        for k in range(len(words) - 1):
-            name = " ".join(words[k:])
+        # Its tails ("Lihua (Group) Co." repeated as "Xinjiang Lihua") and its heads ("the
+        # head of Fuxin Xinyida" after "Fuxin Xinyida Agriculture & Industry Trade Company").
+        names = {" ".join(words[k:]) for k in range(len(words) - 1)}
+        names.update(" ".join(words[:k]) for k in range(2, len(words)))
+        for name in names:
             at = text.find(name)
             while at >= 0:
                 spans.append((at, at + len(name)))
                 at = text.find(name, at + 1)
     return spans
+
+
+def _firm_quoted(text: str, start: int) -> bool:
+    """Whether a name stands inside the quoted name after a firm's legal form (ТОО «Актобе и
+    К», ТОО «Шанхай контракшн»): the gazetteer passes such names on as places, the labels
+    read them as mentions."""
+    found = _LEGAL_QUOTE.search(text, max(0, start - 60), start)
+    return found is not None and "»" not in text[found.end() : start]
+
+
+def _event_quoted(before: str, close: int, cues: RoleCues) -> bool:
+    """Whether the quoted name closing at ``close`` is an event's, its venue's word right
+    before it ("на выставке «Иннопром» в Ташкенте"), not a place's ("на пункте пропуска
+    «Ак-Жол» в Чуйской области")."""
+    opening = max(before.rfind(q, 0, close) for q in '«"“')
+    return opening > 0 and not cues.venue_words.isdisjoint(_WORD.findall(before, 0, opening)[-2:])
 
 
 def _passing_name(
@@ -129,15 +178,20 @@ def _passing_name(
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
     if cut > 0 and before[cut - 1] == "г" and _ABBREVIATION.match(before, cut - 2):
         cut = max(before.rfind(".", 0, cut - 1), before.rfind("\n", 0, cut - 1))  # "в г. Атырау"
+    elif cut > 0 and _DAY_AFTER.match(before, cut + 1):
+        cut = max(before.rfind(".", 0, cut), before.rfind("\n", 0, cut))  # "held on Sept. 22"
     words = _WORD.findall(before, cut + 1)[-6:]
     if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
         return True, located
     for k in range(max(0, len(words) - 3), len(words)):
         if words[k] in cues.named:
-            return cues.prepositions.isdisjoint(words[k + 1 :]), located
+            # "трасса Бишкек", "a direct route from Atyrau": a route's end; not "на трассе
+            # в Омской области": where on the road.
+            return cues.prepositions.isdisjoint(words[k + 1 :]) or words[-1] in _ENDS, located
     if venue is None or venue.start() < cut:
         return False, located
-    if _WITHIN.search(before, max(0, venue.start() - 20), venue.start() + 1):
+    within = _WITHIN.search(before, max(0, venue.start() - 20), venue.start() + 1)
+    if within and not (within[0][0] in _QUOTES and _event_quoted(before, within.start(), cues)):
         return False, located  # "Shanlo city in Shaanxi Province": where a place is
     # "В Атырау подписан меморандум": the venue's word right after the name.
     after = morph.fold(text[end : end + 40])
@@ -149,6 +203,8 @@ def _passing_name(
         text[max(0, since, start - _VENUE_CONTEXT) : start - len(before) + venue.start()]
     )
     edge = max(wide.rfind("."), wide.rfind("!"), wide.rfind("?"), wide.rfind("\n"))
+    if edge > 0 and _DAY_AFTER.match(wide, edge + 1):
+        edge = max(wide.rfind(".", 0, edge), wide.rfind("\n", 0, edge))  # "held on Sept. 22"
     clause = [m.end() for m in _CLAUSE.finditer(wide, edge + 1)]  # its last boundary
     return not cues.venue_words.isdisjoint(
         _WORD.findall(wide, clause[-1] if clause else edge + 1)
@@ -180,6 +236,67 @@ def _links(text: str, spots: Sequence[Spot]) -> tuple[set[int], set[int]]:
     return follows, routes
 
 
+def _long_lists(follows: set[int]) -> set[int]:
+    """The names in enumerations of three or more ("органами Самарканда, Бухары, Хивы,
+    Ташкента"): a capital among them is a city as the others are, no seat of government."""
+    out: set[int] = set()
+    for i in follows:
+        if i + 1 in follows or i - 1 in follows:
+            out.update((i, i + 1))
+    return out
+
+
+def _partner_lists(text: str, spots: Sequence[Spot], follows: set[int]) -> set[int]:
+    """Names in a list of three or more after "с" / "with": a side's partners already ("мэрия
+    Бишкека установила побратимские отношения с Челябинском, Екатеринбургом и Уфой", "has
+    productive cooperation with Hubei, Shanxi and Shandong provinces") are the background of
+    the news (labelling conventions: the region's other partners)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(spots):
+        j = i
+        while j in follows or (
+            j + 1 < len(spots)
+            and spots[j + 1].start - spots[j].end <= _NEAR + 8
+            and _LIST_GAP.fullmatch(text, spots[j].end, spots[j + 1].start) is not None
+        ):
+            j += 1
+        if j - i >= 2 and _WITH.search(text, max(0, spots[i].start - 30), spots[i].start):
+            out.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+def _route_start(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a route to a place the gazetteer does not hold ("shippers from
+    Chongqing to Duisburg", "из Омска до Бишкека" is caught by ``_links``)."""
+    opener = text[max(0, start - 6) : start].lower()
+    return opener.endswith(_FROM) and _ROUTE_TAIL.match(text, end) is not None
+
+
+def _event_name(text: str, end: int, cues: RoleCues) -> bool:
+    """Whether a name is the first word of an event's name: a place then an event's word, at
+    most one word between ("the Moscow summit", "the SCO Beijing Summit", "Ташкентский
+    международный инвестиционный форум" is caught by its last two words)."""
+    after = _WORD.findall(morph.fold(text[end : end + 30]))[:2]
+    return not cues.events.isdisjoint(after)
+
+
+def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
+    """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
+    рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
+    приехала делегация", "has recently visited Astana"): the venue of talks with its country's
+    government (labelling conventions), not a side."""
+    before = morph.fold(text[max(0, start - _CONTEXT) : start])
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    words = _WORD.findall(before, cut + 1)[-8:]
+    after = morph.fold(text[end : end + 40])
+    ahead = _WORD.findall(after, 0, after.find(".") % 41)[:4]
+    if not cues.visit.isdisjoint(words) and cues.visit.isdisjoint(ahead):
+        return bool(_TO.intersection(words[-3:])) or words[-1:] == ["visited"]
+    return bool(words) and words[-1] in _TO and not cues.visit.isdisjoint(ahead)
+
+
 def _shown(
     text: str, start: int, sentence_start: int, lemmas: Sequence[str], cues: RoleCues
 ) -> bool:
@@ -189,20 +306,32 @@ def _shown(
     return len(morph.tokenize(text[sentence_start:start])) > first
 
 
-def _dateline_like(text: str, start: int, end: int) -> bool:
+def _dateline_like(text: str, start: int, end: int, first: bool = False) -> bool:
     """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
     followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
     министр...") or by its outlet and a dash ("BISHKEK (TCA) — On October 19"), or followed
     by its country and outlet and a dash ("Tashkent, Uzbekistan (UzDaily.com) — The
     second..."), or a name before " - " and a site ("12:10, 19 сентября 2025, Бишкек -
-    24.kg")."""
+    24.kg"), or followed by the month and day in the English way ("Tashkent, Uzbekistan, Dec.
+    7"); ``first``: the name opens the text after the title, where a name alone on its line is
+    the wire's dateline too ("Ташкент" / "Nur-Sultan" above the lead)."""
     if start and text[start - 1] != "\n":
-        return _SITE_TAIL.match(text, end) is not None
+        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023").
+        return _SITE_TAIL.match(text, end) is not None or _CAPTION_TAIL.match(text, end) is not None
     capitals = text[start:end].isupper()
     return bool(
-        (capitals and (text[end : end + 1] in (",", ".") or _CAPITALS_OUTLET.match(text, end)))
+        (
+            capitals
+            and (
+                text[end : end + 1] in (",", ".")
+                or _CAPITALS_OUTLET.match(text, end)
+                or _CAPITALS_DASH.match(text, end)
+            )
+        )
         or _OUTLET_TAIL.match(text, end)
         or _SITE_TAIL.match(text, end)
+        or _ENGLISH_DATE_TAIL.match(text, end)
+        or (first and text[end : end + 1] in ("\n", ""))
     )
 
 
@@ -223,6 +352,7 @@ def assign_roles(
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
     follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
+    partners = _partner_lists(text, spots, follows_next) if len(spots) > 2 else set()
     companies = (
         _companies(text, cues.company_suffixes)
         if any(text[s.start].isascii() for s in spots)
@@ -237,13 +367,18 @@ def assign_roles(
     passed = False  # whether the previous name was a passing one
     located = False  # whether it stood after "в" / "in": where something is, not a side
     settled: set[str] = set()  # a party whatever else names it: no need to look again
+    governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
+    listed = _long_lists(follows_next)  # a capital among other places: the city itself
     title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot
         coordinated = i - 1 in follows_next
         follows = i in follows_next  # the next name inherits this one's cue
         head = start < title_end
-        if not head and (city_start <= start < city_end or _dateline_like(text, start, end)):
+        if not head and (
+            city_start <= start < city_end
+            or _dateline_like(text, start, end, start == zones.lead_start)
+        ):
             passed = located = False
             continue
         named.add(code)
@@ -260,10 +395,25 @@ def assign_roles(
         else:
             since = spots[i - 1].end if i else 0
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
+        if not passing and _event_name(text, end, cues):
+            passing = True  # "the Moscow summit", "Ташкентский инвестиционный форум": a venue
+        if code in cues.capitals and (
+            i in listed
+            or not cues.city_heads.isdisjoint(
+                _WORD.findall(morph.fold(text[max(0, start - 25) : start]))[-2:]
+            )
+        ):
+            governed.add(code)
+        if code in cues.capitals and not passing and _visited(text, start, end, cues):
+            passing = True  # the capital a delegation visits: the country is the side
         if companies and any(a <= start < b for a, b in companies):
             firms.add(code)
             passing = True
-        passed = passing = passing or i in routes
+        elif "«" in text[max(0, start - 60) : start] and _firm_quoted(text, start):
+            passing = True  # ТОО «Актобе и К»: a local firm's name, no place of the news
+        if i in partners and k >= 0 and not cues.ties.isdisjoint(sentences.lemmas[k]):
+            passing = True  # a side's standing partners
+        passed = passing = passing or i in routes or _route_start(text, start, end)
         located = where
         if passing and in_head and i not in routes:
             hosts.add(code)
@@ -308,10 +458,17 @@ def assign_roles(
         # names (a flood in four regions).
         parties |= set(body)
     if not parties and len(countries) < 2:
-        # A short local item: what it names (else its dateline) is what it is about; with
-        # two countries named, places named only in passing (a forum's city) stay mentions.
-        parties = set(body) or named or {r.code for r in regions}
+        # A short local item: what it names is what it is about (its dateline alone is only
+        # where the wire wrote it: "Ashgabat, Turkmenistan, June 17" over a harvest story);
+        # with two countries named, places named only in passing (a forum's city) stay
+        # mentions.
+        parties = set(body) or named
     elif not parties:
         parties = set(body)
+    if len(countries) >= 2:
+        # A capital named in the body only is its country's seat, the country the side ("the
+        # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own
+        # city hall acts ("мэр Душанбе", "the hakimlik of Ashgabat").
+        parties -= cues.capitals - strong - governed
     roles = tuple(r if r.code in parties else replace(r, role="mention") for r in regions)
     return roles, frozenset(firms)

@@ -12,6 +12,12 @@ from storage.analysis.gazetteer.forms import CASES, cases, nominative_name
 # Surnames of the region (Назарбаев, Сатпаева, Жумагалиевой, Абайулы): when pymorphy3 does not
 # know one, its ending still tells (nominative forms only, to keep the case check honest).
 SURNAME_END = re.compile(r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|улы|уулу|кызы|ұлы|қызы)$")
+# A patronymic in any case (Абишевича, Мирзиёевичем, Ильиничне): the word before it is a given
+# name ("Нурсултана Абишевича Назарбаева" is a person, not Nur-Sultan).
+PATRONYMIC = re.compile(r"(?:[оеё]вич|[оеё]вн|ичн)(?:а|у|ем|е|ы|ой|ою)?$")
+# Surnames of the region in Latin letters (Ahmedova, Karimov, Aliyev, Rahmonzoda): after a
+# place-shaped word they make it a given name ("Navbahor Ahmedova", "Bakhtiyor Karimov").
+LATIN_SURNAME_END = re.compile(r"[a-z](?:ov|ev|yev|ova|eva|yeva|uulu|kyzy|zoda)$")
 
 
 def is_person(doc: Doc, i: int, given: frozenset[str]) -> bool:
@@ -21,6 +27,10 @@ def is_person(doc: Doc, i: int, given: frozenset[str]) -> bool:
     if i + 1 < len(toks) and not gaps[i + 1].strip():
         nxt = toks[i + 1]
         if nxt.capital and not nxt.keys:
+            if PATRONYMIC.search(nxt.norm) or (
+                nxt.norm.isascii() and toks[i].norm.isascii() and LATIN_SURNAME_END.search(nxt.norm)
+            ):
+                return True
             surname = cases(nxt.norm, "Surn")
             if SURNAME_END.search(nxt.norm):
                 surname |= {"nomn"}
