@@ -100,7 +100,11 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     Liaoning's and Hebei's cities, twins by context; datelines, captions, an embassy's
 #     seat, an event's or exhibition's venue, a visited capital, a home town and standing
 #     partners listed after "с"/"with" are mentions; a capital stands for its country.
-ANALYSIS_VERSION = "26"
+# 27: tuning23/24 (tuneE's vocabulary; tuneD's relevance and roles): a consulate opened is a
+#     tie, a border queue the crossing's own news, topics count for relevance with more than
+#     one word of cooperation; a consular district's regions, a venue of talks, an office's
+#     seat, "companies from Shanghai" are mentions; "NUR-SULTAN –", "XI'AN:" are datelines.
+ANALYSIS_VERSION = "27"
 
 
 @cache
