@@ -104,6 +104,7 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     tie, a border queue the crossing's own news, topics count for relevance with more than
 #     one word of cooperation; a consular district's regions, a venue of talks, an office's
 #     seat, "companies from Shanghai" are mentions; "NUR-SULTAN –", "XI'AN:" are datelines.
+#     A ticker of the site's other headlines ("СЕГОДНЯ НА САЙТЕ: …") is no title.
 ANALYSIS_VERSION = "27"
 
 

@@ -202,6 +202,7 @@ _CHROME_RE = re.compile(
     re.IGNORECASE,
 )
 _CHROME_MAX = 60
+_TICKER_RE = re.compile(r"(?:сегодня на сайте|top stories|today on the site)\s*:", re.IGNORECASE)
 _CRUMB_RE = re.compile(r"\s+(?:[|>»/]|&gt;)\s+")  # "Home > News", "Главная | ПОЛИТИКА | …"
 _SHOUT_WORDS = 4  # "ПОСЛЕДНИЕ НОВОСТИ", "US EUROPE AFRICA ASIA": a menu, not a headline
 
@@ -209,6 +210,8 @@ _SHOUT_WORDS = 4  # "ПОСЛЕДНИЕ НОВОСТИ", "US EUROPE AFRICA ASIA"
 def is_chrome(line: str) -> bool:
     """A line of the page's own (a rubric, a rate, a notice, a menu, a breadcrumb trail) seen
     above the headline."""
+    if line[:1] in "СсTt" and _TICKER_RE.match(line):
+        return True  # a ticker of the site's other headlines, however long
     if len(line) > _CHROME_MAX * 2:
         return False
     crumbs = _CRUMB_RE.split(line)

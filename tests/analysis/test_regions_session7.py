@@ -43,3 +43,20 @@ def test_a_seismic_stations_name_is_no_place() -> None:
 def test_an_evening_paper_is_no_place() -> None:
     found = codes("Чуйская область подписала соглашения с инвесторами из Китая.\n\nВечерний Бишкек")
     assert found == {"KG-C"}
+
+
+def test_western_kazakhstan_is_west_kazakhstan() -> None:
+    assert "KZ-27" in codes("The Western Kazakhstan regional administration will hold a seminar.")
+
+
+def test_a_ticker_of_other_headlines_is_no_title() -> None:
+    raw = "\n\n".join(
+        [
+            "СЕГОДНЯ НА САЙТЕ: В Ашхабаде обсудили присоединение к ВТО Сегодня, 12:03Туркменистан "
+            "и ЕС усиливают партнёрство Сегодня, 11:57",
+            "Туркменистан и Астрахань укрепляют связи в гуманитарной и экономической сферах",
+            "Делегация Астраханской области провела переговоры в Ашхабаде о поставках зерна.",
+        ]
+    )
+    title = analyze(raw, today=TODAY).title
+    assert title == "Туркменистан и Астрахань укрепляют связи в гуманитарной и экономической сферах"
