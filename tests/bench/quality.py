@@ -47,6 +47,7 @@ PARTS = (
     "heldout8",
     "tuning23",
     "tuning24",
+    "tuning25",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
