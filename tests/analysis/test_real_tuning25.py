@@ -1,0 +1,38 @@
+"""Rules of session 7 (helper tuneF) from the errors on texts derived from real articles
+(tests/data/labelled/tuning25.toml): names the gazetteer missed, and place words that are no
+place."""
+
+from __future__ import annotations
+
+from storage.analysis.analyze import analyze
+
+
+def _codes(text: str) -> set[str]:
+    return {r.code for r in analyze(text).regions}
+
+
+def test_bare_english_darya_regions_in_a_list_of_shares() -> None:
+    codes = _codes(
+        "Cotton harvest grows\n\nThe largest shares came from Surkhandarya (12.1%) and "
+        "Kashkadarya (10.4%), ahead of Bukhara region."
+    )
+    assert {"UZ-SU", "UZ-QA"} <= codes
+
+
+def test_tumen_oblast_is_tyumen() -> None:
+    codes = _codes("Forum in Petropavl\n\nBusinessmen of Kurgan and Tumen oblasts attended.")
+    assert "RU-TYU" in codes
+
+
+def test_arkadag_city_is_ahal() -> None:
+    codes = _codes(
+        "Twin cities\n\nA memorandum was signed between Arkadag city and the city of Khujand."
+    )
+    assert "TM-A" in codes
+
+
+def test_an_award_named_after_a_place_is_no_place() -> None:
+    assert "KZ-33" not in _codes(
+        "Governor honoured\n\nThe governor of Orenburg region received the Dostyk Order."
+    )
+    assert "KZ-33" not in _codes("Губернатор награждён\n\nГубернатору вручили орден Достык.")
