@@ -36,3 +36,10 @@ def test_an_award_named_after_a_place_is_no_place() -> None:
         "Governor honoured\n\nThe governor of Orenburg region received the Dostyk Order."
     )
     assert "KZ-33" not in _codes("Губернатор награждён\n\nГубернатору вручили орден Достык.")
+
+
+def test_a_twin_name_takes_the_country_whose_other_regions_are_named() -> None:
+    # Балыкчи: Issyk-Kul's town and Andijan's district; Исфана (Batken) makes it Kyrgyz.
+    codes = _codes("Выборы мэров\n\nВ Балыкчи и Исфане выберут мэров в январе.")
+    assert "KG-Y" in codes
+    assert "UZ-AN" not in codes

@@ -79,16 +79,12 @@ class Gazetteer:
 
     def _settle_twins(self, doc: Doc, hits: list[Hit]) -> None:
         """A name on both sides of a border (Хоргос) means the side its context names: one of
-        the two regions named elsewhere in the text, else a country named just before it
-        ("китайский Хоргос") or in brackets after it ("Хоргос (КНР)"), else the first of the
-        data's list."""
+        the two regions named elsewhere, else a country named just before it ("китайский
+        Хоргос") or in brackets after it ("Хоргос (КНР)"), else the country whose other regions
+        the text names ("Балыкчи и Исфана": Kyrgyz), else the first of the data's list."""
         if all(len(h.targets) == 1 for h in hits):
             return  # most texts: no hit with a choice to make
-        named = {
-            h.targets[0].region.code
-            for h in hits
-            if len(h.targets) == 1 and h.targets[0].region is not None
-        }
+        named = {t.region.code for h in hits if len(h.targets) == 1 for t in h.targets if t.region}
         for h in hits:
             refs = [t.region for t in h.targets if t.kind == NAME and t.region is not None]
             if len(refs) < 2 or len({r.country for r in refs}) < 2:
@@ -96,7 +92,8 @@ class Gazetteer:
             chosen = [r for r in refs if r.code in named]
             if len(chosen) != 1:
                 near = self._country_before(doc, h.pos) or self._country_after(doc, h.pos)
-                chosen = [r for r in refs if r.country == near] or refs
+                sides = {near} if near else {code[:2] for code in named}
+                chosen = [r for r in refs if r.country in sides] or refs
             keep = chosen[0]
             h.targets = tuple(t for t in h.targets if t.region is None or t.region == keep)
 
