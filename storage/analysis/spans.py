@@ -45,6 +45,18 @@ def named_positions(
 _FILLERS = frozenset({"of", "the", "по"})
 
 
+def cut_at(named: frozenset[int], starts: Sequence[int]) -> frozenset[int]:
+    """``named`` without the words a body's name ran into past a frame that begins at one of
+    ``starts``: in "the health ministries on cooperation in health care" the name ends
+    before "on"; what follows "cooperation in" is the area the agreement covers."""
+    cut: set[int] = set()
+    for k in starts:
+        while k in named:
+            cut.add(k)
+            k += 1
+    return named - cut if cut else named
+
+
 # In a phrase, a gap: up to GAP_WORDS stray words where one is allowed elsewhere ("train 60
 # Tajik engineers", "прошли стажировку 40 костанайских врачей": a number and an adjective).
 GAP = "*"

@@ -12,7 +12,7 @@ from collections.abc import Container, Sequence
 from itertools import compress, repeat
 
 from storage.analysis import morph
-from storage.analysis.spans import chain, listed_areas, match, named_positions
+from storage.analysis.spans import chain, cut_at, listed_areas, match, named_positions
 from storage.analysis.topic_names import (
     all_topics,
     resolve_topic,
@@ -141,6 +141,8 @@ def _scan_sentence(
         if not (vocab.names_after.isdisjoint(lemmas) and vocab.names_before.isdisjoint(lemmas))
         else frozenset()
     ) | _goods_positions(vocab, lemmas)
+    if edges and named:  # a frame ends a body's name: "ministries on cooperation in health"
+        named = cut_at(named, [at for at, forward, _ in edges if forward])
     framed = bool(edges)
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}

@@ -5,6 +5,8 @@ place."""
 from __future__ import annotations
 
 from storage.analysis.analyze import analyze
+from storage.analysis.topics import detect_topics
+from tests.analysis.test_topics_real import lem
 
 
 def _codes(text: str) -> set[str]:
@@ -43,3 +45,11 @@ def test_a_twin_name_takes_the_country_whose_other_regions_are_named() -> None:
     codes = _codes("Выборы мэров\n\nВ Балыкчи и Исфане выберут мэров в январе.")
     assert "KG-Y" in codes
     assert "UZ-AN" not in codes
+
+
+def test_a_frame_ends_a_bodys_name() -> None:
+    # "the health ministries on cooperation in health care": the name ends before "on", the
+    # care after "cooperation in" is the area the agreement covers.
+    lead = "An agreement between the health ministries on cooperation in health care was signed."
+    topics = detect_topics(lem("Uzbekistan and Kyrgyzstan sign documents"), lem(lead), [])
+    assert "health" in topics
