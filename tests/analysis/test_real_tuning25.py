@@ -53,3 +53,18 @@ def test_a_frame_ends_a_bodys_name() -> None:
     lead = "An agreement between the health ministries on cooperation in health care was signed."
     topics = detect_topics(lem("Uzbekistan and Kyrgyzstan sign documents"), lem(lead), [])
     assert "health" in topics
+
+
+def test_a_cross_border_corridor_is_transport() -> None:
+    lead = "Стороны обсудили развитие трансграничного коридора между областями."
+    topics = detect_topics(lem("Губернатор встретился с консулом"), lem(lead), [])
+    assert "transport" in topics
+
+
+def test_an_earlier_story_in_a_short_article_is_no_topic() -> None:
+    title = "Посол Казахстана посетил Саратов"
+    lead = "Губернатор обсудил с послом развитие торговли."
+    body = "Ранее сообщалось, что губернатор побывал на новом кирпичном производстве в районе."
+    topics = detect_topics(lem(title), lem(lead), lem(body))
+    assert "trade" in topics
+    assert "industry" not in topics
