@@ -68,3 +68,15 @@ def test_an_earlier_story_in_a_short_article_is_no_topic() -> None:
     topics = detect_topics(lem(title), lem(lead), lem(body))
     assert "trade" in topics
     assert "industry" not in topics
+
+
+def test_what_agreements_are_aimed_at_names_areas() -> None:
+    # A signing at a venue passes by, but what its agreements are for is the news.
+    title, lead = lem("Regions' council meets in Tashkent"), lem("The presidents took part.")
+    body = (
+        "Ten contracts, including ones aimed at developing trade, are to be signed at the council."
+    )
+    assert "trade" in detect_topics(title, lead, lem(body))
+    title, lead = lem("Совет регионов собрался в Ташкенте"), lem("Президенты приняли участие.")
+    body = "Десять договоров, направленных на развитие торговли, подпишут на совете в Ташкенте."
+    assert "trade" in detect_topics(title, lead, lem(body))
