@@ -146,6 +146,7 @@ def _scan_sentence(
     framed = bool(edges)
     # Word position -> the topics of the phrases covering it: a phrase speaks for its words.
     claimed: dict[int, set[str]] = {}
+    muted: set[int] = set()  # the words of a phrase of weight 0: no item of a list either
     index = vocab.index
     # Most words are no term: C loops pick the positions worth a look.
     positions = range(len(lemmas))
@@ -194,6 +195,8 @@ def _scan_sentence(
                 # текстильного оборудования" is still industry's.
                 for k in range(i, end) if end - i == len(phrase) else (i, end - 1):
                     claimed.setdefault(k, set()).add(term.slug)
+                    if not term.weight:
+                        muted.add(k)
         for term in terms:
             if i in claimed and term.slug not in claimed[i]:
                 continue  # a word of a phrase of another topic: "wind farm" is no farming
@@ -208,6 +211,8 @@ def _scan_sentence(
         if not own:
             continue
         for phrase, slug in areas:
+            if i in muted and slug not in claimed[i]:
+                continue  # "investment environments" list no ecology
             end = match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
                 area_hits.append((i, end, slug))

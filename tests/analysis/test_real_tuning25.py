@@ -80,3 +80,18 @@ def test_what_agreements_are_aimed_at_names_areas() -> None:
     title, lead = lem("Совет регионов собрался в Ташкенте"), lem("Президенты приняли участие.")
     body = "Десять договоров, направленных на развитие торговли, подпишут на совете в Ташкенте."
     assert "trade" in detect_topics(title, lead, lem(body))
+
+
+def test_new_energy_vehicles_are_no_energy() -> None:
+    lead = "The sides will cooperate in textiles, new energy vehicles and mining."
+    topics = detect_topics(lem("Fujian and Samarkand seek closer ties"), lem(lead), [])
+    assert "industry" in topics
+    assert "energy" not in topics
+
+
+def test_an_investment_environment_is_no_ecology() -> None:
+    body = "Both sides presented their investment environments and key industries to investors."
+    topics = detect_topics(
+        lem("Trade forum held"), lem("The forum took place in Fuzhou."), lem(body)
+    )
+    assert "ecology" not in topics
