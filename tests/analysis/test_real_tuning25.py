@@ -95,3 +95,12 @@ def test_an_investment_environment_is_no_ecology() -> None:
         lem("Trade forum held"), lem("The forum took place in Fuzhou."), lem(body)
     )
     assert "ecology" not in topics
+
+
+def test_promoting_goods_is_trade() -> None:
+    body = "The goal of the trip is to promote local goods and services and to find partners."
+    topics = detect_topics(lem("Business forum held"), lem("Firms went to Kurgan."), lem(body))
+    assert "trade" in topics
+    body = "Стороны обсудили продвижение казахстанских товаров на рынок области."
+    topics = detect_topics(lem("Прошла встреча"), lem("Делегация прибыла в Омск."), lem(body))
+    assert "trade" in topics
