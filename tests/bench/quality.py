@@ -48,6 +48,7 @@ PARTS = (
     "tuning23",
     "tuning24",
     "tuning25",
+    "tuning26",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
