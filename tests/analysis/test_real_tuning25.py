@@ -104,3 +104,17 @@ def test_promoting_goods_is_trade() -> None:
     body = "Стороны обсудили продвижение казахстанских товаров на рынок области."
     topics = detect_topics(lem("Прошла встреча"), lem("Делегация прибыла в Омск."), lem(body))
     assert "trade" in topics
+
+
+def test_what_an_exhibition_displayed_passes_by() -> None:
+    title, lead = lem("Governor visits expo in Urumqi"), lem("The sides discussed investment.")
+    body = "The visitors viewed displays of agricultural products, the car industry and logistics."
+    topics = detect_topics(title, lead, lem(body))
+    assert "transport" not in topics
+    assert "agriculture" not in topics
+
+
+def test_supplies_of_farm_products_are_trade() -> None:
+    body = "We are ready to work together on supplies of agricultural products, the governor said."
+    topics = detect_topics(lem("Governor visits expo"), lem("The sides met."), lem(body))
+    assert "trade" in topics
