@@ -118,3 +118,11 @@ def test_supplies_of_farm_products_are_trade() -> None:
     body = "We are ready to work together on supplies of agricultural products, the governor said."
     topics = detect_topics(lem("Governor visits expo"), lem("The sides met."), lem(body))
     assert "trade" in topics
+
+
+def test_a_directors_title_is_no_topic() -> None:
+    title = lem("Министры обсудили торговлю")
+    lead = lem(
+        "Министр встретился с заместителем генерального директора по промышленному развитию."
+    )
+    assert "industry" not in detect_topics(title, lead, [])
