@@ -126,3 +126,10 @@ def test_a_directors_title_is_no_topic() -> None:
         "Министр встретился с заместителем генерального директора по промышленному развитию."
     )
     assert "industry" not in detect_topics(title, lead, [])
+
+
+def test_business_cooperation_in_a_title_is_no_trade() -> None:
+    title = lem("Область укрепит деловое сотрудничество с Казахстаном")
+    lead = lem("Главная тема форума — партнёрство в транспортной инфраструктуре и логистике.")
+    body = lem("Казахстан остаётся одним из ключевых торговых партнёров региона.")
+    assert detect_topics(title, lead, body)[:1] == ("transport",)
