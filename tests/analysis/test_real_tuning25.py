@@ -133,3 +133,9 @@ def test_business_cooperation_in_a_title_is_no_trade() -> None:
     lead = lem("Главная тема форума — партнёрство в транспортной инфраструктуре и логистике.")
     body = lem("Казахстан остаётся одним из ключевых торговых партнёров региона.")
     assert detect_topics(title, lead, body)[:1] == ("transport",)
+
+
+def test_what_the_talk_was_about_at_a_plant_visited_is_a_topic() -> None:
+    title, lead = lem("Аким посетил Тюмень"), lem("Делегация области прибыла в Тюмень.")
+    body = "При посещении завода речь шла о поставках нефтепродуктов в область."
+    assert "energy" in detect_topics(title, lead, lem(body))
