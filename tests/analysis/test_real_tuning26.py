@@ -24,3 +24,22 @@ def test_a_copper_smelter_built_together_is_industry() -> None:
         "китайским предприятием."
     ).topics
     assert "industry" in topics
+
+
+def test_a_customs_checkpoint_and_motor_transport_are_transport() -> None:
+    topics = analyze(
+        "Граница между областями снова открыта\n\n"
+        "Пресс-секретарь губернатора сообщил, что граница открыта.\n\n"
+        "КПП на границе работают в штатном режиме. Это касается и автотранспорта."
+    ).topics
+    assert topics[:1] == ("transport",)
+
+
+def test_a_customs_crossing_point_comes_first_in_its_list() -> None:
+    topics = analyze(
+        "Подписан меморандум между областями\n\n"
+        "Губернаторы двух областей подписали меморандум о сотрудничестве.\n\n"
+        "Стороны обсудили таможенно-пропускные пункты, создание зеленого коридора, "
+        "сотрудничество в сфере образования и культуры. Обсуждалась и перевозка грузов."
+    ).topics
+    assert topics[:1] == ("transport",)
