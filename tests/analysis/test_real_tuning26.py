@@ -54,3 +54,24 @@ def test_appointments_of_district_heads_are_local_news() -> None:
         "Хокимом Фуркатского района Ферганской области назначен Эльёр Асронкулов."
     )
     assert not result.relevant
+
+
+def test_supplies_of_a_regions_equipment_are_trade() -> None:
+    topics = analyze(
+        "Sverdlovsk region and Tajikistan discuss cooperation\n\n"
+        "The governor met the Tajik delegation in Yekaterinburg.\n\n"
+        "They discussed supplies of Ural equipment to Tajikistan. The sides also spoke of "
+        "deliveries of petrochemical products."
+    ).topics
+    assert "trade" in topics
+
+
+def test_ecological_recreation_is_tourism_not_ecology() -> None:
+    topics = analyze(
+        "Sverdlovsk region and Gorno-Badakhshan agree to cooperate in tourism\n\n"
+        "The sides signed an agreement on cooperation in tourism.\n\n"
+        "The landscapes of the Pamirs offer a chance for active and ecological recreation. "
+        "Its mountain lakes and glaciers attract foreign tourists."
+    ).topics
+    assert "tourism" in topics
+    assert "ecology" not in topics
