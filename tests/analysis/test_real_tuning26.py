@@ -75,3 +75,14 @@ def test_ecological_recreation_is_tourism_not_ecology() -> None:
     ).topics
     assert "tourism" in topics
     assert "ecology" not in topics
+
+
+def test_an_assembly_line_and_a_rail_service_launched_are_industry_and_transport() -> None:
+    topics = analyze(
+        "Tatarstan president to visit Uzbekistan\n\n"
+        "The sides hope to sign agreements between Tatarstan and regions of Uzbekistan.\n\n"
+        "KAMAZ has launched its second assembly line in Samarkand region. "
+        "A rail service has also been launched. Trade grew by 57 percent last year."
+    ).topics
+    assert "industry" in topics
+    assert "transport" in topics
