@@ -86,3 +86,13 @@ def test_an_assembly_line_and_a_rail_service_launched_are_industry_and_transport
     ).topics
     assert "industry" in topics
     assert "transport" in topics
+
+
+def test_a_compound_adjective_speaks_for_its_parts_in_relevance() -> None:
+    result = analyze(
+        "Узбекистан открыл границу с Баткенской областью\n\n"
+        "Пресс-секретарь губернатора Баткенской области рассказал о ситуации на границе.\n\n"
+        "Сегодня в село приехали жители Ферганской области Узбекистана. "
+        "Торгово-партнерские отношения между республиками восстанавливаются."
+    )
+    assert result.relevant
