@@ -96,3 +96,12 @@ def test_a_compound_adjective_speaks_for_its_parts_in_relevance() -> None:
         "Торгово-партнерские отношения между республиками восстанавливаются."
     )
     assert result.relevant
+
+
+def test_a_joint_apitherapy_centre_is_health() -> None:
+    topics = analyze(
+        "Башкирия и Ташкентская область обсудили технопарк\n\n"
+        "Делегации обсудили строительство технопарка в Ташкентской области.\n\n"
+        "Стороны договорились открыть в Узбекистане совместный центр апитерапии."
+    ).topics
+    assert "health" in topics
