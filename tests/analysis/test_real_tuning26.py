@@ -105,3 +105,13 @@ def test_a_joint_apitherapy_centre_is_health() -> None:
         "Стороны договорились открыть в Узбекистане совместный центр апитерапии."
     ).topics
     assert "health" in topics
+
+
+def test_an_earlier_story_passes_by_in_a_short_article() -> None:
+    topics = analyze(
+        "Bashkortostan and Tashkent region plan joint agricultural projects\n\n"
+        "The talks focused on cooperation in agriculture and education.\n\n"
+        "Particular attention went to beekeeping. Earlier this year the sides signed "
+        "agreements worth 2.8 billion rubles and investments of 35 million dollars."
+    ).topics
+    assert "investment" not in topics
