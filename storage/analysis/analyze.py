@@ -105,7 +105,11 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     one word of cooperation; a consular district's regions, a venue of talks, an office's
 #     seat, "companies from Shanghai" are mentions; "NUR-SULTAN –", "XI'AN:" are datelines.
 #     A ticker of the site's other headlines ("СЕГОДНЯ НА САЙТЕ: …") is no title.
-ANALYSIS_VERSION = "27"
+# 28: tuning26 (tuneG): appointments are local news; a compound adjective's parts count for
+#     relevance; "Ранее"/"Earlier" opens another story in short articles too; checkpoints,
+#     rail services, assembly lines, supplies of equipment name their topics. Datelines closed
+#     by an outlet and a colon ("Tashkent, The Gulf Observer:"); bylines "By X - Trend:".
+ANALYSIS_VERSION = "28"
 
 
 @cache

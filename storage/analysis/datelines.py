@@ -32,6 +32,9 @@ _DATELESS_RE = re.compile(
     # or the agency in brackets: "BISHKEK (TCA) — On October 19…"
     rf"|(?P<bracketed>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{{2,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})"
     r"\s*\([^()\n]{2,30}\)\s*[—–-]+"
+    # or the outlet and a colon: "Tashkent, The Gulf Observer: …", "ASTANA ( WNAM MONITORING): …"
+    rf"|(?P<outlet_city>{CITY})\s*(?:,\s*(?:The\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,3}}"
+    r"|\(\s*[^()\n]{2,30}\))\s*:\s+(?=[A-ZА-ЯЁ«“\"])"
 )
 
 # Shorter datelines, only before a paragraph of real text (a title is never one):
@@ -75,7 +78,7 @@ def _dateline_end(paragraph: str) -> tuple[int, str, str] | None:
         return None
     m = _DATELESS_RE.match(paragraph)
     if m:
-        return m.end(), m["city"] or m["bracketed"], ""
+        return m.end(), m["city"] or m["bracketed"] or m["outlet_city"], ""
     if len(paragraph) < _SHORT_DATELINE_REST or paragraph[0] not in _DATELINE_OPENERS:
         return None
     m = _CITY_ONLY_RE.match(paragraph) or _OUTLET_ONLY_RE.match(paragraph)

@@ -43,7 +43,7 @@ class Kinds:
     roster: Groups = field(default_factory=dict)
     roster_openers: frozenset[str] = frozenset()
     aside_openers: frozenset[str] = frozenset()
-    earlier_openers: frozenset[str] = frozenset()  # an aside in a short article too
+    story_openers: frozenset[str] = frozenset()  # an aside in a short article's body too
     aside_words: frozenset[str] = frozenset()  # the keys of the four groups
 
     def passes_any(self, lemmas: Sequence[str]) -> bool:
@@ -118,7 +118,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         roster=roster,
         roster_openers=frozenset(rules.get("roster_openers", ())),
         aside_openers=words("aside_openers"),
-        earlier_openers=words("earlier_openers"),
+        story_openers=words("story_openers"),
         aside_words=frozenset([*background, *description, *portrait, *roster]),
     )
 

@@ -110,6 +110,8 @@ _CREDIT_RE = re.compile(
     r"иллюстрация|коллаж|скриншот|кадр из видео|инфографика|на фото|на снимке|"
     r"автор|авторы|author|корреспондент|редактор|текст|теги|тэги|метки|tags|caption|"
     r"подпись к фото)\s*[:—–-].{0,200}"
+    # a byline with its agency: "By Fakhri Vakilov - Trend:"
+    r"|by\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}\s*[—–-]+\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?:?"
     # a byline with its date and no colon: "Автор Olga_Gafurova Monday, 07 March 2022 3:13 PM"
     r"|(?:автор|author)\s+\S+(?:\s+\S+){0,2}\s*,?\s+\D{0,30}\d{1,2}\D{1,12}\d{4}.{0,20}"
     # a caption with no colon: "Иллюстративное фото", "Фото с сайта gov.kz"

@@ -158,6 +158,14 @@ def _evidence(table: dict[str, float], head: set[str], body: set[str]) -> float:
     return total
 
 
+def _with_parts(words: set[str]) -> set[str]:
+    """The words and the parts of their compound adjectives: "торгово-партнерские отношения"
+    say trade and partnership as "торговые" and "партнерские" do (t26-23); a noun pair
+    ("выставка-ярмарка" of one country's cotton, t9-11) is one thing and stays whole."""
+    compounds = [w for w in words if "о-" in w]
+    return words.union(morph.lemma(p) for w in compounds for p in w.split("-") if p)
+
+
 def is_relevant(
     head: Sequence[Sequence[str]],
     body: Sequence[Sequence[str]],
@@ -169,8 +177,8 @@ def is_relevant(
     two sides are two countries (one may be beyond the seven) or two regions that are parties;
     ``topics``: the areas it discusses (a train of goods between two countries is trade)."""
     vocab = load_vocabulary()
-    head_set: set[str] = set().union(*head)  # in C: no Python loop over every word
-    body_set: set[str] = set().union(*body)
+    head_set: set[str] = _with_parts(set().union(*head))  # in C: no loop over every word
+    body_set: set[str] = _with_parts(set().union(*body))
     sides = len(set(countries))
     if sides < 2 and not (
         vocab.foreign.isdisjoint(head_set) and vocab.foreign.isdisjoint(body_set)

@@ -311,8 +311,9 @@ def _score_zones(
                 in_aside = False  # "Стороны договорились также...": the news again
             aside = aside or (body and (in_aside or kinds.aside(lemmas)))
             aside = aside or (number >= body_from and kinds.portrays(lemmas))
-            # "Ранее ... писали, что ...": an earlier story, in a short body too (conventions)
-            aside = aside or (number >= body_from and lemmas[0] in kinds.earlier_openers)
+            # "Earlier this year the sides signed agreements worth..." is another story in a
+            # short article too (labelling conventions: an "earlier" paragraph).
+            aside = aside or (number >= body_from and lemmas[0] in kinds.story_openers)
             if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
                 # The lead's signing is the news, wherever it took place ("At the forum in
                 # Chelyabinsk ... signed the Protocol on ... Cooperation").

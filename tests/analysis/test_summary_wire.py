@@ -134,6 +134,37 @@ def test_bracketed_agencies_and_a_year_after_a_comma(paragraph: str, rest: str) 
     assert found is not None and found[1].startswith(rest)
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "city"),
+    [
+        (
+            "Tashkent, The Gulf Observer: Jizzakh region has attracted $4 billion in five years.",
+            "Tashkent",
+        ),
+        (
+            "ASTANA ( WNAM MONITORING): From September the railway carried 7.7 million tons.",
+            "Astana",
+        ),
+    ],
+)
+def test_an_outlet_and_a_colon_close_a_dateline(paragraph: str, city: str) -> None:
+    found = match_dateline(paragraph)
+    assert found is not None and found[0].city == city
+
+
+def test_a_speaker_and_a_colon_is_no_dateline() -> None:
+    assert (
+        match_dateline("Канат Джумагазиев: В этом году область укрепила связи с инвесторами.")
+        is None
+    )
+
+
+def test_a_byline_with_its_agency_is_debris() -> None:
+    raw = "Grain deal\n\nBy Fakhri Vakilov - Trend:\n\nThe sides signed a deal on grain supplies."
+    article = clean_article(raw)
+    assert "Vakilov" not in f"{article.title} {article.lead} {article.body}"
+
+
 def test_a_bracketed_credit_is_no_dateline() -> None:
     assert match_dateline("(Photo by Roman) The two sets of mobile hospitals arrived.") is None
 
