@@ -109,7 +109,11 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     relevance; "Ранее"/"Earlier" opens another story in short articles too; checkpoints,
 #     rail services, assembly lines, supplies of equipment name their topics. Datelines closed
 #     by an outlet and a colon ("Tashkent, The Gulf Observer:"); bylines "By X - Trend:".
-ANALYSIS_VERSION = "28"
+# 29: tuning25 (tuneF): a twin name with nothing beside it takes the country whose other
+#     regions the text names; an award's place ("орден Достык") is no place; a ministry's name
+#     ends where "cooperation in" begins; "aimed at" frames an agreement's areas; "new energy
+#     vehicles", "business cooperation", a director's post name no topic.
+ANALYSIS_VERSION = "29"
 
 
 @cache
