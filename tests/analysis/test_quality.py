@@ -188,3 +188,22 @@ def test_a_mistyped_part_name_prints_no_held_out_figures() -> None:
     assert run.returncode != 0
     assert "no labelled part tuning99" in run.stderr
     assert "heldout" not in run.stdout
+
+
+def test_total_adds_the_micro_average_of_the_parts_named() -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.bench.bench_quality", "--total", "tuning", "tuning2"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    counts = [line for line in run.stdout.splitlines() if line.startswith("--- ")]
+    assert counts == [
+        "--- tuning: 82 articles",
+        "--- tuning2: 37 articles",
+        "--- tuning + tuning2: 119 articles",
+    ]
+    assert "heldout" not in run.stdout

@@ -4,13 +4,13 @@ Prints P/R/F1 for regions, topics and relevance, the main topic's and the roles'
 each part separately (a held-out part's figures are the honest ones: nothing was tuned on it;
 see tests/data/labelled/README.md). ``-v`` lists every error; part names on the command line
 pick some (``python -m tests.bench.bench_quality -v tuning2``), so tuning need not show a
-held-out part's errors."""
+held-out part's errors; ``--total`` adds their micro-averaged total."""
 
 from __future__ import annotations
 
 import sys
 
-from tests.bench.quality import LABELLED, PARTS, load, score
+from tests.bench.quality import LABELLED, PARTS, Score, load, score
 
 
 def main() -> None:
@@ -21,29 +21,35 @@ def main() -> None:
         # Never fall back to every part: that prints the held-out parts' figures to whoever
         # mistyped a tuning part's name (it happened in session 6).
         sys.exit(f"no labelled part {', '.join(unknown)}: pick from {', '.join(PARTS)}")
-    for part in wanted or PARTS:
-        items = load(part)
-        s = score(items)
-        print(f"--- {part}: {s.articles} articles")
-        print(s.regions.line("regions"))
-        print(s.topics.line("topics"))
-        print(s.relevance.line("relevance"))
-        print(f"main topic right {s.main_accuracy:.3f}   roles right {s.role_accuracy:.3f}")
-        if s.picks_seen:
-            print(
-                f"summaries hold {s.picks_found} of the {s.picks_seen} sentences readers "
-                f"picked ({s.pick_rate:.2f})"
-            )
-        if verbose:
-            for line in (
-                [f"region {e}" for e in s.regions.errors]
-                + [f"topic {e}" for e in s.topics.errors]
-                + [f"relevance {e}" for e in s.relevance.errors]
-                + [f"role {e}" for e in s.role_errors]
-                + [f"main {e}" for e in s.main_errors]
-                + [f"summary {e}" for e in s.pick_errors]
-            ):
-                print("  ", line)
+    parts = wanted or PARTS
+    for part in parts:
+        _report(part, score(load(part)), verbose)
+    if "--total" in sys.argv and len(parts) > 1:
+        # Micro-averaged over the parts named: one figure for a reserve of several parts.
+        _report(" + ".join(parts), score([i for p in parts for i in load(p)]), verbose=False)
+
+
+def _report(name: str, s: Score, verbose: bool) -> None:
+    print(f"--- {name}: {s.articles} articles")
+    print(s.regions.line("regions"))
+    print(s.topics.line("topics"))
+    print(s.relevance.line("relevance"))
+    print(f"main topic right {s.main_accuracy:.3f}   roles right {s.role_accuracy:.3f}")
+    if s.picks_seen:
+        print(
+            f"summaries hold {s.picks_found} of the {s.picks_seen} sentences readers "
+            f"picked ({s.pick_rate:.2f})"
+        )
+    if verbose:
+        for line in (
+            [f"region {e}" for e in s.regions.errors]
+            + [f"topic {e}" for e in s.topics.errors]
+            + [f"relevance {e}" for e in s.relevance.errors]
+            + [f"role {e}" for e in s.role_errors]
+            + [f"main {e}" for e in s.main_errors]
+            + [f"summary {e}" for e in s.pick_errors]
+        ):
+            print("  ", line)
 
 
 if __name__ == "__main__":
