@@ -50,6 +50,7 @@ PARTS = (
     "tuning25",
     "tuning26",
     "heldout10",
+    "tuning27",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
