@@ -49,6 +49,7 @@ PARTS = (
     "tuning24",
     "tuning25",
     "tuning26",
+    "heldout9",
     "heldout10",
     "tuning27",
     "tuning28",
