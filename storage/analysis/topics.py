@@ -87,14 +87,17 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
     return False
 
 
-def _goods_positions(vocab: Vocabulary, lemmas: Sequence[str]) -> frozenset[int]:
+def _goods_positions(
+    vocab: Vocabulary, lemmas: Sequence[str], present: frozenset[str]
+) -> frozenset[int]:
     """Positions of the goods a sentence of trade or carriage only names ("export meat and
     wool"): their sector is no topic of it (labelling conventions: goods). Not when it speaks
-    of producing them or names a plant by them ("a joint textile enterprise")."""
+    of producing them or names a plant by them ("a joint textile enterprise"). ``present``:
+    the sentence's lemmas of ``vocab.scan_words``."""
     if (
-        vocab.goods.keys().isdisjoint(lemmas)
-        or vocab.goods_context.isdisjoint(lemmas)
-        or not vocab.production.isdisjoint(lemmas)
+        vocab.goods.keys().isdisjoint(present)
+        or vocab.goods_context.isdisjoint(present)
+        or not vocab.production.isdisjoint(present)
     ):
         return frozenset()
     found: set[int] = set()
@@ -135,12 +138,14 @@ def _scan_sentence(
     framed_areas = set() if framed_areas is None else framed_areas
     area_hits: list[tuple[int, int, str]] = []
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
-    edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(lemmas) else []
+    # The few lemmas of the sentence the tests below look for, found in one pass.
+    present = vocab.scan_words.intersection(lemmas)
+    edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
     named = (
         named_positions(lemmas, vocab.names_after, vocab.names_before)
-        if not (vocab.names_after.isdisjoint(lemmas) and vocab.names_before.isdisjoint(lemmas))
+        if not (vocab.names_after.isdisjoint(present) and vocab.names_before.isdisjoint(present))
         else frozenset()
-    ) | _goods_positions(vocab, lemmas)
+    ) | _goods_positions(vocab, lemmas, present)
     if edges and named:  # a frame ends a body's name: "ministries on cooperation in health"
         named = cut_at(named, [at for at, forward, _ in edges if forward])
     framed = bool(edges)
