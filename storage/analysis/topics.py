@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Container, Sequence
+from itertools import chain as chain_lists
 from itertools import compress, repeat
 
 from storage.analysis import morph
@@ -296,7 +297,9 @@ def _score_zones(
     places: dict[str, tuple[int, int, int]] = {}  # slug -> (zone, sentence, word)
     terms = vocab.index.keys()
     # A Russian article by its title and lead: its Latin words name companies ("China Energy").
-    heads = [w for _, sentences in zones[:body_from] for s in sentences for w in s]
+    heads = list(
+        chain_lists.from_iterable(s for _, sentences in zones[:body_from] for s in sentences)
+    )
     latin = sum(map(str.isascii, heads)) * 2 < len(heads)
     # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
     # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
