@@ -13,7 +13,7 @@ from itertools import chain as chain_lists
 from itertools import compress, repeat
 
 from storage.analysis import morph
-from storage.analysis.spans import chain, cut_at, listed_areas, match, named_positions
+from storage.analysis.spans import GAP, chain, cut_at, listed_areas, match, named_positions
 from storage.analysis.topic_names import (
     all_topics,
     resolve_topic,
@@ -185,8 +185,13 @@ def _scan_sentence(
         # Claimed by a phrase that began before: "passenger trains" carrying engineers do not
         # "train engineers" (the phrases beginning here claim no word from each other).
         before = claimed.get(i, ()) if phrases else ()
+        # spans.match's first step: the phrase's next word (unless a gap) is one of the next
+        # two; most phrases fail here, so the test is made before the call.
+        near = lemmas[i + 1 : i + 3]
         for phrase, term in phrases:
             if before and term.slug not in before:
+                continue
+            if len(phrase) > 1 and phrase[1] not in near and phrase[1] != GAP:
                 continue
             end = match(lemmas, i, phrase)
             if end > 0 and term.weight:
@@ -219,6 +224,8 @@ def _scan_sentence(
         for phrase, slug in areas:
             if i in muted and slug not in claimed[i]:
                 continue  # "investment environments" list no ecology
+            if len(phrase) > 1 and phrase[1] not in near and phrase[1] != GAP:
+                continue  # as for the phrases above
             end = match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
                 area_hits.append((i, end, slug))
