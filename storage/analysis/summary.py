@@ -15,7 +15,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
 
 from storage.analysis.morph import lemma, wordset
 from storage.analysis.wordcache import WordCache
@@ -188,14 +187,13 @@ def _centrality(sets: list[frozenset[str]]) -> list[float]:
     logs = [math.log(len(s) + 1) or 1.0 for s in sets]
     degree = [0.0] * n
     for i in range(n):
-        li = logs[i]
-        # The shared lemmas with every later sentence in C; Python only for the pairs that
-        # share any (in the same order as ever: the sums come out bit for bit the same).
-        shared = list(map(len, map(sets[i].__and__, sets[i + 1 :])))
-        for j in compress(range(i + 1, n), shared):
-            w = shared[j - i - 1] / (li + logs[j])
-            degree[i] += w
-            degree[j] += w
+        si, li = sets[i], logs[i]
+        for j in range(i + 1, n):
+            shared = len(si & sets[j])
+            if shared:
+                w = shared / (li + logs[j])
+                degree[i] += w
+                degree[j] += w
     return degree
 
 
