@@ -156,7 +156,9 @@ def _scan_sentence(
     index = vocab.index
     # Most words are no term: C loops pick the positions worth a look.
     positions = range(len(lemmas))
-    for i in compress(positions, map(operator.contains, lemmas, repeat("-"))):
+    # Hyphenated words are rare: one search of the joined sentence spares the word loop.
+    hyphens = "-" in " ".join(lemmas)
+    for i in compress(positions, map(operator.contains, lemmas, repeat("-")) if hyphens else ()):
         if lemmas[i] not in index:
             own = i not in named
             for term in _compound_terms(vocab, lemmas[i]):
@@ -320,7 +322,7 @@ def _score_zones(
                 aside = in_aside
             else:
                 aside = False  # worked out only for a sentence with a term, below
-            if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
+            if terms.isdisjoint(lemmas) and "-" not in " ".join(lemmas):
                 continue  # no term and no compound: nothing to count (a C test, no call)
             if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
                 in_aside = False  # "Стороны договорились также...": the news again
