@@ -304,7 +304,7 @@ def _score_zones(
     first: dict[str, float] = {}
     headed: dict[str, float] = {}  # the title's and the lead's evidence
     places: dict[str, tuple[int, int, int]] = {}  # slug -> (zone, sentence, word)
-    terms = vocab.index.keys()
+    terms = vocab.terms
     # A Russian article by its title and lead: its Latin words name companies ("China Energy").
     heads = list(
         chain_lists.from_iterable(s for _, sentences in zones[:body_from] for s in sentences)
