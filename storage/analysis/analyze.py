@@ -113,7 +113,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     regions the text names; an award's place ("орден Достык") is no place; a ministry's name
 #     ends where "cooperation in" begins; "aimed at" frames an agreement's areas; "new energy
 #     vehicles", "business cooperation", a director's post name no topic.
-ANALYSIS_VERSION = "29"
+# 30: tuning27 (session 8): a district followed by its country in the genitive ("в Исфаринском
+#     районе Таджикистана") is the district; "Peterburg" without the "s".
+ANALYSIS_VERSION = "30"
 
 
 @cache
