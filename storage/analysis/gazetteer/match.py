@@ -4,7 +4,7 @@ region a user means by a query."""
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 
@@ -433,7 +433,14 @@ class Gazetteer:
             and doc.toks[k].capital
             and bool(doc.toks[k].keys)
             and not doc.gaps[k].strip()
+            and not self._names_country(doc.toks[k].keys)
         )
+
+    def _names_country(self, keys: Iterable[str]) -> bool:
+        """Whether a word names a country only ("районе Таджикистана", "Кыргызской
+        Республики"): a district of a country is still the district."""
+        targets = [t for key in keys for t in self._ix.phrases.get((key,), ())]
+        return bool(targets) and all(t.kind == COUNTRY for t in targets)
 
     def _org_quoted(self, doc: Doc, i: int) -> bool:
         """завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun."""
