@@ -53,6 +53,8 @@ PARTS = (
     "heldout10",
     "tuning27",
     "tuning28",
+    "tuning29",
+    "tuning30",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
