@@ -115,7 +115,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     vehicles", "business cooperation", a director's post name no topic.
 # 30: tuning27 (session 8): a district followed by its country in the genitive ("в Исфаринском
 #     районе Таджикистана") is the district; "Peterburg" without the "s".
-ANALYSIS_VERSION = "30"
+# 31: arrival data (learnK): two regions of one country are one side for relevance (they
+#     need ALONE's words of cooperation).
+ANALYSIS_VERSION = "31"
 
 
 @cache

@@ -205,6 +205,19 @@ def test_one_countrys_regions_need_words_of_cooperation_not_topics() -> None:
     assert not a.relevant
 
 
+def test_two_regions_of_one_country_are_one_side() -> None:
+    # Two governors of one country meeting on their own winter: one side's news, though both
+    # regions are parties and "совместные" is a word of cooperation (learnK: on arrival data
+    # 5 of 7 such articles taken as relevant were not).
+    a = run(
+        "Ошская и Джалал-Абадская области обсудили подготовку к зиме\n\n"
+        "Губернаторы Ошской и Джалал-Абадской областей провели совещание о подготовке к "
+        "отопительному сезону. Стороны обсудили совместные меры по ремонту котельных."
+    )
+    assert roles(a) == {"KG-O": "party", "KG-J": "party"}
+    assert not a.relevant
+
+
 def test_overwhelming_cooperation_with_a_side_no_list_knows() -> None:
     a = run(
         "California plans to invest in Issyk-Kul region's tourism\n\n"
