@@ -225,3 +225,31 @@ def test_clothes_exported_are_trade_not_industry(goods: str) -> None:
         "России.\n\nОн начнет работу в 2020 году."
     )
     assert topics == ("trade",)
+
+
+# --- a border clash is no cooperation, however many of both sides it names ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Tajik and Kyrgyz border villages clashed yesterday\n\n"
+        "Residents of the Tajik village of Khoja Alo and the Kyrgyz village of Uch-Dobo "
+        "clashed over a fence, a spokesman said.\n\n"
+        "One border guard was injured by a stone. Tajikistan and Kyrgyzstan share a 978 "
+        "kilometer border and have been unable to agree on where it runs.",
+        "Another clash on the Kazakh-Kyrgyz border\n\n"
+        "A clash is being reported on the border between Kazakhstan and Kyrgyzstan near "
+        "Kordai. The conflict was over a road.\n\n"
+        "Kyrgyz workers were building a road when residents blocked it. Officials on both "
+        "sides agreed the skirmish happened on April 27.",
+        "На таджикско-кыргызской границе произошла стычка\n\n"
+        "Жители приграничных сел Согдийской и Баткенской областей вступили в конфликт из-за "
+        "воды.\n\n"
+        "Стороны договорились провести переговоры, но перестрелка возобновилась, есть "
+        "заложники.",
+    ],
+)
+def test_a_border_clash_is_no_cooperation(text: str) -> None:
+    result = analyze(text)
+    assert not result.relevant and result.topics == ()
