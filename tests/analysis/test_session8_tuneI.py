@@ -253,3 +253,25 @@ def test_clothes_exported_are_trade_not_industry(goods: str) -> None:
 def test_a_border_clash_is_no_cooperation(text: str) -> None:
     result = analyze(text)
     assert not result.relevant and result.topics == ()
+
+
+# --- a road closed for the winter or by snow: its keepers' news ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дорогу Нарын — Орук-Там закрыли до весны\n\n"
+        "Такой приказ издала районная администрация.\n\n"
+        "По словам властей, обслуживать дорогу зимой сложно. Главам айыл окмоту поручено "
+        "оповестить население о закрытии трассы.",
+        "Трассу Ош — Сары-Таш закрыли из-за снега\n\n"
+        "Автодорога закрыта на перевале Талдык.\n\n"
+        "Дорожники расчищают трассу, закрытие дороги продлится до утра.",
+        "Highway to Kulma pass closed until spring\n\n"
+        "The highway to the Kulma pass was closed to traffic on Monday.\n\n"
+        "Road crews say the road will stay closed until April as the highway keeps icing.",
+    ],
+)
+def test_a_road_closed_is_no_transport_topic(text: str) -> None:
+    assert analyze(text).topics == ()
