@@ -21,6 +21,7 @@ from operator import attrgetter
 from storage.analysis import morph
 from storage.analysis.dates import MONTH_WORD
 from storage.analysis.gazetteer.doc import Spot
+from storage.analysis.gazetteer.forms import WORD_RE
 from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
 
@@ -61,7 +62,9 @@ _CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)
 # After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ..."), or
 # a colon (tuneD: "XI'AN: The declaration was adopted").
 _CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
-_WORD = morph.WORD_RE
+# morph.tokenize's words, in the form without a lookahead per character (forms.py): the
+# words around each name are cut out of a few dozen characters thousands of times a second.
+_WORD = WORD_RE
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
 # "с" / "with" and at most two words before the first name of a list ("с городами",

@@ -228,9 +228,10 @@ class Gazetteer:
         toks, gaps = doc.toks, doc.gaps
         frontier, targets, phrase = toks[i].first  # the one-word step, computed once per word
         best = (i, targets, phrase)
+        steps = self._tok.steps  # the further steps, each computed once
         j = i + 1
         while frontier and j < len(toks) and toks[j].keys and _PHRASE_GAP.issuperset(gaps[j]):
-            frontier, targets, phrase = self._tok.step(frontier, toks[j].keys)
+            frontier, targets, phrase = steps[frontier, toks[j].keys]
             if phrase:
                 best = (j, targets, phrase)
             j += 1
