@@ -151,9 +151,11 @@ def _surface_forms(words: Iterable[str]) -> frozenset[str]:
 def _evidence(table: dict[str, float], head: set[str], body: set[str]) -> float:
     """Each word of ``table`` once, at the heavier of its places."""
     total = 0.0
-    for lemma in head & table.keys():
+    words = table.keys()
+    for lemma in head & words:
         total += table[lemma] * HEAD_FACTOR
-    for lemma in (body - head) & table.keys():
+    # The table's words first: a text has more distinct words than the table holds.
+    for lemma in (body & words) - head:
         total += table[lemma]
     return total
 

@@ -33,7 +33,7 @@ class Doc:
     """A scanned text: token i is toks[i] with gaps[i] before it (gaps[0] is the text before
     the first word); gaps and token texts concatenated give the text back."""
 
-    __slots__ = ("_parts", "_starts", "gaps", "text", "toks")
+    __slots__ = ("_parts", "_shared", "_starts", "gaps", "text", "toks")
 
     def __init__(
         self,
@@ -46,6 +46,7 @@ class Doc:
         self.text, self.toks, self.gaps = text, toks, gaps
         # ``starts``: the caller's running sums over ``parts`` (the analysis has them already).
         self._starts: list[int] | None = starts
+        self._shared = starts is not None  # the caller's list: never changed in place
         # The split text (gaps and words in turn) the tokens came from, while they are still
         # its words one for one: running sums over it are the starts in one C pass.
         self._parts = parts
@@ -76,15 +77,17 @@ class Doc:
         self._parts = None
         if self._starts is not None:
             # The text stays as it was: the pieces begin inside the word, one hyphen apart,
-            # and every other token where it began. A new list (the caller may share the
-            # old one), built in C, where counting all positions again cost a tenth of the
-            # matcher.
+            # and every other token where it began (counting all positions again cost a tenth
+            # of the matcher).
             at = self._starts[i]
             inside = [at]
             for piece in pieces[:-1]:
                 at += len(piece.text) + 1
                 inside.append(at)
-            self._starts = [*self._starts[:i], *inside, *self._starts[i + 1 :]]
+            if self._shared:  # the caller's list: changed on a copy, once
+                self._starts = list(self._starts)
+                self._shared = False
+            self._starts[i : i + 1] = inside
 
 
 @dataclass(slots=True)

@@ -22,8 +22,9 @@ from storage.analysis.model import RegionRef
 
 _QUOTES = frozenset("«»\"“”„'")
 _POS = operator.attrgetter("pos")  # a hit's token index, as a C function for sorting
-# What may stand between two words of one name: spaces, line breaks, hyphens and dashes.
-_PHRASE_GAP = frozenset(" \t\r\n\xa0-‐‑–—")
+# What may stand between two words of one name: spaces, line breaks, hyphens and dashes
+# (stripped away, a gap of these only leaves nothing, with no set built per gap).
+_PHRASE_GAP = " \t\r\n\xa0-‐‑–—"
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 _LATIN_CONJUNCTIONS = frozenset({"and", "or", "va"})
 _INTRODUCERS = frozenset("-–—:(")  # between a plural noun and the names it introduces
@@ -230,7 +231,7 @@ class Gazetteer:
         best = (i, targets, phrase)
         steps = self._tok.steps  # the further steps, each computed once
         j = i + 1
-        while frontier and j < len(toks) and toks[j].keys and _PHRASE_GAP.issuperset(gaps[j]):
+        while frontier and j < len(toks) and toks[j].keys and not gaps[j].strip(_PHRASE_GAP):
             frontier, targets, phrase = steps[frontier, toks[j].keys]
             if phrase:
                 best = (j, targets, phrase)
@@ -261,7 +262,7 @@ class Gazetteer:
         agreeing with the next word, not a common noun whose capital comes from a sentence
         start."""
         toks = doc.toks
-        if not any(t.capital for t in toks[i : end + 1]):
+        if not (toks[i].capital or any(t.capital for t in toks[i + 1 : end + 1])):
             return False
         if (
             end + 1 < len(toks)
@@ -414,9 +415,10 @@ class Gazetteer:
         the region, which the text names in full)."""
         if i == 0 or doc.gaps[i].strip(' .«"“'):
             return False
-        if clock_zone(doc, i - 1):
+        before = doc.toks[i - 1].norm
+        if before == "по" and clock_zone(doc, i - 1):
             return True  # "в 14:00 по Москве": a time zone, no place
-        if doc.toks[i - 1].norm not in self._stop.block_before:
+        if before not in self._stop.block_before:
             return False
         nouns = self._stop.region_nouns
         toks = doc.toks
