@@ -28,6 +28,7 @@ class Kinds:
     passing_kept: frozenset[str] = frozenset()  # ...unless it names cooperation too
     passing: Groups = field(default_factory=dict)  # all lemmas of one group: passing too
     passing_words: frozenset[str] = frozenset()  # the keys of ``passing`` (a quick test)
+    passing_seen: frozenset[str] = frozenset()  # ``passing_any`` and ``passing_words``
     local_news: frozenset[str] = frozenset()  # a title with one: the article passes by...
     local_kept: frozenset[str] = frozenset()  # ...unless it has one of these (joint action)
     # A body sentence of figures with a background group ("в прошлом году", "по данным"), one
@@ -53,6 +54,8 @@ class Kinds:
 
     def passes_by(self, lemmas: Sequence[str]) -> bool:
         """What a delegation was shown, where a signing took place, local news."""
+        if self.passing_seen.isdisjoint(lemmas):  # most sentences: one pass over the words
+            return False
         if self.passes_any(lemmas):
             return True
         if self.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
@@ -108,6 +111,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         passing_kept=words("passing_kept"),
         passing=passing,
         passing_words=frozenset(passing),
+        passing_seen=words("passing_any") | frozenset(passing),
         local_news=words("local_news"),
         local_kept=words("local_kept"),
         background=background,

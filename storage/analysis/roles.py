@@ -381,8 +381,12 @@ def assign_roles(
     title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot
-        coordinated = i - 1 in follows_next
         follows = i in follows_next  # the next name inherits this one's cue
+        if code in settled and not follows:
+            # Most repeated names: nothing left to decide (a settled name is named already),
+            # and the next name, no part of a list with this one, does not read ``passed``.
+            continue
+        coordinated = i - 1 in follows_next
         head = start < title_end
         if not head and (
             city_start <= start < city_end
@@ -391,8 +395,6 @@ def assign_roles(
             passed = located = False
             continue
         named.add(code)
-        if code in settled and not follows:
-            continue  # most repeated names: nothing left to decide
         in_head = head or zones.lead_start <= start < zones.lead_end
         k = -1 if in_head else bisect_right(sentences.starts, start) - 1
         if coordinated:
