@@ -60,11 +60,11 @@ class Kinds:
             return True
         if self.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
             return False
-        return _holds(self.passing, lemmas)
+        return _holds(self.passing, set(lemmas))
 
     def portrays(self, lemmas: Sequence[str]) -> bool:
         """A body sentence telling what a region is known for or what it has."""
-        return not self.portrait_words.isdisjoint(lemmas) and _holds(self.portrait, lemmas)
+        return not self.portrait_words.isdisjoint(lemmas) and _holds(self.portrait, set(lemmas))
 
     def aside(self, lemmas: Sequence[str]) -> bool:
         """A long article's body sentence that is not about its matter: long articles carry
@@ -75,13 +75,14 @@ class Kinds:
             return True
         if self.aside_words.isdisjoint(lemmas):  # most sentences: no word of any group
             return False
-        if lemmas[0] in self.roster_openers and _holds(self.roster, lemmas):
+        present = set(lemmas)  # one set for the four kinds of group
+        if lemmas[0] in self.roster_openers and _holds(self.roster, present):
             return True  # "В форуме приняли участие...", not a wish "чтобы принять участие"
-        if _holds(self.portrait, lemmas):
+        if _holds(self.portrait, present):
             return True
-        if _holds(self.description, lemmas) and self.description_kept.isdisjoint(lemmas):
+        if _holds(self.description, present) and self.description_kept.isdisjoint(present):
             return True
-        return any(map(str.isdigit, lemmas)) and _holds(self.background, lemmas)
+        return any(map(str.isdigit, lemmas)) and _holds(self.background, present)
 
     def local(self, title: Iterable[Sequence[str]]) -> bool:
         """Local news by its title: a bus overturned, an earthquake, a race."""
@@ -127,6 +128,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
     )
 
 
-def _holds(groups: Groups, lemmas: Sequence[str]) -> bool:
-    present = set(lemmas)
-    return any(group <= present for key in present.intersection(groups) for group in groups[key])
+def _holds(groups: Groups, present: set[str]) -> bool:
+    """Whether the words ``present`` complete a group (the smaller side of keys and words is
+    the one walked)."""
+    return any(group <= present for key in groups.keys() & present for group in groups[key])
