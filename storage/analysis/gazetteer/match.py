@@ -83,10 +83,11 @@ class Gazetteer:
         the two regions named elsewhere, else a country named just before it ("китайский
         Хоргос") or in brackets after it ("Хоргос (КНР)"), else the country whose other regions
         the text names ("Балыкчи и Исфана": Kyrgyz), else the first of the data's list."""
-        if all(len(h.targets) == 1 for h in hits):
-            return  # most texts: no hit with a choice to make
+        several = [h for h in hits if len(h.targets) > 1]  # a hit of one place has no choice
+        if not several:
+            return  # most texts
         named = {t.region.code for h in hits if len(h.targets) == 1 for t in h.targets if t.region}
-        for h in hits:
+        for h in several:
             refs = [t.region for t in h.targets if t.kind == NAME and t.region is not None]
             if len(refs) < 2 or len({r.country for r in refs}) < 2:
                 continue
@@ -131,7 +132,7 @@ class Gazetteer:
     ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], set[str]]:
         """(regions in order of first mention, countries named or through a region, the
         countries named as such)."""
-        named = {t.region.code for h in hits for t in h.targets if t.kind == NAME and t.region}
+        named: set[str] | None = None  # the regions named by name: asked for a choice only
         regions: dict[str, RegionRef] = {}
         countries: set[str] = set()
         outright: set[str] = set()
@@ -144,6 +145,10 @@ class Gazetteer:
                 if target.kind == COUNTRY:
                     outright.add(target.country)
                 continue
+            if named is None:
+                named = {
+                    t.region.code for x in hits for t in x.targets if t.kind == NAME and t.region
+                }
             for ref in self._choose(h, named, query=query):
                 regions.setdefault(ref.code, ref)
                 countries.add(ref.country)
