@@ -248,8 +248,12 @@ class Gazetteer:
         quoted name, not a district of another place, not an adjective, not a person."""
         if query:
             return True
-        if self._org_quoted(doc, i):
-            return False
+        if (
+            i
+            and doc.toks[i - 1].norm in self._stop.org_before
+            and not _QUOTES.isdisjoint(doc.gaps[i])
+        ):
+            return False  # завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun
         if doc.toks[end].norm in self._stop.district_nouns and self._place_follows(doc, end):
             return False  # "Нарынский район Наманганской области": that oblast's district
         if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(doc, i, end):
@@ -442,12 +446,6 @@ class Gazetteer:
             and bool(doc.toks[k].keys)
             and not doc.gaps[k].strip()
         )
-
-    def _org_quoted(self, doc: Doc, i: int) -> bool:
-        """завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun."""
-        if i == 0 or doc.toks[i - 1].norm not in self._stop.org_before:
-            return False
-        return any(q in doc.gaps[i] for q in _QUOTES)
 
     # ---- queries -------------------------------------------------------------------------
 
