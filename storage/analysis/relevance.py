@@ -165,6 +165,8 @@ def _with_parts(words: set[str]) -> set[str]:
     say trade and partnership as "торговые" and "партнерские" do (t26-23); a noun pair
     ("выставка-ярмарка" of one country's cotton, t9-11) is one thing and stays whole."""
     compounds = [w for w in words if "о-" in w]
+    if not compounds:
+        return words  # most texts: no copy of all their words
     return words.union(morph.lemma(p) for w in compounds for p in w.split("-") if p)
 
 

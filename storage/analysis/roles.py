@@ -335,8 +335,13 @@ def _dateline_like(text: str, start: int, end: int, first: bool = False) -> bool
     7"); ``first``: the name opens the text after the title, where a name alone on its line is
     the wire's dateline too ("Ташкент" / "Nur-Sultan" above the lead)."""
     if start and text[start - 1] != "\n":
-        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023").
-        return _SITE_TAIL.match(text, end) is not None or _CAPTION_TAIL.match(text, end) is not None
+        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023")
+        # after a comma, or a site after white space and a dash: one test of the character
+        # after the name tells which to try.
+        after = text[end : end + 1]
+        if after == ",":
+            return _CAPTION_TAIL.match(text, end) is not None
+        return after.isspace() and _SITE_TAIL.match(text, end) is not None
     capitals = text[start:end].isupper()
     return bool(
         (
