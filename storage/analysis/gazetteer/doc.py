@@ -11,22 +11,36 @@ from typing import NamedTuple
 from storage.analysis.gazetteer.index import Step, Target
 
 
-class Word(NamedTuple):
+class Word:
     """A distinct word of the text with what the matcher asks of it, built once per word and
-    shared by all its occurrences (so scanning a text creates no object per token)."""
+    shared by all its occurrences (so scanning a text creates no object per token). A class
+    with slots, not a named tuple: the matcher reads its fields a few hundred times a text,
+    and Python reads a slot at once where it looks a tuple's field up by name."""
 
-    text: str
-    norm: str
-    capital: bool
-    keys: frozenset[str]  # the gazetteer words it can be
-    starts: bool  # whether it can begin a match
-    first: Step  # the phrase table's step from nothing to this word
-    pieces: tuple[Word, ...]  # the names a hyphenated word may be split into, or ()
+    __slots__ = ("capital", "first", "keys", "norm", "pieces", "starts", "text")
+
+    def __init__(
+        self,
+        text: str,
+        norm: str,
+        capital: bool,
+        keys: frozenset[str],
+        starts: bool,
+        first: Step,
+        pieces: tuple[Word, ...],
+    ) -> None:
+        self.text = text
+        self.norm = norm
+        self.capital = capital
+        self.keys = keys  # the gazetteer words it can be
+        self.starts = starts  # whether it can begin a match
+        self.first = first  # the phrase table's step from nothing to this word
+        self.pieces = pieces  # the names a hyphenated word may be split into, or ()
 
 
-TEXT = operator.itemgetter(0)  # Word.text, as a C function for map()
-STARTS = operator.itemgetter(4)  # Word.starts
-PIECES = operator.itemgetter(6)  # Word.pieces
+TEXT = operator.attrgetter("text")  # as a C function for map()
+STARTS = operator.attrgetter("starts")
+PIECES = operator.attrgetter("pieces")
 
 
 class Doc:
