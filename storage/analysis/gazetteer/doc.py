@@ -117,14 +117,3 @@ class Spot(NamedTuple):
     code: str
     start: int
     end: int
-
-
-def clock_zone(doc: Doc, j: int) -> bool:
-    """Whether token j is the "по" of a clock time's zone: "14:00 по", "10.30 по"."""
-    return (
-        j >= 2
-        and doc.toks[j].norm == "по"
-        and doc.toks[j - 1].text.isdigit()
-        and doc.gaps[j - 1] in (":", ".")
-        and doc.toks[j - 2].text.isdigit()
-    )

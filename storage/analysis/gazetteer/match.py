@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 import storage.analysis.gazetteer.persons as persons
-from storage.analysis.gazetteer.doc import Doc, Hit, Spot, clock_zone
+from storage.analysis.gazetteer.context import blocked_before, place_follows
+from storage.analysis.gazetteer.doc import Doc, Hit, Spot
 from storage.analysis.gazetteer.forms import (
     agrees_as_adjective,
     norm,
@@ -212,7 +213,7 @@ class Gazetteer:
             adjective = end == i and not tok.keys.isdisjoint(adj_keys)
             # Nothing can match here ("области" that only continues a name): skip it before
             # the context rules run; blocked or not, the outcome is the same.
-            if (not targets and not adjective) or self._blocked_before(doc, i, end):
+            if (not targets and not adjective) or blocked_before(doc, i, end, self._stop):
                 i += 1
                 continue
             if adjective:
@@ -254,7 +255,7 @@ class Gazetteer:
             and not _QUOTES.isdisjoint(doc.gaps[i])
         ):
             return False  # завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun
-        if doc.toks[end].norm in self._stop.district_nouns and self._place_follows(doc, end):
+        if doc.toks[end].norm in self._stop.district_nouns and place_follows(doc, end):
             return False  # "Нарынский район Наманганской области": that oblast's district
         if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(doc, i, end):
             return False
@@ -312,7 +313,7 @@ class Gazetteer:
         noun_surface = noun.norm if noun else ""
         if noun_surface in self._stop.block_after:
             return j, []
-        if noun_surface in self._stop.district_nouns and self._place_follows(doc, j):
+        if noun_surface in self._stop.district_nouns and place_follows(doc, j):
             return j, []  # "в Свердловском районе Бишкека": a district of what follows
         hint = (
             "region"
@@ -415,37 +416,6 @@ class Gazetteer:
                     if t not in out:
                         out.append(t)
         return out
-
-    # ---- context rules -------------------------------------------------------------------
-
-    def _blocked_before(self, doc: Doc, i: int, end: int) -> bool:
-        """ "река Шу", "улица Абая": the word before says this is no region -- unless a
-        region noun ends or follows the name ("озер Жетысуской области": the lakes are in
-        the region, which the text names in full)."""
-        if i == 0 or doc.gaps[i].strip(' .«"“'):
-            return False
-        before = doc.toks[i - 1].norm
-        if before == "по" and clock_zone(doc, i - 1):
-            return True  # "в 14:00 по Москве": a time zone, no place
-        if before not in self._stop.block_before:
-            return False
-        nouns = self._stop.region_nouns
-        toks = doc.toks
-        return not (
-            (end > i and toks[end].norm in nouns)
-            or (end + 1 < len(toks) and toks[end + 1].norm in nouns)
-        )
-
-    def _place_follows(self, doc: Doc, j: int) -> bool:
-        """Whether token j is directly followed by a capitalised place word (a district noun
-        then names the city or oblast it belongs to)."""
-        k = j + 1
-        return (
-            k < len(doc.toks)
-            and doc.toks[k].capital
-            and bool(doc.toks[k].keys)
-            and not doc.gaps[k].strip()
-        )
 
     # ---- queries -------------------------------------------------------------------------
 
