@@ -113,7 +113,9 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     regions the text names; an award's place ("орден Достык") is no place; a ministry's name
 #     ends where "cooperation in" begins; "aimed at" frames an agreement's areas; "new energy
 #     vehicles", "business cooperation", a director's post name no topic.
-ANALYSIS_VERSION = "29"
+# 30: tuning27 (session 8): a district followed by its country in the genitive ("в Исфаринском
+#     районе Таджикистана") is the district; "Peterburg" without the "s".
+ANALYSIS_VERSION = "30"
 
 
 @cache
@@ -156,11 +158,13 @@ class _Words:
         self.words = parts[1::2]
         # Word k begins where the gap before it ends; the last entry is the text's length.
         self.starts = list(accumulate(map(len, parts)))[0::2]
+        # Every word's lemma in one pass: a sentence's lemmas are then a slice of them.
+        self.all_lemmas = list(map(morph.lemma, self.words))
 
     def lemmas(self, start: int, end: int) -> list[str]:
         """Lemmas of the words that begin in text[start:end]."""
         lo = bisect_left(self.starts, start)
-        return list(map(morph.lemma, self.words[lo : bisect_left(self.starts, end, lo)]))
+        return self.all_lemmas[lo : bisect_left(self.starts, end, lo)]
 
 
 def _body_lemmas(
@@ -178,6 +182,25 @@ def _body_lemmas(
             pos += len(sent) + 1  # the space after a sentence
         pos += 1  # paragraphs are joined by two newlines: one more than sentences
     return out, starts
+
+
+def _lead_lemmas(words: _Words, article: CleanArticle) -> list[list[str]]:
+    """Lemmas of every lead sentence. They are cut and unglued apart from the lead as printed
+    (the place text's): one found there whole between spaces takes the place text's words,
+    any other is split on its own."""
+    lead = article.lead
+    offset = len(article.title) + 1  # the lead follows the title's line (see _place_text)
+    out: list[list[str]] = []
+    pos = 0
+    for sent in article.lead_sentences:
+        at = lead.find(sent, pos)
+        end = at + len(sent)
+        if at < 0 or lead[at - 1 : at].strip() or lead[end : end + 1].strip():
+            out.append(_lemmatise(sent))
+            continue
+        out.append(words.lemmas(offset + at, offset + end))
+        pos = end
+    return out
 
 
 def _wire_lead(
@@ -225,8 +248,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     words = _Words(parts)
     # The title is one unit (it rarely holds two sentences and needs no splitting).
     title_lemmas = [words.lemmas(0, len(article.title))] if article.title else []
-    # Lead sentences are cut and unglued apart from the lead as printed: their own split.
-    lead_lemmas = [_lemmatise(s) for s in lead_sents]
+    lead_lemmas = _lead_lemmas(words, article)
     body_lemmas, body_starts = _body_lemmas(words, len(place) - len(body), article)
 
     dateline = article.dateline.text if article.dateline else ""

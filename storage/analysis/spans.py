@@ -9,7 +9,9 @@ data/topics.toml)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import compress
 
 Phrase = tuple[str, ...]
 
@@ -28,17 +30,17 @@ def named_positions(
     words after a noun of ``after`` ("министерство", "ministry") and the word right before a
     noun of ``before`` ("energy" of "the energy ministry")."""
     named: set[int] = set()
-    for p, lemma in enumerate(lemmas):
-        if lemma in after:
-            # English names run longer by their "of" and "the": "Ministry of Economic
-            # Development and Trade" is as long as "Министерство экономического развития и
-            # торговли". Russian ones by their "по" ("председатель Комитета по экологии и
-            # охране окружающей среды"; not "и": "представители МИД и бизнесмены обсудили").
-            end = min(p + 1 + WINDOW, len(lemmas))
-            end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
-            named.update(range(p + 1, end))
-        if lemma in before and p > 0:
-            named.add(p - 1)
+    positions = range(len(lemmas))
+    # Most words are neither: C loops pick the positions of the nouns.
+    for p in compress(positions, map(after.__contains__, lemmas)):
+        # English names run longer by their "of" and "the": "Ministry of Economic
+        # Development and Trade" is as long as "Министерство экономического развития и
+        # торговли". Russian ones by their "по" ("председатель Комитета по экологии и
+        # охране окружающей среды"; not "и": "представители МИД и бизнесмены обсудили").
+        end = min(p + 1 + WINDOW, len(lemmas))
+        end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
+        named.update(range(p + 1, end))
+    named.update(p - 1 for p in compress(positions, map(before.__contains__, lemmas)) if p > 0)
     return frozenset(named)
 
 
@@ -111,7 +113,10 @@ def chain(
     apart ("и", "а также")."""
     slugs: set[str] = set()
     edge = at
-    for start, end, slug in hits if forward else reversed(hits):
+    # The hits are sorted: those that begin at ``at`` or later are no items before it, and
+    # those that begin before it none after it (their gap is negative: skipped).
+    split = bisect_left(hits, (at,))
+    for start, end, slug in hits[split:] if forward else reversed(hits[:split]):
         gap = start - edge if forward else edge - end
         if gap < 0:
             continue  # before the frame, or overlapping the last item (a phrase's own words)

@@ -39,9 +39,12 @@ _AGREEMENT = wordset(
     "договоренность соглашение меморандум договор договориться подписать подписание "
     "контракт протокол"
 ) | frozenset(map(lemma, wordset("agreement agreed signed memorandum contract protocol deal")))
-_FIGURE_RE = re.compile(  # ASCII digits: see figures._START_RE
-    r"[0-9][0-9 ,.]*\s?(?:%|млн|млрд|милли|тыс|трлн|процент|тенге|долл|рубл|сум|юан|тонн"
-    r"|million|billion|percent|per cent|dollar|yuan|tenge|ton)|\$\s?[0-9]"
+# A figure: a number with its unit or a dollar sum. ASCII digits: see figures._START_RE. The
+# pattern opens with one class (the digit or the "$") so sre skips to one in C; a branch at
+# the top made it try the whole pattern at every character of the sentence.
+_FIGURE_RE = re.compile(
+    r"[0-9$](?:(?<=[0-9])[0-9 ,.]*\s?(?:%|млн|млрд|милли|тыс|трлн|процент|тенге|долл|рубл|сум"
+    r"|юан|тонн|million|billion|percent|per cent|dollar|yuan|tenge|ton)|(?<=\$)\s?[0-9])"
 )
 _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
 _LEAD_BONUS = 0.8  # the wire's first sentence says who did what with whom

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Container, Sequence
+from itertools import chain as chain_lists
 from itertools import compress, repeat
 
 from storage.analysis import morph
-from storage.analysis.spans import chain, cut_at, listed_areas, match, named_positions
+from storage.analysis.spans import GAP, chain, cut_at, listed_areas, match, named_positions
 from storage.analysis.topic_names import (
     all_topics,
     resolve_topic,
@@ -87,14 +88,17 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
     return False
 
 
-def _goods_positions(vocab: Vocabulary, lemmas: Sequence[str]) -> frozenset[int]:
+def _goods_positions(
+    vocab: Vocabulary, lemmas: Sequence[str], present: frozenset[str]
+) -> frozenset[int]:
     """Positions of the goods a sentence of trade or carriage only names ("export meat and
     wool"): their sector is no topic of it (labelling conventions: goods). Not when it speaks
-    of producing them or names a plant by them ("a joint textile enterprise")."""
+    of producing them or names a plant by them ("a joint textile enterprise"). ``present``:
+    the sentence's lemmas of ``vocab.scan_words``."""
     if (
-        vocab.goods.keys().isdisjoint(lemmas)
-        or vocab.goods_context.isdisjoint(lemmas)
-        or not vocab.production.isdisjoint(lemmas)
+        vocab.goods.keys().isdisjoint(present)
+        or vocab.goods_context.isdisjoint(present)
+        or not vocab.production.isdisjoint(present)
     ):
         return frozenset()
     found: set[int] = set()
@@ -135,12 +139,14 @@ def _scan_sentence(
     framed_areas = set() if framed_areas is None else framed_areas
     area_hits: list[tuple[int, int, str]] = []
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
-    edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(lemmas) else []
+    # The few lemmas of the sentence the tests below look for, found in one pass.
+    present = vocab.scan_words.intersection(lemmas)
+    edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
     named = (
         named_positions(lemmas, vocab.names_after, vocab.names_before)
-        if not (vocab.names_after.isdisjoint(lemmas) and vocab.names_before.isdisjoint(lemmas))
+        if not (vocab.names_after.isdisjoint(present) and vocab.names_before.isdisjoint(present))
         else frozenset()
-    ) | _goods_positions(vocab, lemmas)
+    ) | _goods_positions(vocab, lemmas, present)
     if edges and named:  # a frame ends a body's name: "ministries on cooperation in health"
         named = cut_at(named, [at for at, forward, _ in edges if forward])
     framed = bool(edges)
@@ -150,7 +156,9 @@ def _scan_sentence(
     index = vocab.index
     # Most words are no term: C loops pick the positions worth a look.
     positions = range(len(lemmas))
-    for i in compress(positions, map(operator.contains, lemmas, repeat("-"))):
+    # Hyphenated words are rare: one search of the joined sentence spares the word loop.
+    hyphens = "-" in " ".join(lemmas)
+    for i in compress(positions, map(operator.contains, lemmas, repeat("-")) if hyphens else ()):
         if lemmas[i] not in index:
             own = i not in named
             for term in _compound_terms(vocab, lemmas[i]):
@@ -179,8 +187,13 @@ def _scan_sentence(
         # Claimed by a phrase that began before: "passenger trains" carrying engineers do not
         # "train engineers" (the phrases beginning here claim no word from each other).
         before = claimed.get(i, ()) if phrases else ()
+        # spans.match's first step: the phrase's next word (unless a gap) is one of the next
+        # two; most phrases fail here, so the test is made before the call.
+        near = lemmas[i + 1 : i + 3]
         for phrase, term in phrases:
             if before and term.slug not in before:
+                continue
+            if len(phrase) > 1 and phrase[1] not in near and phrase[1] != GAP:
                 continue
             end = match(lemmas, i, phrase)
             if end > 0 and term.weight:
@@ -213,6 +226,8 @@ def _scan_sentence(
         for phrase, slug in areas:
             if i in muted and slug not in claimed[i]:
                 continue  # "investment environments" list no ecology
+            if len(phrase) > 1 and phrase[1] not in near and phrase[1] != GAP:
+                continue  # as for the phrases above
             end = match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
             if end > 0:
                 area_hits.append((i, end, slug))
@@ -289,9 +304,11 @@ def _score_zones(
     first: dict[str, float] = {}
     headed: dict[str, float] = {}  # the title's and the lead's evidence
     places: dict[str, tuple[int, int, int]] = {}  # slug -> (zone, sentence, word)
-    terms = vocab.index.keys()
+    terms = vocab.terms
     # A Russian article by its title and lead: its Latin words name companies ("China Energy").
-    heads = [w for _, sentences in zones[:body_from] for s in sentences for w in s]
+    heads = list(
+        chain_lists.from_iterable(s for _, sentences in zones[:body_from] for s in sentences)
+    )
     latin = sum(map(str.isascii, heads)) * 2 < len(heads)
     # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
     # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
@@ -305,7 +322,7 @@ def _score_zones(
                 aside = in_aside
             else:
                 aside = False  # worked out only for a sentence with a term, below
-            if terms.isdisjoint(lemmas) and not any(map(operator.contains, lemmas, repeat("-"))):
+            if terms.isdisjoint(lemmas) and "-" not in " ".join(lemmas):
                 continue  # no term and no compound: nothing to count (a C test, no call)
             if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
                 in_aside = False  # "Стороны договорились также...": the news again

@@ -49,6 +49,10 @@ PARTS = (
     "tuning24",
     "tuning25",
     "tuning26",
+    "heldout9",
+    "heldout10",
+    "tuning27",
+    "tuning28",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from storage.analysis.gazetteer.doc import Doc
-from storage.analysis.gazetteer.index import Stop
+from storage.analysis.gazetteer.index import COUNTRY, Index, Stop
 
 
 def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
@@ -26,7 +28,7 @@ def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
     )
 
 
-def place_follows(doc: Doc, j: int) -> bool:
+def place_follows(doc: Doc, j: int, ix: Index) -> bool:
     """Whether token j is directly followed by a capitalised place word (a district noun
     then names the city or oblast it belongs to)."""
     k = j + 1
@@ -35,7 +37,15 @@ def place_follows(doc: Doc, j: int) -> bool:
         and doc.toks[k].capital
         and bool(doc.toks[k].keys)
         and not doc.gaps[k].strip()
+        and not _names_country(doc.toks[k].keys, ix)
     )
+
+
+def _names_country(keys: Iterable[str], ix: Index) -> bool:
+    """Whether a word names a country only ("районе Таджикистана", "Кыргызской
+    Республики"): a district of a country is still the district."""
+    targets = [t for key in keys for t in ix.phrases.get((key,), ())]
+    return bool(targets) and all(t.kind == COUNTRY for t in targets)
 
 
 def clock_zone(doc: Doc, j: int) -> bool:

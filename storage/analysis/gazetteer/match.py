@@ -255,7 +255,7 @@ class Gazetteer:
             and not _QUOTES.isdisjoint(doc.gaps[i])
         ):
             return False  # завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun
-        if doc.toks[end].norm in self._stop.district_nouns and place_follows(doc, end):
+        if doc.toks[end].norm in self._stop.district_nouns and place_follows(doc, end, self._ix):
             return False  # "Нарынский район Наманганской области": that oblast's district
         if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(doc, i, end):
             return False
@@ -313,7 +313,7 @@ class Gazetteer:
         noun_surface = noun.norm if noun else ""
         if noun_surface in self._stop.block_after:
             return j, []
-        if noun_surface in self._stop.district_nouns and place_follows(doc, j):
+        if noun_surface in self._stop.district_nouns and place_follows(doc, j, self._ix):
             return j, []  # "в Свердловском районе Бишкека": a district of what follows
         hint = (
             "region"
