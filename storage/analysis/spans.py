@@ -40,8 +40,17 @@ def named_positions(
         end = min(p + 1 + WINDOW, len(lemmas))
         end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
         named.update(range(p + 1, end))
-    named.update(p - 1 for p in compress(positions, map(before.__contains__, lemmas)) if p > 0)
+    for p in compress(positions, map(before.__contains__, lemmas)):
+        if p > 0:
+            named.add(p - 1)
+        # Two areas before one post: "Investment and Foreign Minister", "the Trade and
+        # Industry Ministry" name the post, no area of the talks.
+        if p > 2 and lemmas[p - 2] in _AND:
+            named.add(p - 3)
     return frozenset(named)
+
+
+_AND = frozenset({"and", "и", "&"})
 
 
 _FILLERS = frozenset({"of", "the", "по"})
