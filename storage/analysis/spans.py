@@ -43,10 +43,12 @@ def named_positions(
     for p in compress(positions, map(before.__contains__, lemmas)):
         if p > 0:
             named.add(p - 1)
-        # Two areas before one post: "Investment and Foreign Minister", "the Trade and
-        # Industry Ministry" name the post, no area of the talks.
-        if p > 2 and lemmas[p - 2] in _AND:
-            named.add(p - 3)
+        # Two areas before one post: "Investment and Foreign Minister", "the Agriculture and
+        # Water Resources Minister" name the post, no area of the talks.
+        for j in range(p - 2, max(p - 4, 0), -1):
+            if lemmas[j] in _AND:
+                named.update(range(j - 1, p))
+                break
     return frozenset(named)
 
 
