@@ -250,3 +250,33 @@ def test_students_of_the_other_side_are_education(sentence: str) -> None:
         + sentence
     ).topics
     assert "education" in topics
+
+
+# --- an official's tasks for his own side ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Among his priority tasks the akim named reforming agriculture.", "agriculture"),
+        ("Our task is to make production more competitive by raising exports.", "trade"),
+        ("Губернатор поставил задачу развивать туризм в горных районах края.", "tourism"),
+        ("Приоритетные задачи области — здравоохранение и строительство больниц.", "health"),
+    ],
+)
+def test_an_officials_tasks_for_his_side_are_no_topic(sentence: str, topic: str) -> None:
+    latin = sentence.isascii()
+    topics = analyze(
+        (
+            "Kostanay and Chelyabinsk regions discuss transport\n\n"
+            "The akim of Kostanay region met the governor of Chelyabinsk region to discuss "
+            "cargo transportation and a new border crossing.\n\n"
+            if latin
+            else "Костанайская и Челябинская области обсудили перевозки\n\n"
+            "Аким Костанайской области и губернатор Челябинской области обсудили грузовые "
+            "перевозки и новый пункт пропуска.\n\n"
+        )
+        + sentence
+    ).topics
+    assert topics[:1] == ("transport",)
+    assert topic not in topics
