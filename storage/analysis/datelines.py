@@ -8,7 +8,11 @@ from dataclasses import dataclass
 
 from storage.analysis.dates import MONTH_WORD
 
-CITY = r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё'’]+(?:[ -][A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё'’]+){0,2}"
+# A city's words are never given back a letter at a time (possessive "++"): what may follow a
+# city in any pattern (a space or a hyphen and a capital, a comma, a dot, a bracket) is no
+# letter, so a shorter word could never match, and trying each one before failing was most
+# of the time of every paragraph that opens with a capital.
+CITY = r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё'’]++(?:[ -][A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё'’]++){0,2}"
 _AGENCY_WORD = r"/?[A-ZА-ЯЁ«“\"][\w«»“”\"'’/-]*(?:\.(?=\w)[\w/-]+)*/?"
 _AGENCY = rf"{_AGENCY_WORD}(?:\s{_AGENCY_WORD}){{0,2}}"
 _DATELINE_PREFIX_RE = re.compile(
@@ -24,13 +28,14 @@ _DATELINE_PREFIX_RE = re.compile(
 _AGENCY_TAIL_RE = re.compile(rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?P<agency>{_AGENCY})\s*(?:[.—–-]+|$)")
 # or no agency, only a dot or a dash closing the dateline.
 _BARE_TAIL_RE = re.compile(r"\s*[.—–-]+|\s*$|(?<=\.)(?=\s)")
-# A dateline without a date: the city in capitals and an agency ("АСТАНА. КАЗИНФОРМ –").
+# A dateline without a date: the city in capitals and an agency ("АСТАНА. КАЗИНФОРМ –"); its
+# words possessive as CITY's (a bracket, a comma or a dot follows them).
 _DATELESS_RE = re.compile(
-    rf"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{{2,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})\s*[,.]\s*"
+    rf"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{{2,}}+(?:[ -][A-ZА-ЯЁ]{{2,}}+){{0,2}})\s*[,.]\s*"
     # the agency and a dash, or an agency in capitals and no dash ("TARAZ. KAZINFORM Zhambyl")
     rf"(?:(?:{_AGENCY})\s*[—–-]+|[A-ZА-ЯЁ]{{4,}}\s+(?=[A-ZА-ЯЁ«“\"][a-zа-яё]))"
     # or the agency in brackets: "BISHKEK (TCA) — On October 19…"
-    rf"|(?P<bracketed>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{{2,}}(?:[ -][A-ZА-ЯЁ]{{2,}}){{0,2}})"
+    rf"|(?P<bracketed>[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{{2,}}+(?:[ -][A-ZА-ЯЁ]{{2,}}+){{0,2}})"
     r"\s*\([^()\n]{2,30}\)\s*[—–-]+"
     # or the outlet and a colon: "Tashkent, The Gulf Observer: …", "ASTANA ( WNAM MONITORING): …"
     rf"|(?P<outlet_city>{CITY})\s*(?:,\s*(?:The\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,3}}"

@@ -108,6 +108,8 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 def stated_date(text: str) -> dt.date | None:
     """A full date (with its year) written in ``text``: ISO, dotted, or "21 сентября 2025"."""
+    if not text:
+        return None  # most articles have no header or no dateline: three scans saved
     candidates: list[tuple[int, dt.date]] = []
     for m in _ISO_RE.finditer(text):
         date = _make(int(m[1]), int(m[2]), int(m[3]))
@@ -130,6 +132,8 @@ def stated_date(text: str) -> dt.date | None:
 
 def day_month(text: str) -> tuple[int, int] | None:
     """The first "day month" (no year needed) in ``text``: "28 дек", "7 марта", "3 сент."."""
+    if not text:
+        return None
     for m in _WORDY_RE.finditer(text):
         month = month_number(m[2])
         day = int(m[1])

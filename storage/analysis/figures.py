@@ -12,6 +12,11 @@ from storage.analysis.model import Figure
 from storage.analysis.morph import wordset
 
 _NUM = r"\d+(?:[  ]\d{3})*(?:[.,]\d+)?"
+# The same number where what follows it can never begin with a digit, a space and three
+# digits or a decimal mark (a word, a sign, "%"): giving part of the number back could never
+# let the rest match, so the regex is told not to try (possessive), where it tried every
+# shorter number at each year and date before failing.
+_WHOLE_NUM = r"\d++(?:[  ]\d{3})*+(?:[.,]\d++)?+"
 _SCALE = r"(?:трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*|тыс(?:\.|яч\w*)?)"
 _CURRENCY_WORD = (
     r"(?:долл(?:ар(?:ов|а|ы)?)?\.?(?:\s+США)?|USD|евро|EUR|руб(?:л(?:ей|я|ь))?\.?|"
@@ -24,11 +29,11 @@ _CURRENCY_SIGN = r"[$€₽£¥₸]"
 # before the number ("на 20%", "порядка 4 тыс.") is looked up separately.
 _MONEY_RE = re.compile(
     rf"{_CURRENCY_SIGN}\s?{_NUM}(?:\s?{_SCALE})?(?!\w)"
-    rf"|{_NUM}\s?(?:{_SCALE}\s?)?(?:{_CURRENCY_WORD}(?!\w)|{_CURRENCY_SIGN})",
+    rf"|{_WHOLE_NUM}\s?(?:{_SCALE}\s?)?(?:{_CURRENCY_WORD}(?!\w)|{_CURRENCY_SIGN})",
     re.IGNORECASE,
 )
-_PERCENT_RE = re.compile(rf"{_NUM}\s?(?:%|процент(?:ов|а)?(?!\w)|п\.п\.)", re.IGNORECASE)
-_COUNT_RE = re.compile(rf"{_NUM}(?:\s?(?P<scale>{_SCALE}))?\s(?P<noun>[а-яё]{{3,}})(?!\w)")
+_PERCENT_RE = re.compile(rf"{_WHOLE_NUM}\s?(?:%|процент(?:ов|а)?(?!\w)|п\.п\.)", re.IGNORECASE)
+_COUNT_RE = re.compile(rf"{_WHOLE_NUM}(?:\s?(?P<scale>{_SCALE}))?\s(?P<noun>[а-яё]{{3,}})(?!\w)")
 # ASCII digits: a range test per character, where "\d" asks the Unicode tables (news in
 # these languages writes no other digits).
 _START_RE = re.compile(r"[0-9$€₽£¥₸]")

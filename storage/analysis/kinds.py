@@ -28,6 +28,7 @@ class Kinds:
     passing_kept: frozenset[str] = frozenset()  # ...unless it names cooperation too
     passing: Groups = field(default_factory=dict)  # all lemmas of one group: passing too
     passing_words: frozenset[str] = frozenset()  # the keys of ``passing`` (a quick test)
+    passing_seen: frozenset[str] = frozenset()  # ``passing_any`` and ``passing_words``
     local_news: frozenset[str] = frozenset()  # a title with one: the article passes by...
     local_kept: frozenset[str] = frozenset()  # ...unless it has one of these (joint action)
     # A body sentence of figures with a background group ("в прошлом году", "по данным"), one
@@ -53,15 +54,17 @@ class Kinds:
 
     def passes_by(self, lemmas: Sequence[str]) -> bool:
         """What a delegation was shown, where a signing took place, local news."""
+        if self.passing_seen.isdisjoint(lemmas):  # most sentences: one pass over the words
+            return False
         if self.passes_any(lemmas):
             return True
         if self.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
             return False
-        return _holds(self.passing, lemmas)
+        return _holds(self.passing, set(lemmas))
 
     def portrays(self, lemmas: Sequence[str]) -> bool:
         """A body sentence telling what a region is known for or what it has."""
-        return not self.portrait_words.isdisjoint(lemmas) and _holds(self.portrait, lemmas)
+        return not self.portrait_words.isdisjoint(lemmas) and _holds(self.portrait, set(lemmas))
 
     def aside(self, lemmas: Sequence[str]) -> bool:
         """A long article's body sentence that is not about its matter: long articles carry
@@ -72,13 +75,14 @@ class Kinds:
             return True
         if self.aside_words.isdisjoint(lemmas):  # most sentences: no word of any group
             return False
-        if lemmas[0] in self.roster_openers and _holds(self.roster, lemmas):
+        present = set(lemmas)  # one set for the four kinds of group
+        if lemmas[0] in self.roster_openers and _holds(self.roster, present):
             return True  # "В форуме приняли участие...", not a wish "чтобы принять участие"
-        if _holds(self.portrait, lemmas):
+        if _holds(self.portrait, present):
             return True
-        if _holds(self.description, lemmas) and self.description_kept.isdisjoint(lemmas):
+        if _holds(self.description, present) and self.description_kept.isdisjoint(present):
             return True
-        return any(map(str.isdigit, lemmas)) and _holds(self.background, lemmas)
+        return any(map(str.isdigit, lemmas)) and _holds(self.background, present)
 
     def local(self, title: Iterable[Sequence[str]]) -> bool:
         """Local news by its title: a bus overturned, an earthquake, a race."""
@@ -108,6 +112,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         passing_kept=words("passing_kept"),
         passing=passing,
         passing_words=frozenset(passing),
+        passing_seen=words("passing_any") | frozenset(passing),
         local_news=words("local_news"),
         local_kept=words("local_kept"),
         background=background,
@@ -123,6 +128,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
     )
 
 
-def _holds(groups: Groups, lemmas: Sequence[str]) -> bool:
-    present = set(lemmas)
-    return any(group <= present for key in present.intersection(groups) for group in groups[key])
+def _holds(groups: Groups, present: set[str]) -> bool:
+    """Whether the words ``present`` complete a group (the smaller side of keys and words is
+    the one walked)."""
+    return any(group <= present for key in groups.keys() & present for group in groups[key])

@@ -151,9 +151,11 @@ def _surface_forms(words: Iterable[str]) -> frozenset[str]:
 def _evidence(table: dict[str, float], head: set[str], body: set[str]) -> float:
     """Each word of ``table`` once, at the heavier of its places."""
     total = 0.0
-    for lemma in head & table.keys():
+    words = table.keys()
+    for lemma in head & words:
         total += table[lemma] * HEAD_FACTOR
-    for lemma in (body - head) & table.keys():
+    # The table's words first: a text has more distinct words than the table holds.
+    for lemma in (body & words) - head:
         total += table[lemma]
     return total
 
@@ -163,6 +165,8 @@ def _with_parts(words: set[str]) -> set[str]:
     say trade and partnership as "торговые" and "партнерские" do (t26-23); a noun pair
     ("выставка-ярмарка" of one country's cotton, t9-11) is one thing and stays whole."""
     compounds = [w for w in words if "о-" in w]
+    if not compounds:
+        return words  # most texts: no copy of all their words
     return words.union(morph.lemma(p) for w in compounds for p in w.split("-") if p)
 
 

@@ -12,6 +12,7 @@ words are data (``[roles]`` of ``data/relevance.toml``)."""
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from operator import attrgetter
 from storage.analysis import morph
 from storage.analysis.dates import MONTH_WORD
 from storage.analysis.gazetteer.doc import Spot
+from storage.analysis.gazetteer.forms import WORD_RE
 from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
 
@@ -61,7 +63,18 @@ _CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)
 # After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ..."), or
 # a colon (tuneD: "XI'AN: The declaration was adopted").
 _CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
-_WORD = morph.WORD_RE
+# morph.tokenize's words, in the form without a lookahead per character (forms.py), and the
+# same for text without "_" ("\w" also takes "_"), which sre runs faster still: the words
+# around each name are cut out of a few dozen characters several times an article.
+_WORD = WORD_RE
+_FAST_WORD = re.compile(r"\w+(?:[-'’‘ʻʼ]\w+)*")
+
+
+def _words(text: str, start: int = 0, end: int = sys.maxsize) -> list[str]:
+    """morph.tokenize's words of text[start:end]."""
+    return (_WORD if "_" in text else _FAST_WORD).findall(text, start, end)
+
+
 _TO = frozenset({"в", "во", "до", "to"})
 _FROM = ("из ", "from ")
 # "с" / "with" and at most two words before the first name of a list ("с городами",
@@ -159,7 +172,7 @@ def _event_quoted(before: str, close: int, cues: RoleCues) -> bool:
     before it ("на выставке «Иннопром» в Ташкенте"), not a place's ("на пункте пропуска
     «Ак-Жол» в Чуйской области")."""
     opening = max(before.rfind(q, 0, close) for q in '«"“')
-    return opening > 0 and not cues.venue_words.isdisjoint(_WORD.findall(before, 0, opening)[-2:])
+    return opening > 0 and not cues.venue_words.isdisjoint(_words(before, 0, opening)[-2:])
 
 
 def _passing_name(
@@ -186,7 +199,7 @@ def _passing_name(
         cut = max(before.rfind(".", 0, cut - 1), before.rfind("\n", 0, cut - 1))  # "в г. Атырау"
     elif cut > 0 and _DAY_AFTER.match(before, cut + 1):
         cut = max(before.rfind(".", 0, cut), before.rfind("\n", 0, cut))  # "held on Sept. 22"
-    words = _WORD.findall(before, cut + 1)[-6:]
+    words = _words(before, cut + 1)[-6:]
     if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
         return True, located
     for k in range(max(0, len(words) - 3), len(words)):
@@ -201,7 +214,7 @@ def _passing_name(
         return False, located  # "Shanlo city in Shaanxi Province": where a place is
     # "В Атырау подписан меморандум": the venue's word right after the name.
     after = morph.fold(text[end : end + 40])
-    if not cues.venue_words.isdisjoint(_WORD.findall(after, 0, after.find(".") % 41)[:4]):
+    if not cues.venue_words.isdisjoint(_words(after, 0, after.find(".") % 41)[:4]):
         return True, located
     # The venue's word may stand further back in its clause ("На XI Форуме
     # межрегионального сотрудничества Казахстана и России в Атырау").
@@ -213,7 +226,7 @@ def _passing_name(
         edge = max(wide.rfind(".", 0, edge), wide.rfind("\n", 0, edge))  # "held on Sept. 22"
     clause = [m.end() for m in _CLAUSE.finditer(wide, edge + 1)]  # its last boundary
     return not cues.venue_words.isdisjoint(
-        _WORD.findall(wide, clause[-1] if clause else edge + 1)
+        _words(wide, clause[-1] if clause else edge + 1)
     ), located
 
 
@@ -284,7 +297,7 @@ def _event_name(text: str, end: int, cues: RoleCues) -> bool:
     """Whether a name is the first word of an event's name: a place then an event's word, at
     most one word between ("the Moscow summit", "the SCO Beijing Summit", "Ташкентский
     международный инвестиционный форум" is caught by its last two words)."""
-    after = _WORD.findall(morph.fold(text[end : end + 30]))[:2]
+    after = _words(morph.fold(text[end : end + 30]))[:2]
     return not cues.events.isdisjoint(after)
 
 
@@ -295,9 +308,9 @@ def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     government (labelling conventions), not a side."""
     before = morph.fold(text[max(0, start - _CONTEXT) : start])
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
-    words = _WORD.findall(before, cut + 1)[-8:]
+    words = _words(before, cut + 1)[-8:]
     after = morph.fold(text[end : end + 40])
-    ahead = _WORD.findall(after, 0, after.find(".") % 41)[:4]
+    ahead = _words(after, 0, after.find(".") % 41)[:4]
     if not cues.visit.isdisjoint(words) and cues.visit.isdisjoint(ahead):
         return bool(_TO.intersection(words[-3:])) or words[-1:] == ["visited"]
     return bool(words) and words[-1] in _TO and not cues.visit.isdisjoint(ahead)
@@ -322,8 +335,13 @@ def _dateline_like(text: str, start: int, end: int, first: bool = False) -> bool
     7"); ``first``: the name opens the text after the title, where a name alone on its line is
     the wire's dateline too ("Ташкент" / "Nur-Sultan" above the lead)."""
     if start and text[start - 1] != "\n":
-        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023").
-        return _SITE_TAIL.match(text, end) is not None or _CAPTION_TAIL.match(text, end) is not None
+        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023")
+        # after a comma, or a site after white space and a dash: one test of the character
+        # after the name tells which to try.
+        after = text[end : end + 1]
+        if after == ",":
+            return _CAPTION_TAIL.match(text, end) is not None
+        return after.isspace() and _SITE_TAIL.match(text, end) is not None
     capitals = text[start:end].isupper()
     return bool(
         (
@@ -378,8 +396,12 @@ def assign_roles(
     title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot
-        coordinated = i - 1 in follows_next
         follows = i in follows_next  # the next name inherits this one's cue
+        if code in settled and not follows:
+            # Most repeated names: nothing left to decide (a settled name is named already),
+            # and the next name, no part of a list with this one, does not read ``passed``.
+            continue
+        coordinated = i - 1 in follows_next
         head = start < title_end
         if not head and (
             city_start <= start < city_end
@@ -388,8 +410,6 @@ def assign_roles(
             passed = located = False
             continue
         named.add(code)
-        if code in settled and not follows:
-            continue  # most repeated names: nothing left to decide
         in_head = head or zones.lead_start <= start < zones.lead_end
         k = -1 if in_head else bisect_right(sentences.starts, start) - 1
         if coordinated:
@@ -406,7 +426,7 @@ def assign_roles(
         if code in cues.capitals and (
             i in listed
             or not cues.city_heads.isdisjoint(
-                _WORD.findall(morph.fold(text[max(0, start - 25) : start]))[-2:]
+                _words(morph.fold(text[max(0, start - 25) : start]))[-2:]
             )
         ):
             governed.add(code)

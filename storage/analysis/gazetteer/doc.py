@@ -11,29 +11,43 @@ from typing import NamedTuple
 from storage.analysis.gazetteer.index import Step, Target
 
 
-class Word(NamedTuple):
+class Word:
     """A distinct word of the text with what the matcher asks of it, built once per word and
-    shared by all its occurrences (so scanning a text creates no object per token)."""
+    shared by all its occurrences (so scanning a text creates no object per token). A class
+    with slots, not a named tuple: the matcher reads its fields a few hundred times a text,
+    and Python reads a slot at once where it looks a tuple's field up by name."""
 
-    text: str
-    norm: str
-    capital: bool
-    keys: frozenset[str]  # the gazetteer words it can be
-    starts: bool  # whether it can begin a match
-    first: Step  # the phrase table's step from nothing to this word
-    pieces: tuple[Word, ...]  # the names a hyphenated word may be split into, or ()
+    __slots__ = ("capital", "first", "keys", "norm", "pieces", "starts", "text")
+
+    def __init__(
+        self,
+        text: str,
+        norm: str,
+        capital: bool,
+        keys: frozenset[str],
+        starts: bool,
+        first: Step,
+        pieces: tuple[Word, ...],
+    ) -> None:
+        self.text = text
+        self.norm = norm
+        self.capital = capital
+        self.keys = keys  # the gazetteer words it can be
+        self.starts = starts  # whether it can begin a match
+        self.first = first  # the phrase table's step from nothing to this word
+        self.pieces = pieces  # the names a hyphenated word may be split into, or ()
 
 
-TEXT = operator.itemgetter(0)  # Word.text, as a C function for map()
-STARTS = operator.itemgetter(4)  # Word.starts
-PIECES = operator.itemgetter(6)  # Word.pieces
+TEXT = operator.attrgetter("text")  # as a C function for map()
+STARTS = operator.attrgetter("starts")
+PIECES = operator.attrgetter("pieces")
 
 
 class Doc:
     """A scanned text: token i is toks[i] with gaps[i] before it (gaps[0] is the text before
     the first word); gaps and token texts concatenated give the text back."""
 
-    __slots__ = ("_parts", "_starts", "gaps", "text", "toks")
+    __slots__ = ("_parts", "_shared", "_starts", "gaps", "text", "toks")
 
     def __init__(
         self,
@@ -46,6 +60,7 @@ class Doc:
         self.text, self.toks, self.gaps = text, toks, gaps
         # ``starts``: the caller's running sums over ``parts`` (the analysis has them already).
         self._starts: list[int] | None = starts
+        self._shared = starts is not None  # the caller's list: never changed in place
         # The split text (gaps and words in turn) the tokens came from, while they are still
         # its words one for one: running sums over it are the starts in one C pass.
         self._parts = parts
@@ -73,7 +88,20 @@ class Doc:
         """Token i replaced by the parts of its hyphenated word."""
         self.toks[i : i + 1] = pieces
         self.gaps[i + 1 : i + 1] = ["-"] * (len(pieces) - 1)
-        self._starts = self._parts = None
+        self._parts = None
+        if self._starts is not None:
+            # The text stays as it was: the pieces begin inside the word, one hyphen apart,
+            # and every other token where it began (counting all positions again cost a tenth
+            # of the matcher).
+            at = self._starts[i]
+            inside = [at]
+            for piece in pieces[:-1]:
+                at += len(piece.text) + 1
+                inside.append(at)
+            if self._shared:  # the caller's list: changed on a copy, once
+                self._starts = list(self._starts)
+                self._shared = False
+            self._starts[i : i + 1] = inside
 
 
 @dataclass(slots=True)
@@ -89,14 +117,3 @@ class Spot(NamedTuple):
     code: str
     start: int
     end: int
-
-
-def clock_zone(doc: Doc, j: int) -> bool:
-    """Whether token j is the "по" of a clock time's zone: "14:00 по", "10.30 по"."""
-    return (
-        j >= 2
-        and doc.toks[j].norm == "по"
-        and doc.toks[j - 1].text.isdigit()
-        and doc.gaps[j - 1] in (":", ".")
-        and doc.toks[j - 2].text.isdigit()
-    )

@@ -4,12 +4,13 @@ region a user means by a query."""
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
 import storage.analysis.gazetteer.persons as persons
-from storage.analysis.gazetteer.doc import Doc, Hit, Spot, clock_zone
+from storage.analysis.gazetteer.context import blocked_before, place_follows
+from storage.analysis.gazetteer.doc import Doc, Hit, Spot
 from storage.analysis.gazetteer.forms import (
     agrees_as_adjective,
     norm,
@@ -22,8 +23,9 @@ from storage.analysis.model import RegionRef
 
 _QUOTES = frozenset("«»\"“”„'")
 _POS = operator.attrgetter("pos")  # a hit's token index, as a C function for sorting
-# What may stand between two words of one name: spaces, line breaks, hyphens and dashes.
-_PHRASE_GAP = frozenset(" \t\r\n\xa0-‐‑–—")
+# What may stand between two words of one name: spaces, line breaks, hyphens and dashes
+# (stripped away, a gap of these only leaves nothing, with no set built per gap).
+_PHRASE_GAP = " \t\r\n\xa0-‐‑–—"
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 _LATIN_CONJUNCTIONS = frozenset({"and", "or", "va"})
 _INTRODUCERS = frozenset("-–—:(")  # between a plural noun and the names it introduces
@@ -82,10 +84,11 @@ class Gazetteer:
         the two regions named elsewhere, else a country named just before it ("китайский
         Хоргос") or in brackets after it ("Хоргос (КНР)"), else the country whose other regions
         the text names ("Балыкчи и Исфана": Kyrgyz), else the first of the data's list."""
-        if all(len(h.targets) == 1 for h in hits):
-            return  # most texts: no hit with a choice to make
+        several = [h for h in hits if len(h.targets) > 1]  # a hit of one place has no choice
+        if not several:
+            return  # most texts
         named = {t.region.code for h in hits if len(h.targets) == 1 for t in h.targets if t.region}
-        for h in hits:
+        for h in several:
             refs = [t.region for t in h.targets if t.kind == NAME and t.region is not None]
             if len(refs) < 2 or len({r.country for r in refs}) < 2:
                 continue
@@ -130,7 +133,7 @@ class Gazetteer:
     ) -> tuple[tuple[RegionRef, ...], tuple[str, ...], set[str]]:
         """(regions in order of first mention, countries named or through a region, the
         countries named as such)."""
-        named = {t.region.code for h in hits for t in h.targets if t.kind == NAME and t.region}
+        named: set[str] | None = None  # the regions named by name: asked for a choice only
         regions: dict[str, RegionRef] = {}
         countries: set[str] = set()
         outright: set[str] = set()
@@ -143,6 +146,10 @@ class Gazetteer:
                 if target.kind == COUNTRY:
                     outright.add(target.country)
                 continue
+            if named is None:
+                named = {
+                    t.region.code for x in hits for t in x.targets if t.kind == NAME and t.region
+                }
             for ref in self._choose(h, named, query=query):
                 regions.setdefault(ref.code, ref)
                 countries.add(ref.country)
@@ -206,7 +213,7 @@ class Gazetteer:
             adjective = end == i and not tok.keys.isdisjoint(adj_keys)
             # Nothing can match here ("области" that only continues a name): skip it before
             # the context rules run; blocked or not, the outcome is the same.
-            if (not targets and not adjective) or self._blocked_before(doc, i, end):
+            if (not targets and not adjective) or blocked_before(doc, i, end, self._stop):
                 i += 1
                 continue
             if adjective:
@@ -228,9 +235,10 @@ class Gazetteer:
         toks, gaps = doc.toks, doc.gaps
         frontier, targets, phrase = toks[i].first  # the one-word step, computed once per word
         best = (i, targets, phrase)
+        steps = self._tok.steps  # the further steps, each computed once
         j = i + 1
-        while frontier and j < len(toks) and toks[j].keys and _PHRASE_GAP.issuperset(gaps[j]):
-            frontier, targets, phrase = self._tok.step(frontier, toks[j].keys)
+        while frontier and j < len(toks) and toks[j].keys and not gaps[j].strip(_PHRASE_GAP):
+            frontier, targets, phrase = steps[frontier, toks[j].keys]
             if phrase:
                 best = (j, targets, phrase)
             j += 1
@@ -241,9 +249,13 @@ class Gazetteer:
         quoted name, not a district of another place, not an adjective, not a person."""
         if query:
             return True
-        if self._org_quoted(doc, i):
-            return False
-        if doc.toks[end].norm in self._stop.district_nouns and self._place_follows(doc, end):
+        if (
+            i
+            and doc.toks[i - 1].norm in self._stop.org_before
+            and not _QUOTES.isdisjoint(doc.gaps[i])
+        ):
+            return False  # завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun
+        if doc.toks[end].norm in self._stop.district_nouns and place_follows(doc, end, self._ix):
             return False  # "Нарынский район Наманганской области": that oblast's district
         if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(doc, i, end):
             return False
@@ -260,7 +272,7 @@ class Gazetteer:
         agreeing with the next word, not a common noun whose capital comes from a sentence
         start."""
         toks = doc.toks
-        if not any(t.capital for t in toks[i : end + 1]):
+        if not (toks[i].capital or any(t.capital for t in toks[i + 1 : end + 1])):
             return False
         if (
             end + 1 < len(toks)
@@ -301,7 +313,7 @@ class Gazetteer:
         noun_surface = noun.norm if noun else ""
         if noun_surface in self._stop.block_after:
             return j, []
-        if noun_surface in self._stop.district_nouns and self._place_follows(doc, j):
+        if noun_surface in self._stop.district_nouns and place_follows(doc, j, self._ix):
             return j, []  # "в Свердловском районе Бишкека": a district of what follows
         hint = (
             "region"
@@ -404,49 +416,6 @@ class Gazetteer:
                     if t not in out:
                         out.append(t)
         return out
-
-    # ---- context rules -------------------------------------------------------------------
-
-    def _blocked_before(self, doc: Doc, i: int, end: int) -> bool:
-        """ "река Шу", "улица Абая": the word before says this is no region -- unless a
-        region noun ends or follows the name ("озер Жетысуской области": the lakes are in
-        the region, which the text names in full)."""
-        if i == 0 or doc.gaps[i].strip(' .«"“'):
-            return False
-        if clock_zone(doc, i - 1):
-            return True  # "в 14:00 по Москве": a time zone, no place
-        if doc.toks[i - 1].norm not in self._stop.block_before:
-            return False
-        nouns = self._stop.region_nouns
-        toks = doc.toks
-        return not (
-            (end > i and toks[end].norm in nouns)
-            or (end + 1 < len(toks) and toks[end + 1].norm in nouns)
-        )
-
-    def _place_follows(self, doc: Doc, j: int) -> bool:
-        """Whether token j is directly followed by a capitalised place word (a district noun
-        then names the city or oblast it belongs to)."""
-        k = j + 1
-        return (
-            k < len(doc.toks)
-            and doc.toks[k].capital
-            and bool(doc.toks[k].keys)
-            and not doc.gaps[k].strip()
-            and not self._names_country(doc.toks[k].keys)
-        )
-
-    def _names_country(self, keys: Iterable[str]) -> bool:
-        """Whether a word names a country only ("районе Таджикистана", "Кыргызской
-        Республики"): a district of a country is still the district."""
-        targets = [t for key in keys for t in self._ix.phrases.get((key,), ())]
-        return bool(targets) and all(t.kind == COUNTRY for t in targets)
-
-    def _org_quoted(self, doc: Doc, i: int) -> bool:
-        """завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun."""
-        if i == 0 or doc.toks[i - 1].norm not in self._stop.org_before:
-            return False
-        return any(q in doc.gaps[i] for q in _QUOTES)
 
     # ---- queries -------------------------------------------------------------------------
 

@@ -42,6 +42,9 @@ _LATIN_SUFFIXES = (
     "ti",
 )
 WORD_LIMIT = 10_000
+# Steps through the phrase table past the first word, by (prefixes, the next word's keys):
+# both come from the tables, so the distinct steps are few (a few hundred over the bench).
+STEP_LIMIT = 4_000
 # Most words are no gazetteer word: one empty key set and one empty first step for all of them
 # (an empty frozenset is a new 200-byte object each time).
 _NO_KEYS: frozenset[str] = frozenset()
@@ -59,6 +62,9 @@ class Tokenizer:
         # One Word per distinct text word (bounded: storage/analysis/wordcache.py).
         self._words = WordCache("gazetteer.word", self._new_word, WORD_LIMIT)
         self._word = self._words.__getitem__
+        # The matcher asks for the same steps in every text that names a place in two words
+        # ("Туркестанской области"): each is worked out once.
+        self.steps = WordCache("gazetteer.step", self._step, STEP_LIMIT)
 
     # Kept on disk with the gazetteer (cache.py) without its words: a loaded one starts empty
     # and registered like a built one.
@@ -180,6 +186,9 @@ class Tokenizer:
             and norm(nxt.group()) in self._stop.block_after
             and any_adjective(norm(last))
         )
+
+    def _step(self, at: tuple[Frontier, frozenset[str]]) -> Step:
+        return self.step(*at)
 
     def step(self, frontier: Frontier, keys: frozenset[str]) -> Step:
         """One word further into the phrase table from the phrase prefixes in ``frontier``:

@@ -1,0 +1,59 @@
+"""The context rules of the matcher: the words around a name that say it is no region here
+(a river's or a street's name, a clock time's zone, a district of the place named next)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from storage.analysis.gazetteer.doc import Doc
+from storage.analysis.gazetteer.index import COUNTRY, Index, Stop
+
+
+def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
+    """ "река Шу", "улица Абая": the word before says this is no region -- unless a
+    region noun ends or follows the name ("озер Жетысуской области": the lakes are in
+    the region, which the text names in full)."""
+    if i == 0 or doc.gaps[i].strip(' .«"“'):
+        return False
+    before = doc.toks[i - 1].norm
+    if before == "по" and clock_zone(doc, i - 1):
+        return True  # "в 14:00 по Москве": a time zone, no place
+    if before not in stop.block_before:
+        return False
+    nouns = stop.region_nouns
+    toks = doc.toks
+    return not (
+        (end > i and toks[end].norm in nouns)
+        or (end + 1 < len(toks) and toks[end + 1].norm in nouns)
+    )
+
+
+def place_follows(doc: Doc, j: int, ix: Index) -> bool:
+    """Whether token j is directly followed by a capitalised place word (a district noun
+    then names the city or oblast it belongs to)."""
+    k = j + 1
+    return (
+        k < len(doc.toks)
+        and doc.toks[k].capital
+        and bool(doc.toks[k].keys)
+        and not doc.gaps[k].strip()
+        and not _names_country(doc.toks[k].keys, ix)
+    )
+
+
+def _names_country(keys: Iterable[str], ix: Index) -> bool:
+    """Whether a word names a country only ("районе Таджикистана", "Кыргызской
+    Республики"): a district of a country is still the district."""
+    targets = [t for key in keys for t in ix.phrases.get((key,), ())]
+    return bool(targets) and all(t.kind == COUNTRY for t in targets)
+
+
+def clock_zone(doc: Doc, j: int) -> bool:
+    """Whether token j is the "по" of a clock time's zone: "14:00 по", "10.30 по"."""
+    return (
+        j >= 2
+        and doc.toks[j].norm == "по"
+        and doc.toks[j - 1].text.isdigit()
+        and doc.gaps[j - 1] in (":", ".")
+        and doc.toks[j - 2].text.isdigit()
+    )
