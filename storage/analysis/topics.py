@@ -144,7 +144,7 @@ def _scan_sentence(
     present = vocab.scan_words.intersection(lemmas)
     edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
     named = (
-        named_positions(lemmas, vocab.names_after, vocab.names_before)
+        named_positions(lemmas, vocab.names_after, vocab.names_before, vocab.portfolios)
         if not (vocab.names_after.isdisjoint(present) and vocab.names_before.isdisjoint(present))
         else frozenset()
     ) | _goods_positions(vocab, lemmas, present)

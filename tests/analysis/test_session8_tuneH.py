@@ -159,10 +159,16 @@ def test_the_tourism_industry_is_no_manufacturing(sentence: str) -> None:
 def test_power_machine_building_is_industry(sentence: str) -> None:
     latin = sentence.isascii()
     topics = analyze(
-        ("Nizhny Novgorod region and Navoi region discuss cooperation\n\n" if latin else
-         "Нижегородская область и Навоийская область обсудили сотрудничество\n\n")
-        + ("The governor met the khokim of the region.\n\n" if latin else
-           "Губернатор встретился с хокимом области.\n\n")
+        (
+            "Nizhny Novgorod region and Navoi region discuss cooperation\n\n"
+            if latin
+            else "Нижегородская область и Навоийская область обсудили сотрудничество\n\n"
+        )
+        + (
+            "The governor met the khokim of the region.\n\n"
+            if latin
+            else "Губернатор встретился с хокимом области.\n\n"
+        )
         + sentence
     ).topics
     assert "industry" in topics
@@ -176,8 +182,7 @@ def test_power_machine_building_is_industry(sentence: str) -> None:
     ("text", "topic"),
     [
         (
-            "Вода хлынула в пригородные сёла Актобе\n\n"
-            "Спасатели откачивают воду из подвалов.",
+            "Вода хлынула в пригородные сёла Актобе\n\nСпасатели откачивают воду из подвалов.",
             "transport",
         ),
         (
