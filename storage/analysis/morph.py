@@ -35,7 +35,14 @@ _local = threading.local()
 
 # Words Snowball folds into another word's stem: "important" is no "import" (an important
 # step was trade's strongest sign).
-_STEM_EXCEPTIONS = {"important": "important", "importance": "important", "importantly": "important"}
+_STEM_EXCEPTIONS = {
+    "important": "important",
+    "importance": "important",
+    "importantly": "important",
+    # tuneH: "a fairly high level" is no fair, "good relations" no goods (trade's terms)
+    "fairly": "fairly",
+    "goods": "goods",
+}
 
 
 def _stem(word: str) -> str:

@@ -24,11 +24,16 @@ WINDOW = 4
 
 
 def named_positions(
-    lemmas: Sequence[str], after: frozenset[str], before: frozenset[str]
+    lemmas: Sequence[str],
+    after: frozenset[str],
+    before: frozenset[str],
+    portfolios: frozenset[str] = frozenset(),
 ) -> frozenset[int]:
     """Positions of the words that belong to the name of a body or a post: up to ``WINDOW``
-    words after a noun of ``after`` ("министерство", "ministry") and the word right before a
-    noun of ``before`` ("energy" of "the energy ministry")."""
+    words after a noun of ``after`` ("министерство", "ministry"), the word right before a
+    noun of ``before`` ("energy" of "the energy ministry") and, before a noun of
+    ``portfolios`` (some of ``before``), two areas joined by "and" ("Investment and Foreign
+    Minister", "the Agriculture and Water Resources Minister")."""
     named: set[int] = set()
     positions = range(len(lemmas))
     # Most words are neither: C loops pick the positions of the nouns.
@@ -41,6 +46,12 @@ def named_positions(
         end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
         named.update(range(p + 1, end))
     named.update(p - 1 for p in compress(positions, map(before.__contains__, lemmas)) if p > 0)
+    # Only a portfolio takes two areas: "capital and financial institutions" are two things.
+    for p in compress(positions, map(portfolios.__contains__, lemmas)):
+        for j in range(p - 2, max(p - 4, 0), -1):
+            if lemmas[j] == "and":
+                named.update(range(j - 1, p))
+                break
     return frozenset(named)
 
 

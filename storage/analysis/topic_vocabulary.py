@@ -64,6 +64,7 @@ class Vocabulary:
     # Nouns of a body's or a post's name ("министерство", "ministry"): see spans.py.
     names_after: frozenset[str] = frozenset()
     names_before: frozenset[str] = frozenset()
+    portfolios: frozenset[str] = frozenset()  # posts two areas may name (spans.py)
     # Goods merely named in what is traded or carried ("поставляются фрукты, овощи и
     # текстиль"): by first lemma, the goods' phrases; a sentence with a word of trade or
     # carriage and none of production names them in passing (see _goods_positions).
@@ -187,6 +188,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         frame_anchors=frozenset(frames) | frames_before | frames_adjacent,
         names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
         names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),
+        portfolios=frozenset(morph.lemma(w) for w in rules.get("portfolios", ())),
         goods={k: tuple(v) for k, v in goods.items()},
         goods_keys=frozenset(" ".join(p) for v in goods.values() for p in v),
         goods_context=frozenset(morph.lemma(w) for w in rules.get("goods_context", ())),

@@ -34,6 +34,7 @@ __all__ = [
     "Vocabulary",
     "all_topics",
     "detect_topics",
+    "headed",
     "load_vocabulary",
     "passing",
     "resolve_topic",
@@ -146,7 +147,7 @@ def _scan_sentence(
     present = vocab.scan_words.intersection(lemmas)
     edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
     named = (
-        named_positions(lemmas, vocab.names_after, vocab.names_before)
+        named_positions(lemmas, vocab.names_after, vocab.names_before, vocab.portfolios)
         if not (vocab.names_after.isdisjoint(present) and vocab.names_before.isdisjoint(present))
         else frozenset()
     ) | _goods_positions(vocab, lemmas, present)
@@ -453,6 +454,14 @@ def detect_topics(
         if score >= THRESHOLD
     ]
     return tuple(slug for *_, slug in sorted(kept))
+
+
+def headed(title: Sequence[Sequence[str]], lead: Sequence[Sequence[str]], slug: str) -> bool:
+    """Whether the title or the lead gives ``slug`` any evidence: one side's own news is about
+    what they say (a harvest, a flood); a topic only its body names (the doctors on duty in a
+    flood, the investment in an official's instructions) is no subject of it."""
+    scores = _score_zones([(TITLE_FACTOR, title), (LEAD_FACTOR, lead)])[0]
+    return scores.get(slug, 0.0) > 0.0
 
 
 def _title_order(lemmas: Sequence[str]) -> dict[str, int]:
