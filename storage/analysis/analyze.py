@@ -117,7 +117,12 @@ from storage.analysis.topics import detect_topics, sentence_evidence, vocabulary
 #     районе Таджикистана") is the district; "Peterburg" without the "s".
 # 31: arrival data (learnK): two regions of one country are one side for relevance (they
 #     need ALONE's words of cooperation).
-ANALYSIS_VERSION = "31"
+# 33: tuning29/30 (tuneI): a region's portrait (its main industries, "known as", a ranking, a
+#     centre of a branch), a place's past and an official's career pass by; gas transport is
+#     energy; "non-energy" names no energy; rockfall and avalanche titles are local news;
+#     Navruz is culture; clothes exported are goods; a border clash is local news; a road
+#     closed passes by.
+ANALYSIS_VERSION = "33"
 
 
 @cache

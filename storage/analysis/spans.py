@@ -119,7 +119,11 @@ def chain(
     for start, end, slug in hits[split:] if forward else reversed(hits[:split]):
         gap = start - edge if forward else edge - end
         if gap < 0:
-            continue  # before the frame, or overlapping the last item (a phrase's own words)
+            # Before the frame, or overlapping the last item (a phrase's own words); a phrase
+            # over the item and past it ("gas" then "gas transportation") is the item.
+            if slugs and (end > edge if forward else start < edge):
+                edge = end if forward else start
+            continue
         if gap > (first_gap if not slugs else LIST_GAP):
             break
         slugs.add(slug)

@@ -57,6 +57,7 @@ PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
 LONG_BODY = 120
 SHARE = 0.12  # of the main topic's weight: under it a long article's topic is minor
 _AND = frozenset({"и", "или"})
+_NEGATED = frozenset({"non"})  # a compound's prefix that denies the rest ("non-energy")
 
 
 # --- detection ------------------------------------------------------------------------------
@@ -65,6 +66,8 @@ _AND = frozenset({"и", "или"})
 def _compound_terms(vocab: Vocabulary, lemma: str) -> list[Term]:
     """Terms inside a hyphenated compound the vocabulary does not know as a whole."""
     parts = lemma.split("-")
+    if parts[0] in _NEGATED:
+        return []  # "the largest non-energy project", "non-oil exports": not that area
     found: list[Term] = []
     for i, part in enumerate(parts):
         key = part if i == len(parts) - 1 else morph.lemma(part)
