@@ -215,6 +215,9 @@ def _dedupe(
     whole body run together loses to the proper paragraphs), then earlier.
     """
     keys = [[sentence_key(sent) for sent in para] for para in paragraphs]
+    every = [key for para_keys in keys for key in para_keys]
+    if len(set(every)) == len(every) and lead_keys.isdisjoint(every):
+        return [para for para in paragraphs if para]  # no repeats (most articles): all stay
     owner: dict[str, tuple[int, int, int]] = {}
     for idx, para_keys in enumerate(keys):
         rank = (glue[idx], len(para_keys), idx)
@@ -234,6 +237,14 @@ def _dedupe(
         if kept:
             out.append(tuple(kept))
     return out
+
+
+def _without_credits(split: tuple[str, ...], paragraph: str) -> tuple[str, ...]:
+    """The sentences that are no photo credit: one has a colon or opens "This/An… photo"; a
+    paragraph with neither (most) is kept without a look at each sentence."""
+    if ":" in paragraph or "T" in paragraph or "A" in paragraph:
+        return tuple(s for s in split if not is_credit(s))
+    return split
 
 
 def _take_title(lines: list[str]) -> tuple[str, list[str]]:
@@ -307,10 +318,7 @@ def clean_article(raw: str) -> CleanArticle:
 
     points = [glue_points(p) for p in lines]
     glue = [len(p) for p in points]
-    split = [
-        tuple(s for s in sentences(p, g) if not is_credit(s))
-        for p, g in zip(lines, points, strict=True)
-    ]
+    split = [_without_credits(sentences(p, g), p) for p, g in zip(lines, points, strict=True)]
     lead_split = sentences(lead) if lead else ()
     if any(map(is_credit, lead_split)):  # a caption that opens the standfirst
         lead_split = tuple(s for s in lead_split if not is_credit(s))
