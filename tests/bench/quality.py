@@ -55,6 +55,8 @@ PARTS = (
     "tuning28",
     "tuning29",
     "tuning30",
+    "tuning31",
+    "tuning32",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
