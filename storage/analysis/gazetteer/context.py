@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storage.analysis.gazetteer.doc import Doc
-from storage.analysis.gazetteer.index import COUNTRY, Index, Stop
+from storage.analysis.gazetteer.doc import Doc, Hit
+from storage.analysis.gazetteer.index import COUNTRY, NAME, Index, Stop
 
 
 def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
@@ -57,3 +57,32 @@ def clock_zone(doc: Doc, j: int) -> bool:
         and doc.gaps[j - 1] in (":", ".")
         and doc.toks[j - 2].text.isdigit()
     )
+
+
+_AND = frozenset({"и", "and"})
+
+
+def village_of_other_district(doc: Doc, hit: Hit, ix: Index, stop: Stop) -> bool:
+    """ "в селе Акдепе Бахерденского этрапа", "в селах Байзак и Кен-Суу Тюпского района": a
+    village named like a place of one region (Акдепе, Dashoguz's etrap; Байзак, Zhambyl's
+    district) before the district it is in, which the data puts in another region. The
+    district's own hit names the region; the village's name does not. Only names, "и" and
+    hyphens may stand between (a comma or a district in another case is a list of peers: "в
+    Бишкеке и Сокулукском районе"); a district the data does not know keeps the name."""
+    toks, gaps = doc.toks, doc.gaps
+    own = {t.region.code for t in hit.targets if t.kind == NAME and t.region is not None}
+    if not own:
+        return False
+    for a in range(hit.pos + 1, min(hit.pos + 7, len(toks) - 1)):
+        if gaps[a].strip("- ") or not (toks[a].capital or toks[a].norm in _AND):
+            return False
+        if toks[a + 1].norm in stop.district_of and not gaps[a + 1].strip():
+            district = {
+                t.region.code
+                for x in toks[a].keys
+                for y in toks[a + 1].keys
+                for t in ix.phrases.get((x, y), ())
+                if t.region is not None
+            }
+            return bool(district) and district.isdisjoint(own)
+    return False

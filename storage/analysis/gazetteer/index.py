@@ -58,6 +58,8 @@ class Stop:
     region_nouns: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()
     district_nouns: frozenset[str] = frozenset()
+    # A district noun in the genitive: "<village> <adjective> района" is that district's village.
+    district_of: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()  # every form of places that are common nouns
     noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
@@ -183,6 +185,7 @@ def _load_stop(data: dict[str, Any]) -> Stop:
         region_nouns=surfaces(data.get("region_nouns", [])),
         city_nouns=surfaces(data.get("city_nouns", [])),
         district_nouns=surfaces(data.get("district_nouns", [])),
+        district_of=frozenset(map(norm, data.get("district_of", []))),
         common_words=frozenset(f for w in data.get("common_words", []) for f in word_forms(w)[0]),
         given_names=frozenset(f for w in data.get("given_names", []) for f in word_forms(w)[0]),
         noun_keys=noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),

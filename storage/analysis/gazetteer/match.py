@@ -9,7 +9,11 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 import storage.analysis.gazetteer.persons as persons
-from storage.analysis.gazetteer.context import blocked_before, place_follows
+from storage.analysis.gazetteer.context import (
+    blocked_before,
+    place_follows,
+    village_of_other_district,
+)
 from storage.analysis.gazetteer.doc import Doc, Hit, Spot
 from storage.analysis.gazetteer.forms import (
     agrees_as_adjective,
@@ -22,7 +26,8 @@ from storage.analysis.gazetteer.tokens import Tokenizer
 from storage.analysis.model import RegionRef
 
 _QUOTES = frozenset("«»\"“”„'")
-_POS = operator.attrgetter("pos")  # a hit's token index, as a C function for sorting
+_POS = operator.attrgetter("pos")
+_NORM = operator.attrgetter("norm")  # a hit's token index, as a C function for sorting
 # What may stand between two words of one name: spaces, line breaks, hyphens and dashes
 # (stripped away, a gap of these only leaves nothing, with no set built per gap).
 _PHRASE_GAP = " \t\r\n\xa0-‐‑–—"
@@ -67,6 +72,9 @@ class Gazetteer:
         counted it."""
         doc, starts = self._tok.scan(text, parts, word_starts)
         hits = list(self._hits_in(doc, starts, query=False))
+        if self._stop.district_of.intersection(map(_NORM, doc.toks)):
+            # "в селе Акдепе Бахерденского этрапа": a village of a district the text names.
+            hits = [h for h in hits if not village_of_other_district(doc, h, self._ix, self._stop)]
         self._settle_twins(doc, hits)
         regions, countries, named = self._settle(hits, query=False)
         found = {r.code for r in regions}

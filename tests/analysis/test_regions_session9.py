@@ -1,0 +1,97 @@
+"""Regions of session 9's kinds of error (tuning31, tuning32 and the tuned parts): a village
+named like a place of another region, followed by its own district ("в селе Акдепе
+Бахерденского этрапа"); Bishkek's Sverdlovsky district; media and parks named after a place;
+spellings the data lacked (Republic of Sakha, Lyakhsh, Syr Darya, Zabaykalsk, Бахерден). The
+sentences are written for the tests, not copied from the labelled texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storage.analysis.analyze import analyze
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def codes(body: str) -> set[str]:
+    text = f"Новость\n\n{body}"
+    return {r.code for r in analyze(text, today=TODAY).regions}
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "absent"),
+    [
+        # Акдепе is also Dashoguz's etrap; Байзак, Zhambyl's district; Жанажол, Aktobe's field.
+        ("Новую школу на 500 мест открыли в селе Акдепе Бахерденского этрапа.", "TM-A", "TM-D"),
+        ("Паводок подтопил дома в сёлах Байзак и Кен-Суу Тюпского района.", "KG-Y", "KZ-31"),
+        ("Газ провели в село Жанажол Кармакшинского района.", "KZ-43", "KZ-15"),
+    ],
+)
+def test_village_of_another_district(body: str, code: str, absent: str) -> None:
+    found = codes(body)
+    assert code in found
+    assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Its own district, or a district of the same region: the village still counts.
+        ("Дорогу отремонтировали в селе Байзак Байзакского района.", {"KZ-31"}),
+        # Peers in a list, not a village and its district: both count.
+        ("Сады заложат в Бишкеке и Сокулукском районе.", {"KG-GB", "KG-C"}),
+    ],
+)
+def test_village_kept(body: str, expected: set[str]) -> None:
+    assert expected <= codes(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "absent"),
+    [
+        ("Мэрия Бишкека сменила глав Ленинского и Свердловского районов.", "KG-GB", "RU-SVE"),
+        (
+            "Главой Свердловского района назначен бывший заместитель мэра Бишкека.",
+            "KG-GB",
+            "RU-SVE",
+        ),
+        (
+            "Новые руководители назначены в Октябрьском и Свердловском акиматах Бишкека.",
+            "KG-GB",
+            "RU-SVE",
+        ),
+    ],
+)
+def test_bishkek_sverdlovsky(body: str, code: str, absent: str) -> None:
+    found = codes(body)
+    assert code in found
+    assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("Trade grew by a third, the Fergana news agency reported on Monday.", "UZ-FA"),
+        ("Kyrgyz exports of beans rose, The Astana Times wrote.", "KZ-71"),
+        ("A Tashkent park was opened in Ashgabat by the two presidents.", "UZ-TK"),
+    ],
+)
+def test_named_after_a_place(body: str, absent: str) -> None:
+    assert absent not in codes(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("The Republic of Sakha and Kostanay region agreed to trade grain.", "RU-SA"),
+        ("Mudflows damaged two villages in Lyakhsh district of Tajikistan.", "TJ-RA"),
+        ("A Chinese leather plant opened in Syr Darya province of Uzbekistan.", "UZ-SI"),
+        ("Freight trains cross the border at Zabaykalsk every day.", "RU-ZAB"),
+        ("Зерно вырастили в Бахерденском этрапе.", "TM-A"),
+        ("Делегация побывала в Иссык-Атинском районе.", "KG-C"),
+    ],
+)
+def test_spellings(body: str, code: str) -> None:
+    assert code in codes(body)
