@@ -45,6 +45,7 @@ class RoleCues:
     capitals: frozenset[str] = frozenset()  # region codes of the seven countries' capitals
     city_heads: frozenset[str] = frozenset()  # (forms) before a capital: the city itself acts
     events: frozenset[str] = frozenset()  # (forms) right after a name: an event's venue
+    crossings: frozenset[str] = frozenset()  # (forms) before "X — Y": a crossing, no route
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -126,6 +127,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             capitals=frozenset(roles.get("capitals", ())),
             city_heads=forms("city_heads"),
             events=forms("events"),
+            crossings=forms("crossings"),
             sites=lemmas("sites"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),

@@ -12,7 +12,6 @@ words are data (``[roles]`` of ``data/relevance.toml``)."""
 from __future__ import annotations
 
 import re
-import sys
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,9 +21,10 @@ from operator import attrgetter
 from storage.analysis import morph
 from storage.analysis.dates import MONTH_WORD
 from storage.analysis.gazetteer.doc import Spot
-from storage.analysis.gazetteer.forms import WORD_RE
 from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
+from storage.analysis.role_lists import FROM, TO, links, long_lists, partner_lists
+from storage.analysis.role_lists import words as _words
 
 _CONTEXT = 60  # characters before a name where a cue is looked for (about six words)
 # A settlement's noun or a quoted name right before "в" / "in": the name after it says where
@@ -37,10 +37,7 @@ _WITHIN = re.compile(
 # conjunction ("...компаний Китая, которая собирается построить в Алматинской области").
 _CLAUSE = re.compile(r"[;]|,\s*(?:котор\w*|что|где|чтобы|а|но|и|which|who|where|that|and|but)\b")
 _TAIL = 45  # characters before a name where "в" / "in" (and "городе", "казахстанском") stand
-_NEAR = 12  # characters between two names of one enumeration or route at most
 _VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked for
-_DASHES = frozenset("—–-")
-_GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
 _START = attrgetter("start")
 _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
 # After a dateline's city: its country and outlet and a dash, or a dash and a site.
@@ -63,29 +60,6 @@ _CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)
 # After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ..."), or
 # a colon (tuneD: "XI'AN: The declaration was adopted").
 _CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
-# morph.tokenize's words, in the form without a lookahead per character (forms.py), and the
-# same for text without "_" ("\w" also takes "_"), which sre runs faster still: the words
-# around each name are cut out of a few dozen characters several times an article.
-_WORD = WORD_RE
-_FAST_WORD = re.compile(r"\w+(?:[-'’‘ʻʼ]\w+)*")
-
-
-def _words(text: str, start: int = 0, end: int = sys.maxsize) -> list[str]:
-    """morph.tokenize's words of text[start:end]."""
-    return (_WORD if "_" in text else _FAST_WORD).findall(text, start, end)
-
-
-_TO = frozenset({"в", "во", "до", "to"})
-_FROM = ("из ", "from ")
-# "с" / "with" and at most two words before the first name of a list ("с городами",
-# "with China's").
-_WITH = re.compile(r"(?:^|\s)(?:с|со|with)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
-# Between two names of a list, the first with its region noun ("с Челябинской областью,
-# Санкт-Петербургом, Казанью").
-_LIST_GAP = re.compile(
-    r"\s+(?:област\w*|кра[ейяю]\w*|регион\w*|провинци\w*|region|province)\s*(?:,|и|and)\s+",
-    re.IGNORECASE,
-)
 # A firm's legal form and the opening quote of its name.
 _LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
 _QUOTES = frozenset('»"”')  # a quoted name's closing marks
@@ -93,12 +67,6 @@ _DAY_AFTER = re.compile(r" \d")  # a dot before a number: an abbreviated month (
 _ENDS = frozenset({"из", "до", "from", "to"})  # a route's end after its noun
 _ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
-# A spot is a name's first word: the rest of the name or its region's noun may stand before the
-# "и" / comma ("Республика Калмыкия, Краснодарский и Ставропольский края, Волгоградская").
-_COORDINATION = re.compile(
-    r"(?:[ \xa0]+(?:[А-ЯЁA-Z][\w-]*|кра[йяюе]\w*|област\w*|region\w*|province\w*))?"
-    r"[\s«»\"“”]*(?:[,—–-]|и|или|and|or)?[\s«»\"“”]*"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,67 +198,11 @@ def _passing_name(
     ), located
 
 
-def _links(text: str, spots: Sequence[Spot]) -> tuple[set[int], set[int]]:
-    """(names enumerated with the next one: "Ташкента и Самарканда", "Xi'an and Chongqing",
-    "Бишкек — Ош" — a cue before the first speaks for both; names that are a route's ends:
-    joined to another place by a dash, "трасса Бишкек — Ош", "the Bishkek-Osh highway",
-    "Каракол — Кеген — Алматы", or "из X в Y", "автобус, следовавший из Бишкека в Ош")."""
-    follows: set[int] = set()
-    routes: set[int] = set()
-    ends = [s.end for s in spots]
-    near = [
-        i for i, (a, b) in enumerate(zip(ends, spots[1:], strict=False)) if b.start - a <= _NEAR
-    ]
-    for i in near:
-        a_spot, b_spot = spots[i], spots[i + 1]
-        if _COORDINATION.fullmatch(text, a_spot.end, b_spot.start) is not None:
-            follows.add(i)
-        if a_spot.code == b_spot.code:
-            continue
-        gap = text[a_spot.end : b_spot.start].strip(_GAP_FILL)
-        if (len(gap) == 1 and gap in _DASHES) or (
-            gap in _TO and text[max(0, a_spot.start - 6) : a_spot.start].lower().endswith(_FROM)
-        ):
-            routes.update((i, i + 1))
-    return follows, routes
-
-
-def _long_lists(follows: set[int]) -> set[int]:
-    """The names in enumerations of three or more ("органами Самарканда, Бухары, Хивы,
-    Ташкента"): a capital among them is a city as the others are, no seat of government."""
-    out: set[int] = set()
-    for i in follows:
-        if i + 1 in follows or i - 1 in follows:
-            out.update((i, i + 1))
-    return out
-
-
-def _partner_lists(text: str, spots: Sequence[Spot], follows: set[int]) -> set[int]:
-    """Names in a list of three or more after "с" / "with": a side's partners already ("мэрия
-    Бишкека установила побратимские отношения с Челябинском, Екатеринбургом и Уфой", "has
-    productive cooperation with Hubei, Shanxi and Shandong provinces") are the background of
-    the news (labelling conventions: the region's other partners)."""
-    out: set[int] = set()
-    i = 0
-    while i < len(spots):
-        j = i
-        while j in follows or (
-            j + 1 < len(spots)
-            and spots[j + 1].start - spots[j].end <= _NEAR + 8
-            and _LIST_GAP.fullmatch(text, spots[j].end, spots[j + 1].start) is not None
-        ):
-            j += 1
-        if j - i >= 2 and _WITH.search(text, max(0, spots[i].start - 30), spots[i].start):
-            out.update(range(i, j + 1))
-        i = j + 1
-    return out
-
-
 def _route_start(text: str, start: int, end: int) -> bool:
     """Whether a name opens a route to a place the gazetteer does not hold ("shippers from
-    Chongqing to Duisburg", "из Омска до Бишкека" is caught by ``_links``)."""
+    Chongqing to Duisburg", "из Омска до Бишкека" is caught by ``links``)."""
     opener = text[max(0, start - 6) : start].lower()
-    return opener.endswith(_FROM) and _ROUTE_TAIL.match(text, end) is not None
+    return opener.endswith(FROM) and _ROUTE_TAIL.match(text, end) is not None
 
 
 def _event_name(text: str, end: int, cues: RoleCues) -> bool:
@@ -312,8 +224,8 @@ def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     after = morph.fold(text[end : end + 40])
     ahead = _words(after, 0, after.find(".") % 41)[:4]
     if not cues.visit.isdisjoint(words) and cues.visit.isdisjoint(ahead):
-        return bool(_TO.intersection(words[-3:])) or words[-1:] == ["visited"]
-    return bool(words) and words[-1] in _TO and not cues.visit.isdisjoint(ahead)
+        return bool(TO.intersection(words[-3:])) or words[-1:] == ["visited"]
+    return bool(words) and words[-1] in TO and not cues.visit.isdisjoint(ahead)
 
 
 def _shown(
@@ -375,8 +287,9 @@ def assign_roles(
     venue_tail = _venue_tail(cues.venue_prepositions)
     sentences = sentences or Sentences()
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
-    follows_next, routes = _links(text, spots) if len(spots) > 1 else (set(), set())
-    partners = _partner_lists(text, spots, follows_next) if len(spots) > 2 else set()
+    pairs = links(text, spots, cues.crossings) if len(spots) > 1 else (set(), set())
+    follows_next, routes = pairs
+    partners = partner_lists(text, spots, follows_next) if len(spots) > 2 else set()
     companies = (
         _companies(text, cues.company_suffixes)
         if any(text[s.start].isascii() for s in spots)
@@ -392,7 +305,7 @@ def assign_roles(
     located = False  # whether it stood after "в" / "in": where something is, not a side
     settled: set[str] = set()  # a party whatever else names it: no need to look again
     governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
-    listed = _long_lists(follows_next)  # a capital among other places: the city itself
+    listed = long_lists(follows_next)  # a capital among other places: the city itself
     title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot

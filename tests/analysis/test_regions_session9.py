@@ -95,3 +95,51 @@ def test_named_after_a_place(body: str, absent: str) -> None:
 )
 def test_spellings(body: str, code: str) -> None:
     assert code in codes(body)
+
+
+def roles(text: str) -> dict[str, str]:
+    return {r.code: r.role for r in analyze(text, today=TODAY).regions}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # A crossing named after its two sides is no route: both are what the news is about.
+        (
+            "Грузовики снова идут через границу\n\nПосле ремонта снова открылся пограничный "
+            "переход между Россией и Китаем - Забайкальск-Маньчжоули. Очередь грузовиков "
+            "выросла до ста машин.",
+            {"RU-ZAB", "CN-NM"},
+        ),
+        (
+            "Border trade zone talks\n\nThe ministers of Uzbekistan and Turkmenistan discussed "
+            "the work of the Shavat-Dashoguz checkpoint and its trade zone on Monday. Traders "
+            "will get new warehouses there.",
+            {"UZ-XO", "TM-D"},
+        ),
+    ],
+)
+def test_crossing_sides_are_parties(text: str, sides: set[str]) -> None:
+    got = roles(text)
+    assert {code for code in sides if got.get(code) == "party"} == sides
+
+
+def test_route_ends_still_pass_by() -> None:
+    got = roles(
+        "Мост отремонтируют в Нарынской области\n\nДорожники начали ремонт моста на трассе "
+        "Бишкек — Нарын. Работы в Нарынской области завершат к осени."
+    )
+    assert got["KG-N"] == "party"
+    assert got["KG-GB"] == "mention"
+
+
+def test_regions_signed_before_are_background() -> None:
+    got = roles(
+        "Кемеровская область и Наманганская область подписали соглашение\n\nГубернатор "
+        "Кузбасса и хоким Наманганской области подписали соглашение о сотрудничестве.\n\n"
+        "Область подписала соглашение с регионом Узбекистана — вслед за Бухарской, "
+        "Хорезмской и Джизакской областями, сказал губернатор."
+    )
+    assert got["RU-KEM"] == "party"
+    assert got["UZ-NG"] == "party"
+    assert {got["UZ-BU"], got["UZ-XO"], got["UZ-JI"]} == {"mention"}
