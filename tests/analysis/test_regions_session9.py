@@ -27,6 +27,11 @@ def codes(body: str) -> set[str]:
         ("Новую школу на 500 мест открыли в селе Акдепе Бахерденского этрапа.", "TM-A", "TM-D"),
         ("Паводок подтопил дома в сёлах Байзак и Кен-Суу Тюпского района.", "KG-Y", "KZ-31"),
         ("Газ провели в село Жанажол Кармакшинского района.", "KZ-43", "KZ-15"),
+        # English: the village's areas "of" / "in" a district of another region.
+        ("Heavy rain flooded the Kara-Suu and Kyzyl-Tuu areas of Aksy district.", "KG-J", "KG-O"),
+        ("Two houses burned in Kara-Suu village in Aksy district.", "KG-J", "KG-O"),
+        # A town of two countries: the country after it decides.
+        ("The governors met in Guliston, Tajikistan, on Friday.", "TJ-SU", "UZ-SI"),
     ],
 )
 def test_village_of_another_district(body: str, code: str, absent: str) -> None:
@@ -42,6 +47,7 @@ def test_village_of_another_district(body: str, code: str, absent: str) -> None:
         ("Дорогу отремонтировали в селе Байзак Байзакского района.", {"KZ-31"}),
         # Peers in a list, not a village and its district: both count.
         ("Сады заложат в Бишкеке и Сокулукском районе.", {"KG-GB", "KG-C"}),
+        ("Roads were repaired in Osh and Aksy district.", {"KG-GO", "KG-J"}),
     ],
 )
 def test_village_kept(body: str, expected: set[str]) -> None:
@@ -86,6 +92,7 @@ def test_named_after_a_place(body: str, absent: str) -> None:
     ("body", "code"),
     [
         ("The Republic of Sakha and Kostanay region agreed to trade grain.", "RU-SA"),
+        ("Cotton is picked in Alat district of Bukhara region.", "UZ-BU"),
         ("Mudflows damaged two villages in Lyakhsh district of Tajikistan.", "TJ-RA"),
         ("A Chinese leather plant opened in Syr Darya province of Uzbekistan.", "UZ-SI"),
         ("Freight trains cross the border at Zabaykalsk every day.", "RU-ZAB"),
@@ -143,3 +150,8 @@ def test_regions_signed_before_are_background() -> None:
     assert got["RU-KEM"] == "party"
     assert got["UZ-NG"] == "party"
     assert {got["UZ-BU"], got["UZ-XO"], got["UZ-JI"]} == {"mention"}
+
+
+def test_alat_port_is_azerbaijans() -> None:
+    # Bare "Alat" in English is the Caspian port (Russian "Алят"), no Bukhara district.
+    assert "UZ-BU" not in codes("Feeder ships run from Aktau to the port of Alat in Azerbaijan.")

@@ -59,30 +59,42 @@ def clock_zone(doc: Doc, j: int) -> bool:
     )
 
 
-_AND = frozenset({"и", "and"})
-
-
 def village_of_other_district(doc: Doc, hit: Hit, ix: Index, stop: Stop) -> bool:
-    """ "в селе Акдепе Бахерденского этрапа", "в селах Байзак и Кен-Суу Тюпского района": a
-    village named like a place of one region (Акдепе, Dashoguz's etrap; Байзак, Zhambyl's
-    district) before the district it is in, which the data puts in another region. The
-    district's own hit names the region; the village's name does not. Only names, "и" and
-    hyphens may stand between (a comma or a district in another case is a list of peers: "в
-    Бишкеке и Сокулукском районе"); a district the data does not know keeps the name."""
+    """ "в селе Акдепе Бахерденского этрапа", "в селах Байзак и Кен-Суу Тюпского района", "the
+    Kara-Suu areas of Aksy district": a village named like a place of one region (Акдепе,
+    Dashoguz's etrap; Байзак, Zhambyl's district; Kara-Suu, Osh's town) before the district it
+    is in, which the data puts in another region. The district's own hit names the region;
+    the village's name does not. Only names, "и" and a settlement's words may stand between;
+    a Russian district in another case ("в Бишкеке и Сокулукском районе") or an English one
+    without "of" / "in" right before it ("Bishkek and Aksy district") is a list of peers; a
+    district the data does not know keeps the name."""
     toks, gaps = doc.toks, doc.gaps
     own = {t.region.code for t in hit.targets if t.kind == NAME and t.region is not None}
     if not own:
         return False
-    for a in range(hit.pos + 1, min(hit.pos + 7, len(toks) - 1)):
-        if gaps[a].strip("- ") or not (toks[a].capital or toks[a].norm in _AND):
+    joined = False  # an "и" / "and" between: in English, peers unless "areas"/"villages" follow
+    village = False  # "village(s)", "area(s)" between
+    for a in range(hit.pos + 1, min(hit.pos + 8, len(toks) - 1)):
+        norm = toks[a].norm
+        if gaps[a].strip("- "):
             return False
-        if toks[a + 1].norm in stop.district_of and not gaps[a + 1].strip():
-            district = {
-                t.region.code
-                for x in toks[a].keys
-                for y in toks[a + 1].keys
-                for t in ix.phrases.get((x, y), ())
-                if t.region is not None
-            }
-            return bool(district) and district.isdisjoint(own)
+        if norm in stop.village_words:
+            joined = joined or norm in stop.conjunctions
+            village = village or (norm not in stop.conjunctions and norm not in stop.village_of)
+            continue
+        if not toks[a].capital:
+            return False
+        noun = toks[a + 1].norm
+        if noun not in stop.district_of or gaps[a + 1].strip():
+            continue
+        if noun.isascii() and (toks[a - 1].norm not in stop.village_of or (joined and not village)):
+            return False
+        district = {
+            t.region.code
+            for x in toks[a].keys
+            for y in toks[a + 1].keys
+            for t in ix.phrases.get((x, y), ())
+            if t.region is not None
+        }
+        return bool(district) and district.isdisjoint(own)
     return False

@@ -60,6 +60,10 @@ class Stop:
     district_nouns: frozenset[str] = frozenset()
     # A district noun in the genitive: "<village> <adjective> района" is that district's village.
     district_of: frozenset[str] = frozenset()
+    # Between such a village and its district: "и", "village(s)", "area(s)", "of", "in".
+    village_words: frozenset[str] = frozenset()
+    village_of: frozenset[str] = frozenset()  # right before an English district: "of", "in"
+    conjunctions: frozenset[str] = frozenset()  # "и", "and"
     common_words: frozenset[str] = frozenset()  # every form of places that are common nouns
     noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
@@ -186,6 +190,11 @@ def _load_stop(data: dict[str, Any]) -> Stop:
         city_nouns=surfaces(data.get("city_nouns", [])),
         district_nouns=surfaces(data.get("district_nouns", [])),
         district_of=frozenset(map(norm, data.get("district_of", []))),
+        village_words=frozenset(
+            map(norm, [*data.get("village_words", []), *data.get("village_of", []), "и", "and"])
+        ),
+        village_of=frozenset(map(norm, data.get("village_of", []))),
+        conjunctions=frozenset({"и", "and"}),
         common_words=frozenset(f for w in data.get("common_words", []) for f in word_forms(w)[0]),
         given_names=frozenset(f for w in data.get("given_names", []) for f in word_forms(w)[0]),
         noun_keys=noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
