@@ -155,3 +155,20 @@ def test_regions_signed_before_are_background() -> None:
 def test_alat_port_is_azerbaijans() -> None:
     # Bare "Alat" in English is the Caspian port (Russian "Алят"), no Bukhara district.
     assert "UZ-BU" not in codes("Feeder ships run from Aktau to the port of Alat in Azerbaijan.")
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # A surname shaped like a place after a given name in an oblique case (Петухово is a
+        # town of Kurgan oblast).
+        ("Генконсул встретился с вице-губернатором Юрием Петуховым.", "RU-KGN"),
+        ("По словам Юрия Петухова, область продолжает развиваться.", "RU-KGN"),
+    ],
+)
+def test_surname_after_a_given_name(body: str, absent: str) -> None:
+    assert absent not in codes(body)
+
+
+def test_town_after_a_common_word_still_counts() -> None:
+    assert "RU-KGN" in codes("Новый элеватор построят в Петухове Курганской области.")

@@ -204,6 +204,18 @@ def sentence_start(text: str, start: int) -> bool:
 
 
 @lru("forms.nominative_name", ANSWER_LIMIT)
+def known_name_cases(word: str) -> frozenset[str]:
+    """Cases in which pymorphy3's dictionary (not its guesser) knows ``word`` as a given name
+    in the singular: "Юрия" is genitive or accusative."""
+    return frozenset(
+        c
+        for p in parses(word)
+        if "Name" in p.tag and "sing" in p.tag and p.is_known
+        for c in CASES
+        if c in p.tag
+    )
+
+
 def nominative_name(word: str) -> bool:
     """pymorphy3's dictionary (not its guesser, which calls "Таразе" a name) knows ``word``
     as a given name in its dictionary form (Нурсултан, Игорь)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from storage.analysis.gazetteer.doc import Doc, Word
-from storage.analysis.gazetteer.forms import CASES, cases, nominative_name
+from storage.analysis.gazetteer.forms import CASES, cases, known_name_cases, nominative_name
 
 # Surnames of the region (Назарбаев, Сатпаева, Жумагалиевой, Абайулы): when pymorphy3 does not
 # know one, its ending still tells (nominative forms only, to keep the case check honest).
@@ -67,7 +67,9 @@ def _after_name(prev: Word, gap: str, word: str, given: frozenset[str]) -> bool:
     surname = cases(word, "Surn") or (frozenset(CASES) if SURNAME_END.search(word) else frozenset())
     if not surname:
         return False
-    return initial or bool(_name_cases(prev.norm, given) & surname)
+    # A given name the dictionary knows agrees in any case: "Юрия Петухова" (Petukhov, not
+    # Kurgan's Петухово), "с Игорем Брянским".
+    return initial or bool((_name_cases(prev.norm, given) | known_name_cases(prev.norm)) & surname)
 
 
 def _surname_cases(word: str) -> frozenset[str]:
