@@ -172,3 +172,19 @@ def test_surname_after_a_given_name(body: str, absent: str) -> None:
 
 def test_town_after_a_common_word_still_counts() -> None:
     assert "RU-KGN" in codes("Новый элеватор построят в Петухове Курганской области.")
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("Начальник управления инвестиций Ойбек Хамраев возложил цветы.", "UZ-TO"),
+        ("Фуркат Саидов рассказал о планах.", "UZ-FA"),
+        ("Nursultan Nazarbayev's initiative was backed by China.", "KZ-71"),
+    ],
+)
+def test_persons_named_like_places(body: str, absent: str) -> None:
+    assert absent not in codes(body)
+
+
+def test_crossing_named_like_a_person_still_counts() -> None:
+    assert "UZ-TO" in codes("Грузовики прошли через КПП Ойбек на границе с Таджикистаном.")
