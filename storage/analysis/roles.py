@@ -103,9 +103,10 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
 @cache
 def _company_name(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     """Two to six capitalised Latin words closed by a company's word ("Xinjiang Lihua (Group)
-    Co.", "Beijing Zhongyi Boyue Culture Media Co.")."""
+    Co.", "Beijing Zhongyi Boyue Culture Media Co.", "Mycars (Shandong) International
+    Trading": a word may stand in brackets)."""
     words = "|".join(map(re.escape, suffixes))
-    return re.compile(rf"((?:(?:[A-Z][a-z]+|&) ){{2,8}})(?:\((?:{words})\) ?)?(?:{words})\b")
+    return re.compile(rf"((?:(?:\(?[A-Z][a-z]+\)?|&) ){{2,8}})(?:\((?:{words})\) ?)?(?:{words})\b")
 
 
 def _companies(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -188,3 +188,14 @@ def test_persons_named_like_places(body: str, absent: str) -> None:
 
 def test_crossing_named_like_a_person_still_counts() -> None:
     assert "UZ-TO" in codes("Грузовики прошли через КПП Ойбек на границе с Таджикистаном.")
+
+
+def test_province_in_a_trading_firms_name_is_a_mention() -> None:
+    got = roles(
+        "Китайская компания вложит $15 млн в Наманганскую область\n\nКитайская компания "
+        "Weiye (Shandong) International Trading вложит $15 млн в швейную фабрику в "
+        "Наманганской области.\n\nПроект обсудили на встрече хокима Наманганской области с "
+        "представителями Weiye (Shandong) International Trading."
+    )
+    assert got["UZ-NG"] == "party"
+    assert got["CN-SD"] == "mention"
