@@ -199,3 +199,17 @@ def test_province_in_a_trading_firms_name_is_a_mention() -> None:
     )
     assert got["UZ-NG"] == "party"
     assert got["CN-SD"] == "mention"
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Trade with Xinjiang's border cities doubled.", "CN-XJ"),
+        ("Moscow's mayor met the delegation.", "RU-MOW"),
+        ("Inner Mongolia’s herders sold wool to Kazakh buyers.", "CN-NM"),
+        ("East Kazakhstan's akim opened the fair.", "KZ-63"),
+        ("Tatarstan's president visited Tashkent.", "RU-TA"),
+    ],
+)
+def test_english_possessives(body: str, code: str) -> None:
+    assert code in codes(body)

@@ -100,7 +100,9 @@ class Tokenizer:
         s = norm(word)
         found = self._ix.surface.get(s)
         if found:
-            return found
+            # A possessive listed as written ("Kazakhstan's") still ends a longer name
+            # ("East Kazakhstan's").
+            return found | self._latin_suffixed(s) if s.endswith("'s") else found
         if not word[:1].isupper():
             return frozenset()
         if not is_cyrillic(s):
@@ -116,7 +118,10 @@ class Tokenizer:
 
     def _latin_suffixed(self, s: str) -> frozenset[str]:
         """Uzbek (and Kazakh Latin) case suffixes on a name: Toshkentda, Samarqanddan,
-        Farg'onaga, Namanganning. Only when the rest is a known Latin name."""
+        Farg'onaga, Namanganning; and the English possessive ("Xinjiang's", "Moscow's",
+        "Inner Mongolia's" through its last word). Only when the rest is a known Latin name."""
+        if s.endswith("'s"):
+            return self._ix.surface.get(s[:-2], frozenset())
         for suffix in _LATIN_SUFFIXES:
             stem = s[: -len(suffix)]
             if s.endswith(suffix) and len(stem) > 2 and not is_cyrillic(stem):
