@@ -213,3 +213,15 @@ def test_province_in_a_trading_firms_name_is_a_mention() -> None:
 )
 def test_english_possessives(body: str, code: str) -> None:
     assert code in codes(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("The first rockets were launched from Baikonyr.", "KZ-43"),
+        ("Silk from Marghilan was shown in Kazan.", "UZ-FA"),
+        ("A new gas station opened in Khojeli district.", "UZ-QR"),
+    ],
+)
+def test_english_spellings(body: str, code: str) -> None:
+    assert code in codes(body)
