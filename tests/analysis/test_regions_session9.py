@@ -225,3 +225,21 @@ def test_english_possessives(body: str, code: str) -> None:
 )
 def test_english_spellings(body: str, code: str) -> None:
     assert code in codes(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        # Chinese cities the data listed only in Russian.
+        ("Zhangye and Almaty signed a sister-city agreement.", "CN-GS"),
+        ("A freight train left Qiqihar for Kazakhstan.", "CN-HL"),
+        ("Tashkent region opened a trade house in Yangzhou.", "CN-JS"),
+        ("Грузы через Джимунай выросли на треть.", "CN-XJ"),
+    ],
+)
+def test_chinese_cities(body: str, code: str) -> None:
+    assert code in codes(body)
+
+
+def test_lines_are_no_linyi() -> None:
+    assert "CN-SD" not in codes("Компания выпускает технологические линии и запчасти для линий.")
