@@ -243,3 +243,17 @@ def test_chinese_cities(body: str, code: str) -> None:
 
 def test_lines_are_no_linyi() -> None:
     assert "CN-SD" not in codes("Компания выпускает технологические линии и запчасти для линий.")
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        # Russian towns the data listed only in Russian.
+        ("Grain from Kupino crossed into Pavlodar region.", "RU-NVS"),
+        ("The Troitsk checkpoint on the Kostanay border reopened.", "RU-CHE"),
+        ("A fertiliser plant in Nizhnekamsk will supply Uzbek farms.", "RU-TA"),
+        ("Uzbek workers arrived at Sheremetyevo.", "RU-MOS"),
+    ],
+)
+def test_russian_towns_in_english(body: str, code: str) -> None:
+    assert code in codes(body)
