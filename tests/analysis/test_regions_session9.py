@@ -257,3 +257,17 @@ def test_lines_are_no_linyi() -> None:
 )
 def test_russian_towns_in_english(body: str, code: str) -> None:
     assert code in codes(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Water came to the fields of Bostanliq district.", "UZ-TO"),
+        ("Greenhouses were built in Jalaquduq district.", "UZ-AN"),
+        ("Cotton was picked in Dangara district of Fergana region.", "UZ-FA"),
+        ("Floods hit Dangara district of Khatlon.", "TJ-KT"),
+        ("Tourists visited the ruins of Otyrar.", "KZ-61"),
+    ],
+)
+def test_district_spellings(body: str, code: str) -> None:
+    assert code in codes(body)
