@@ -271,3 +271,22 @@ def test_russian_towns_in_english(body: str, code: str) -> None:
 )
 def test_district_spellings(body: str, code: str) -> None:
     assert code in codes(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Wheat harvest began in Murgap etrap.", "TM-M"),
+        ("A school opened in Magtymguly etrap.", "TM-B"),
+        ("Mudflows damaged roads in Jomi district.", "TJ-KT"),
+        ("A bridge was built in Akhtala district.", "KG-N"),
+    ],
+)
+def test_etraps_and_districts_in_english(body: str, code: str) -> None:
+    assert code in codes(body)
+
+
+def test_bare_etrap_names_stay_out() -> None:
+    # Serdar is the president, Magtymguly the poet: without their noun no place.
+    found = codes("Serdar Berdimuhamedov read Magtymguly's poems.")
+    assert not found & {"TM-B"}
