@@ -127,7 +127,7 @@ from storage.analysis.topics import detect_topics, headed, sentence_evidence, vo
 #     Navruz is culture; clothes exported are goods; a border clash is local news; a road
 #     closed passes by.
 # 34: 32 and 33 together (merged the same hour).
-ANALYSIS_VERSION = "34"
+ANALYSIS_VERSION = "35"
 
 
 @cache
