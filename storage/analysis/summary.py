@@ -89,12 +89,25 @@ _ATTRIBUTION = tuple(
         "сообщать источник",
         "об это сообщить",
         "об это рассказать",
+        "press service reported",  # "The press service of the Representative reported."
+        "press service said",
     )
 )
 _ATTRIBUTION_ONLY = 12  # words: a sentence this short is the attribution itself
 # What a delegation visited (a plant, a museum) — but in the lead, the visit is the news
 # ("Делегация Лебапской области посетит Бухарскую область").
-_VISIT = frozenset(map(lemma, wordset("посетить делегация")))
+_VISITS = tuple(
+    frozenset(map(lemma, wordset(group)))
+    for group in (
+        "посетить делегация",
+        "побывать делегация",  # "Гости побывали на предприятиях…"
+        "побывать гость",
+        "осмотреть делегация",  # "…делегация осмотрела ряд промышленных объектов"
+        "осмотреть гость",
+        "delegation toured",  # not "visited": "after a visit of a delegation…" is news
+        "guests toured",
+    )
+)
 _LEAD_SENTENCES = 2  # the first two candidates: the lead (or a subtitle and the lead)
 # The groups by a lemma of each, its longest (the rarest, as a rule: "участие", not "также"):
 # a sentence is tested against the groups it can complete.
@@ -108,7 +121,7 @@ _WATCHED = (
     _NOT_SUMMARY_ANY
     | frozenset(_NOT_SUMMARY_BY_WORD)
     | frozenset(max(sorted(group), key=len) for group in _ATTRIBUTION)
-    | {max(sorted(_VISIT), key=len)}
+    | frozenset(max(sorted(group), key=len) for group in _VISITS)
     | frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот")))
 )
 # A body paragraph opening with one of these tells another, older story ("Ранее в области
@@ -132,7 +145,10 @@ _POINTS_BACK_RE = re.compile(
     r"|Также|Так,|При этом|Кроме того|Кроме этого|Помимо этого|Помимо того|Об этом|О нём|О нем"
     r"|В связи с этим|В этой связи|Вместе с тем|В свою очередь|Тем не менее|Таким образом"
     r"|Поэтому|Однако|Впрочем|He|She|They|His|Her|Their|Its|This|These|Those|Also|However"
-    r"|Meanwhile|Besides|Moreover|Furthermore|In addition|At the same time)"
+    r"|Meanwhile|Besides|Moreover|Furthermore|In addition|At the same time"
+    # a conjunction goes on from the sentence before; "we" is a speaker named before it
+    r"|И|А|Но|Ведь|And|But|Мы|Нам|Наш|Наша|Наше|Наши|We|Our"
+    r"|It (?:was|will be|is being) (?:held|organi[sz]ed|signed|attended|opened))"
     r"(?!\s+(?:year|week|month|spring|summer|autumn|fall|winter|time|morning|evening|году"
     r"|летом|весной|осенью|зимой|году)\b)(?=[\s,])"
 )
@@ -141,6 +157,14 @@ _POINTS_BACK_RE = re.compile(
 _DEBRIS_RE = re.compile(
     r"©|\[Photo|(?:Фото|Photo|File photo)\s*:|полноэкранн|на весь экран|\d из 10 на основе"
     r"|\.(?:jpe?g|jfif|png|webp|gif)\b"  # a picture's file name: "встреча_10_04 (1).jfif"
+    r"|не нес[уё]т ответственност"  # a site's disclaimer: "Редакция… не несут ответственности"
+)
+# Who came or attended, not what they did (issue 11: the make-up of a delegation, lists of
+# attendees): "В делегацию вошли предприниматели…", "Присутствовали: члены делегации…".
+_ROSTER_RE = re.compile(
+    r"(?:В (?:состав )?делегаци[юи] (?:также )?(?:вошл|входил|входят)|В составе делегации"
+    r"|Присутствовали\s*:|(?:The|Its) delegation (?:also )?(?:included|comprised|consisted)"
+    r"|Members of the delegation|Attending\b[^.]{0,60}\bwere\b)"
 )
 # An English wire dateline left at a sentence's start: "KHUJAND, June 21 (Asia-Plus) -- ".
 _EN_DATELINE_RE = re.compile(
@@ -195,8 +219,8 @@ def eligible(text: str, words: int) -> bool:
     """A sentence that can stand alone in a summary."""
     if not 40 <= len(text) <= 400 or words < 6:
         return False
-    if text[0].islower() or text[0] in "-—–,.;:)»”":
-        return False  # the tail of a quote or of a sentence broken elsewhere
+    if text[0].islower() or text[0] in "-—–,.;:)»”<[…":
+        return False  # the tail of a quote or of a sentence broken elsewhere ("<…> Last year")
     if not _balanced_quotes(text):
         return False  # a fragment of a quotation split by the sentence splitter
     return not text.endswith((":", ",", ";"))
@@ -266,7 +290,7 @@ def summary_material(
         return False  # the title again (a long title repeated as the first sentence)
     if text[:1] in '«“"' and _colour_quote(text, lemmas):
         return False
-    if _DEBRIS_RE.search(text):
+    if _DEBRIS_RE.search(text) or _ROSTER_RE.match(text):
         return False
     if _WATCHED.isdisjoint(lemmas):
         return True
@@ -275,7 +299,7 @@ def summary_material(
         return False
     if len(lemmas) <= _ATTRIBUTION_ONLY and any(group <= present for group in _ATTRIBUTION):
         return False
-    if not lead and present >= _VISIT:
+    if not lead and any(group <= present for group in _VISITS):
         return False
     if _THIS in present and present & _PLACE_NOUNS:
         return False  # "этот регион": which one, the summary does not say

@@ -74,3 +74,40 @@ def test_an_article_of_back_pointers_still_gets_a_summary() -> None:
         "При этом объем поставок составит 2 млн тонн угля на сумму 40 млн долларов.",
     )
     assert summarize(cands(*texts))
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "Мы готовы оказать всю необходимую поддержку поставкам угля в Павлодарскую область.",
+        "We are ready to give all the necessary support to coal supplies to Pavlodar region.",
+        "И по итогам первого квартала поставки угля выросли еще в полтора раза за год.",
+        "It was held during a working visit of the Pavlodar delegation to Kemerovo region.",
+    ],
+)
+def test_a_speaker_or_a_conjunction_needs_the_sentence_before(opener: str) -> None:
+    summary = summarize(cands(opener, FIGURE, "Погода в Кемерове была солнечной весь день."))
+    assert summary.startswith(FIGURE)
+
+
+@pytest.mark.parametrize(
+    "roster",
+    [
+        "В делегацию вошли предприниматели, акимы приграничных районов и работники культуры.",
+        "Присутствовали: члены делегации Кемеровской области, заместители акима, журналисты.",
+        "Attending the forum were the Governor of Kemerovo Region and the Akim of Pavlodar.",
+        "За время визита делегация осмотрела угольный разрез, обогатительную фабрику и музей.",
+        "Редакция и учредитель сайта не несут ответственности за публикации авторов и гостей.",
+    ],
+)
+def test_rosters_tours_and_disclaimers_are_no_summary_material(roster: str) -> None:
+    # third: the first two are the lead's, where a delegation's visit is the news
+    summary = summarize(cands(LEAD, FIGURE, roster))
+    assert roster[:25] not in summary
+    assert summary == f"{LEAD} {FIGURE}"
+
+
+def test_a_delegation_visiting_in_the_lead_is_the_news() -> None:
+    lead = "Делегация Павлодарской области побывала в Кемеровской области с рабочим визитом."
+    summary = summarize(cands(lead, FIGURE))
+    assert summary.startswith(lead)
