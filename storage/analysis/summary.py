@@ -148,7 +148,9 @@ _POINTS_BACK_RE = re.compile(
     r"|Meanwhile|Besides|Moreover|Furthermore|In addition|At the same time"
     # a conjunction goes on from the sentence before; "we" is a speaker named before it
     r"|И|А|Но|Ведь|And|But|Мы|Нам|Наш|Наша|Наше|Наши|We|Our"
-    r"|It (?:was|will be|is being) (?:held|organi[sz]ed|signed|attended|opened))"
+    r"|It (?:was|will be|is being) (?:held|organi[sz]ed|signed|attended|opened)|So"
+    # a part of what the sentence before named: "Two of them are airports", "Часть из них…"
+    r"|\w+(?: \w+)? (?:of them|of these|of those|из них|из которых))"
     r"(?!\s+(?:year|week|month|spring|summer|autumn|fall|winter|time|morning|evening|году"
     r"|летом|весной|осенью|зимой|году)\b)(?=[\s,])"
 )

@@ -83,6 +83,8 @@ def test_an_article_of_back_pointers_still_gets_a_summary() -> None:
         "We are ready to give all the necessary support to coal supplies to Pavlodar region.",
         "И по итогам первого квартала поставки угля выросли еще в полтора раза за год.",
         "It was held during a working visit of the Pavlodar delegation to Kemerovo region.",
+        "Two of them are railway terminals, and the rest handle coal trucks at the border.",
+        "Часть из них будет отгружена через новый терминал на границе двух областей.",
     ],
 )
 def test_a_speaker_or_a_conjunction_needs_the_sentence_before(opener: str) -> None:
