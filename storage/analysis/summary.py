@@ -89,12 +89,25 @@ _ATTRIBUTION = tuple(
         "сообщать источник",
         "об это сообщить",
         "об это рассказать",
+        "press service reported",  # "The press service of the Representative reported."
+        "press service said",
     )
 )
 _ATTRIBUTION_ONLY = 12  # words: a sentence this short is the attribution itself
 # What a delegation visited (a plant, a museum) — but in the lead, the visit is the news
 # ("Делегация Лебапской области посетит Бухарскую область").
-_VISIT = frozenset(map(lemma, wordset("посетить делегация")))
+_VISITS = tuple(
+    frozenset(map(lemma, wordset(group)))
+    for group in (
+        "посетить делегация",
+        "побывать делегация",  # "Гости побывали на предприятиях…"
+        "побывать гость",
+        "осмотреть делегация",  # "…делегация осмотрела ряд промышленных объектов"
+        "осмотреть гость",
+        "delegation toured",  # not "visited": "after a visit of a delegation…" is news
+        "guests toured",
+    )
+)
 _LEAD_SENTENCES = 2  # the first two candidates: the lead (or a subtitle and the lead)
 # The groups by a lemma of each, its longest (the rarest, as a rule: "участие", not "также"):
 # a sentence is tested against the groups it can complete.
@@ -108,7 +121,7 @@ _WATCHED = (
     _NOT_SUMMARY_ANY
     | frozenset(_NOT_SUMMARY_BY_WORD)
     | frozenset(max(sorted(group), key=len) for group in _ATTRIBUTION)
-    | {max(sorted(_VISIT), key=len)}
+    | frozenset(max(sorted(group), key=len) for group in _VISITS)
     | frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый этот")))
 )
 # A body paragraph opening with one of these tells another, older story ("Ранее в области
@@ -122,6 +135,38 @@ _PLACE_NOUNS = frozenset(map(lemma, wordset("регион район облас�
 # A person's words quoted whole: "«…», — отметил он".
 _SPOKEN_RE = re.compile(
     r"[»”\"][\s,—–-]*(?:сказал|отметил|подчеркнул|заявил|добавил|said|noted|added)", re.I
+)
+# A sentence opening with words that point back to the one before it ("При этом…", "Кроме
+# того…", "Об этом сообщила…", "Его сопровождал…", "This was said at a briefing…") stands in a
+# summary only right after that sentence: alone it refers to nothing (issue 11: joined with
+# what it needs or skipped). Time words are no reference: "This year…", "Этим летом…".
+_POINTS_BACK_RE = re.compile(
+    r"(?:Он|Она|Оно|Они|Его|Её|Ее|Их|Им|Ему|Ей|Это|Этот|Эта|Эти|Этим|Этому|Там|Здесь|Тогда"
+    r"|Также|Так,|При этом|Кроме того|Кроме этого|Помимо этого|Помимо того|Об этом|О нём|О нем"
+    r"|В связи с этим|В этой связи|Вместе с тем|В свою очередь|Тем не менее|Таким образом"
+    r"|Поэтому|Однако|Впрочем|He|She|They|His|Her|Their|Its|This|These|Those|Also|However"
+    r"|Meanwhile|Besides|Moreover|Furthermore|In addition|At the same time"
+    # a conjunction goes on from the sentence before; "we" is a speaker named before it
+    r"|И|А|Но|Ведь|And|But|Мы|Нам|Наш|Наша|Наше|Наши|We|Our"
+    r"|It (?:was|will be|is being) (?:held|organi[sz]ed|signed|attended|opened)|So"
+    # a part of what the sentence before named: "Two of them are airports", "Часть из них…"
+    r"|\w+(?: \w+)? (?:of them|of these|of those|из них|из которых))"
+    r"(?!\s+(?:year|week|month|spring|summer|autumn|fall|winter|time|morning|evening|году"
+    r"|летом|весной|осенью|зимой|году)\b)(?=[\s,])"
+)
+# Page debris run into a sentence: a photo credit ("© Sputnik / …", "[Photo:my399.com]"), a
+# player's buttons ("Развернуть на весь экран"), a rating widget ("6.92 из 10 на основе…").
+_DEBRIS_RE = re.compile(
+    r"©|\[Photo|(?:Фото|Photo|File photo)\s*:|полноэкранн|на весь экран|\d из 10 на основе"
+    r"|\.(?:jpe?g|jfif|png|webp|gif)\b"  # a picture's file name: "встреча_10_04 (1).jfif"
+    r"|не нес[уё]т ответственност"  # a site's disclaimer: "Редакция… не несут ответственности"
+)
+# Who came or attended, not what they did (issue 11: the make-up of a delegation, lists of
+# attendees): "В делегацию вошли предприниматели…", "Присутствовали: члены делегации…".
+_ROSTER_RE = re.compile(
+    r"(?:В (?:состав )?делегаци[юи] (?:также )?(?:вошл|входил|входят)|В составе делегации"
+    r"|Присутствовали\s*:|(?:The|Its) delegation (?:also )?(?:included|comprised|consisted)"
+    r"|Members of the delegation|Attending\b[^.]{0,60}\bwere\b)"
 )
 # An English wire dateline left at a sentence's start: "KHUJAND, June 21 (Asia-Plus) -- ".
 _EN_DATELINE_RE = re.compile(
@@ -176,8 +221,8 @@ def eligible(text: str, words: int) -> bool:
     """A sentence that can stand alone in a summary."""
     if not 40 <= len(text) <= 400 or words < 6:
         return False
-    if text[0].islower() or text[0] in "-—–,.;:)»”":
-        return False  # the tail of a quote or of a sentence broken elsewhere
+    if text[0].islower() or text[0] in "-—–,.;:)»”<[…":
+        return False  # the tail of a quote or of a sentence broken elsewhere ("<…> Last year")
     if not _balanced_quotes(text):
         return False  # a fragment of a quotation split by the sentence splitter
     return not text.endswith((":", ",", ";"))
@@ -247,6 +292,8 @@ def summary_material(
         return False  # the title again (a long title repeated as the first sentence)
     if text[:1] in '«“"' and _colour_quote(text, lemmas):
         return False
+    if _DEBRIS_RE.search(text) or _ROSTER_RE.match(text):
+        return False
     if _WATCHED.isdisjoint(lemmas):
         return True
     present = set(lemmas)
@@ -254,7 +301,7 @@ def summary_material(
         return False
     if len(lemmas) <= _ATTRIBUTION_ONLY and any(group <= present for group in _ATTRIBUTION):
         return False
-    if not lead and present >= _VISIT:
+    if not lead and any(group <= present for group in _VISITS):
         return False
     if _THIS in present and present & _PLACE_NOUNS:
         return False  # "этот регион": which one, the summary does not say
@@ -284,30 +331,24 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
     # Only the first sentence can open with a dateline.
     cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
     material = [
-        (c, content)
-        for i, (c, content) in enumerate(zip(cleaned, map(_content_of, cleaned), strict=True))
-        if summary_material(c.text, c.lemmas, content, heading, i < _LEAD_SENTENCES + lead_at)
+        (pos, c, content)
+        for pos, (c, content) in enumerate(zip(cleaned, map(_content_of, cleaned), strict=True))
+        if summary_material(c.text, c.lemmas, content, heading, pos < _LEAD_SENTENCES + lead_at)
     ]
-    lead = next((c for c in cleaned[lead_at:] if any(c is m for m, _ in material)), None)
-    candidates = [c for c, _ in material]
-    pool = [
-        (i, c, content)
-        for i, (c, content) in enumerate(material)
-        if eligible(c.text, len(c.lemmas))
-    ]
+    lead = next((c for c in cleaned[lead_at:] if any(c is m for _, m, _ in material)), None)
+    pool = [(pos, c, content) for pos, c, content in material if eligible(c.text, len(c.lemmas))]
     if len(pool) < 2:
         pool = [
-            (i, c, _content(c.lemmas))
-            for i, c in enumerate(candidates[:MAX_CANDIDATES])
+            (pos, c, _content(c.lemmas))
+            for pos, c, _ in material
             if eligible(c.text, len(c.lemmas)) or complete(c.text, len(c.lemmas))
         ]
     if not pool:
         return ""
-    sets = [s for _, _, s in pool]
-    ranks = _centrality(sets)
+    ranks = _centrality([s for _, _, s in pool])
     top = max(ranks) or 1.0
     scored: list[tuple[float, int, Candidate, frozenset[str]]] = []
-    for (idx, cand, content), rank in zip(pool, ranks, strict=True):
+    for idx, ((pos, cand, content), rank) in enumerate(zip(pool, ranks, strict=True)):
         score = rank / top + 0.6 / (1 + 0.5 * idx) + (_LEAD_BONUS if cand is lead else 0.0)
         if _FIGURE_RE.search(cand.text):
             score += 0.3
@@ -316,26 +357,45 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
         score += _EVIDENCE_BONUS * min(cand.evidence, 3)
         if cand.lemmas and cand.lemmas[0] in _ANAPHORIC:
             score -= _ANAPHORA_PENALTY
-        scored.append((score, idx, cand, content))
+        scored.append((score, pos, cand, content))
     scored.sort(key=lambda item: (-item[0], item[1]))
-
-    chosen: list[tuple[int, str, frozenset[str]]] = []
-    length = 0
-    for _, idx, cand, content in scored:
-        if cand.aside:  # ranked with the rest (it shares their words), never chosen
-            continue
-        text = _finish(cand.text)
-        extra = len(text) + (1 if chosen else 0)
-        if length + extra >= LIMIT:
-            continue
-        if any(_overlap(content, other) >= _NEAR_DUPLICATE for _, _, other in chosen):
-            continue
-        chosen.append((idx, text, content))
-        length += extra
-        if len(chosen) == MAX_SENTENCES:
-            break
-    chosen.sort(key=lambda item: item[0])
+    chosen = _choose(scored, standalone=True) or _choose(scored, standalone=False)
     return " ".join(text for _, text, _ in chosen)
+
+
+def _choose(
+    scored: Sequence[tuple[float, int, Candidate, frozenset[str]]], *, standalone: bool
+) -> list[tuple[int, str, frozenset[str]]]:
+    """The best sentences of ``scored`` (score, article position, sentence, content lemmas;
+    best first) that fit the limit, in article order. ``standalone``: a sentence that points
+    back waits until the sentence before it in the article is taken, and is then taken next if
+    it fits ("…вложит 40 млн долларов. Кроме того, в Казани пройдут стажировку…")."""
+    chosen: list[tuple[int, str, frozenset[str]]] = []
+    waiting: dict[int, tuple[Candidate, frozenset[str]]] = {}  # by the position it follows
+    queue = [(pos, cand, content) for _, pos, cand, content in scored if not cand.aside]
+    # (an aside is ranked with the rest, for it shares their words, and never chosen)
+    while queue and len(chosen) < MAX_SENTENCES:
+        pos, cand, content = queue.pop(0)
+        alone = not any(at == pos - 1 for at, _, _ in chosen)
+        if standalone and alone and _POINTS_BACK_RE.match(cand.text):
+            waiting[pos - 1] = (cand, content)
+            continue
+        if _fits(chosen, cand.text, content):
+            chosen.append((pos, _finish(cand.text), content))
+            if pos in waiting:  # the sentence that follows it and needs it comes next
+                queue.insert(0, (pos + 1, *waiting.pop(pos)))
+    chosen.sort(key=lambda item: item[0])
+    return chosen
+
+
+def _fits(
+    chosen: Sequence[tuple[int, str, frozenset[str]]], text: str, content: frozenset[str]
+) -> bool:
+    """Whether a sentence still fits the limit and says something the chosen ones do not."""
+    # the chosen ones, the spaces between them and this one
+    if sum(len(t) for _, t, _ in chosen) + len(chosen) + len(_finish(text)) >= LIMIT:
+        return False
+    return all(_overlap(content, other) < _NEAR_DUPLICATE for _, _, other in chosen)
 
 
 def _content_of(candidate: Candidate) -> frozenset[str]:

@@ -57,6 +57,8 @@ PARTS = (
     "tuning30",
     "tuning31",
     "tuning32",
+    "heldout11",
+    "heldout12",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
