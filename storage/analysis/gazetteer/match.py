@@ -26,8 +26,8 @@ from storage.analysis.gazetteer.tokens import Tokenizer
 from storage.analysis.model import RegionRef
 
 _QUOTES = frozenset("«»\"“”„'")
-_POS = operator.attrgetter("pos")
-_NORM = operator.attrgetter("norm")  # a hit's token index, as a C function for sorting
+_POS = operator.attrgetter("pos")  # a hit's token index, as a C function for sorting
+_NORM = operator.attrgetter("norm")  # a token's normal form, the same way
 # What may stand between two words of one name: spaces, line breaks, hyphens and dashes
 # (stripped away, a gap of these only leaves nothing, with no set built per gap).
 _PHRASE_GAP = " \t\r\n\xa0-‐‑–—"
