@@ -146,7 +146,7 @@ def fingerprint() -> str:
 
 # The same words as morph.tokenize (letters and digits joined by inner hyphens or apostrophes)
 # in a form sre scans twice as fast; "\w" also takes "_", so text with one goes the usual way.
-_FAST_WORD_RE = re.compile(r"\w+(?:[-'’‘ʻʼ]\w+)*")
+_FAST_WORD_RE = re.compile(r"\w++(?:[-'’‘ʻʼ]\w++)*+")
 
 
 def _lemmatise(sentence: str) -> list[str]:
