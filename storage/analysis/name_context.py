@@ -1,0 +1,251 @@
+"""What the words around one region's name say about its role (``roles.py``): a cue word
+before it, a venue, a route's start, an event's name, a visited capital, what a delegation
+was shown, a dateline the cleaner left, a firm's or a company's name. The cue words are data
+(``[roles]`` of ``data/relevance.toml``)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from functools import cache
+
+from storage.analysis import morph
+from storage.analysis.dates import MONTH_WORD
+from storage.analysis.gazetteer.forms import WORD_RE
+from storage.analysis.relevance import RoleCues
+
+_CONTEXT = 60  # characters before a name where a cue is looked for (about six words)
+# A settlement's noun or a quoted name right before "в" / "in": the name after it says where
+# that place is ("Shanlo city in Shaanxi", "на пункте пропуска «Ак-Жол» в Чуйской области").
+_WITHIN = re.compile(
+    r"(?:(?:city|town|village|county|district|prefecture|город\w*|сел[оауеом]\w*|район\w*)\s+"
+    r"|[»\"”]\s+)$"
+)
+# Where a clause ends inside a sentence: a semicolon, or a comma before a relative or a
+# conjunction ("...компаний Китая, которая собирается построить в Алматинской области").
+_CLAUSE = re.compile(r"[;]|,\s*(?:котор\w*|что|где|чтобы|а|но|и|which|who|where|that|and|but)\b")
+TAIL = 45  # characters before a name where "в" / "in" (and "городе", "казахстанском") stand
+_VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked for
+# After a dateline's city: its country and outlet and a dash, or a dash and a site.
+# (The outlet's name may be lost with its link: "Tashkent, Uzbekistan ( -- Kazakhstan's...")
+_OUTLET_TAIL = re.compile(
+    r",\s*[^\W\d_][\w .-]{1,30}?\s*\((?:[^()\n]{2,40}\)|\s*(?=[—–-]))\s*(?:[—–]|--?)\s"
+)
+# After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
+_CAPITALS_OUTLET = re.compile(r"\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+# (An agency's initials may stand before the site: "Узбекистан, Ташкент - АН Podrobno.uz.")
+_SITE_TAIL = re.compile(
+    r"\s+[—–-]\s+(?:[A-ZА-ЯЁ]{1,4}\s+)?[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b"
+)
+# After a dateline's city: maybe its country, then the month and the day in the English way
+# ("Ashgabat, Turkmenistan, Aug. 28", "Ashgabat, May 21, 2024, The Europe Today:").
+_ENGLISH_DATE_TAIL = re.compile(rf"(?:,\s*[A-Z][a-z]+)?,\s*(?:{MONTH_WORD})\.?\s+\d{{1,2}}\b")
+# After a caption's place: its country and the date ("in Bishkek, Kyrgyzstan, Sept. 24, 2023",
+# "Batken, Kyrgyzstan, 2015").
+_CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)\d\d\b)")
+# After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ..."), or
+# a colon (tuneD: "XI'AN: The declaration was adopted").
+_CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
+# morph.tokenize's words, in the form without a lookahead per character (forms.py), and the
+# same for text without "_" ("\w" also takes "_"), which sre runs faster still: the words
+# around each name are cut out of a few dozen characters several times an article.
+_WORD = WORD_RE
+_FAST_WORD = re.compile(r"\w++(?:[-'’‘ʻʼ]\w++)*+")
+
+
+def words_of(text: str, start: int = 0, end: int = sys.maxsize) -> list[str]:
+    """morph.tokenize's words of text[start:end]."""
+    return (_WORD if "_" in text else _FAST_WORD).findall(text, start, end)
+
+
+TO = frozenset({"в", "во", "до", "to"})
+FROM = ("из ", "from ")
+# A firm's legal form and the opening quote of its name.
+_LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
+_QUOTES = frozenset('»"”')  # a quoted name's closing marks
+_DAY_AFTER = re.compile(r" \d")  # a dot before a number: an abbreviated month ("Sept. 22")
+_ENDS = frozenset({"из", "до", "from", "to"})  # a route's end after its noun
+_ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
+_ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
+
+
+@cache
+def venue_pattern(prepositions: frozenset[str]) -> re.Pattern[str]:
+    """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
+    "in ", "in the city of ", "in Kazakhstan's "."""
+    words = "|".join(sorted(map(re.escape, prepositions)))
+    noun = r"(?:the\s+)?(?:(?:город\w*|city\s+of)\s+|г\.\s*)?"
+    country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
+    return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
+
+
+@cache
+def _company_name(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Two to six capitalised Latin words closed by a company's word ("Xinjiang Lihua (Group)
+    Co.", "Beijing Zhongyi Boyue Culture Media Co.")."""
+    words = "|".join(map(re.escape, suffixes))
+    return re.compile(rf"((?:(?:[A-Z][a-z]+|&) ){{2,8}})(?:\((?:{words})\) ?)?(?:{words})\b")
+
+
+def company_spans(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the text names a company written in Latin, as closed by its word or repeated
+    without it ("Xinjiang Lihua to raise investment" after "Xinjiang Lihua (Group) Co."): each
+    run of two or more of the name's last or first words, wherever it stands."""
+    spans: list[tuple[int, int]] = []
+    for found in _company_name(suffixes).finditer(text):
+        words = found[1].split()
+        # Its tails ("Lihua (Group) Co." repeated as "Xinjiang Lihua") and its heads ("the
+        # head of Fuxin Xinyida" after "Fuxin Xinyida Agriculture & Industry Trade Company").
+        names = {" ".join(words[k:]) for k in range(len(words) - 1)}
+        names.update(" ".join(words[:k]) for k in range(2, len(words)))
+        for name in names:
+            at = text.find(name)
+            while at >= 0:
+                spans.append((at, at + len(name)))
+                at = text.find(name, at + 1)
+    return spans
+
+
+def firm_quoted(text: str, start: int) -> bool:
+    """Whether a name stands inside the quoted name after a firm's legal form (ТОО «Актобе и
+    К», ТОО «Шанхай контракшн»): the gazetteer passes such names on as places, the labels
+    read them as mentions."""
+    found = _LEGAL_QUOTE.search(text, max(0, start - 60), start)
+    return found is not None and "»" not in text[found.end() : start]
+
+
+def _event_quoted(before: str, close: int, cues: RoleCues) -> bool:
+    """Whether the quoted name closing at ``close`` is an event's, its venue's word right
+    before it ("на выставке «Иннопром» в Ташкенте"), not a place's ("на пункте пропуска
+    «Ак-Жол» в Чуйской области")."""
+    opening = max(before.rfind(q, 0, close) for q in '«"“')
+    return opening > 0 and not cues.venue_words.isdisjoint(words_of(before, 0, opening)[-2:])
+
+
+def passing_name(
+    text: str,
+    span: tuple[int, int, int],
+    cues: RoleCues,
+    venue_tail: re.Pattern[str],
+) -> tuple[bool, bool]:
+    """(Whether the words around a name make it a passing one, whether it stands right after
+    "в" / "in": where something is rather than a side); ``span``: (since, start, end),
+    the words before the name are looked at from ``since`` on (a cue before another place is
+    that place's). Passing: a cue among the six words before it ("генконсульство Узбекистана
+    в Алматы", "в 465 километрах от Алматы"), a name's noun shortly before it with no
+    preposition between ("трассы Бишкек", "пункта пропуска «Хоргос»", not "на трассе в
+    Омской области"), a transit ("через Забайкальск"), or a venue: "в" / "in" right before it
+    and a venue's word before ("подписали в Бишкеке", "Forum in Chelyabinsk", "во время
+    визита во Владивосток") or right after it ("В Атырау подписан меморандум")."""
+    since, start, end = span
+    before = morph.fold(text[max(0, since, start - _CONTEXT) : start])
+    venue = venue_tail.search(before, max(0, len(before) - TAIL))
+    located = venue is not None
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    if cut > 0 and before[cut - 1] == "г" and _ABBREVIATION.match(before, cut - 2):
+        cut = max(before.rfind(".", 0, cut - 1), before.rfind("\n", 0, cut - 1))  # "в г. Атырау"
+    elif cut > 0 and _DAY_AFTER.match(before, cut + 1):
+        cut = max(before.rfind(".", 0, cut), before.rfind("\n", 0, cut))  # "held on Sept. 22"
+    words = words_of(before, cut + 1)[-6:]
+    if not cues.before.isdisjoint(words) or not cues.right_before.isdisjoint(words[-3:]):
+        return True, located
+    for k in range(max(0, len(words) - 3), len(words)):
+        if words[k] in cues.named:
+            # "трасса Бишкек", "a direct route from Atyrau": a route's end; not "на трассе
+            # в Омской области": where on the road.
+            return cues.prepositions.isdisjoint(words[k + 1 :]) or words[-1] in _ENDS, located
+    if venue is None or venue.start() < cut:
+        return False, located
+    within = _WITHIN.search(before, max(0, venue.start() - 20), venue.start() + 1)
+    if within and not (within[0][0] in _QUOTES and _event_quoted(before, within.start(), cues)):
+        return False, located  # "Shanlo city in Shaanxi Province": where a place is
+    # "В Атырау подписан меморандум": the venue's word right after the name.
+    after = morph.fold(text[end : end + 40])
+    if not cues.venue_words.isdisjoint(words_of(after, 0, after.find(".") % 41)[:4]):
+        return True, located
+    # The venue's word may stand further back in its clause ("На XI Форуме
+    # межрегионального сотрудничества Казахстана и России в Атырау").
+    wide = morph.fold(
+        text[max(0, since, start - _VENUE_CONTEXT) : start - len(before) + venue.start()]
+    )
+    edge = max(wide.rfind("."), wide.rfind("!"), wide.rfind("?"), wide.rfind("\n"))
+    if edge > 0 and _DAY_AFTER.match(wide, edge + 1):
+        edge = max(wide.rfind(".", 0, edge), wide.rfind("\n", 0, edge))  # "held on Sept. 22"
+    clause = [m.end() for m in _CLAUSE.finditer(wide, edge + 1)]  # its last boundary
+    return not cues.venue_words.isdisjoint(
+        words_of(wide, clause[-1] if clause else edge + 1)
+    ), located
+
+
+def route_start(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a route to a place the gazetteer does not hold ("shippers from
+    Chongqing to Duisburg", "из Омска до Бишкека" is caught by ``_links``)."""
+    opener = text[max(0, start - 6) : start].lower()
+    return opener.endswith(FROM) and _ROUTE_TAIL.match(text, end) is not None
+
+
+def event_name(text: str, end: int, cues: RoleCues) -> bool:
+    """Whether a name is the first word of an event's name: a place then an event's word, at
+    most one word between ("the Moscow summit", "the SCO Beijing Summit", "Ташкентский
+    международный инвестиционный форум" is caught by its last two words)."""
+    after = words_of(morph.fold(text[end : end + 30]))[:2]
+    return not cues.events.isdisjoint(after)
+
+
+def visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
+    """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
+    рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
+    приехала делегация", "has recently visited Astana"): the venue of talks with its country's
+    government (labelling conventions), not a side."""
+    before = morph.fold(text[max(0, start - _CONTEXT) : start])
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    words = words_of(before, cut + 1)[-8:]
+    after = morph.fold(text[end : end + 40])
+    ahead = words_of(after, 0, after.find(".") % 41)[:4]
+    if not cues.visit.isdisjoint(words) and cues.visit.isdisjoint(ahead):
+        return bool(TO.intersection(words[-3:])) or words[-1:] == ["visited"]
+    return bool(words) and words[-1] in TO and not cues.visit.isdisjoint(ahead)
+
+
+def shown(
+    text: str, start: int, sentence_start: int, lemmas: Sequence[str], cues: RoleCues
+) -> bool:
+    """Whether a name stands after a sentence's passing word ("показали ... в Уфе"): what a
+    delegation was shown passes by, the guests named before it do not."""
+    first = next(k for k, lemma in enumerate(lemmas) if lemma in cues.passing)
+    return len(morph.tokenize(text[sentence_start:start])) > first
+
+
+def dateline_like(text: str, start: int, end: int, first: bool = False) -> bool:
+    """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
+    followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
+    министр...") or by its outlet and a dash ("BISHKEK (TCA) — On October 19"), or followed
+    by its country and outlet and a dash ("Tashkent, Uzbekistan (UzDaily.com) — The
+    second..."), or a name before " - " and a site ("12:10, 19 сентября 2025, Бишкек -
+    24.kg"), or followed by the month and day in the English way ("Tashkent, Uzbekistan, Dec.
+    7"); ``first``: the name opens the text after the title, where a name alone on its line is
+    the wire's dateline too ("Ташкент" / "Nur-Sultan" above the lead)."""
+    if start and text[start - 1] != "\n":
+        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023")
+        # after a comma, or a site after white space and a dash: one test of the character
+        # after the name tells which to try.
+        after = text[end : end + 1]
+        if after == ",":
+            return _CAPTION_TAIL.match(text, end) is not None
+        return after.isspace() and _SITE_TAIL.match(text, end) is not None
+    capitals = text[start:end].isupper()
+    return bool(
+        (
+            capitals
+            and (
+                text[end : end + 1] in (",", ".")
+                or _CAPITALS_OUTLET.match(text, end)
+                or _CAPITALS_DASH.match(text, end)
+            )
+        )
+        or _OUTLET_TAIL.match(text, end)
+        or _SITE_TAIL.match(text, end)
+        or _ENGLISH_DATE_TAIL.match(text, end)
+        or (first and text[end : end + 1] in ("\n", ""))
+    )
