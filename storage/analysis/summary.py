@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from storage.analysis.morph import lemma, wordset
 from storage.analysis.wordcache import WordCache
@@ -129,8 +129,10 @@ _EN_DATELINE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A sentence the summary may take. A tuple: an article builds up to 25, and a frozen
+    dataclass sets each field through object.__setattr__."""
+
     text: str
     lemmas: Sequence[str]
     evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
