@@ -384,7 +384,8 @@ def _drop_minor(
     агрономов", "trade turnover") names is a passing mention if its title and lead do not sign
     it and it weighs under SHARE of the main one (a long text piles terms of most topics), or if
     only goods name it (grain exported, tonnes by crop, the farmers who sold it)."""
-    others = [t for t in owned if t.key not in load_vocabulary().goods_keys]  # not goods
+    goods = load_vocabulary().goods_keys
+    others = [t for t in owned if t.key not in goods]  # not goods
     phrased = {t.slug for t in others if t.weight >= THRESHOLD and " " in t.key}
     named, floor = {t.slug for t in others}, SHARE * max(scores.values())
     for slug, score in scores.items():
