@@ -39,6 +39,7 @@ __all__ = [
     "passing",
     "resolve_topic",
     "sentence_evidence",
+    "sentences_evidence",
     "suggest_topics",
     "topic_hashtag",
     "topic_name",
@@ -198,7 +199,7 @@ def _scan_sentence(
         before = claimed.get(i, ()) if phrases else ()
         # spans.match's first step: the phrase's next word (unless a gap) is one of the next
         # two; most phrases fail here, so the test is made before the call.
-        near = lemmas[i + 1 : i + 3]
+        near = lemmas[i + 1 : i + 3] if phrases else ()
         for phrase, term in phrases:
             if before and term.slug not in before:
                 continue
@@ -219,8 +220,9 @@ def _scan_sentence(
                     claimed.setdefault(k, set()).add(term.slug)
                     if not term.weight:
                         muted.add(k)
+        mine = claimed.get(i) if claimed else None  # the topics of phrases over this word
         for term in terms:
-            if i in claimed and term.slug not in claimed[i]:
+            if mine is not None and term.slug not in mine:
                 continue  # a word of a phrase of another topic: "wind farm" is no farming
             mentions[term] = mentions.get(term, 0.0) + weight
             if own:
@@ -274,6 +276,12 @@ def sentence_evidence(lemmas: Sequence[str]) -> int:
     """How many topic terms (words of weight 1 and more) a sentence holds: a sentence that
     names areas of cooperation tells more than one about the venue (used by the summary)."""
     return sum(map(load_vocabulary().evidence.__contains__, lemmas))
+
+
+def sentences_evidence(sentences: Sequence[Sequence[str]]) -> list[int]:
+    """``sentence_evidence`` of each sentence, in one call."""
+    evidence = load_vocabulary().evidence.__contains__
+    return [sum(map(evidence, lemmas)) for lemmas in sentences]
 
 
 def passing(lemmas: Sequence[str]) -> bool:
