@@ -135,7 +135,7 @@ class Candidate(NamedTuple):
 
     text: str
     lemmas: Sequence[str]
-    evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
+    evidence: int = 0  # topic terms in the sentence (topics.sentences_evidence)
     aside: bool = False  # in a paragraph of another, older story (``aside_paragraphs``)
 
 

@@ -38,7 +38,6 @@ __all__ = [
     "load_vocabulary",
     "passing",
     "resolve_topic",
-    "sentence_evidence",
     "sentences_evidence",
     "suggest_topics",
     "topic_hashtag",
@@ -272,14 +271,9 @@ def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bo
     return edges
 
 
-def sentence_evidence(lemmas: Sequence[str]) -> int:
-    """How many topic terms (words of weight 1 and more) a sentence holds: a sentence that
-    names areas of cooperation tells more than one about the venue (used by the summary)."""
-    return sum(map(load_vocabulary().evidence.__contains__, lemmas))
-
-
 def sentences_evidence(sentences: Sequence[Sequence[str]]) -> list[int]:
-    """``sentence_evidence`` of each sentence, in one call."""
+    """How many topic terms (words of weight 1 and more) each sentence holds: a sentence that
+    names areas of cooperation tells more than one about the venue (used by the summary)."""
     evidence = load_vocabulary().evidence.__contains__
     return [sum(map(evidence, lemmas)) for lemmas in sentences]
 
