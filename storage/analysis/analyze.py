@@ -23,7 +23,7 @@ from storage.analysis.relevance import is_relevant
 from storage.analysis.relevance import vocabulary_bytes as relevance_bytes
 from storage.analysis.roles import Sentences, Zones, assign_roles
 from storage.analysis.summary import MAX_CANDIDATES, Candidate, aside_paragraphs, summarize
-from storage.analysis.topics import detect_topics, headed, sentence_evidence, vocabulary_bytes
+from storage.analysis.topics import detect_topics, headed, sentences_evidence, vocabulary_bytes
 
 # Bump on any change to the analysis code that can change its output.
 # 5: topics by weight (main first, English), relevance, region roles.
@@ -154,7 +154,7 @@ def fingerprint() -> str:
 
 # The same words as morph.tokenize (letters and digits joined by inner hyphens or apostrophes)
 # in a form sre scans twice as fast; "\w" also takes "_", so text with one goes the usual way.
-_FAST_WORD_RE = re.compile(r"\w+(?:[-'’‘ʻʼ]\w+)*")
+_FAST_WORD_RE = re.compile(r"\w++(?:[-'’‘ʻʼ]\w++)*+")
 
 
 def _lemmatise(sentence: str) -> list[str]:
@@ -285,15 +285,16 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     topics = detect_topics(title_lemmas, lead_part, body_part, _openers(article, body_part))
     # The summary reads the first MAX_CANDIDATES sentences only.
     asides = aside_paragraphs([len(p) for p in article.paragraphs], body_lemmas)
-    candidates = [
-        Candidate(s, lem, sentence_evidence(lem), aside)
-        for s, lem, aside in zip(
+    candidate_lemmas = [*lead_lemmas, *body_lemmas][:MAX_CANDIDATES]
+    candidates = list(
+        map(
+            Candidate,
             [*lead_sents, *body_sents][:MAX_CANDIDATES],
-            [*lead_lemmas, *body_lemmas][:MAX_CANDIDATES],
+            candidate_lemmas,
+            sentences_evidence(candidate_lemmas),
             [*([False] * len(lead_sents)), *asides][:MAX_CANDIDATES],
-            strict=True,
         )
-    ]
+    )
     # A standfirst above the wire's dateline mostly says again what the dateline's paragraph
     # says with who, where and when: that paragraph is the wire's own lead (readers' picks).
     lead_at = len(lead_sents) if article.dateline and lead_sents else 0

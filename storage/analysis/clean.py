@@ -9,6 +9,7 @@ rules of ``rawlines`` (characters, metadata and debris lines), ``datelines`` and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from storage.analysis.datelines import CITY, Dateline, match_dateline
@@ -206,18 +207,43 @@ def _strip_datelines(paragraphs: list[str]) -> tuple[Dateline | None, list[str]]
     return found, out
 
 
+# Characters that give a sentence's key (sentence_key) another length than the sentence's:
+# "İ" lower-cases to two, and these separators are white space that normalize() leaves.
+_KEY_LENGTH_CHANGERS = ("\u0130", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _may_repeat(sentences: list[str], lead: tuple[str, ...]) -> bool:
+    """Whether two sentences, or one and a lead sentence, may share a key, in a text without
+    ``_KEY_LENGTH_CHANGERS``: a key is then as long as its sentence, so only sentences of one
+    length need theirs (lower-casing every sentence was a tenth of the cleaning)."""
+    lengths = list(map(len, sentences))
+    lead_lengths = set(map(len, lead))
+    if len(set(lengths)) == len(lengths) and lead_lengths.isdisjoint(lengths):
+        return False  # most articles
+    counts = Counter(lengths)
+    counts.update(lead_lengths)
+    shared = [sentence_key(s) for s, n in zip(sentences, lengths, strict=True) if counts[n] > 1]
+    if len(set(shared)) < len(shared):
+        return True
+    return not {sentence_key(s) for s in lead if counts[len(s)] > 1}.isdisjoint(shared)
+
+
 def _dedupe(
-    paragraphs: list[tuple[str, ...]], glue: list[int], lead_keys: set[str]
+    paragraphs: list[tuple[str, ...]], glue: list[int], lead: tuple[str, ...], exact: bool
 ) -> list[tuple[str, ...]]:
-    """Keep one copy of every sentence, in its best-formatted paragraph.
+    """Keep one copy of every sentence, in its best-formatted paragraph, and none of a lead
+    sentence (``lead``); ``exact``: the text holds no ``_KEY_LENGTH_CHANGERS``.
 
     Better formatted: no glued sentence ends, then fewer sentences (a paragraph holding the
     whole body run together loses to the proper paragraphs), then earlier.
     """
+    if exact and not _may_repeat([s for para in paragraphs for s in para], lead):
+        return [para for para in paragraphs if para]  # no repeats (most articles): all stay
+    lead_keys = {sentence_key(s) for s in lead}
     keys = [[sentence_key(sent) for sent in para] for para in paragraphs]
     every = [key for para_keys in keys for key in para_keys]
     if len(set(every)) == len(every) and lead_keys.isdisjoint(every):
-        return [para for para in paragraphs if para]  # no repeats (most articles): all stay
+        return [para for para in paragraphs if para]  # no repeats: all stay
     owner: dict[str, tuple[int, int, int]] = {}
     for idx, para_keys in enumerate(keys):
         rank = (glue[idx], len(para_keys), idx)
@@ -294,7 +320,9 @@ def _headline(line: str) -> str:
 
 def clean_article(raw: str) -> CleanArticle:
     """Parse a raw article file's text into its clean parts."""
-    lines = [ln.strip() for ln in normalize(raw).split("\n")]
+    text = normalize(raw)
+    exact = not any(map(text.__contains__, _KEY_LENGTH_CHANGERS))
+    lines = [ln.strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     meta, lines = _split_top(lines)
     url = _find_url(meta, lines)
@@ -323,7 +351,7 @@ def clean_article(raw: str) -> CleanArticle:
     if any(map(is_credit, lead_split)):  # a caption that opens the standfirst
         lead_split = tuple(s for s in lead_split if not is_credit(s))
         lead = " ".join(lead_split)
-    paragraphs = _dedupe(split, glue, {sentence_key(s) for s in lead_split})
+    paragraphs = _dedupe(split, glue, lead_split, exact)
     return CleanArticle(
         header=header,
         url=url,

@@ -95,6 +95,10 @@ def lemmas(word: str) -> tuple[str, ...]:
     All parses, not only the top one: pymorphy3's top parse is wrong for many place names.
     """
     folded = fold(word)
+    if folded.isdigit() and folded.isascii():
+        # A number is its own lemma: pymorphy3's only parse of one (NumberAnalyzer; checked
+        # for 0-99999 and powers of ten), at the cost of a parse for every new number.
+        return (folded,)
     if _LATIN_WORD.fullmatch(folded):
         return ("-".join(map(_stem, folded.split("-"))),)
     if folded[-2:] in _POSSESSIVES and _LATIN_WORD.fullmatch(folded[:-2]):

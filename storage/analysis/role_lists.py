@@ -19,7 +19,7 @@ _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a rou
 # same for text without "_" ("\w" also takes "_"), which sre runs faster still: the words
 # around each name are cut out of a few dozen characters several times an article.
 _WORD = WORD_RE
-_FAST_WORD = re.compile(r"\w+(?:[-'’‘ʻʼ]\w+)*")
+_FAST_WORD = re.compile(r"\w++(?:[-'’‘ʻʼ]\w++)*+")
 
 
 def words(text: str, start: int = 0, end: int = sys.maxsize) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
@@ -410,5 +410,8 @@ def assign_roles(
         # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own
         # city hall acts ("мэр Душанбе", "the hakimlik of Ashgabat").
         parties -= cues.capitals - strong - governed
-    roles = tuple(r if r.code in parties else replace(r, role="mention") for r in regions)
+    # Built outright: dataclasses.replace looks the fields up again for every region.
+    roles = tuple(
+        r if r.code in parties else RegionRef(r.code, r.name, r.country, "mention") for r in regions
+    )
     return roles, frozenset(firms)

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 
 import razdel
+from razdel.rule import JOIN
+from razdel.segmenters.sentenize import RULES, SentSplit
 
 from storage.analysis.datelines import match_dateline
 from storage.analysis.morph import wordset
@@ -100,8 +102,11 @@ def unglue(text: str, points: list[int] | None = None) -> str:
 # Where a sentence surely ends: a lower-case word of 3+ letters, its full stop, a capitalised
 # word (or a one-letter one: "В", "С"). Cutting there first leaves razdel only the pieces with
 # quotes, initials or abbreviations.
-_SAFE_END_RE = re.compile(r"[.!?]\s+(?=[А-ЯЁ][а-яё ])")
-_SAFE_DOT_RE = re.compile(r"\.\s+(?=[А-ЯЁ][а-яё ])")  # for text with no "!" or "?"
+# Or a full stop, a dash and a capitalised word ("– отмечают в дипмиссии. – Члены комиссии"):
+# razdel cuts there too unless the word before the stop is one of its abbreviations, which
+# its own rules are asked (``_razdel_cuts``).
+_SAFE_END_RE = re.compile(r"[.!?]\s+(?=[А-ЯЁ][а-яё ])|\. (?=[–—] [А-ЯЁ])")
+_SAFE_DOT_RE = re.compile(r"\.\s+(?=[А-ЯЁ][а-яё ])|\. (?=[–—] [А-ЯЁ])")  # no "!" or "?"
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _ABBREVIATIONS = wordset(
     "тыс млн млрд трлн руб долл обл стр тел ул пер просп корп кв пос гос акад проф доц тов "
@@ -115,8 +120,27 @@ _ABBREVIATIONS = wordset(
 _SAFE_SIGNS = frozenset('»”"%')
 
 
-def _safe_chunks(paragraph: str) -> list[str]:
+_DASHES = frozenset("–—")
+
+
+def _razdel_cuts(paragraph: str, start: int, end: int) -> bool:
+    """Whether razdel, given the chunk from ``start`` on, cuts at the full stop at ``end``:
+    its rules read ten characters on either side and the chunk's text before."""
+    split = SentSplit(
+        paragraph[max(start, end - 10) : end],
+        ".",
+        paragraph[end + 1 : end + 11],
+        paragraph[start:end],
+    )
+    return not any(rule(split) == JOIN for rule in RULES)
+
+
+def _safe_chunks(paragraph: str) -> tuple[list[str], set[int]]:
+    """The paragraph cut where a sentence surely ends, and the numbers of the chunks on either
+    side of a cut before a dash: razdel would have read those two as one chunk, which the
+    shortcut for a chunk without a full stop never took (it overlooks ";")."""
     chunks: list[str] = []
+    dashed: set[int] = set()
     start = 0
     ends = _SAFE_END_RE if "!" in paragraph or "?" in paragraph else _SAFE_DOT_RE
     for m in ends.finditer(paragraph):
@@ -131,10 +155,14 @@ def _safe_chunks(paragraph: str) -> list[str]:
             word = paragraph[max(0, word_end - 8) : word_end].rsplit(" ", 1)[-1]
             if word in _ABBREVIATIONS:
                 continue
+            if paragraph[m.end()] in _DASHES and not _razdel_cuts(paragraph, start, end):
+                continue  # "т.д. – ...": an abbreviation of razdel's before the dash
+        if paragraph[m.end()] in _DASHES:
+            dashed.update((len(chunks), len(chunks) + 1))
         chunks.append(paragraph[start : end + 1])
         start = m.end()
     chunks.append(paragraph[start:])
-    return chunks
+    return chunks, dashed
 
 
 # razdel's delimiters (its ENDINGS, ";", quotes, closing brackets; smileys apart), the first
@@ -180,10 +208,12 @@ def sentences(paragraph: str, glue: list[int] | None = None) -> tuple[str, ...]:
     """The sentences of one paragraph (razdel), glued sentence ends (``glue``: where, if
     already found) split first."""
     out: list[str] = []
-    for chunk in _safe_chunks(unglue(paragraph, glue)):
+    chunks, dashed = _safe_chunks(unglue(paragraph, glue))
+    for k, chunk in enumerate(chunks):
         # No full stop, "!", "?" or "…" before the closing punctuation: one sentence.
         inner = chunk.rstrip(' .!?…»”")')
-        if ("." not in inner and not _other_stops(inner)) or _razdel_keeps_whole(chunk):
+        plain = "." not in inner and not _other_stops(inner) and k not in dashed
+        if plain or _razdel_keeps_whole(chunk):
             if chunk.strip():
                 out.append(chunk.strip())  # one plain sentence: nothing for razdel to decide
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from storage.analysis.morph import lemma, wordset
 from storage.analysis.wordcache import WordCache
@@ -174,11 +174,13 @@ _EN_DATELINE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A sentence the summary may take. A tuple: an article builds up to 25, and a frozen
+    dataclass sets each field through object.__setattr__."""
+
     text: str
     lemmas: Sequence[str]
-    evidence: int = 0  # topic terms in the sentence (topics.sentence_evidence)
+    evidence: int = 0  # topic terms in the sentence (topics.sentences_evidence)
     aside: bool = False  # in a paragraph of another, older story (``aside_paragraphs``)
 
 
@@ -330,9 +332,11 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
     heading = _content(title)
     # Only the first sentence can open with a dateline.
     cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
+    content_word = _CONTENT_WORDS.__getitem__  # _content inlined: 25 calls an article
+    contents = [frozenset(filter(content_word, set(c.lemmas))) for c in cleaned]
     material = [
         (pos, c, content)
-        for pos, (c, content) in enumerate(zip(cleaned, map(_content_of, cleaned), strict=True))
+        for pos, (c, content) in enumerate(zip(cleaned, contents, strict=True))
         if summary_material(c.text, c.lemmas, content, heading, pos < _LEAD_SENTENCES + lead_at)
     ]
     lead = next((c for c in cleaned[lead_at:] if any(c is m for _, m, _ in material)), None)
@@ -396,10 +400,6 @@ def _fits(
     if sum(len(t) for _, t, _ in chosen) + len(chosen) + len(_finish(text)) >= LIMIT:
         return False
     return all(_overlap(content, other) < _NEAR_DUPLICATE for _, _, other in chosen)
-
-
-def _content_of(candidate: Candidate) -> frozenset[str]:
-    return _content(candidate.lemmas)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

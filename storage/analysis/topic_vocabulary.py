@@ -64,6 +64,7 @@ class Vocabulary:
     # Nouns of a body's or a post's name ("министерство", "ministry"): see spans.py.
     names_after: frozenset[str] = frozenset()
     names_before: frozenset[str] = frozenset()
+    name_nouns: frozenset[str] = frozenset()  # names_after and names_before together
     portfolios: frozenset[str] = frozenset()  # posts two areas may name (spans.py)
     # Goods merely named in what is traded or carried ("поставляются фрукты, овощи и
     # текстиль"): by first lemma, the goods' phrases; a sentence with a word of trade or
@@ -202,4 +203,9 @@ def _build_vocabulary(source: str) -> Vocabulary:
     v = vocabulary
     scan_words = v.frame_anchors | v.names_after | v.names_before | frozenset(v.goods)
     scan_words |= v.goods_context | v.production
-    return replace(vocabulary, scan_words=scan_words, terms=frozenset(index))
+    return replace(
+        vocabulary,
+        scan_words=scan_words,
+        terms=frozenset(index),
+        name_nouns=v.names_after | v.names_before,
+    )

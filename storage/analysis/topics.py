@@ -38,7 +38,7 @@ __all__ = [
     "load_vocabulary",
     "passing",
     "resolve_topic",
-    "sentence_evidence",
+    "sentences_evidence",
     "suggest_topics",
     "topic_hashtag",
     "topic_name",
@@ -145,12 +145,17 @@ def _scan_sentence(
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
     # The few lemmas of the sentence the tests below look for, found in one pass.
     present = vocab.scan_words.intersection(lemmas)
-    edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
-    named = (
-        named_positions(lemmas, vocab.names_after, vocab.names_before, vocab.portfolios)
-        if not (vocab.names_after.isdisjoint(present) and vocab.names_before.isdisjoint(present))
-        else frozenset()
-    ) | _goods_positions(vocab, lemmas, present)
+    if present:
+        edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
+        named = (
+            named_positions(lemmas, vocab.names_after, vocab.names_before, vocab.portfolios)
+            if not vocab.name_nouns.isdisjoint(present)
+            else frozenset()
+        )
+        goods = _goods_positions(vocab, lemmas, present)
+        named = named | goods if goods else named
+    else:  # most sentences: no frame, no body's name, no goods
+        edges, named = [], frozenset()
     if edges and named:  # a frame ends a body's name: "ministries on cooperation in health"
         named = cut_at(named, [at for at, forward, _ in edges if forward])
     framed = bool(edges)
@@ -193,7 +198,7 @@ def _scan_sentence(
         before = claimed.get(i, ()) if phrases else ()
         # spans.match's first step: the phrase's next word (unless a gap) is one of the next
         # two; most phrases fail here, so the test is made before the call.
-        near = lemmas[i + 1 : i + 3]
+        near = lemmas[i + 1 : i + 3] if phrases else ()
         for phrase, term in phrases:
             if before and term.slug not in before:
                 continue
@@ -214,8 +219,9 @@ def _scan_sentence(
                     claimed.setdefault(k, set()).add(term.slug)
                     if not term.weight:
                         muted.add(k)
+        mine = claimed.get(i) if claimed else None  # the topics of phrases over this word
         for term in terms:
-            if i in claimed and term.slug not in claimed[i]:
+            if mine is not None and term.slug not in mine:
                 continue  # a word of a phrase of another topic: "wind farm" is no farming
             mentions[term] = mentions.get(term, 0.0) + weight
             if own:
@@ -265,10 +271,11 @@ def _frame_edges(vocab: Vocabulary, lemmas: Sequence[str]) -> list[tuple[int, bo
     return edges
 
 
-def sentence_evidence(lemmas: Sequence[str]) -> int:
-    """How many topic terms (words of weight 1 and more) a sentence holds: a sentence that
+def sentences_evidence(sentences: Sequence[Sequence[str]]) -> list[int]:
+    """How many topic terms (words of weight 1 and more) each sentence holds: a sentence that
     names areas of cooperation tells more than one about the venue (used by the summary)."""
-    return sum(map(load_vocabulary().evidence.__contains__, lemmas))
+    evidence = load_vocabulary().evidence.__contains__
+    return [sum(map(evidence, lemmas)) for lemmas in sentences]
 
 
 def passing(lemmas: Sequence[str]) -> bool:
@@ -321,24 +328,25 @@ def _score_zones(
         body = long_body and number >= body_from
         paragraphs = body and number == body_from and bool(opens)
         for k, lemmas in enumerate(sentence_lemmas):
-            if paragraphs and k in opens:
+            opener = paragraphs and k in opens
+            if opener:
                 in_aside = kinds.aside(lemmas)
-                aside = in_aside
-            else:
-                aside = False  # worked out only for a sentence with a term, below
+            aside = in_aside if opener else False  # else worked out below, if it has a term
             if terms.isdisjoint(lemmas) and "-" not in " ".join(lemmas):
                 continue  # no term and no compound: nothing to count (a C test, no call)
             if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
                 in_aside = False  # "Стороны договорились также...": the news again
-            aside = aside or (body and (in_aside or kinds.aside(lemmas)))
+            # An opener's own aside is known already (false: no second look).
+            aside = aside or (body and (in_aside or (not opener and kinds.aside(lemmas))))
             aside = aside or (number >= body_from and kinds.portrays(lemmas))
             # "Earlier this year the sides signed agreements worth..." is another story in a
             # short article too (labelling conventions: an "earlier" paragraph).
             aside = aside or (number >= body_from and lemmas[0] in kinds.story_openers)
+            passes_any = None  # kinds.passes_any(lemmas), once asked
             if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
                 # The lead's signing is the news, wherever it took place ("At the forum in
                 # Chelyabinsk ... signed the Protocol on ... Cooperation").
-                passes = kinds.passes_any(lemmas)
+                passes = passes_any = kinds.passes_any(lemmas)
             else:
                 passes = kinds.passes_by(lemmas)
             weight = factor * PASSING_FACTOR if local or aside or passes else factor
@@ -347,7 +355,9 @@ def _score_zones(
             framed: set[str] = set()
             found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed, latin)
             if weight != factor:  # an enumeration in a passing sentence is a programme...
-                if passes and not (local or aside) and not kinds.passes_any(lemmas):
+                if passes_any is None and passes and not (local or aside):
+                    passes_any = kinds.passes_any(lemmas)
+                if passes and not (local or aside) and not passes_any:
                     # ...but where a visit or a signing took place, the agreement's subject
                     # is still the news ("соглашение о торгово-экономическом сотрудничестве
                     # подпишут, когда делегация посетит область").
@@ -376,7 +386,8 @@ def _drop_minor(
     агрономов", "trade turnover") names is a passing mention if its title and lead do not sign
     it and it weighs under SHARE of the main one (a long text piles terms of most topics), or if
     only goods name it (grain exported, tonnes by crop, the farmers who sold it)."""
-    others = [t for t in owned if t.key not in load_vocabulary().goods_keys]  # not goods
+    goods = load_vocabulary().goods_keys
+    others = [t for t in owned if t.key not in goods]  # not goods
     phrased = {t.slug for t in others if t.weight >= THRESHOLD and " " in t.key}
     named, floor = {t.slug for t in others}, SHARE * max(scores.values())
     for slug, score in scores.items():

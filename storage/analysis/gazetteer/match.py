@@ -398,12 +398,12 @@ class Gazetteer:
                 targets = self._phrase(toks[a].keys, frozenset({singular}))
             else:
                 phrases = self._ix.phrases
-                targets = [
+                targets = tuple(
                     t
                     for x in toks[a].keys
                     for y in toks[b].keys
                     for t in phrases.get((x, y, singular), [])
-                ]
+                )
             if not targets:
                 return None
             hits.append(Hit(a, tuple(dict.fromkeys(targets))))
@@ -416,14 +416,9 @@ class Gazetteer:
             return None
         return self._stop.plural_nouns.get(doc.toks[i - 1].norm)
 
-    def _phrase(self, first: frozenset[str], second: frozenset[str] | None) -> list[Target]:
-        out: list[Target] = []
-        for a in first:
-            for b in second if second is not None else [None]:
-                for t in self._ix.phrases.get((a,) if b is None else (a, b), []):
-                    if t not in out:
-                        out.append(t)
-        return out
+    def _phrase(self, first: frozenset[str], second: frozenset[str] | None) -> tuple[Target, ...]:
+        # Worked out once per pair (Tokenizer._phrase), keyed by the keys in their order.
+        return self._tok.phrases[tuple(first), None if second is None else tuple(second)]
 
     # ---- queries -------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ WORD_LIMIT = 10_000
 # Steps through the phrase table past the first word, by (prefixes, the next word's keys):
 # both come from the tables, so the distinct steps are few (a few hundred over the bench).
 STEP_LIMIT = 4_000
+PHRASE_LIMIT = 4_000  # pairs of key sets, as few as the steps
 # Most words are no gazetteer word: one empty key set and one empty first step for all of them
 # (an empty frozenset is a new 200-byte object each time).
 _NO_KEYS: frozenset[str] = frozenset()
@@ -65,6 +66,9 @@ class Tokenizer:
         # The matcher asks for the same steps in every text that names a place in two words
         # ("Туркестанской области"): each is worked out once.
         self.steps = WordCache("gazetteer.step", self._step, STEP_LIMIT)
+        # The targets of a name joined with the next word (an adjective and its noun: "с
+        # Джизакской ... областями"), by the two words' keys: the same pairs recur.
+        self.phrases = WordCache("gazetteer.phrase", self._phrase, PHRASE_LIMIT)
 
     # Kept on disk with the gazetteer (cache.py) without its words: a loaded one starts empty
     # and registered like a built one.
@@ -191,6 +195,20 @@ class Tokenizer:
             and norm(nxt.group()) in self._stop.block_after
             and any_adjective(norm(last))
         )
+
+    def _phrase(self, pair: tuple[tuple[str, ...], tuple[str, ...] | None]) -> tuple[Target, ...]:
+        """The targets of the phrases of a word of keys ``first`` alone (``second`` None) or
+        followed by a word of keys ``second``, each once, in the order of the keys (the
+        callers' sets in their order: equal sets may iterate differently)."""
+        first, second = pair
+        phrases = self._ix.phrases
+        out: list[Target] = []
+        for a in first:
+            for b in second if second is not None else [None]:
+                for t in phrases.get((a,) if b is None else (a, b), []):
+                    if t not in out:
+                        out.append(t)
+        return tuple(out)
 
     def _step(self, at: tuple[Frontier, frozenset[str]]) -> Step:
         return self.step(*at)
