@@ -19,6 +19,11 @@ def main() -> int:
     names = sorted(p.stem for p in here.glob("bench_*.py"))
     wanted = [w for w in sys.argv[1:] if any(w in n for n in names)]
     rest = [w for w in sys.argv[1:] if w not in wanted]
+    if rest and not wanted:
+        # "--help" or a typo ran every benchmark, the held-out parts' scores with them
+        # (session 9): words with no benchmark named are a mistake, said in one line.
+        short = ", ".join(n.removeprefix("bench_") for n in names)
+        sys.exit(f"no benchmark named in {' '.join(rest)!r}: pick from {short} (none: all)")
     if wanted:
         names = [n for n in names if any(w in n for w in wanted)]
     failed = []
