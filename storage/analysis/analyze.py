@@ -135,7 +135,7 @@ from storage.analysis.topics import detect_topics, headed, sentences_evidence, v
 #     and Russian towns in English, Uzbek, Tajik, Turkmen districts); bare English "Alat" is
 #     Azerbaijan's. Roles: a crossing's two sides are no route; "вслед за" lists earlier
 #     partners; a firm's name may hold its province in brackets.
-ANALYSIS_VERSION = "36"
+ANALYSIS_VERSION = "37"
 
 
 @cache

@@ -340,19 +340,24 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
         if summary_material(c.text, c.lemmas, content, heading, pos < _LEAD_SENTENCES + lead_at)
     ]
     lead = next((c for c in cleaned[lead_at:] if any(c is m for _, m, _ in material)), None)
-    pool = [(pos, c, content) for pos, c, content in material if eligible(c.text, len(c.lemmas))]
+    # (the sentence's rank among the summary material, for the position prior; its position)
+    pool = [
+        (k, pos, c, content)
+        for k, (pos, c, content) in enumerate(material)
+        if eligible(c.text, len(c.lemmas))
+    ]
     if len(pool) < 2:
         pool = [
-            (pos, c, _content(c.lemmas))
-            for pos, c, _ in material
+            (k, pos, c, _content(c.lemmas))
+            for k, (pos, c, _) in enumerate(material)
             if eligible(c.text, len(c.lemmas)) or complete(c.text, len(c.lemmas))
         ]
     if not pool:
         return ""
-    ranks = _centrality([s for _, _, s in pool])
+    ranks = _centrality([s for *_, s in pool])
     top = max(ranks) or 1.0
     scored: list[tuple[float, int, Candidate, frozenset[str]]] = []
-    for idx, ((pos, cand, content), rank) in enumerate(zip(pool, ranks, strict=True)):
+    for (idx, pos, cand, content), rank in zip(pool, ranks, strict=True):
         score = rank / top + 0.6 / (1 + 0.5 * idx) + (_LEAD_BONUS if cand is lead else 0.0)
         if _FIGURE_RE.search(cand.text):
             score += 0.3
