@@ -150,12 +150,16 @@ _POINTS_BACK_RE = re.compile(
     r"|И|А|Но|Ведь|And|But|Мы|Нам|Наш|Наша|Наше|Наши|We|Our"
     r"|It (?:was|will be|is being) (?:held|organi[sz]ed|signed|attended|opened)|So"
     # a part of what the sentence before named: "Two of them are airports", "Часть из них…"
-    r"|\w+(?: \w+)? (?:of them|of these|of those|из них|из которых))"
+    r"|\w++(?: \w++)? (?:of them|of these|of those|из них|из которых))"
     r"(?!\s+(?:year|week|month|spring|summer|autumn|fall|winter|time|morning|evening|году"
     r"|летом|весной|осенью|зимой|году)\b)(?=[\s,])"
 )
 # Page debris run into a sentence: a photo credit ("© Sputnik / …", "[Photo:my399.com]"), a
 # player's buttons ("Развернуть на весь экран"), a rating widget ("6.92 из 10 на основе…").
+# The regex's branches open with classes, so sre tries it at every character: a few
+# substring tests (C, no regex) let the few sentences that hold a mark reach it.
+_DEBRIS_MARKS: tuple[str, ...] = ("©", "Photo", "photo", "Фото", "экран", "из 10", ".jp", ".jf")
+_DEBRIS_MARKS += (".png", ".webp", ".gif", "ответственност")
 _DEBRIS_RE = re.compile(
     r"©|\[Photo|(?:Фото|Photo|File photo)\s*:|полноэкранн|на весь экран|\d из 10 на основе"
     r"|\.(?:jpe?g|jfif|png|webp|gif)\b"  # a picture's file name: "встреча_10_04 (1).jfif"
@@ -276,6 +280,11 @@ def _colour_quote(text: str, lemmas: Sequence[str]) -> bool:
     )
 
 
+def _debris(text: str) -> bool:
+    """Page debris run into the sentence (``_DEBRIS_RE``)."""
+    return any(mark in text for mark in _DEBRIS_MARKS) and bool(_DEBRIS_RE.search(text))
+
+
 def summary_material(
     text: str,
     lemmas: Sequence[str],
@@ -294,7 +303,7 @@ def summary_material(
         return False  # the title again (a long title repeated as the first sentence)
     if text[:1] in '«“"' and _colour_quote(text, lemmas):
         return False
-    if _DEBRIS_RE.search(text) or _ROSTER_RE.match(text):
+    if _debris(text) or _ROSTER_RE.match(text):
         return False
     if _WATCHED.isdisjoint(lemmas):
         return True
