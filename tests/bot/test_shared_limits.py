@@ -84,15 +84,18 @@ async def test_without_the_shared_budget_two_replicas_send_twice_the_rate() -> N
 async def test_one_chat_gets_its_burst_and_one_a_second_across_replicas(budget_url: str) -> None:
     limits = Limits(overall=RATE, chat_rate=1.0, chat_burst=3, group_per_minute=None)
     budgets = [SendBudget(budget_url), SendBudget(budget_url)]
+    begun = time.monotonic()  # no turn can be earlier; the first recorded one may be late
     try:
         stamps = await _flood([SharedLimiter(b, limits) for b in budgets], 2.5, chat_id=5)
     finally:
         for budget in budgets:
             await budget.close()
-    start = stamps[0]
-    assert len([s for s in stamps if s - start < 0.5]) == 3  # the burst, from both replicas
+    assert len([s for s in stamps if s - stamps[0] < 0.5]) == 3  # the burst, from both replicas
     assert len(stamps) == 5  # then one a second: at 1 s and 2 s
-    assert stamps[3] - start >= 0.95 and stamps[4] - start >= 1.95  # (a late wake-up only delays)
+    # Measured from the flood's start, not from the first recorded turn: under load the first
+    # sender can wake 50-100 ms after its slot while the fourth wakes on time, which made a
+    # correct limiter look 0.9 s apart (sessions 8-9). A late wake-up only delays a turn.
+    assert stamps[3] - begun >= 0.95 and stamps[4] - begun >= 1.95
 
 
 async def test_a_429_in_one_replica_quiets_the_chat_in_the_other(budget_url: str) -> None:
