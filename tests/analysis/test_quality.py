@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from storage.analysis import morph
-from tests.bench.quality import PARTS, Score, load, score
+from tests.bench.quality import PARTS, Labelled, Score, load, score
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +207,20 @@ def test_total_adds_the_micro_average_of_the_parts_named() -> None:
         "--- tuning + tuning2: 119 articles",
     ]
     assert "heldout" not in run.stdout
+
+
+def test_topics_on_relevant_articles_leave_local_news_out() -> None:
+    # The hidden sets are almost all relevant; local news' topics are never listed or sent.
+    trade = "Алматы и Ташкент подписали соглашение о торговле: товарооборот вырастет вдвое."
+    flood = "В Атырау из-за паводка эвакуировали жителей, туристические базы закрыты."
+    items = [
+        Labelled("r1", trade, {"KZ-75": "party", "UZ-TK": "party"}, ("trade",), True),
+        Labelled("r2", flood, {"KZ-23": "party"}, ("health",), False),
+    ]
+    result = score(items)
+    assert result.topics_relevant.errors == [e for e in result.topics.errors if e.startswith("r1")]
+    counted = result.topics_relevant
+    assert (
+        counted.tp + counted.fp + counted.fn
+        < result.topics.tp + result.topics.fp + result.topics.fn
+    )

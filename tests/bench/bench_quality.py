@@ -33,6 +33,7 @@ def _report(name: str, s: Score, verbose: bool) -> None:
     print(f"--- {name}: {s.articles} articles")
     print(s.regions.line("regions"))
     print(s.topics.line("topics"))
+    print(s.topics_relevant.line("topics rel") + "   (articles labelled relevant)")
     print(s.relevance.line("relevance"))
     print(f"main topic right {s.main_accuracy:.3f}   roles right {s.role_accuracy:.3f}")
     if s.picks_seen:
