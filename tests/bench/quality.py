@@ -61,6 +61,8 @@ PARTS = (
     "heldout12",
     "heldout13",
     "heldout14",
+    "heldout15",
+    "heldout16",
 )
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
