@@ -46,6 +46,7 @@ class RoleCues:
     city_heads: frozenset[str] = frozenset()  # (forms) before a capital: the city itself acts
     events: frozenset[str] = frozenset()  # (forms) right after a name: an event's venue
     crossings: frozenset[str] = frozenset()  # (forms) before "X — Y": a crossing, no route
+    career: frozenset[str] = frozenset()  # a body sentence with one: a person's past posts
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -129,6 +130,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             events=forms("events"),
             crossings=forms("crossings"),
             sites=lemmas("sites"),
+            career=lemmas("career"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),
     )

@@ -45,8 +45,9 @@ _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Баш�
 _OUTLET_TAIL = re.compile(
     r",\s*[^\W\d_][\w .-]{1,30}?\s*\((?:[^()\n]{2,40}\)|\s*(?=[—–-]))\s*(?:[—–]|--?)\s"
 )
-# After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19").
-_CAPITALS_OUTLET = re.compile(r"\s*\([^()\n]{2,40}\)\s*(?:[—–]|--?)\s")
+# After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19",
+# regions10: or between slashes, "АСТАНА /Trend/ - 1 декабря").
+_CAPITALS_OUTLET = re.compile(r"\s*(?:\([^()\n]{2,40}\)|/[^/\n]{2,40}/)\s*(?:[—–]|--?)\s")
 # (An agency's initials may stand before the site: "Узбекистан, Ташкент - АН Podrobno.uz.")
 _SITE_TAIL = re.compile(
     r"\s+[—–-]\s+(?:[A-ZА-ЯЁ]{1,4}\s+)?[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b"
@@ -95,7 +96,8 @@ def _venue_tail(prepositions: frozenset[str]) -> re.Pattern[str]:
     """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
     "in ", "in the city of ", "in Kazakhstan's "."""
     words = "|".join(sorted(map(re.escape, prepositions)))
-    noun = r"(?:the\s+)?(?:(?:город\w*|city\s+of)\s+|г\.\s*)?"
+    # (regions10: "in the Chinese city of Nanning": a word may qualify the city)
+    noun = r"(?:the\s+)?(?:(?:город\w*|(?:[a-z]+\s+)?city\s+of)\s+|г\.\s*)?"
     country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
     return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
 
@@ -272,6 +274,15 @@ def _dateline_like(text: str, start: int, end: int, first: bool = False) -> bool
     )
 
 
+def _title_dateline(text: str, end: int, title_end: int) -> bool:
+    """Whether the name opening the title is a wire's dateline: in capitals, then a dash and
+    words not in capitals ("NUR-SULTAN — Agricultural cooperation between China ...")."""
+    if not text[:end].isupper():
+        return False
+    dash = _CAPITALS_DASH.match(text, end)
+    return dash is not None and not text[dash.end() : title_end].isupper()
+
+
 def assign_roles(
     regions: Sequence[RegionRef],
     spots: Sequence[Spot],
@@ -317,6 +328,8 @@ def assign_roles(
             continue
         coordinated = i - 1 in follows_next
         head = start < title_end
+        if head and not start and _title_dateline(text, end, title_end):
+            continue  # "NUR-SULTAN — Agricultural cooperation ...": a dateline heads the title
         if not head and (
             city_start <= start < city_end
             or _dateline_like(text, start, end, start == zones.lead_start)
@@ -374,7 +387,12 @@ def assign_roles(
                 text, start, sentences.starts[k], lemmas, cues
             ):
                 continue
-            if (
+            if located and i in listed and cues.career.isdisjoint(lemmas):
+                # "Дороги закрыты в Акмолинской, Абайской и Карагандинской областях", "mudflows
+                # in Osh, Batken, Jalal-Abad and Talas regions": where the news happens, each.
+                acting.add(code)
+                settled.add(code)
+            elif (
                 (not located or not cues.sites.isdisjoint(lemmas))
                 and not cues.sides.isdisjoint(lemmas)
                 and cues.background.isdisjoint(lemmas)

@@ -76,8 +76,8 @@ def village_of_other_district(doc: Doc, hit: Hit, ix: Index, stop: Stop) -> bool
     village = False  # "village(s)", "area(s)" between
     for a in range(hit.pos + 1, min(hit.pos + 8, len(toks) - 1)):
         norm = toks[a].norm
-        if gaps[a].strip("- "):
-            return False
+        if gaps[a].strip('- «»"“”'):
+            return False  # (quotes may close a name: the "Gulistan" mahalla of Sokh district)
         if norm in stop.village_words:
             joined = joined or norm in stop.conjunctions
             village = village or (norm not in stop.conjunctions and norm not in stop.village_of)
@@ -88,6 +88,12 @@ def village_of_other_district(doc: Doc, hit: Hit, ix: Index, stop: Stop) -> bool
         if noun not in stop.district_of or gaps[a + 1].strip():
             continue
         if noun.isascii() and (toks[a - 1].norm not in stop.village_of or (joined and not village)):
+            return False
+        if noun == "области" and (
+            a != hit.pos + 1 or hit.pos == 0 or toks[hit.pos - 1].norm not in stop.settlements
+        ):
+            # Only "в селе Жамбыл Костанайской области": "Туркестанская и Жамбылская области"
+            # are peers, "районом Бувайда Согдийской области" a district the data places.
             return False
         district = {
             t.region.code

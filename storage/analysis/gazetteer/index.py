@@ -63,12 +63,15 @@ class Stop:
     # Between such a village and its district: "и", "village(s)", "area(s)", "of", "in".
     village_words: frozenset[str] = frozenset()
     village_of: frozenset[str] = frozenset()  # right before an English district: "of", "in"
+    settlements: frozenset[str] = frozenset()  # "село": before a village of the oblast after it
     conjunctions: frozenset[str] = frozenset()  # "и", "and"
     common_words: frozenset[str] = frozenset()  # every form of places that are common nouns
     noun_keys: dict[str, str] = field(default_factory=dict)  # "областями" -> "область"
     given_names: frozenset[str] = frozenset()
     # After a name: the name is no place ("по пекинскому времени", "Beijing time").
     name_block_after: frozenset[str] = frozenset()
+    # After a name and a dot: a site's address ("Almaty.tv"), no place.
+    domains: frozenset[str] = frozenset()
     # A plural region noun after enumerated names -> the singular the names are listed with
     # ("Kashkadarya and Surkhandarya regions": "Kashkadarya Region").
     plural_nouns: dict[str, str] = field(default_factory=dict)
@@ -194,11 +197,13 @@ def _load_stop(data: dict[str, Any]) -> Stop:
             map(norm, [*data.get("village_words", []), *data.get("village_of", []), "и", "and"])
         ),
         village_of=frozenset(map(norm, data.get("village_of", []))),
+        settlements=surfaces(data.get("settlements", [])),
         conjunctions=frozenset({"и", "and"}),
         common_words=frozenset(f for w in data.get("common_words", []) for f in word_forms(w)[0]),
         given_names=frozenset(f for w in data.get("given_names", []) for f in word_forms(w)[0]),
         noun_keys=noun_forms([*data.get("region_nouns", []), *data.get("city_nouns", [])]),
         name_block_after=surfaces(data.get("name_block_after", [])),
+        domains=frozenset(map(norm, data.get("domains", []))),
         plural_nouns={norm(k): norm(v) for k, v in data.get("plural_nouns", {}).items()},
         twins=tuple((t["name"], tuple(t["regions"])) for t in data.get("twin", [])),
     )

@@ -273,6 +273,12 @@ class Gazetteer:
             and not doc.gaps[end + 1].strip()
         ):
             return False  # "Beijing time": a time zone, no place
+        if (
+            end + 1 < len(doc.toks)
+            and doc.gaps[end + 1] == "."
+            and doc.toks[end + 1].norm in self._stop.domains
+        ):
+            return False  # "передает Almaty.tv": a site's address, the outlet
         return not (end == i and persons.is_person(doc, i, self._stop.given_names))
 
     def _proper_noun(self, doc: Doc, i: int, end: int) -> bool:

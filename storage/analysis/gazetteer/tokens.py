@@ -108,7 +108,8 @@ class Tokenizer:
             # ("East Kazakhstan's").
             return found | self._latin_suffixed(s) if s.endswith("'s") else found
         if not word[:1].isupper():
-            return frozenset()
+            # "in Tashkent region's favour": a name's lower-case last word, possessive.
+            return self._ix.surface.get(s[:-2], frozenset()) if s.endswith("'s") else frozenset()
         if not is_cyrillic(s):
             return self._latin_suffixed(s)
         if s[:STEM] not in self._ix.stems:  # no name starts like this: skip pymorphy3
