@@ -58,6 +58,7 @@ class Vocabulary:
     roles: RoleCues
     givers: frozenset[str] = frozenset()  # aid given: ...
     disaster: frozenset[str] = frozenset()  # ...makes these words no local news
+    links: frozenset[str] = frozenset()  # a flight in the head: its ends are sides
 
 
 def vocabulary_bytes() -> bytes:
@@ -101,6 +102,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
         foreign=frozenset(morph.lemma(w) for w in data.get("foreign", {}).get("names", ())),
         givers=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("givers", ())),
         disaster=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("disaster", ())),
+        links=frozenset(morph.lemma(w) for w in data.get("links", {}).get("words", ())),
         roles=RoleCues(
             before=forms("mention_before"),
             right_before=forms("mention_right_before"),
@@ -187,6 +189,10 @@ def is_relevant(
     head_set: set[str] = _with_parts(set().union(*head))  # in C: no loop over every word
     body_set: set[str] = _with_parts(set().union(*body))
     sides = len(set(countries))
+    if sides < 2 and not vocab.links.isdisjoint(head_set):
+        # An article about a flight: the regions at its ends are sides though their roles
+        # are mentions ("рейс из Барнаула в Худжанд": a flight's origin, roles.py).
+        sides = len(set(countries).union(r.country for r in regions))
     if sides < 2 and not (
         vocab.foreign.isdisjoint(head_set) and vocab.foreign.isdisjoint(body_set)
     ):
