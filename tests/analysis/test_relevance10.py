@@ -2,7 +2,8 @@
 (tuning18, tuning19, tuning33, tuning35; texts derived from real articles), one case per kind,
 written here: an intergovernmental commission is two countries' cooperation; a flight named in
 the title or the lead joins the regions at its ends, though the flight's origin is a mention;
-"населённый пункт" is a village, no checkpoint."""
+"населённый пункт" is a village, no checkpoint; a consulate or a border closed is no
+cooperation."""
 
 from __future__ import annotations
 
@@ -69,4 +70,25 @@ def test_a_flight_joins_its_two_ends(text: str) -> None:
     ],
 )
 def test_a_settlement_is_no_checkpoint(text: str) -> None:
+    assert not analyze(text).relevant
+
+
+# --- a tie closed or suspended: one side's decision, no cooperation ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consulate General of Kazakhstan in Samarkand suspends its work\n\n"
+        "The Consulate General of Kazakhstan in the city of Samarkand has stopped working, "
+        "the Foreign Ministry of Uzbekistan said.\n\n"
+        "Consular services will be provided by the embassy in Tashkent.",
+        "Узбекистан закрывает границу с Таджикистаном на неделю\n\n"
+        "Узбекистан на неделю закроет границу с Таджикистаном, сообщает погранслужба.\n\n"
+        "Как уточняется, граница закрывается по инициативе узбекской стороны из-за ремонта "
+        "дорог. Пункт пропуска «Айбек» в Ташкентской области не будет работать с 1 по 7 "
+        "сентября.",
+    ],
+)
+def test_a_closed_tie_is_no_cooperation(text: str) -> None:
     assert not analyze(text).relevant
