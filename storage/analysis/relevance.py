@@ -53,6 +53,7 @@ class RoleCues:
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     cooperation: dict[str, float]
+    meeting: dict[str, float]  # cooperation between two sides only
     local: dict[str, float]
     foreign: frozenset[str]  # countries beyond the seven: another side
     roles: RoleCues
@@ -98,6 +99,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
 
     return Vocabulary(
         cooperation=_lemmatised(data.get("cooperation", {})),
+        meeting=_lemmatised(data.get("meeting", {})),
         local=_lemmatised(data.get("local", {})),
         foreign=frozenset(morph.lemma(w) for w in data.get("foreign", {}).get("names", ())),
         givers=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("givers", ())),
@@ -211,6 +213,7 @@ def is_relevant(
         # fewer words (b460e84 on tuning16/20/23-26, ff332e4 on tuning27/28: relevance F1
         # +0.005 and +0.015, topics F1 +0.000 and +0.022; tuned parts +0.001; learnK).
         return words >= ALONE and words > local
+    words += _evidence(vocab.meeting, head_set, body_set)  # two sides met
     # The areas count only beside some word of cooperation: one side's own tourism and roads
     # with "a tourist" at most are its own news, whatever country the new road leads to.
     together = words + (TOPIC_EVIDENCE * min(len(topics), 2) if words > 1 else 0.0)

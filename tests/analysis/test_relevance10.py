@@ -92,3 +92,51 @@ def test_a_settlement_is_no_checkpoint(text: str) -> None:
 )
 def test_a_closed_tie_is_no_cooperation(text: str) -> None:
     assert not analyze(text).relevant
+
+
+# --- a meeting of two sides' people is a visit; a trip in one's own country is not ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presidents of Kazakhstan and Kyrgyzstan meet in Turkestan\n\n"
+        "Today the president of Kazakhstan paid a visit to Turkestan region.\n\n"
+        "At Turkestan airport he met the president of Kyrgyzstan. Folk songs were performed "
+        "for the guests.",
+        "Президенты Узбекистана и Туркменистана встретились в Бухаре\n\n"
+        "Президент Туркменистана прибыл в Бухару.\n\n"
+        "Встреча глав государств прошла в аэропорту, визит продлится два дня.",
+    ],
+)
+def test_two_sides_meeting_is_a_visit(text: str) -> None:
+    assert analyze(text).relevant
+
+
+def test_a_trip_to_ones_own_province_stays_local() -> None:
+    text = (
+        "The president made a working trip to Mary province\n\n"
+        "During a working visit to Mary province the president visited a mosque and an "
+        "airfield.\n\n"
+        "At the airfield he met officers and held talks with the pilots about their training. "
+        "He also met farmers and discussed the wheat harvest and cotton exports."
+    )
+    assert not analyze(text).relevant
+
+
+# --- a partner from a country beyond the seven the list lacked ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Akmola region's governor meets Romanian ambassador\n\n"
+        "The governor of Akmola region met the ambassador of Romania in Kokshetau.\n\n"
+        "They discussed cooperation in agriculture.",
+        "Аким Костанайской области встретился с послом Чехии\n\n"
+        "В Костанае аким области встретился с послом Чехии. Стороны обсудили "
+        "сотрудничество в сельском хозяйстве.",
+    ],
+)
+def test_a_partner_country_beyond_the_seven(text: str) -> None:
+    assert analyze(text).relevant
