@@ -54,11 +54,13 @@ class RoleCues:
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     cooperation: dict[str, float]
+    meeting: dict[str, float]  # cooperation between two sides only
     local: dict[str, float]
     foreign: frozenset[str]  # countries beyond the seven: another side
     roles: RoleCues
     givers: frozenset[str] = frozenset()  # aid given: ...
     disaster: frozenset[str] = frozenset()  # ...makes these words no local news
+    links: frozenset[str] = frozenset()  # a flight in the head: its ends are sides
 
 
 def vocabulary_bytes() -> bytes:
@@ -98,10 +100,12 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
 
     return Vocabulary(
         cooperation=_lemmatised(data.get("cooperation", {})),
+        meeting=_lemmatised(data.get("meeting", {})),
         local=_lemmatised(data.get("local", {})),
         foreign=frozenset(morph.lemma(w) for w in data.get("foreign", {}).get("names", ())),
         givers=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("givers", ())),
         disaster=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("disaster", ())),
+        links=frozenset(morph.lemma(w) for w in data.get("links", {}).get("words", ())),
         roles=RoleCues(
             before=forms("mention_before"),
             right_before=forms("mention_right_before"),
@@ -189,6 +193,10 @@ def is_relevant(
     head_set: set[str] = _with_parts(set().union(*head))  # in C: no loop over every word
     body_set: set[str] = _with_parts(set().union(*body))
     sides = len(set(countries))
+    if sides < 2 and not vocab.links.isdisjoint(head_set):
+        # An article about a flight: the regions at its ends are sides though their roles
+        # are mentions ("рейс из Барнаула в Худжанд": a flight's origin, roles.py).
+        sides = len(set(countries).union(r.country for r in regions))
     if sides < 2 and not (
         vocab.foreign.isdisjoint(head_set) and vocab.foreign.isdisjoint(body_set)
     ):
@@ -207,6 +215,7 @@ def is_relevant(
         # fewer words (b460e84 on tuning16/20/23-26, ff332e4 on tuning27/28: relevance F1
         # +0.005 and +0.015, topics F1 +0.000 and +0.022; tuned parts +0.001; learnK).
         return words >= ALONE and words > local
+    words += _evidence(vocab.meeting, head_set, body_set)  # two sides met
     # The areas count only beside some word of cooperation: one side's own tourism and roads
     # with "a tourist" at most are its own news, whatever country the new road leads to.
     together = words + (TOPIC_EVIDENCE * min(len(topics), 2) if words > 1 else 0.0)
