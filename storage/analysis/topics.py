@@ -242,6 +242,12 @@ def _scan_sentence(
             if end > 0:
                 area_hits.append((i, end, slug))
     listed = listed_areas(area_hits) if len(area_hits) >= 3 else set()
+    if framed and term_hits and not vocab.list_fillers.isdisjoint(present):
+        # An area of no topic keeps the list going: "в социальной, культурной и
+        # экономической сферах" (a filler that is a term's word is an item already).
+        items = {at for at, _, _ in term_hits}
+        fillers = compress(positions, map(vocab.list_fillers.__contains__, lemmas))
+        term_hits.extend((i, i + 1, "") for i in fillers if i not in items)
     if term_hits:  # only gathered when the sentence holds a frame
         term_hits.sort()
         for at, forward, first_gap in edges:
