@@ -42,6 +42,9 @@ _STEM_EXCEPTIONS = {
     # tuneH: "a fairly high level" is no fair, "good relations" no goods (trade's terms)
     "fairly": "fairly",
     "goods": "goods",
+    # topicsR10: "productive cooperation" and "labour productivity" are no production
+    "productive": "productive",
+    "productivity": "productivity",
 }
 
 
