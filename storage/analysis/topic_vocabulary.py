@@ -206,7 +206,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
     )
     v = vocabulary
     scan_words = v.frame_anchors | v.names_after | v.names_before | frozenset(v.goods)
-    scan_words |= v.goods_context | v.production | v.list_fillers
+    scan_words |= v.goods_context | v.production
     return replace(
         vocabulary,
         scan_words=scan_words,

@@ -242,7 +242,7 @@ def _scan_sentence(
             if end > 0:
                 area_hits.append((i, end, slug))
     listed = listed_areas(area_hits) if len(area_hits) >= 3 else set()
-    if framed and term_hits and not vocab.list_fillers.isdisjoint(present):
+    if framed and term_hits and not vocab.list_fillers.isdisjoint(lemmas):
         # An area of no topic keeps the list going: "в социальной, культурной и
         # экономической сферах" (a filler that is a term's word is an item already).
         items = {at for at, _, _ in term_hits}
