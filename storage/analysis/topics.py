@@ -13,7 +13,7 @@ from itertools import chain as chain_lists
 from itertools import compress, repeat
 
 from storage.analysis import morph
-from storage.analysis.spans import GAP, chain, cut_at, listed_areas, match, named_positions
+from storage.analysis.spans import GAP, chain, cut_at, fillers, listed_areas, match, named_positions
 from storage.analysis.topic_names import (
     all_topics,
     resolve_topic,
@@ -243,11 +243,7 @@ def _scan_sentence(
                 area_hits.append((i, end, slug))
     listed = listed_areas(area_hits) if len(area_hits) >= 3 else set()
     if framed and term_hits and not vocab.list_fillers.isdisjoint(lemmas):
-        # An area of no topic keeps the list going: "в социальной, культурной и
-        # экономической сферах" (a filler that is a term's word is an item already).
-        items = {at for at, _, _ in term_hits}
-        fillers = compress(positions, map(vocab.list_fillers.__contains__, lemmas))
-        term_hits.extend((i, i + 1, "") for i in fillers if i not in items)
+        term_hits += fillers(lemmas, vocab.list_fillers, term_hits)  # "экономических связей"
     if term_hits:  # only gathered when the sentence holds a frame
         term_hits.sort()
         for at, forward, first_gap in edges:
