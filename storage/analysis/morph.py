@@ -42,6 +42,13 @@ _STEM_EXCEPTIONS = {
     # tuneH: "a fairly high level" is no fair, "good relations" no goods (trade's terms)
     "fairly": "fairly",
     "goods": "goods",
+    # topicsR10: "productive cooperation" and "labour productivity" are no production
+    "productive": "productive",
+    "productivity": "productivity",
+    # topicsR10: irregular forms of the vocabulary's verbs ("sold 8 tonnes", "built a
+    # school"): Snowball leaves them as they are, so they stood for no term
+    "sold": "sell",
+    "built": "build",
 }
 
 

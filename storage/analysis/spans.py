@@ -140,3 +140,14 @@ def chain(
         slugs.add(slug)
         edge = end if forward else start
     return slugs
+
+
+def fillers(
+    lemmas: Sequence[str], words: frozenset[str], hits: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Items of no topic for a frame's chain: an area of none keeps the list going ("в
+    социальной, культурной и экономической сферах" is culture); a filler that is a term's word
+    is an item already."""
+    items = {at for at, _, _ in hits}
+    found = compress(range(len(lemmas)), map(words.__contains__, lemmas))
+    return [(i, i + 1, "") for i in found if i not in items]

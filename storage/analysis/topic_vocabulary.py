@@ -60,6 +60,9 @@ class Vocabulary:
     # области" is a region's name); list_others are skipped before any of them ("и других").
     frames_adjacent: frozenset[str] = frozenset()
     list_others: frozenset[str] = frozenset()
+    # Areas of no topic ("экономический", "social"): an item of a list that keeps it going, as
+    # a hint does ("социальных, культурных и экономических связей" is culture).
+    list_fillers: frozenset[str] = frozenset()
     frame_anchors: frozenset[str] = frozenset()  # the keys of frames and frames_before
     # Nouns of a body's or a post's name ("министерство", "ministry"): see spans.py.
     names_after: frozenset[str] = frozenset()
@@ -186,6 +189,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
         frames_before=frames_before,
         frames_adjacent=frames_adjacent,
         list_others=frozenset(morph.lemma(w) for w in rules.get("list_others", ())),
+        list_fillers=frozenset(morph.lemma(w) for w in rules.get("list_fillers", ())),
         frame_anchors=frozenset(frames) | frames_before | frames_adjacent,
         names_after=frozenset(morph.lemma(w) for w in rules.get("names_after", ())),
         names_before=frozenset(morph.lemma(w) for w in rules.get("names_before", ())),

@@ -13,7 +13,7 @@ from itertools import chain as chain_lists
 from itertools import compress, repeat
 
 from storage.analysis import morph
-from storage.analysis.spans import GAP, chain, cut_at, listed_areas, match, named_positions
+from storage.analysis.spans import GAP, chain, cut_at, fillers, listed_areas, match, named_positions
 from storage.analysis.topic_names import (
     all_topics,
     resolve_topic,
@@ -242,6 +242,8 @@ def _scan_sentence(
             if end > 0:
                 area_hits.append((i, end, slug))
     listed = listed_areas(area_hits) if len(area_hits) >= 3 else set()
+    if framed and term_hits and not vocab.list_fillers.isdisjoint(lemmas):
+        term_hits += fillers(lemmas, vocab.list_fillers, term_hits)  # "экономических связей"
     if term_hits:  # only gathered when the sentence holds a frame
         term_hits.sort()
         for at, forward, first_gap in edges:
