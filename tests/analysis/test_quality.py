@@ -190,6 +190,21 @@ def test_a_mistyped_part_name_prints_no_held_out_figures() -> None:
     assert "heldout" not in run.stdout
 
 
+@pytest.mark.parametrize("flag", ["--help", "-h", "--relevant"])
+def test_help_or_an_unknown_option_prints_no_figures(flag: str) -> None:
+    import subprocess
+
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.bench.bench_quality", flag],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert run.returncode != 0
+    assert "---" not in run.stdout and "F1" not in run.stdout
+
+
 def test_total_adds_the_micro_average_of_the_parts_named() -> None:
     import subprocess
     import sys

@@ -12,8 +12,17 @@ import sys
 
 from tests.bench.quality import LABELLED, PARTS, Score, load, score
 
+FLAGS = ("-v", "--total")
+
 
 def main() -> None:
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        sys.exit(__doc__)
+    odd = [a for a in sys.argv[1:] if a.startswith("-") and a not in FLAGS]
+    if odd:
+        # Two helpers typed --help in session 10, and an unknown flag fell through to "no
+        # part named", which scores every part, held-out ones included.
+        sys.exit(f"unknown option {', '.join(odd)}: use {' or '.join(FLAGS)} and part names")
     verbose = "-v" in sys.argv
     wanted = [a for a in sys.argv[1:] if not a.startswith("-")]
     unknown = [a for a in wanted if not (LABELLED / f"{a}.toml").is_file()]
