@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,14 +46,23 @@ def bench_throughput(count: int) -> tuple[float, float]:
     return count / cpu, count / wall
 
 
-def bench_start(runs: int = 3) -> float:
-    """Median wall seconds for a fresh process to be ready with the gazetteer loaded."""
-    times = []
+def bench_start(runs: int = 3) -> tuple[float, float]:
+    """Median wall seconds for a fresh process to be ready with the gazetteer loaded, and the
+    median CPU seconds it used (the wall figure swings with the machine's load; the CPU one
+    barely does, so both are printed)."""
+    walls, cpus = [], []
     for _ in range(runs):
+        before = _children_cpu()
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", _START_SCRIPT], cwd=ROOT, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(_children_cpu() - before)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,8 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         f"(CPU time; {per_wall:.0f}/s wall)  [target >= 600, issue 11]",
         flush=True,
     )
-    start = bench_start()
-    print(f"start with the gazetteer loaded: {start:.2f} s  [target < 0.5 s, issue 11]", flush=True)
+    wall, cpu = bench_start()
+    print(
+        f"start with the gazetteer loaded: {wall:.2f} s ({cpu:.2f} s CPU)  "
+        "[target < 0.5 s, issue 11]",
+        flush=True,
+    )
     return 0
 
 
