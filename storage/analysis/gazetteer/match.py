@@ -366,9 +366,18 @@ class Gazetteer:
             return None
         run = [(i, i)]  # each name's first and last word ("North Kazakhstan": two)
         other = False  # "Akmola, Kostanay and other regions"
+        inside: list[Hit] = []  # places named in brackets within the list
         j = i + 1
         while j < len(toks):
             gap = gaps[j].strip()
+            if gap == "(":
+                # "Osh, Jalal-Abad (Nooken district) and Talas regions": a bracket after a
+                # name tells more of it; the list goes on after it.
+                close = next((m for m in range(j + 1, min(j + 8, len(toks))) if ")" in gaps[m]), 0)
+                if not close:
+                    break
+                inside += self._bracket(doc, j, close)
+                j, gap = close, gaps[close].replace(")", "", 1).strip()
             if gap not in ("", ","):
                 break
             if not gap and run[-1][0] == run[-1][1] == j - 1 and toks[j].capital and toks[j].keys:
@@ -413,7 +422,19 @@ class Gazetteer:
             if not targets:
                 return None
             hits.append(Hit(a, tuple(dict.fromkeys(targets))))
-        return j + 1, hits
+        return j + 1, hits + inside
+
+    def _bracket(self, doc: Doc, start: int, close: int) -> list[Hit]:
+        """The places named by tokens ``start`` up to ``close`` (a bracket in a list)."""
+        hits: list[Hit] = []
+        k = start
+        while k < close:
+            end, targets, phrase = self._longest(doc, k)
+            if targets and end < close and self._accept(doc, k, end, phrase, query=False):
+                hits.append(Hit(k, tuple(targets)))
+                k = end
+            k += 1
+        return hits
 
     def _noun_before(self, doc: Doc, i: int) -> str | None:
         """The singular of a plural region noun that introduces the names from token i on
