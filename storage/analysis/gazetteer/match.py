@@ -279,7 +279,13 @@ class Gazetteer:
             and doc.toks[end + 1].norm in self._stop.domains
         ):
             return False  # "передает Almaty.tv": a site's address, the outlet
-        return not (end == i and persons.is_person(doc, i, self._stop.given_names))
+        return not (
+            end == i
+            and (
+                persons.is_person(doc, i, self._stop.given_names)
+                or persons.unknown_given_name(doc, i, self._ix.heads)
+            )
+        )
 
     def _proper_noun(self, doc: Doc, i: int, end: int) -> bool:
         """A name made of nouns only counts as a proper noun: capitalised, not an adjective

@@ -54,6 +54,23 @@ def is_person(doc: Doc, i: int, given: frozenset[str]) -> bool:
     return _after_name(prev, gaps[i].strip(), toks[i].norm, given)
 
 
+def unknown_given_name(doc: Doc, i: int, heads: dict[str, set[str]]) -> bool:
+    """A village written as it is listed, right before a capitalised word with a surname's
+    nominative ending that no table knows, is a given name the dictionary lacks ("Актилек
+    Мусаева", "Айдаркен Садыров"): not a region's or country's own name (Ош, Хатлон)."""
+    toks = doc.toks
+    if i + 1 >= len(toks) or doc.gaps[i + 1].strip():
+        return False
+    tok, nxt = toks[i], toks[i + 1]
+    return (
+        nxt.capital
+        and not nxt.keys
+        and tok.norm in tok.keys
+        and "" not in heads.get(tok.norm, ())
+        and bool(SURNAME_END.search(nxt.norm))
+    )
+
+
 def _after_name(prev: Word, gap: str, word: str, given: frozenset[str]) -> bool:
     """Whether ``word`` is a surname after ``prev`` (``gap`` between them, stripped). The
     word's own surname cases are looked up last: most places follow a lower-case word."""
