@@ -47,6 +47,30 @@ def codes(text: str) -> set[str]:
         ("Урожай\n\nФермер Актилек Мусаева собрала урожай пшеницы.", "", "KG-C"),
         # The wires' compass abbreviation inside a list of regions.
         ("Snow\n\nSnowfall closed roads in Akmola, S Kazakhstan regions.", "KZ-61", "KZ-71"),
+        # Kinds from CHECK's errors (second round). Rivers of a list of oblasts.
+        (
+            "Паводок\n\nНа реках Жамбылской и Туркестанской областей ожидается подъём воды.",
+            "KZ-31",
+            "",
+        ),
+        # A reservoir named after a town of another country.
+        ("Water\n\nKazakhstan asked to fill the Kirov Reservoir before summer.", "", "RU-KIR"),
+        # A district name of two countries: the context names the side.
+        (
+            "Snow\n\nKHOROG - Snow closed the road to Murgab district of Badakhshan.",
+            "TJ-GB",
+            "TM-M",
+        ),
+        # A compass oblast named with the people's adjective.
+        ("Trade\n\nAstrakhan has traded with the West-Kazakh region since 1993.", "KZ-27", ""),
+        # A village of a rural administration right before its oblast.
+        (
+            "Рынок\n\nРынок открыли в селе сельской управы Кулунды Баткенской области.",
+            "KG-B",
+            "RU-ALT",
+        ),
+        # A special economic zone's subzone named like a region.
+        ("СЭЗ\n\nВ районах формируют субзоны «Талас» и «Мерке».", "", "KG-T"),
     ],
 )
 def test_regions(text: str, code: str, absent: str) -> None:
