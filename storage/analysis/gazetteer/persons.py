@@ -20,9 +20,12 @@ PATRONYMIC = re.compile(r"(?:[оеё]вич|[оеё]вн|ичн)(?:а|у|ем|е
 LATIN_SURNAME_END = re.compile(r"[a-z](?:ov|ev|yev|ova|eva|yeva|uulu|kyzy|zoda)$")
 
 
-def is_person(doc: Doc, i: int, given: frozenset[str]) -> bool:
+def is_person(doc: Doc, i: int, given: frozenset[str], heads: dict[str, set[str]]) -> bool:
     """A given name followed by a surname in the same case (Нурсултан Назарбаев), or a
-    surname after a given name or an initial (Динмухамед Конаев, Д. Конаев)."""
+    surname after a given name or an initial (Динмухамед Конаев, Д. Конаев); ``heads``: the
+    index's one-word names (see ``unknown_given_name``)."""
+    if unknown_given_name(doc, i, heads):
+        return True
     toks, gaps = doc.toks, doc.gaps
     if i + 1 < len(toks) and not gaps[i + 1].strip():
         nxt = toks[i + 1]
