@@ -6,7 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storage.analysis.gazetteer.doc import Doc, Hit
+from storage.analysis.gazetteer.forms import any_adjective
 from storage.analysis.gazetteer.index import COUNTRY, NAME, Index, Stop
+
+_LIST_AHEAD = 6  # words after a name that may list more names before a region noun
+_JOINS = frozenset({"и", "или", "and", "or"})
 
 
 def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
@@ -22,10 +26,22 @@ def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
         return False
     nouns = stop.region_nouns
     toks = doc.toks
-    return not (
-        (end > i and toks[end].norm in nouns)
-        or (end + 1 < len(toks) and toks[end + 1].norm in nouns)
-    )
+    if end > i and toks[end].norm in nouns:
+        return False
+    # The noun may follow a list of adjectives: "на реках Жамбылской и Южно-Казахстанской
+    # областей" (the rivers of two oblasts; "река Или, Алматинская область" stays a river).
+    if not any_adjective(toks[end].norm):
+        return True
+    k = end + 1
+    while (
+        k < len(toks)
+        and k - end <= _LIST_AHEAD
+        and doc.gaps[k].strip() in ("", ",")
+        and (toks[k].norm in _JOINS or toks[k].keys)
+        and toks[k].norm not in nouns
+    ):
+        k += 1
+    return not (k < len(toks) and toks[k].norm in nouns and not doc.gaps[k].strip())
 
 
 def place_follows(doc: Doc, j: int, ix: Index) -> bool:

@@ -65,6 +65,42 @@ def skeleton(text: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
+# One spelling of a name's sounds for all the ways news spell it in Latin letters (and for its
+# Cyrillic spelling, transliterated): Джизак, Dzhizak, Djizzak; Шымкент, Shimkent; Чуй, Tchuy;
+# Навои, Navoiy; Андижан, Andizhan, Andijan. Longest first where one contains another.
+_SPELLINGS = (
+    ("'", ""),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("tch", "ch"),
+    ("kh", "h"),
+    ("x", "h"),
+    ("q", "k"),
+    ("gh", "g"),
+    ("tsz", "c"),
+    ("ts", "c"),
+    ("cz", "c"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("yo", "e"),
+    ("ye", "e"),
+    ("y", "i"),
+)
+_DOUBLE_RE = re.compile(r"(.)\1+")
+SPELLING_MIN = 4  # letters of a spelling key: shorter ones are too alike (Osh, Ош, Oshi)
+
+
+def spelling(word: str) -> str:
+    """A word's transliteration-normalised key: letters that spell one sound alike (dzh, dj,
+    zh, j; kh, h, x; ts, c; y, i; yo, e), doubled letters once (Djizzak, Andijjan)."""
+    s = anyascii(norm(word)).lower()
+    for a, b in _SPELLINGS:
+        if a in s:
+            s = s.replace(a, b)
+    return _DOUBLE_RE.sub(r"\1", "".join(ch for ch in s if ch.isalnum()))
+
+
 # Surnames of the region (Назарбаев, Сатпаева, Жумагалиевой, Абайулы): when pymorphy3 does not
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from storage.analysis import morph
 from storage.analysis.gazetteer.forms import (
+    SPELLING_MIN,
     STEM,
     any_adjective,
     compound_stems,
@@ -19,6 +20,7 @@ from storage.analysis.gazetteer.forms import (
     noun_forms,
     parses,
     skeleton,
+    spelling,
     surfaces,
     variants,
     word_forms,
@@ -75,6 +77,9 @@ class Stop:
     # A plural region noun after enumerated names -> the singular the names are listed with
     # ("Kashkadarya and Surkhandarya regions": "Kashkadarya Region").
     plural_nouns: dict[str, str] = field(default_factory=dict)
+    # Region nouns as a text writes them ("region", "Region", "REGION"): a capitalised Latin
+    # word right before one (or listed before it) is looked up by its nearest spelling.
+    spelling_nouns: frozenset[str] = frozenset()
     # Places on both sides of a border (Хоргос): (name, region codes, the default first).
     twins: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -91,6 +96,13 @@ class Index:
     fuzzy: dict[str, set[RegionRef]] = field(default_factory=dict)  # skeleton -> regions
     stems: set[str] = field(default_factory=set)  # first letters of lemma_keys
     firsts: set[str] = field(default_factory=set)  # word keys that begin some phrase
+    # A name's words by their spelling key (forms.spelling): a capitalised word no table
+    # knows, spelled another way ("Djizzak", "Shimkent", "Tchuy") -> the name's word keys.
+    spelled: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The word keys of one-word names of a region or country -> "", of the first word of
+    # two-word names -> the second word ("namangan" -> "region"): which words name a region
+    # or country alone or before a noun.
+    heads: dict[str, set[str]] = field(default_factory=dict)
 
     def add_word(self, word: str) -> tuple[str, bool]:
         key = norm(word)
@@ -115,6 +127,7 @@ class Index:
         exact: bool = False,
         adjective: bool = False,
         any_case: bool = False,
+        spelled: bool = False,
     ) -> None:
         for variant in variants(alias) if not exact else {alias}:
             words = morph.tokenize(variant)
@@ -126,6 +139,13 @@ class Index:
                     self.surface[norm(w)] = self.surface.get(norm(w), frozenset()) | {norm(w)}
             else:
                 keyed = [self.add_word(w) for w in words]
+                for w, (k, _) in zip(words, keyed, strict=True) if spelled else ():
+                    key = spelling(w)
+                    if len(key) >= SPELLING_MIN:
+                        self.spelled[key] = self.spelled.get(key, frozenset()) | {k}
+                if spelled and len(keyed) <= 2:
+                    head = self.heads.setdefault(keyed[0][0], set())
+                    head.add(keyed[1][0] if len(keyed) == 2 else "")
             phrase = tuple(k for k, _ in keyed)
             self.phrases.setdefault(phrase, [])
             if target not in self.phrases[phrase]:
@@ -206,6 +226,11 @@ def _load_stop(data: dict[str, Any]) -> Stop:
         domains=frozenset(map(norm, data.get("domains", []))),
         plural_nouns={norm(k): norm(v) for k, v in data.get("plural_nouns", {}).items()},
         twins=tuple((t["name"], tuple(t["regions"])) for t in data.get("twin", [])),
+        spelling_nouns=frozenset(
+            f
+            for w in data.get("spelling_nouns", [])
+            for f in (w.lower(), w.lower().capitalize(), w.upper())
+        ),
     )
 
 
@@ -214,7 +239,9 @@ def _load_country(tables: Tables, data: dict[str, Any]) -> None:
     code = c["code"]
     tables.countries[code] = Country(code, c["name"], int(c.get("order", 99)))
     target = Target(COUNTRY, code)
-    for alias in [c["name"], *c.get("names", []), *c.get("adjectives", [])]:
+    for alias in [c["name"], *c.get("names", [])]:
+        tables.ix.add_alias(alias, target, spelled=True)
+    for alias in c.get("adjectives", []):
         tables.ix.add_alias(alias, target)
     # The first half of a compound adjective ("казахстанско-китайский") names a country
     # as much as the second does.
@@ -235,7 +262,11 @@ def _load_region(tables: Tables, country: str, r: dict[str, Any]) -> None:
     if r.get("city", False):
         tables.cities.add(ref.code)
     named = Target(NAME, country, ref)
-    for alias in [r["name"], *r.get("names", []), *r.get("places", [])]:
+    # Only the region's own names are looked up by their spelling key: the places inside
+    # are small towns whose look-alikes are other towns (Карасу, Кара-Суу; Bekabad, Bek-Abad).
+    for alias in [r["name"], *r.get("names", [])]:
+        tables.ix.add_alias(alias, named, spelled=True)
+    for alias in r.get("places", []):
         tables.ix.add_alias(alias, named)
     for alias in r.get("forms", []):
         tables.ix.add_alias(alias, named, exact=True)

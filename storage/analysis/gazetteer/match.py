@@ -279,7 +279,7 @@ class Gazetteer:
             and doc.toks[end + 1].norm in self._stop.domains
         ):
             return False  # "передает Almaty.tv": a site's address, the outlet
-        return not (end == i and persons.is_person(doc, i, self._stop.given_names))
+        return not (end == i and persons.is_person(doc, i, self._stop.given_names, self._ix.heads))
 
     def _proper_noun(self, doc: Doc, i: int, end: int) -> bool:
         """A name made of nouns only counts as a proper noun: capitalised, not an adjective
@@ -366,9 +366,15 @@ class Gazetteer:
             return None
         run = [(i, i)]  # each name's first and last word ("North Kazakhstan": two)
         other = False  # "Akmola, Kostanay and other regions"
+        inside: list[Hit] = []  # places named in brackets within the list
         j = i + 1
         while j < len(toks):
             gap = gaps[j].strip()
+            if gap == "(":  # "Osh, Jalal-Abad (Nooken district) and Talas regions" goes on
+                close = self._bracket(doc, j, inside)
+                if not close:
+                    break
+                j, gap = close, gaps[close].replace(")", "", 1).strip()
             if gap not in ("", ","):
                 break
             if not gap and run[-1][0] == run[-1][1] == j - 1 and toks[j].capital and toks[j].keys:
@@ -413,7 +419,19 @@ class Gazetteer:
             if not targets:
                 return None
             hits.append(Hit(a, tuple(dict.fromkeys(targets))))
-        return j + 1, hits
+        return j + 1, hits + inside
+
+    def _bracket(self, doc: Doc, start: int, hits: list[Hit]) -> int:
+        """The token after a bracket opened before ``start`` (0: none), its places to ``hits``."""
+        ahead = range(start + 1, min(start + 8, len(doc.toks)))
+        close, k = next((m for m in ahead if ")" in doc.gaps[m]), 0), start
+        while k < close:
+            end, targets, phrase = self._longest(doc, k)
+            if targets and end < close and self._accept(doc, k, end, phrase, query=False):
+                hits.append(Hit(k, tuple(targets)))
+                k = end
+            k += 1
+        return close
 
     def _noun_before(self, doc: Doc, i: int) -> str | None:
         """The singular of a plural region noun that introduces the names from token i on

@@ -20,9 +20,12 @@ PATRONYMIC = re.compile(r"(?:[оеё]вич|[оеё]вн|ичн)(?:а|у|ем|е
 LATIN_SURNAME_END = re.compile(r"[a-z](?:ov|ev|yev|ova|eva|yeva|uulu|kyzy|zoda)$")
 
 
-def is_person(doc: Doc, i: int, given: frozenset[str]) -> bool:
+def is_person(doc: Doc, i: int, given: frozenset[str], heads: dict[str, set[str]]) -> bool:
     """A given name followed by a surname in the same case (Нурсултан Назарбаев), or a
-    surname after a given name or an initial (Динмухамед Конаев, Д. Конаев)."""
+    surname after a given name or an initial (Динмухамед Конаев, Д. Конаев); ``heads``: the
+    index's one-word names (see ``unknown_given_name``)."""
+    if unknown_given_name(doc, i, heads):
+        return True
     toks, gaps = doc.toks, doc.gaps
     if i + 1 < len(toks) and not gaps[i + 1].strip():
         nxt = toks[i + 1]
@@ -52,6 +55,23 @@ def is_person(doc: Doc, i: int, given: frozenset[str]) -> bool:
     ):
         return True
     return _after_name(prev, gaps[i].strip(), toks[i].norm, given)
+
+
+def unknown_given_name(doc: Doc, i: int, heads: dict[str, set[str]]) -> bool:
+    """A village written as it is listed, right before a capitalised word with a surname's
+    nominative ending that no table knows, is a given name the dictionary lacks ("Актилек
+    Мусаева", "Айдаркен Садыров"): not a region's or country's own name (Ош, Хатлон)."""
+    toks = doc.toks
+    if i + 1 >= len(toks) or doc.gaps[i + 1].strip():
+        return False
+    tok, nxt = toks[i], toks[i + 1]
+    return (
+        nxt.capital
+        and not nxt.keys
+        and tok.norm in tok.keys
+        and "" not in heads.get(tok.norm, ())
+        and bool(SURNAME_END.search(nxt.norm))
+    )
 
 
 def _after_name(prev: Word, gap: str, word: str, given: frozenset[str]) -> bool:
