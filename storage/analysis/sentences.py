@@ -77,12 +77,30 @@ def _other_stops(text: str) -> bool:
     return "!" in text or "?" in text or "…" in text
 
 
+# A site's name ends in its domain, written in Cyrillic too ("«Фергана.Ру» сообщает"): its
+# dot is no sentence end. Only endings no Russian word is, followed by no further letter.
+_DOMAINS = frozenset({"Ру", "РУ", "Рф", "РФ", "Кз", "КЗ", "Уз", "Кг", "Тж", "Инфо"})
+
+
 def glue_points(text: str) -> list[int]:
     return [
         m.end()
         for m in (_GLUE_RE if _other_stops(text) else _GLUE_DOT_RE).finditer(text)
-        if m.start() and text[m.start() - 1] in _GLUE_BEFORE
+        if m.start() and text[m.start() - 1] in _GLUE_BEFORE and not _domain_at(text, m.end())
     ]
+
+
+def _domain_at(text: str, at: int) -> bool:
+    """Whether a domain ending ("Ру", "Инфо") starts at ``at``, ends the word and follows a
+    capitalised name ("Фергана.Ру", not "в сообщении.РФ и Узбекистан…")."""
+    for size in (2, 4):
+        end = at + size
+        if text[at:end] in _DOMAINS and (end == len(text) or not text[end].isalpha()):
+            start = at - 1
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            return start < at - 1 and text[start].isupper()
+    return False
 
 
 def count_glue(text: str) -> int:

@@ -272,6 +272,21 @@ def test_sentences_split_glued_ends_and_keep_abbreviations() -> None:
     assert sentences("") == ()
 
 
+def test_a_sites_domain_is_no_sentence_end() -> None:
+    # "Ферганы. Ру" read the outlet's name as Fergana oblast (session 10).
+    assert sentences("По данным Ферганы.Ру, проект стоит 20 млн долларов.") == (
+        "По данным Ферганы.Ру, проект стоит 20 млн долларов.",
+    )
+    assert sentences("Как сообщает «Фергана.Ру», завод открыт.") == (
+        "Как сообщает «Фергана.Ру», завод открыт.",
+    )
+    # ...but after a lower-case word "РФ" opens the next sentence.
+    assert sentences("говорится в сообщении.РФ и Узбекистан торгуют.") == (
+        "говорится в сообщении.",
+        "РФ и Узбекистан торгуют.",
+    )
+
+
 def test_normalize() -> None:
     assert normalize("a\r\nb\rc\u00a0\u00a0d\te\u200bf\ufeff") == "a\nb\nc d ef"
 
