@@ -398,6 +398,9 @@ def _score_zones(
             # An opener's own aside is known already (false: no second look).
             aside = aside or (body and (in_aside or (not opener and kinds.aside(lemmas))))
             aside = aside or (number >= body_from and kinds.portrays(lemmas))
+            # "Нас объединяют общая история, язык и культура": the sides' kinship, no area
+            # of what they do (lead and body).
+            aside = aside or (number > 0 and kinds.unites(lemmas))
             # "Earlier this year the sides signed agreements worth..." is another story in a
             # short article too (labelling conventions: an "earlier" paragraph).
             aside = aside or (number >= body_from and lemmas[0] in kinds.story_openers)

@@ -61,3 +61,39 @@ def test_a_plant_or_an_area_after_the_goods_stays_a_topic(sentence: str) -> None
         f"торговли.\n\n{sentence}"
     )
     assert "industry" in topics
+
+
+# --- what unites the sides: "нас объединяют общая история и культура" is kinship ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кызылорда и Хорезм договорились о поставках зерна\n\n"
+        "Аким Кызылординской области и хоким Хорезма подписали соглашение о поставках "
+        "зерна.\n\n"
+        "«Наши народы объединяют общая история, язык и культура», — сказал аким. "
+        "Первые партии зерна отправят в ноябре.",
+        "Кызылорда и Хорезм договорились о поставках зерна\n\n"
+        "Наши регионы связывают исторические корни и давние культурные связи, отметил "
+        "хоким Хорезма на подписании соглашения о поставках зерна.\n\n"
+        "Первые партии зерна отправят в ноябре, поставки составят 50 тысяч тонн.",
+        "Kyzylorda and Khorezm agree on grain supplies\n\n"
+        "The akim of Kyzylorda region and the khokim of Khorezm signed an agreement on grain "
+        "supplies.\n\n"
+        "Our peoples are united by a common history, language and culture, the akim said. "
+        "The first grain shipments will leave in November.",
+    ],
+)
+def test_what_unites_the_sides_names_no_culture(text: str) -> None:
+    assert "culture" not in _topics(text)
+
+
+def test_ties_named_beside_the_kinship_stay() -> None:
+    topics = _topics(
+        "Кызылорда и Хорезм расширяют связи\n\n"
+        "Аким Кызылординской области встретился с хокимом Хорезма.\n\n"
+        "Наши регионы связывают не только торгово-экономические отношения, но и общая "
+        "история. Стороны обсудили рост товарооборота."
+    )
+    assert "trade" in topics
