@@ -170,3 +170,30 @@ def test_a_visits_protocol_passes_by(sentence: str) -> None:
 )
 def test_goods_procured_or_exported_name_no_sector(text: str, topic: str) -> None:
     assert topic not in _topics(text)
+
+
+# --- a company's name: "LLP X Mining and Chemical Plant", "X Grain and Oil Industry Group" ---
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "North Kazakhstan region and Aiju Grain and Oil Industry Group sign farming deal\n\n"
+            "The akimat of North Kazakhstan region and China's Aiju Grain and Oil Industry Group "
+            "signed an agreement on growing wheat and soybeans.\n\n"
+            "The Chinese company has promoted order-based farming in Kazakhstan since 2016.",
+            "energy",
+        ),
+        (
+            "Akmola and Turkestan regions to expand trade ties\n\n"
+            "The governors of Akmola and Turkestan regions agreed to expand interregional "
+            "trade.\n\n"
+            "Major enterprises such as JSC Kokshetau Mineral Waters and LLP Stepnogorsk Mining "
+            "and Chemical Plant already cooperate with companies of Turkestan region.",
+            "industry",
+        ),
+    ],
+)
+def test_a_companys_name_names_no_topic(text: str, topic: str) -> None:
+    assert topic not in _topics(text)
