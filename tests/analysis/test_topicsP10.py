@@ -40,6 +40,11 @@ _EN = (
         "the chemical industry.",
         _EN + "Among the items on display were machinery, agricultural products and products "
         "of the pharmaceutical industry.",
+        # the customs classification's sections
+        _RU + "В Бухару поставляется продукция химической и связанных с ней отраслей "
+        "промышленности, а также минеральные продукты.",
+        _EN + "Exports to Bukhara consist of products of the chemical and allied industries, "
+        "machinery and electrical equipment.",
     ],
 )
 def test_goods_named_by_their_branch_are_trade(goods: str) -> None:
