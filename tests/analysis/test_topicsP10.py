@@ -202,3 +202,48 @@ def test_goods_procured_or_exported_name_no_sector(text: str, topic: str) -> Non
 )
 def test_a_companys_name_names_no_topic(text: str, topic: str) -> None:
     assert topic not in _topics(text)
+
+
+# --- a long name of a ministry, its last item after "and" ---
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "Kyrgyz minister holds talks in Urumqi\n\n"
+            "Bakyt Torobaev, Minister of Water Resources, Agriculture and Processing Industry "
+            "of Kyrgyzstan, held talks with Chinese companies in Urumqi on seed production and "
+            "livestock breeding.\n\n"
+            "The sides discussed supplies of seeds and joint greenhouse projects.",
+            "industry",
+        ),
+        (
+            "Karakalpakstan and Britain discuss water saving\n\n"
+            "Throughout the trip the ambassador was accompanied by the Deputy Minister of "
+            "Foreign Economic Relations and International Trade of Karakalpakstan.\n\n"
+            "The sides discussed water saving and the Aral Sea.",
+            "trade",
+        ),
+        (
+            "Министр Кыргызстана провёл переговоры в Урумчи\n\n"
+            "Министр водных ресурсов, сельского хозяйства и перерабатывающей промышленности "
+            "Кыргызстана провёл переговоры с китайскими компаниями о семеноводстве и "
+            "животноводстве.\n\n"
+            "Стороны обсудили поставки семян и совместные тепличные проекты.",
+            "industry",
+        ),
+    ],
+)
+def test_a_long_ministrys_name_names_no_topic(text: str, topic: str) -> None:
+    assert topic not in _topics(text)
+
+
+def test_the_people_of_areas_are_no_ministrys_name() -> None:
+    topics = _topics(
+        "Наманган и Ош провели бизнес-форум\n\n"
+        "На форуме провели встречи с представителями сфер образования, здравоохранения и "
+        "сельского хозяйства и подписали соглашения о сотрудничестве.\n\n"
+        "Стороны договорились об обмене делегациями."
+    )
+    assert "agriculture" in topics
