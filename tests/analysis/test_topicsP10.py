@@ -108,7 +108,7 @@ def test_ties_named_beside_the_kinship_stay() -> None:
 
 # --- forms the pass-by lists missed: an accident's toll and a mudslide in a title, a welcome at
 # the airport in the imperfective, roads closed for a visit, goods procured, ore and vehicles
-# exported, electric scooters ---
+# exported, electric scooters, oil crops ---
 
 
 @pytest.mark.parametrize(
@@ -156,6 +156,14 @@ def test_a_visits_protocol_passes_by(sentence: str) -> None:
             "Jizzakh region signed agreements with Chinese companies on furniture production "
             "and a textile factory.\n\n"
             "One of the companies makes 200 types of electric scooters and electric bikes.",
+            "energy",
+        ),
+        (
+            "North Kazakhstan and Chinese company expand crop trials\n\n"
+            "The akimat of North Kazakhstan region and a Chinese agricultural company signed an "
+            "agreement on crop trials.\n\n"
+            "Trial plantings of oil sunflower, soybean and corn have been completed, the company "
+            "said, and oil crops will be grown on 5,000 hectares.",
             "energy",
         ),
         (
