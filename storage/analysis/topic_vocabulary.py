@@ -68,7 +68,7 @@ class Vocabulary:
     portfolios: frozenset[str] = frozenset()  # posts two areas may name (spans.py)
     # Goods merely named in what is traded or carried ("поставляются фрукты, овощи и
     # текстиль"): by first lemma, the goods' phrases; a sentence with a word of trade or
-    # carriage and none of production names them in passing (see _goods_positions).
+    # carriage and none of production names them in passing (see topic_goods.py).
     goods: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     goods_context: frozenset[str] = frozenset()
     goods_keys: frozenset[str] = frozenset()  # the goods as term keys ("зерновой культура")

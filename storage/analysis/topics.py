@@ -12,8 +12,8 @@ from collections.abc import Container, Sequence
 from itertools import chain as chain_lists
 from itertools import compress, repeat
 
-from storage.analysis import morph
 from storage.analysis.spans import GAP, chain, cut_at, listed_areas, match, named_positions
+from storage.analysis.topic_goods import compound_terms, goods_positions
 from storage.analysis.topic_names import (
     all_topics,
     resolve_topic,
@@ -58,22 +58,9 @@ PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
 LONG_BODY = 120
 SHARE = 0.12  # of the main topic's weight: under it a long article's topic is minor
 _AND = frozenset({"и", "или"})
-_NEGATED = frozenset({"non"})  # a compound's prefix that denies the rest ("non-energy")
 
 
 # --- detection ------------------------------------------------------------------------------
-
-
-def _compound_terms(vocab: Vocabulary, lemma: str) -> list[Term]:
-    """Terms inside a hyphenated compound the vocabulary does not know as a whole."""
-    parts = lemma.split("-")
-    if parts[0] in _NEGATED:
-        return []  # "the largest non-energy project", "non-oil exports": not that area
-    found: list[Term] = []
-    for i, part in enumerate(parts):
-        key = part if i == len(parts) - 1 else morph.lemma(part)
-        found.extend(vocab.words.get(key, ()))
-    return found
 
 
 def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
@@ -92,87 +79,6 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
     return False
 
 
-def _goods_positions(
-    vocab: Vocabulary, lemmas: Sequence[str], present: frozenset[str]
-) -> frozenset[int]:
-    """Positions of the goods a sentence of trade or carriage only names ("export meat and
-    wool"): their sector is no topic of it (labelling conventions: goods). Not when it speaks
-    of producing them or names a plant by them ("a joint textile enterprise"). ``present``:
-    the sentence's lemmas of ``vocab.scan_words``."""
-    heads = (
-        list(compress(range(len(lemmas)), map(vocab.goods_heads.__contains__, lemmas)))
-        if not vocab.goods_heads.isdisjoint(present)
-        else []
-    )
-    if (
-        (not heads and vocab.goods.keys().isdisjoint(present))
-        or vocab.goods_context.isdisjoint(present)
-        or not vocab.production.isdisjoint(present)
-    ):
-        return frozenset()
-    found: set[int] = set()
-    for i in compress(range(len(lemmas)), map(vocab.goods.__contains__, lemmas)):
-        for phrase in vocab.goods[lemmas[i]]:
-            end = match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
-            if end > 0 and (end == len(lemmas) or lemmas[end] not in vocab.goods_plants):
-                found.update(range(i, end))
-    for h in heads:
-        _goods_group(vocab, lemmas, h, found)
-    return frozenset(found)
-
-
-def _goods_group(vocab: Vocabulary, lemmas: Sequence[str], head: int, found: set[int]) -> None:
-    """Adds to ``found`` the sector words that name goods by their branch around a word for
-    goods at ``head`` ("продукция машиностроительного комплекса, химической
-    промышленности", "products of the oil chemical industry", "agricultural products"): the
-    words of ``goods_topics`` in the noun group after it (up to two other words between
-    them) or right before it (one). A frame ends it ("поставки продукции, сотрудничество в
-    селекции"), and so does a word of another topic ("oil products, gas transport")."""
-    n = len(lemmas)
-    for k0, step, allowed in ((head + 1, 1, 2), (head - 1, -1, 1)):
-        k, gap = k0, 0
-        while 0 <= k < n and abs(k - k0) < GOODS_REACH:
-            kind = _goods_sector(vocab, lemmas[k])
-            if kind is None or lemmas[k] in vocab.frame_anchors:
-                break
-            if kind and k + 1 < n and _goods_sector(vocab, lemmas[k + 1]) is None:
-                break  # "продукция швейной фабрики": the plant's name
-            if kind:
-                found.add(k)
-                gap = 0
-            elif lemmas[k] not in vocab.goods_fillers:
-                gap += 1
-                if gap > allowed:
-                    break
-            k += step
-
-
-def _goods_sector(vocab: Vocabulary, lemma: str) -> bool | None:
-    """Whether the word is a goods sector's (``goods_topics``); None for a word of another
-    topic, which ends the goods (an energy carrier does not: it is goods of its own, neither)
-    or a plant ("экспорт текстильной продукции фабрики": the plant is one)."""
-    if lemma in vocab.goods_plants and lemma not in vocab.areas:
-        return None
-    entry = vocab.index.get(lemma)
-    sectors, carried = vocab.goods_topics, vocab.goods_carried
-    if entry is None:
-        terms: Sequence[Term] = _compound_terms(vocab, lemma) if "-" in lemma else ()
-        slugs = {t.slug for t in terms} - carried
-        return None if not slugs <= sectors else bool(slugs)
-    words, phrases, areas = entry
-    slugs = {t.slug for t in words}
-    if not slugs - carried <= sectors:
-        return None
-    if slugs and slugs <= carried:
-        return False  # "oil" stays energy's, and the goods go on
-    return (
-        bool(slugs)
-        or any(t.slug in sectors for _, t in phrases)
-        or any(slug in sectors for _, slug in areas)
-    )
-
-
-GOODS_REACH = 10  # words from a word for goods to the last sector word of its noun group
 NOWHERE = 1 << 20  # the place of a topic no strong term of a sentence names
 
 
@@ -211,7 +117,7 @@ def _scan_sentence(
             if not vocab.name_nouns.isdisjoint(present)
             else frozenset()
         )
-        goods = _goods_positions(vocab, lemmas, present)
+        goods = goods_positions(vocab, lemmas, present)
         named = named | goods if goods else named
     else:  # most sentences: no frame, no body's name, no goods
         edges, named = [], frozenset()
@@ -229,7 +135,7 @@ def _scan_sentence(
     for i in compress(positions, map(operator.contains, lemmas, repeat("-")) if hyphens else ()):
         if lemmas[i] not in index:
             own = i not in named
-            for term in _compound_terms(vocab, lemmas[i]):
+            for term in compound_terms(vocab, lemmas[i]):
                 mentions[term] = mentions.get(term, 0.0) + (
                     factor if own else factor * PASSING_FACTOR
                 )
