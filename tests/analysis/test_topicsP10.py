@@ -255,3 +255,73 @@ def test_the_people_of_areas_are_no_ministrys_name() -> None:
         "Стороны договорились об обмене делегациями."
     )
     assert "agriculture" in topics
+
+
+# --- second round (from tuning34/36/22): deaths on the roads, a region's rank by output, its
+# backbone branch and past, goods after "сельхозпродукция", the region's cultural and
+# historical ties ---
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "More than 1,500 people die on roads in Kyrgyzstan every year\n\n"
+            "More than 1,500 people die on roads every year, the interior minister told "
+            "parliament.\n\n"
+            "Chui and Osh regions have the highest road death rates. The country needs more "
+            "pedestrian crossings and 10,000 km of sidewalks along its roads.",
+            "transport",
+        ),
+        (
+            "Хатлон и Оренбуржье наращивают торговлю\n\n"
+            "Глава Хатлонской области встретился с делегацией Оренбургской области и обсудил "
+            "рост взаимной торговли.\n\n"
+            "Хатлон входит в число лидеров республики по объёму производства сельхозпродукции. "
+            "Стороны договорились увеличить товарооборот.",
+            "agriculture",
+        ),
+        (
+            "East Kazakhstan governor and Russian ambassador discuss culture\n\n"
+            "The governor of East Kazakhstan region and the Russian ambassador discussed "
+            "cultural exchanges and tourism.\n\n"
+            "The region's backbone industry is non-ferrous metallurgy. The sides agreed to hold "
+            "days of Russian culture in Ust-Kamenogorsk.",
+            "industry",
+        ),
+        (
+            "Бухара и Казань договорились о туристических маршрутах\n\n"
+            "Хоким Бухарской области и мэр Казани обсудили туристические маршруты.\n\n"
+            "Долгое время Бухара была центром торговли, научных знаний и ремёсел. Стороны "
+            "откроют прямой туристический маршрут.",
+            "trade",
+        ),
+        (
+            "Губернатор Южного Урала прибыл в Костанай\n\n"
+            "Губернатор Челябинской области прибыл в Костанай и обсудил с акимом рост "
+            "торговли.\n\n"
+            "В прошлом году мы нарастили экспорт сельхозпродукции и машиностроения, отметил "
+            "губернатор. Товарооборот вырос на треть.",
+            "industry",
+        ),
+        (
+            "Termez talks discuss trade with Afghanistan\n\n"
+            "Central Asian countries discussed trade and transit with Afghanistan in Termez.\n\n"
+            "Participants kept pointing to the cultural and historical ties of the region. "
+            "Trade with Afghanistan grew by a fifth.",
+            "culture",
+        ),
+    ],
+)
+def test_what_the_second_round_passes_by_is_no_topic(text: str, topic: str) -> None:
+    assert topic not in _topics(text)
+
+
+def test_ties_to_develop_are_cooperation() -> None:
+    topics = _topics(
+        "Kazakhstan and Xinjiang to deepen ties\n\n"
+        "The president and the Party secretary of Xinjiang discussed trade and transport.\n\n"
+        "The president also focused on developing historical, cultural and humanitarian ties "
+        "between Kazakhstan and Xinjiang."
+    )
+    assert "culture" in topics
