@@ -41,6 +41,10 @@ class Kinds:
     description_kept: frozenset[str] = frozenset()
     portrait: Groups = field(default_factory=dict)  # an aside in a short article too
     portrait_words: frozenset[str] = frozenset()  # the keys of ``portrait``
+    kinship: Groups = field(default_factory=dict)  # what unites the sides: an aside anywhere
+    kinship_words: frozenset[str] = frozenset()  # the keys of ``kinship``
+    # "не только торговые отношения, но и история": ties named beside the kinship are news
+    kinship_kept: frozenset[str] = frozenset()
     roster: Groups = field(default_factory=dict)
     roster_openers: frozenset[str] = frozenset()
     aside_openers: frozenset[str] = frozenset()
@@ -65,6 +69,13 @@ class Kinds:
     def portrays(self, lemmas: Sequence[str]) -> bool:
         """A body sentence telling what a region is known for or what it has."""
         return not self.portrait_words.isdisjoint(lemmas) and _holds(self.portrait, set(lemmas))
+
+    def unites(self, lemmas: Sequence[str]) -> bool:
+        """A sentence telling what unites the sides ("нас объединяют общая история, язык и
+        культура", "historical roots and cultural ties"): kinship, no area of cooperation."""
+        if self.kinship_words.isdisjoint(lemmas) or not self.kinship_kept.isdisjoint(lemmas):
+            return False
+        return _holds(self.kinship, set(lemmas))
 
     def aside(self, lemmas: Sequence[str]) -> bool:
         """A long article's body sentence that is not about its matter: long articles carry
@@ -104,8 +115,9 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
             found[rarest] = (*found.get(rarest, ()), group)
         return found
 
-    passing, background, description, portrait, roster = (
-        groups(k) for k in ("passing_all", "background", "description", "portrait", "roster")
+    passing, background, description, portrait, roster, kinship = (
+        groups(k)
+        for k in ("passing_all", "background", "description", "portrait", "roster", "kinship")
     )
     return Kinds(
         passing_any=words("passing_any"),
@@ -120,6 +132,9 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         description_kept=words("description_kept"),
         portrait=portrait,
         portrait_words=frozenset(portrait),
+        kinship=kinship,
+        kinship_words=frozenset(kinship),
+        kinship_kept=words("kinship_kept"),
         roster=roster,
         roster_openers=frozenset(rules.get("roster_openers", ())),
         aside_openers=words("aside_openers"),

@@ -33,7 +33,9 @@ def named_positions(
     words after a noun of ``after`` ("министерство", "ministry"), the word right before a
     noun of ``before`` ("energy" of "the energy ministry") and, before a noun of
     ``portfolios`` (some of ``before``), two areas joined by "and" ("Investment and Foreign
-    Minister", "the Agriculture and Water Resources Minister")."""
+    Minister", "the Agriculture and Water Resources Minister"); after a noun of both, a long
+    name's last item after its "and" ("Minister of Water Resources, Agriculture and
+    Processing Industry")."""
     named: set[int] = set()
     positions = range(len(lemmas))
     # Most words are neither: C loops pick the positions of the nouns.
@@ -44,6 +46,15 @@ def named_positions(
         # охране окружающей среды"; not "и": "представители МИД и бизнесмены обсудили").
         end = min(p + 1 + WINDOW, len(lemmas))
         end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
+        # A long name's last item after its "and" ("Minister of Water Resources, Agriculture
+        # and Processing Industry", "министр внешнеэкономических связей, инвестиций и
+        # торговли"): the two words after an "and" that closes the window belong to it.
+        if (
+            lemmas[p] in portfolios
+            and _AND.intersection(lemmas[end - 1 : end + 1])
+            and "on" not in lemmas[p + 1 : end]  # "the ministries of culture on culture and art"
+        ):
+            end = min(end + 2 if lemmas[end - 1] in _AND else end + 3, len(lemmas))
         named.update(range(p + 1, end))
     named.update(p - 1 for p in compress(positions, map(before.__contains__, lemmas)) if p > 0)
     # Only a portfolio takes two areas: "capital and financial institutions" are two things.
@@ -56,6 +67,7 @@ def named_positions(
 
 
 _FILLERS = frozenset({"of", "the", "по"})
+_AND = frozenset({"and", "и"})
 
 
 def cut_at(named: frozenset[int], starts: Sequence[int]) -> frozenset[int]:

@@ -71,12 +71,19 @@ class Vocabulary:
     portfolios: frozenset[str] = frozenset()  # posts two areas may name (spans.py)
     # Goods merely named in what is traded or carried ("поставляются фрукты, овощи и
     # текстиль"): by first lemma, the goods' phrases; a sentence with a word of trade or
-    # carriage and none of production names them in passing (see _goods_positions).
+    # carriage and none of production names them in passing (see topic_goods.py).
     goods: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     goods_context: frozenset[str] = frozenset()
     goods_keys: frozenset[str] = frozenset()  # the goods as term keys ("зерновой культура")
     production: frozenset[str] = frozenset()
     goods_plants: frozenset[str] = frozenset()  # "textile enterprise": a plant, no goods
+    # Words for goods ("продукция", "products"): the sector words of ``goods_topics`` around
+    # them name the goods by their branch ("продукция химической промышленности"); fillers
+    # may stand between ("в том числе", "of the").
+    goods_heads: frozenset[str] = frozenset()
+    goods_topics: frozenset[str] = frozenset()
+    goods_fillers: frozenset[str] = frozenset()
+    goods_carried: frozenset[str] = frozenset()  # topics of goods that are their own (energy)
     resumes: frozenset[str] = frozenset()  # an aside's paragraph back to the news
     title_actors: frozenset[str] = frozenset()  # "investors to build a plant": plant first
     lead_news: frozenset[str] = frozenset()  # a lead's signing: no venue sentence
@@ -199,6 +206,10 @@ def _build_vocabulary(source: str) -> Vocabulary:
         goods_context=frozenset(morph.lemma(w) for w in rules.get("goods_context", ())),
         production=frozenset(morph.lemma(w) for w in rules.get("production", ())),
         goods_plants=frozenset(morph.lemma(w) for w in rules.get("goods_plants", ())),
+        goods_heads=frozenset(morph.lemma(w) for w in rules.get("goods_heads", ())),
+        goods_topics=frozenset(rules.get("goods_topics", ())),
+        goods_fillers=frozenset(morph.lemma(w) for w in rules.get("goods_fillers", ())),
+        goods_carried=frozenset(rules.get("goods_carried", ())),
         resumes=frozenset(morph.lemma(w) for w in rules.get("resumes", ())),
         title_actors=frozenset(morph.lemma(w) for w in rules.get("title_actors", ())),
         lead_news=frozenset(morph.lemma(w) for w in rules.get("lead_news", ())),
@@ -206,7 +217,7 @@ def _build_vocabulary(source: str) -> Vocabulary:
     )
     v = vocabulary
     scan_words = v.frame_anchors | v.names_after | v.names_before | frozenset(v.goods)
-    scan_words |= v.goods_context | v.production
+    scan_words |= v.goods_context | v.production | v.goods_heads
     return replace(
         vocabulary,
         scan_words=scan_words,

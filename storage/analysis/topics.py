@@ -12,8 +12,8 @@ from collections.abc import Container, Sequence
 from itertools import chain as chain_lists
 from itertools import compress, repeat
 
-from storage.analysis import morph
 from storage.analysis.spans import GAP, chain, cut_at, fillers, listed_areas, match, named_positions
+from storage.analysis.topic_goods import compound_terms, goods_positions
 from storage.analysis.topic_names import (
     all_topics,
     resolve_topic,
@@ -58,22 +58,9 @@ PASSING_FACTOR = 0.25  # a sentence describing a visit's programme or a venue
 LONG_BODY = 120
 SHARE = 0.12  # of the main topic's weight: under it a long article's topic is minor
 _AND = frozenset({"и", "или"})
-_NEGATED = frozenset({"non"})  # a compound's prefix that denies the rest ("non-energy")
 
 
 # --- detection ------------------------------------------------------------------------------
-
-
-def _compound_terms(vocab: Vocabulary, lemma: str) -> list[Term]:
-    """Terms inside a hyphenated compound the vocabulary does not know as a whole."""
-    parts = lemma.split("-")
-    if parts[0] in _NEGATED:
-        return []  # "the largest non-energy project", "non-oil exports": not that area
-    found: list[Term] = []
-    for i, part in enumerate(parts):
-        key = part if i == len(parts) - 1 else morph.lemma(part)
-        found.extend(vocab.words.get(key, ()))
-    return found
 
 
 def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
@@ -90,28 +77,6 @@ def _studied(vocab: Vocabulary, lemmas: Sequence[str], i: int) -> bool:
             return j > 3 and lemmas[j - 3] == "по" and lemmas[j - 4] in vocab.study_nouns
         j -= 2
     return False
-
-
-def _goods_positions(
-    vocab: Vocabulary, lemmas: Sequence[str], present: frozenset[str]
-) -> frozenset[int]:
-    """Positions of the goods a sentence of trade or carriage only names ("export meat and
-    wool"): their sector is no topic of it (labelling conventions: goods). Not when it speaks
-    of producing them or names a plant by them ("a joint textile enterprise"). ``present``:
-    the sentence's lemmas of ``vocab.scan_words``."""
-    if (
-        vocab.goods.keys().isdisjoint(present)
-        or vocab.goods_context.isdisjoint(present)
-        or not vocab.production.isdisjoint(present)
-    ):
-        return frozenset()
-    found: set[int] = set()
-    for i in compress(range(len(lemmas)), map(vocab.goods.__contains__, lemmas)):
-        for phrase in vocab.goods[lemmas[i]]:
-            end = match(lemmas, i, phrase) if len(phrase) > 1 else i + 1
-            if end > 0 and (end == len(lemmas) or lemmas[end] not in vocab.goods_plants):
-                found.update(range(i, end))
-    return frozenset(found)
 
 
 NOWHERE = 1 << 20  # the place of a topic no strong term of a sentence names
@@ -152,7 +117,7 @@ def _scan_sentence(
             if not vocab.name_nouns.isdisjoint(present)
             else frozenset()
         )
-        goods = _goods_positions(vocab, lemmas, present)
+        goods = goods_positions(vocab, lemmas, present)
         named = named | goods if goods else named
     else:  # most sentences: no frame, no body's name, no goods
         edges, named = [], frozenset()
@@ -170,7 +135,7 @@ def _scan_sentence(
     for i in compress(positions, map(operator.contains, lemmas, repeat("-")) if hyphens else ()):
         if lemmas[i] not in index:
             own = i not in named
-            for term in _compound_terms(vocab, lemmas[i]):
+            for term in compound_terms(vocab, lemmas[i]):
                 mentions[term] = mentions.get(term, 0.0) + (
                     factor if own else factor * PASSING_FACTOR
                 )
@@ -341,6 +306,9 @@ def _score_zones(
             # An opener's own aside is known already (false: no second look).
             aside = aside or (body and (in_aside or (not opener and kinds.aside(lemmas))))
             aside = aside or (number >= body_from and kinds.portrays(lemmas))
+            # "Нас объединяют общая история, язык и культура": the sides' kinship, no area
+            # of what they do (lead and body).
+            aside = aside or (number > 0 and kinds.unites(lemmas))
             # "Earlier this year the sides signed agreements worth..." is another story in a
             # short article too (labelling conventions: an "earlier" paragraph).
             aside = aside or (number >= body_from and lemmas[0] in kinds.story_openers)
