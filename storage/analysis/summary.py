@@ -314,12 +314,22 @@ def summary_material(
         return False
     if not lead and any(group <= present for group in _VISITS):
         return False
-    if _THIS in present and present & _PLACE_NOUNS:
+    if _THIS in present and present & _PLACE_NOUNS and _this_place(lemmas):
         return False  # "этот регион": which one, the summary does not say
     return not any(
         group <= present
         for key in present.intersection(_NOT_SUMMARY_BY_WORD)
         for group in _NOT_SUMMARY_BY_WORD[key]
+    )
+
+
+def _this_place(lemmas: Sequence[str]) -> bool:
+    """Whether "этот" points at a place ("этого района", "в этом же регионе"): the place noun
+    follows it within two words. Not "Этот шаг… Северо-Казахстанской области", "в эти дни
+    пройдут… в Самаркандской области": there the place is named."""
+    return any(
+        word == _THIS and not _PLACE_NOUNS.isdisjoint(lemmas[at + 1 : at + 3])
+        for at, word in enumerate(lemmas)
     )
 
 
