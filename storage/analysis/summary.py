@@ -169,7 +169,10 @@ _DEBRIS_RE = re.compile(
 # attendees): "В делегацию вошли предприниматели…", "Присутствовали: члены делегации…".
 _ROSTER_RE = re.compile(
     r"(?:В (?:состав )?делегаци[юи] (?:также )?(?:вошл|входил|входят)|В составе делегации"
-    r"|Присутствовали\s*:|(?:The|Its) delegation (?:also )?(?:included|comprised|consisted)"
+    r"|Присутствовали\s*:|(?:The|Its)(?: \w+){0,2} delegation (?:also )?(?:include|comprise|consist)"
+    # "В нём участвовали представители…", "Во встрече участвовали акимы…", "В переговорах также
+    # приняли участие главы…": who sat at the table, not what was agreed there
+    r"|(?:В|Во|На) \w+(?: \w+)? (?:также )?(?:участвовал[иа]?|приняли участие|присутствовал[иа]?)\b"
     r"|Members of the delegation|Attending\b[^.]{0,60}\bwere\b)"
 )
 # An English wire dateline left at a sentence's start: "KHUJAND, June 21 (Asia-Plus) -- ".
