@@ -47,6 +47,10 @@ _FIGURE_RE = re.compile(
     r"|юан|тонн|million|billion|percent|per cent|dollar|yuan|tenge|ton)|(?<=\$)\s?[0-9])"
 )
 _TERMINAL = (".", "!", "?", "…", "»", "”", '"')
+# A line this short with no full stop is a heading ("Визит депутатов Свердловской области в
+# хокимият Ташкента", a page's headline again in other words); a long one is a lead whose
+# closing dot the page lost.
+_HEADING = 120
 _LEAD_BONUS = 0.8  # the wire's first sentence says who did what with whom
 # Sentences a reader does not want in a summary, by their lemmas (one of the set suffices, or
 # every lemma of one group). English words are Snowball stems (morph.lemma).
@@ -228,6 +232,13 @@ def _balanced_quotes(text: str) -> bool:
 
 def eligible(text: str, words: int) -> bool:
     """A sentence that can stand alone in a summary."""
+    if len(text) < _HEADING and not text.endswith(_TERMINAL):
+        return False  # a heading: the page's headline again, a subheading, a caption
+    return _shaped(text, words)
+
+
+def _shaped(text: str, words: int) -> bool:
+    """A sentence of a summary's length and shape (``eligible`` but for headings)."""
     if not 40 <= len(text) <= 400 or words < 6:
         return False
     if text[0].islower() or text[0] in "-—–,.;:)»”<[…":
@@ -361,7 +372,11 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
         for pos, (c, content) in enumerate(zip(cleaned, contents, strict=True))
         if summary_material(c.text, c.lemmas, content, heading, pos < _LEAD_SENTENCES + lead_at)
     ]
-    lead = next((c for c in cleaned[lead_at:] if any(c is m for _, m, _ in material)), None)
+    # The lead: the first sentence of the summary material that can stand alone (not a heading
+    # or page debris before it: "Визит депутатов… в хокимият Ташкента", "Кабар/.").
+    lead = next(
+        (c for pos, c, _ in material if pos >= lead_at and eligible(c.text, len(c.lemmas))), None
+    )
     # (the sentence's rank among the summary material, for the position prior; its position)
     pool = [
         (k, pos, c, content)
@@ -372,7 +387,7 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
         pool = [
             (k, pos, c, _content(c.lemmas))
             for k, (pos, c, _) in enumerate(material)
-            if eligible(c.text, len(c.lemmas)) or complete(c.text, len(c.lemmas))
+            if _shaped(c.text, len(c.lemmas)) or complete(c.text, len(c.lemmas))
         ]
     if not pool:
         return ""
