@@ -367,10 +367,16 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
     cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
     content_word = _CONTENT_WORDS.__getitem__  # _content inlined: 25 calls an article
     contents = [frozenset(filter(content_word, set(c.lemmas))) for c in cleaned]
+    # The lead's sentences: the first two from ``lead_at`` that can stand alone; headings and
+    # page debris before them ("UZS – 0,03%", "Поиск") do not push the lead out of the window.
+    opening = [
+        pos for pos, c in enumerate(cleaned) if pos >= lead_at and eligible(c.text, len(c.lemmas))
+    ][:_LEAD_SENTENCES]
+    leading = opening[-1] + 1 if opening else _LEAD_SENTENCES + lead_at
     material = [
         (pos, c, content)
         for pos, (c, content) in enumerate(zip(cleaned, contents, strict=True))
-        if summary_material(c.text, c.lemmas, content, heading, pos < _LEAD_SENTENCES + lead_at)
+        if summary_material(c.text, c.lemmas, content, heading, pos < leading)
     ]
     # The lead: the first sentence of the summary material that can stand alone (not a heading
     # or page debris before it: "Визит депутатов… в хокимият Ташкента", "Кабар/.").
