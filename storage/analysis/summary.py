@@ -328,7 +328,7 @@ def summary_material(
         return False
     if not lead and any(group <= present for group in _VISITS):
         return False
-    if _THIS in present and present & _PLACE_NOUNS and _this_place(lemmas):
+    if not lead and _THIS in present and present & _PLACE_NOUNS and _this_place(lemmas):
         return False  # "этот регион": which one, the summary does not say
     return not any(
         group <= present
