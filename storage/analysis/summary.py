@@ -112,6 +112,7 @@ _VISITS = tuple(
         "guests toured",
     )
 )
+_DELEGATION = frozenset(map(lemma, wordset("делегация delegation")))
 _LEAD_SENTENCES = 2  # the first two candidates: the lead (or a subtitle and the lead)
 # The groups by a lemma of each, its longest (the rarest, as a rule: "участие", not "также"):
 # a sentence is tested against the groups it can complete.
@@ -305,9 +306,14 @@ def summary_material(
     content: frozenset[str],
     title: frozenset[str],
     lead: bool = False,
+    first: bool = False,
 ) -> bool:
     """Whether a sentence may stand in a summary at all (see the module's docstring);
-    ``content``: its content lemmas, ``title``: the title's."""
+    ``content``: its content lemmas, ``title``: the title's; ``lead``: one of the lead's
+    sentences (a visit there is the news; "этой страны" points inside it: "…встречу с
+    делегацией Республики Узбекистан, которую возглавил советник премьер-министра этой
+    страны"); ``first``: the lead's first, where a delegation's taking part is the news ("Rector…, as
+    a member of the Penza Region delegation, took part in the IX conference")."""
     if (
         title
         and content
@@ -330,6 +336,8 @@ def summary_material(
         return False
     if not lead and _THIS in present and present & _PLACE_NOUNS and _this_place(lemmas):
         return False  # "этот регион": which one, the summary does not say
+    if first and not _DELEGATION.isdisjoint(present):
+        return True  # a delegation took part in a forum: in the lead, that is the news
     return not any(
         group <= present
         for key in present.intersection(_NOT_SUMMARY_BY_WORD)
@@ -373,10 +381,18 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
         pos for pos, c in enumerate(cleaned) if pos >= lead_at and eligible(c.text, len(c.lemmas))
     ][:_LEAD_SENTENCES]
     leading = opening[-1] + 1 if opening else _LEAD_SENTENCES + lead_at
+    first = opening[0] if opening else -1
     material = [
         (pos, c, content)
         for pos, (c, content) in enumerate(zip(cleaned, contents, strict=True))
-        if summary_material(c.text, c.lemmas, content, heading, pos < leading)
+        if summary_material(
+            c.text,
+            c.lemmas,
+            content,
+            heading,
+            pos < leading,
+            pos == first,
+        )
     ]
     # The lead: the first sentence of the summary material that can stand alone (not a heading
     # or page debris before it: "Визит депутатов… в хокимият Ташкента", "Кабар/.").
