@@ -174,7 +174,8 @@ _DEBRIS_RE = re.compile(
 # attendees): "В делегацию вошли предприниматели…", "Присутствовали: члены делегации…".
 _ROSTER_RE = re.compile(
     r"(?:В (?:состав )?делегаци[юи] (?:также )?(?:вошл|входил|входят)|В составе делегации"
-    r"|Присутствовали\s*:|(?:The|Its)(?: \w+){0,2} delegation (?:also )?(?:include|comprise|consist)"
+    r"|Присутствовали\s*:"
+    r"|(?:The|Its)(?: \w+){0,2} delegation (?:also )?(?:include|comprise|consist)"
     # "В нём участвовали представители…", "Во встрече участвовали акимы…", "В переговорах также
     # приняли участие главы…": who sat at the table, not what was agreed there
     r"|(?:В|Во|На) \w+(?: \w+)? (?:также )?(?:участвовал[иа]?|приняли участие|присутствовал[иа]?)\b"
@@ -312,8 +313,8 @@ def summary_material(
     ``content``: its content lemmas, ``title``: the title's; ``lead``: one of the lead's
     sentences (a visit there is the news; "этой страны" points inside it: "…встречу с
     делегацией Республики Узбекистан, которую возглавил советник премьер-министра этой
-    страны"); ``first``: the lead's first, where a delegation's taking part is the news ("Rector…, as
-    a member of the Penza Region delegation, took part in the IX conference")."""
+    страны"); ``first``: the lead's first, where a delegation's taking part is the news
+    ("Rector…, as a member of the Penza Region delegation, took part in the IX conference")."""
     if (
         title
         and content
