@@ -376,36 +376,22 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
     cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
     content_word = _CONTENT_WORDS.__getitem__  # _content inlined: 25 calls an article
     contents = [frozenset(filter(content_word, set(c.lemmas))) for c in cleaned]
+    fit = [eligible(c.text, len(c.lemmas)) for c in cleaned]  # once: four uses below
     # The lead's sentences: the first two from ``lead_at`` that can stand alone; headings and
     # page debris before them ("UZS – 0,03%", "Поиск") do not push the lead out of the window.
-    opening = [
-        pos for pos, c in enumerate(cleaned) if pos >= lead_at and eligible(c.text, len(c.lemmas))
-    ][:_LEAD_SENTENCES]
+    opening = [pos for pos in range(lead_at, len(cleaned)) if fit[pos]][:_LEAD_SENTENCES]
     leading = opening[-1] + 1 if opening else _LEAD_SENTENCES + lead_at
     first = opening[0] if opening else -1
     material = [
         (pos, c, content)
         for pos, (c, content) in enumerate(zip(cleaned, contents, strict=True))
-        if summary_material(
-            c.text,
-            c.lemmas,
-            content,
-            heading,
-            pos < leading,
-            pos == first,
-        )
+        if summary_material(c.text, c.lemmas, content, heading, pos < leading, pos == first)
     ]
     # The lead: the first sentence of the summary material that can stand alone (not a heading
     # or page debris before it: "Визит депутатов… в хокимият Ташкента", "Кабар/.").
-    lead = next(
-        (c for pos, c, _ in material if pos >= lead_at and eligible(c.text, len(c.lemmas))), None
-    )
+    lead = next((c for pos, c, _ in material if pos >= lead_at and fit[pos]), None)
     # (the sentence's rank among the summary material, for the position prior; its position)
-    pool = [
-        (k, pos, c, content)
-        for k, (pos, c, content) in enumerate(material)
-        if eligible(c.text, len(c.lemmas))
-    ]
+    pool = [(k, pos, c, content) for k, (pos, c, content) in enumerate(material) if fit[pos]]
     if len(pool) < 2:
         pool = [
             (k, pos, c, _content(c.lemmas))
