@@ -47,6 +47,7 @@ class RoleCues:
     events: frozenset[str] = frozenset()  # (forms) right after a name: an event's venue
     crossings: frozenset[str] = frozenset()  # (forms) before "X — Y": a crossing, no route
     career: frozenset[str] = frozenset()  # a body sentence with one: a person's past posts
+    route_links: frozenset[str] = frozenset()  # (forms) before a route: a flight, both sides
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -135,6 +136,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             crossings=forms("crossings"),
             sites=lemmas("sites"),
             career=lemmas("career"),
+            route_links=forms("route_links"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),
     )

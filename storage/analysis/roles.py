@@ -231,6 +231,25 @@ def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     return bool(words) and words[-1] in TO and not cues.visit.isdisjoint(ahead)
 
 
+def _linked_route(
+    text: str, spots: Sequence[Spot], i: int, routes: set[int], cues: RoleCues
+) -> bool:
+    """Whether a route's end is one of a flight's between two countries ("рейс Душанбе —
+    Самарканд", "flights on the Almaty - Chengdu route", "рейс из Барнаула в Худжанд", "the
+    Kazan - Bukhara flights"): the flight is the news about both ends, no road passed by."""
+    spot = spots[i]
+    pair = [j for j in (i - 1, i + 1) if j in routes and spots[j].code[:2] != spot.code[:2]]
+    if not pair:
+        return False
+    first = min(spot.start, spots[pair[0]].start)
+    last = max(spot.end, spots[pair[0]].end)
+    before = morph.fold(text[max(0, first - _CONTEXT) : first])
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    # (or right after it: "the Kazan - Bukhara flights")
+    after = _words(morph.fold(text[last : last + 25]))[:2]
+    return not cues.route_links.isdisjoint(_words(before, cut + 1) + after)
+
+
 def _shown(
     text: str, start: int, sentence_start: int, lemmas: Sequence[str], cues: RoleCues
 ) -> bool:
@@ -318,6 +337,11 @@ def assign_roles(
     settled: set[str] = set()  # a party whatever else names it: no need to look again
     governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
     listed = long_lists(follows_next)  # a capital among other places: the city itself
+    # A flight the title tells of: the article is about it, and its ends are the sides (not
+    # a flight among a meeting's other plans: "обсуждались ... открытие авиарейса").
+    flight_news = bool(routes) and not cues.route_links.isdisjoint(
+        _words(morph.fold(text[: zones.title_end]))
+    )
     title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot
@@ -366,7 +390,12 @@ def assign_roles(
             passing = True  # ТОО «Актобе и К»: a local firm's name, no place of the news
         if i in partners and k >= 0 and not cues.ties.isdisjoint(sentences.lemmas[k]):
             passing = True  # a side's standing partners
-        passed = passing = passing or i in routes or _route_start(text, start, end)
+        if i in routes and flight_news and _linked_route(text, spots, i, routes, cues):
+            # "рейс Душанбе — Самарканд", "по маршруту «Уфа — Самарканд»": no cue before it
+            # passes a flight's end by.
+            passed = passing = False
+        else:
+            passed = passing = passing or i in routes or _route_start(text, start, end)
         located = where
         if passing and in_head and i not in routes:
             hosts.add(code)

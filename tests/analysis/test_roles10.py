@@ -1,0 +1,53 @@
+"""Rules of session 10 (helper roles10) from the role errors on the STUDY parts (tuning18,
+tuning19, tuning33, tuning35; texts derived from real articles), one case per kind, written
+here."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.analysis.analyze import analyze
+
+
+def _roles(text: str) -> dict[str, str]:
+    return {r.code: r.role for r in analyze(text).regions}
+
+
+# --- a flight the title tells of: both its ends are sides ---
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Возобновлён рейс из Новосибирска в Ош\n\n"
+            "Авиакомпания выполнила первый рейс из Новосибирска в Ош. Самолёты будут летать "
+            "по средам, билеты уже в продаже.",
+            ("RU-NVS", "KG-GO"),
+        ),
+        (
+            "Airline opens flights to Bukhara\n\n"
+            "The carrier will fly on the Kazan - Bukhara route twice a week. Tickets for the "
+            "Kazan - Bukhara flights are on sale.",
+            ("RU-TA", "UZ-BU"),
+        ),
+        (
+            "Авиакомпания приостановила рейсы в Худжанд\n\n"
+            "Продажа билетов на рейс Екатеринбург — Худжанд остановлена. Рейс Екатеринбург — "
+            "Худжанд возобновят весной.",
+            ("RU-SVE", "TJ-SU"),
+        ),
+    ],
+)
+def test_a_flight_in_the_title_makes_both_ends_parties(text: str, codes: tuple[str, ...]) -> None:
+    roles = _roles(text)
+    assert all(roles.get(code) == "party" for code in codes), roles
+
+
+def test_a_road_between_two_towns_stays_in_passing() -> None:
+    roles = _roles(
+        "ДТП на трассе Алматы — Бишкек\n\n"
+        "На трассе Алматы — Бишкек столкнулись грузовик и легковой автомобиль, погибли два "
+        "человека."
+    )
+    assert roles.get("KG-GB") != "party"
