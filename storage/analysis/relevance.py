@@ -48,6 +48,7 @@ class RoleCues:
     crossings: frozenset[str] = frozenset()  # (forms) before "X — Y": a crossing, no route
     career: frozenset[str] = frozenset()  # a body sentence with one: a person's past posts
     route_links: frozenset[str] = frozenset()  # (forms) before a route: a flight, both sides
+    roster: frozenset[str] = frozenset()  # a body sentence with one: its lists are guests
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -137,6 +138,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             sites=lemmas("sites"),
             career=lemmas("career"),
             route_links=forms("route_links"),
+            roster=lemmas("roster"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),
     )

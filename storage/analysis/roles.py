@@ -336,6 +336,7 @@ def assign_roles(
     located = False  # whether it stood after "в" / "in": where something is, not a side
     settled: set[str] = set()  # a party whatever else names it: no need to look again
     governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
+    single: set[str] = set()  # named in the body once at least outside a roster of guests
     listed = long_lists(follows_next)  # a capital among other places: the city itself
     # A flight the title tells of: the article is about it, and its ends are the sides (not
     # a flight among a meeting's other plans: "обсуждались ... открытие авиарейса").
@@ -432,6 +433,8 @@ def assign_roles(
                 settled.add(code)
         where_named = body.setdefault(code, set())
         where_named.add(k)
+        if not (i in listed and k >= 0 and not cues.roster.isdisjoint(sentences.lemmas[k])):
+            single.add(code)
         if len(where_named) >= 2:
             settled.add(code)
     if not strong and len(countries) < 2:
@@ -451,7 +454,9 @@ def assign_roles(
         # mentions.
         parties = set(body) or named
     elif not parties:
-        parties = set(body)
+        # roles10: not a roster ("the governors of East Kazakhstan, Almaty, Karaganda and
+        # Abai regions attend the forum"): the countries are the sides of such a forum.
+        parties = single
     if len(countries) >= 2:
         # A capital named in the body only is its country's seat, the country the side ("the
         # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own

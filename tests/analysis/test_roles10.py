@@ -51,3 +51,30 @@ def test_a_road_between_two_towns_stays_in_passing() -> None:
         "человека."
     )
     assert roles.get("KG-GB") != "party"
+
+
+# --- a roster of the guests who attend a forum: their regions are mentions ---
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Kazakh-Chinese business forum opens in Urumqi\n\n"
+            "The Kazakhstan-China business forum has opened in Urumqi.\n\n"
+            "Among those attending the forum are the governors of North Kazakhstan, Pavlodar, "
+            "Kostanay regions and Shymkent city. The forum is held every two years.",
+            ("KZ-59", "KZ-55", "KZ-39", "KZ-79"),
+        ),
+        (
+            "В Ташкенте открылся форум регионов Узбекистана и России\n\n"
+            "В Ташкенте открылся форум регионов Узбекистана и России.\n\n"
+            "На форуме присутствуют губернаторы Омской, Томской, Самарской областей и "
+            "Пермского края. Форум продлится два дня.",
+            ("RU-OMS", "RU-TOM", "RU-SAM", "RU-PER"),
+        ),
+    ],
+)
+def test_a_roster_of_attending_governors_is_in_passing(text: str, codes: tuple[str, ...]) -> None:
+    roles = _roles(text)
+    assert all(roles.get(code) == "mention" for code in codes), roles
