@@ -78,3 +78,22 @@ def test_a_road_between_two_towns_stays_in_passing() -> None:
 def test_a_roster_of_attending_governors_is_in_passing(text: str, codes: tuple[str, ...]) -> None:
     roles = _roles(text)
     assert all(roles.get(code) == "mention" for code in codes), roles
+
+
+# --- a person's former post: its region is a mention ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Новым хякимом Дашогузского велаята назначен Ахмет Ахмедов\n\n"
+        "Новым хякимом Дашогузского велаята назначен Ахмет Ахмедов, бывший хяким Лебапского "
+        "велаята. Президент поручил ему ускорить уборку хлопка в Дашогузском велаяте.",
+        "New governor appointed in Ahal region\n\n"
+        "The president appointed a new governor of Ahal region. Batyr Kerimov, transferred "
+        "from Lebap, will head the region's administration. Ahal region leads the country's "
+        "wheat harvest.",
+    ],
+)
+def test_a_former_post_is_in_passing(text: str) -> None:
+    assert _roles(text).get("TM-L") == "mention"
