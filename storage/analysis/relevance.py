@@ -49,6 +49,7 @@ class RoleCues:
     career: frozenset[str] = frozenset()  # a body sentence with one: a person's past posts
     route_links: frozenset[str] = frozenset()  # (forms) before a route: a flight, both sides
     roster: frozenset[str] = frozenset()  # a body sentence with one: its lists are guests
+    checkpoints: frozenset[str] = frozenset()  # (forms) right before it: a crossing's name
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -139,6 +140,7 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             career=lemmas("career"),
             route_links=forms("route_links"),
             roster=lemmas("roster"),
+            checkpoints=forms("checkpoints"),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),
     )

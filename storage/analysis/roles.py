@@ -65,6 +65,7 @@ _CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
 _LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
 _QUOTES = frozenset('»"”')  # a quoted name's closing marks
 _DAY_AFTER = re.compile(r" \d")  # a dot before a number: an abbreviated month ("Sept. 22")
+_DASHES = frozenset("—–-")
 _ENDS = frozenset({"из", "до", "from", "to"})  # a route's end after its noun
 _ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
@@ -208,12 +209,25 @@ def _route_start(text: str, start: int, end: int) -> bool:
     return opener.endswith(FROM) and _ROUTE_TAIL.match(text, end) is not None
 
 
-def _event_name(text: str, end: int, cues: RoleCues) -> bool:
+def _event_name(text: str, start: int, end: int, cues: RoleCues) -> bool:
     """Whether a name is the first word of an event's name: a place then an event's word, at
     most one word between ("the Moscow summit", "the SCO Beijing Summit", "Ташкентский
     международный инвестиционный форум" is caught by its last two words)."""
+    if (
+        text[end : end + 3].lstrip()[:1] in _DASHES
+        or text[start - 3 : start].rstrip()[-1:] in _DASHES
+    ):
+        return False  # "the Ak-Tilek — Avtodorozhny checkpoint": a crossing's two sides
     after = _words(morph.fold(text[end : end + 30]))[:2]
     return not cues.events.isdisjoint(after)
+
+
+def _checkpoint_name(text: str, start: int, cues: RoleCues) -> bool:
+    """Whether a name is a checkpoint's, its noun among the two words right before it ("КПП
+    «Иркештам»")."""
+    return not cues.checkpoints.isdisjoint(
+        _words(morph.fold(text[max(0, start - 12) : start]))[-2:]
+    )
 
 
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
@@ -373,8 +387,10 @@ def assign_roles(
         else:
             since = spots[i - 1].end if i else 0
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
-        if not passing and _event_name(text, end, cues):
+        if not passing and _event_name(text, start, end, cues):
             passing = True  # "the Moscow summit", "Ташкентский инвестиционный форум": a venue
+        elif not (passing or head) and _checkpoint_name(text, start, cues):
+            passing = True  # "КПП «Торугарт»" outside the title: a crossing's name
         if code in cues.capitals and (
             i in listed
             or not cues.city_heads.isdisjoint(

@@ -97,3 +97,37 @@ def test_a_roster_of_attending_governors_is_in_passing(text: str, codes: tuple[s
 )
 def test_a_former_post_is_in_passing(text: str) -> None:
     assert _roles(text).get("TM-L") == "mention"
+
+
+# --- a checkpoint or a port named after its place: a mention, unless the title tells of it ---
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Кыргызстан и Китай обсудили торговлю\n\n"
+            "Посол Кыргызстана встретилась с руководством Синьцзян-Уйгурского автономного "
+            "района.\n\n"
+            "Стороны обсудили развитие торговли. Стороны подчеркнули, как важно повысить "
+            "пропускную способность КПП «Иркештам». Сейчас КПП «Иркештам» пропускает 400 "
+            "грузовиков в сутки.",
+            "mention",
+        ),
+        (
+            "Xinjiang car exports to Central Asia grow\n\n"
+            "Car exports from Xinjiang to Central Asia have doubled this year.\n\n"
+            "Trucks carrying new cars stood in line at Irkeshtam Port, waiting to leave for "
+            "Kyrgyzstan. Irkeshtam Port opened in 2002 and works all year.",
+            "mention",
+        ),
+        (
+            "Стороны договорились возобновить работу КПП «Иркештам»\n\n"
+            "Кыргызская и китайская стороны договорились, что КПП «Иркештам» вновь начнёт "
+            "работать с 1 июня.",
+            "party",
+        ),
+    ],
+)
+def test_a_checkpoint_named_after_its_place(text: str, role: str) -> None:
+    assert _roles(text).get("KG-O") == role
