@@ -50,6 +50,8 @@ class RoleCues:
     route_links: frozenset[str] = frozenset()  # (forms) before a route: a flight, both sides
     roster: frozenset[str] = frozenset()  # a body sentence with one: its lists are guests
     checkpoints: frozenset[str] = frozenset()  # (forms) right before it: a crossing's name
+    # Each the lemmas of one phrase: a body sentence with them all tells of a guests' event
+    guest_events: tuple[frozenset[str], ...] = ()
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -141,6 +143,10 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             route_links=forms("route_links"),
             roster=lemmas("roster"),
             checkpoints=forms("checkpoints"),
+            guest_events=tuple(
+                frozenset(morph.lemma(w) for w in morph.tokenize(phrase)) - {"of"}
+                for phrase in roles.get("guest_events", ())
+            ),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),
     )

@@ -230,6 +230,18 @@ def _checkpoint_name(text: str, start: int, cues: RoleCues) -> bool:
     )
 
 
+def _guest_event(title: str, lemmas: Sequence[str], cues: RoleCues) -> bool:
+    """Whether a sentence tells of one country's event held in another's places, the event
+    the article is about, its title naming it too ("Когда и где пройдут дни российской
+    культуры"; not "Kazakhstan Culture Days were recently held in Moscow" among a summit's
+    results)."""
+    found = [e for e in cues.guest_events if e <= set(lemmas)]
+    if not found:
+        return False
+    head = {morph.lemma(w) for w in _words(title)}
+    return any(e <= head for e in found)
+
+
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
     рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
@@ -350,6 +362,7 @@ def assign_roles(
     located = False  # whether it stood after "в" / "in": where something is, not a side
     settled: set[str] = set()  # a party whatever else names it: no need to look again
     governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
+    hosting: set[str] = set()  # the places hosting another country's event: sides
     single: set[str] = set()  # named in the body once at least outside a roster of guests
     listed = long_lists(follows_next)  # a capital among other places: the city itself
     # A flight the title tells of: the article is about it, and its ends are the sides (not
@@ -405,6 +418,11 @@ def assign_roles(
             passing = True
         elif "«" in text[max(0, start - 60) : start] and _firm_quoted(text, start):
             passing = True  # ТОО «Актобе и К»: a local firm's name, no place of the news
+        if where and k >= 0 and _guest_event(text[:title_end], sentences.lemmas[k], cues):
+            # "Дни культуры России пройдут в Душанбе и Худжанде": the hosts are sides.
+            passing = False
+            hosting.add(code)
+            acting.add(code)
         if i in partners and k >= 0 and not cues.ties.isdisjoint(sentences.lemmas[k]):
             passing = True  # a side's standing partners
         if i in routes and flight_news and _linked_route(text, spots, i, routes, cues):
@@ -477,7 +495,7 @@ def assign_roles(
         # A capital named in the body only is its country's seat, the country the side ("the
         # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own
         # city hall acts ("мэр Душанбе", "the hakimlik of Ashgabat").
-        parties -= cues.capitals - strong - governed
+        parties -= cues.capitals - strong - governed - hosting
     # Built outright: dataclasses.replace looks the fields up again for every region.
     roles = tuple(
         r if r.code in parties else RegionRef(r.code, r.name, r.country, "mention") for r in regions

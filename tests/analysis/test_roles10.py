@@ -131,3 +131,40 @@ def test_a_former_post_is_in_passing(text: str) -> None:
 )
 def test_a_checkpoint_named_after_its_place(text: str, role: str) -> None:
     assert _roles(text).get("KG-O") == role
+
+
+# --- one country's culture days held in another's cities: the host cities are sides ---
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "В Узбекистане пройдут дни культуры Казахстана\n\n"
+            "Программа рассчитана на неделю.\n\n"
+            "Дни культуры Казахстана пройдут в Самарканде и Бухаре. Концерты казахстанских "
+            "артистов пройдут на главных площадках городов.",
+            ("UZ-SA", "UZ-BU"),
+        ),
+        (
+            "Days of Russian culture to open in Kyrgyzstan\n\n"
+            "The programme will last a week.\n\n"
+            "The Days of Russian Culture will be held in Osh and Karakol. Russian theatres "
+            "will bring three plays.",
+            ("KG-GO", "KG-Y"),
+        ),
+    ],
+)
+def test_culture_days_make_their_hosts_parties(text: str, codes: tuple[str, ...]) -> None:
+    roles = _roles(text)
+    assert all(roles.get(code) == "party" for code in codes), roles
+
+
+def test_past_culture_days_among_other_news_stay_venues() -> None:
+    roles = _roles(
+        "Presidents of Kazakhstan and Russia agree on cooperation\n\n"
+        "The presidents signed a joint statement in Astana.\n\n"
+        "Russian Culture Days were recently held in Almaty. The sides agreed to expand "
+        "trade and transport links."
+    )
+    assert roles.get("KZ-75") == "mention"
