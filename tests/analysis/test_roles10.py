@@ -168,3 +168,17 @@ def test_past_culture_days_among_other_news_stay_venues() -> None:
         "trade and transport links."
     )
     assert roles.get("KZ-75") == "mention"
+
+
+# --- "Отметим, что ...": another story told in passing ---
+
+
+def test_a_note_opening_a_sentence_is_an_aside() -> None:
+    roles = _roles(
+        "В Костанае выпал первый снег\n\n"
+        "В Костанайской области выпал первый снег, на трассах ввели ограничения.\n\n"
+        "Синоптики обещают похолодание в Костанайской области до конца недели. Отметим, что "
+        "вчера первый снег выпал в Павлодаре, Петропавловске и Акмолинской области."
+    )
+    assert roles["KZ-39"] == "party"
+    assert all(roles.get(code) == "mention" for code in ("KZ-55", "KZ-59", "KZ-11")), roles
