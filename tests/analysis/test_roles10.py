@@ -182,3 +182,15 @@ def test_a_note_opening_a_sentence_is_an_aside() -> None:
     )
     assert roles["KZ-39"] == "party"
     assert all(roles.get(code) == "mention" for code in ("KZ-55", "KZ-59", "KZ-11")), roles
+
+
+# --- a border trade zone named after its two sides: both are parties ---
+
+
+def test_a_trade_zone_named_after_two_regions() -> None:
+    roles = _roles(
+        "Tajikistan, Kyrgyzstan plan Sughd-Batken trade zone\n\n"
+        "Tajikistan and Kyrgyzstan plan to open the Sughd-Batken border trade zone next year. "
+        "The zone will hold warehouses and markets."
+    )
+    assert roles.get("TJ-SU") == roles.get("KG-B") == "party", roles
