@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -242,6 +242,20 @@ def _guest_event(title: str, lemmas: Sequence[str], cues: RoleCues) -> bool:
     return any(e <= head for e in found)
 
 
+def _head_meets(text: str, spot: Spot, previous: Spot | None, cues: RoleCues) -> bool:
+    """Whether a region's head stands right before its name ("с акимом Атырауской области",
+    "the Hakim of Turkmenistan's Balkan Province"), or the name goes on a list of such heads
+    (``previous``: the name before it, if its head met) within a clause."""
+    start = spot.start
+    if previous is not None:
+        gap = text[previous.end : start]
+        if len(gap) <= 50 and not any(c in gap for c in ".;:!?\n"):
+            return True
+    return not cues.region_heads.isdisjoint(
+        _words(morph.fold(text[max(0, start - 30) : start]))[-3:]
+    )
+
+
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
     рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
@@ -340,9 +354,26 @@ def assign_roles(
     and the regions a company's name holds ("Xinjiang Lihua (Group) Co.": a mention, but its
     country is a side); ``sentences``: the body's sentences (their passing ones do not
     count); ``countries``: the countries the text names."""
-    cues = load_vocabulary().roles
+    vocabulary = load_vocabulary()
+    cues, meeting = vocabulary.roles, vocabulary.meeting.keys()
+
+    headed = False  # whether the previous name was a region's whose head meets
     venue_tail = _venue_tail(cues.venue_prepositions)
     sentences = sentences or Sentences()
+    head_lemmas: list[frozenset[str]] = []  # the title's and the lead's, once asked for
+
+    def _meeting(k: int) -> bool:
+        # A meeting's sentence, not a roster of those present ("На встрече присутствовали мэр
+        # Оша, полпред в Ошской области").
+        if k >= 0:
+            lemmas: Collection[str] = sentences.lemmas[k]
+        else:
+            if not head_lemmas:
+                head = text[: zones.lead_end]
+                head_lemmas.append(frozenset(morph.lemma(w) for w in _words(head)))
+            lemmas = head_lemmas[0]
+        return not meeting.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas)
+
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
     pairs = links(text, spots, cues.crossings) if len(spots) > 1 else (set(), set())
     follows_next, routes = pairs
@@ -423,6 +454,19 @@ def assign_roles(
             passing = False
             hosting.add(code)
             acting.add(code)
+        if (
+            _meeting(k)
+            and _head_meets(text, spot, spots[i - 1] if headed else None, cues)
+            and not (companies and any(a <= start < b for a, b in companies))
+        ):
+            # "встретился с акимом Атырауской области": the region meets as a side (and the
+            # next one of a list of heads: "губернаторами Чуйской области Бактыбеком
+            # Кудайбергеновым, Таласской области ...").
+            passing = False
+            acting.add(code)
+            headed = True
+        else:
+            headed = False
         if i in partners and k >= 0 and not cues.ties.isdisjoint(sentences.lemmas[k]):
             passing = True  # a side's standing partners
         if i in routes and flight_news and _linked_route(text, spots, i, routes, cues):

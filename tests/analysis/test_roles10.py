@@ -194,3 +194,29 @@ def test_a_trade_zone_named_after_two_regions() -> None:
         "The zone will hold warehouses and markets."
     )
     assert roles.get("TJ-SU") == roles.get("KG-B") == "party", roles
+
+
+# --- a region whose head meets the other side: a party ---
+
+
+def test_a_region_whose_head_meets_is_a_party() -> None:
+    roles = _roles(
+        "Омская делегация работает на форуме регионов\n\n"
+        "Делегация Омской области во главе с губернатором участвует в форуме регионов России "
+        "и Казахстана.\n\n"
+        "Губернатор встретился с акимом Костанайской области Куанышем Шаимовым и акимом "
+        "Северо-Казахстанской области Гауезом Нурмухамбетовым. Стороны обсудили поставки "
+        "зерна."
+    )
+    assert roles.get("KZ-39") == roles.get("KZ-59") == "party", roles
+
+
+def test_a_head_among_those_present_is_no_meeting() -> None:
+    roles = _roles(
+        "Омская делегация работает на форуме регионов\n\n"
+        "Делегация Омской области во главе с губернатором участвует в форуме регионов России "
+        "и Казахстана.\n\n"
+        "На встрече присутствовали аким Костанайской области Куаныш Шаимов и другие гости. "
+        "Стороны обсудили поставки зерна."
+    )
+    assert roles.get("KZ-39") == "mention", roles
