@@ -19,10 +19,10 @@ from functools import cache
 from operator import attrgetter
 
 from storage.analysis import morph
-from storage.analysis.dates import MONTH_WORD
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
+from storage.analysis.role_datelines import dateline_like, title_dateline
 from storage.analysis.role_lists import FROM, TO, links, long_lists, partner_lists
 from storage.analysis.role_lists import words as _words
 
@@ -40,27 +40,6 @@ _TAIL = 45  # characters before a name where "в" / "in" (and "городе", "�
 _VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked for
 _START = attrgetter("start")
 _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
-# After a dateline's city: its country and outlet and a dash, or a dash and a site.
-# (The outlet's name may be lost with its link: "Tashkent, Uzbekistan ( -- Kazakhstan's...")
-_OUTLET_TAIL = re.compile(
-    r",\s*[^\W\d_][\w .-]{1,30}?\s*\((?:[^()\n]{2,40}\)|\s*(?=[—–-]))\s*(?:[—–]|--?)\s"
-)
-# After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19",
-# regions10: or between slashes, "АСТАНА /Trend/ - 1 декабря").
-_CAPITALS_OUTLET = re.compile(r"\s*(?:\([^()\n]{2,40}\)|/[^/\n]{2,40}/)\s*(?:[—–]|--?)\s")
-# (An agency's initials may stand before the site: "Узбекистан, Ташкент - АН Podrobno.uz.")
-_SITE_TAIL = re.compile(
-    r"\s+[—–-]\s+(?:[A-ZА-ЯЁ]{1,4}\s+)?[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b"
-)
-# After a dateline's city: maybe its country, then the month and the day in the English way
-# ("Ashgabat, Turkmenistan, Aug. 28", "Ashgabat, May 21, 2024, The Europe Today:").
-_ENGLISH_DATE_TAIL = re.compile(rf"(?:,\s*[A-Z][a-z]+)?,\s*(?:{MONTH_WORD})\.?\s+\d{{1,2}}\b")
-# After a caption's place: its country and the date ("in Bishkek, Kyrgyzstan, Sept. 24, 2023",
-# "Batken, Kyrgyzstan, 2015").
-_CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)\d\d\b)")
-# After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ..."), or
-# a colon (tuneD: "XI'AN: The declaration was adopted").
-_CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
 # A firm's legal form and the opening quote of its name.
 _LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
 _QUOTES = frozenset('»"”')  # a quoted name's closing marks
@@ -299,49 +278,6 @@ def _shown(
     return len(morph.tokenize(text[sentence_start:start])) > first
 
 
-def _dateline_like(text: str, start: int, end: int, first: bool = False) -> bool:
-    """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
-    followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
-    министр...") or by its outlet and a dash ("BISHKEK (TCA) — On October 19"), or followed
-    by its country and outlet and a dash ("Tashkent, Uzbekistan (UzDaily.com) — The
-    second..."), or a name before " - " and a site ("12:10, 19 сентября 2025, Бишкек -
-    24.kg"), or followed by the month and day in the English way ("Tashkent, Uzbekistan, Dec.
-    7"); ``first``: the name opens the text after the title, where a name alone on its line is
-    the wire's dateline too ("Ташкент" / "Nur-Sultan" above the lead)."""
-    if start and text[start - 1] != "\n":
-        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023")
-        # after a comma, or a site after white space and a dash: one test of the character
-        # after the name tells which to try.
-        after = text[end : end + 1]
-        if after == ",":
-            return _CAPTION_TAIL.match(text, end) is not None
-        return after.isspace() and _SITE_TAIL.match(text, end) is not None
-    capitals = text[start:end].isupper()
-    return bool(
-        (
-            capitals
-            and (
-                text[end : end + 1] in (",", ".")
-                or _CAPITALS_OUTLET.match(text, end)
-                or _CAPITALS_DASH.match(text, end)
-            )
-        )
-        or _OUTLET_TAIL.match(text, end)
-        or _SITE_TAIL.match(text, end)
-        or _ENGLISH_DATE_TAIL.match(text, end)
-        or (first and text[end : end + 1] in ("\n", ""))
-    )
-
-
-def _title_dateline(text: str, end: int, title_end: int) -> bool:
-    """Whether the name opening the title is a wire's dateline: in capitals, then a dash and
-    words not in capitals ("NUR-SULTAN — Agricultural cooperation between China ...")."""
-    if not text[:end].isupper():
-        return False
-    dash = _CAPITALS_DASH.match(text, end)
-    return dash is not None and not text[dash.end() : title_end].isupper()
-
-
 def assign_roles(
     regions: Sequence[RegionRef],
     spots: Sequence[Spot],
@@ -411,11 +347,11 @@ def assign_roles(
             continue
         coordinated = i - 1 in follows_next
         head = start < title_end
-        if head and not start and _title_dateline(text, end, title_end):
+        if head and not start and title_dateline(text, end, title_end):
             continue  # "NUR-SULTAN — Agricultural cooperation ...": a dateline heads the title
         if not head and (
             city_start <= start < city_end
-            or _dateline_like(text, start, end, start == zones.lead_start)
+            or dateline_like(text, start, end, start == zones.lead_start)
         ):
             passed = located = False
             continue
