@@ -47,6 +47,12 @@ class RoleCues:
     events: frozenset[str] = frozenset()  # (forms) right after a name: an event's venue
     crossings: frozenset[str] = frozenset()  # (forms) before "X — Y": a crossing, no route
     career: frozenset[str] = frozenset()  # a body sentence with one: a person's past posts
+    route_links: frozenset[str] = frozenset()  # (forms) before a route: a flight, both sides
+    roster: frozenset[str] = frozenset()  # a body sentence with one: its lists are guests
+    checkpoints: frozenset[str] = frozenset()  # (forms) right before it: a crossing's name
+    region_heads: frozenset[str] = frozenset()  # (forms) right before it: its head meets
+    # Each the lemmas of one phrase: a body sentence with them all tells of a guests' event
+    guest_events: tuple[frozenset[str], ...] = ()
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
     company_suffixes: tuple[str, ...] = ()
 
@@ -135,6 +141,14 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             crossings=forms("crossings"),
             sites=lemmas("sites"),
             career=lemmas("career"),
+            route_links=forms("route_links"),
+            roster=lemmas("roster"),
+            checkpoints=forms("checkpoints"),
+            region_heads=forms("region_heads"),
+            guest_events=tuple(
+                frozenset(morph.lemma(w) for w in morph.tokenize(phrase)) - {"of"}
+                for phrase in roles.get("guest_events", ())
+            ),
             company_suffixes=tuple(roles.get("company_suffixes", ())),
         ),
     )

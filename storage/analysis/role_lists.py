@@ -12,7 +12,9 @@ from storage.analysis import morph
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.gazetteer.forms import WORD_RE
 
-_NEAR = 12  # characters between two names of one enumeration or route at most
+# Characters between two names of one enumeration or route at most (roles10: 16, not 12, for
+# " Kazakhstan, " after "East" and " regions and " before "Shymkent city").
+_NEAR = 16
 _DASHES = frozenset("—–-")
 _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
 # morph.tokenize's words, in the form without a lookahead per character (forms.py), and the

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
 from storage.analysis import morph
-from storage.analysis.dates import MONTH_WORD
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.model import RegionRef
 from storage.analysis.relevance import RoleCues, load_vocabulary
+from storage.analysis.role_datelines import dateline_like, title_dateline
 from storage.analysis.role_lists import FROM, TO, links, long_lists, partner_lists
 from storage.analysis.role_lists import words as _words
 
@@ -40,31 +40,11 @@ _TAIL = 45  # characters before a name where "в" / "in" (and "городе", "�
 _VENUE_CONTEXT = 150  # characters before a name where a venue's word is looked for
 _START = attrgetter("start")
 _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
-# After a dateline's city: its country and outlet and a dash, or a dash and a site.
-# (The outlet's name may be lost with its link: "Tashkent, Uzbekistan ( -- Kazakhstan's...")
-_OUTLET_TAIL = re.compile(
-    r",\s*[^\W\d_][\w .-]{1,30}?\s*\((?:[^()\n]{2,40}\)|\s*(?=[—–-]))\s*(?:[—–]|--?)\s"
-)
-# After a dateline's city in capitals: its outlet and a dash ("BISHKEK (TCA) — On October 19",
-# regions10: or between slashes, "АСТАНА /Trend/ - 1 декабря").
-_CAPITALS_OUTLET = re.compile(r"\s*(?:\([^()\n]{2,40}\)|/[^/\n]{2,40}/)\s*(?:[—–]|--?)\s")
-# (An agency's initials may stand before the site: "Узбекистан, Ташкент - АН Podrobno.uz.")
-_SITE_TAIL = re.compile(
-    r"\s+[—–-]\s+(?:[A-ZА-ЯЁ]{1,4}\s+)?[\w-]+\.(?:kg|kz|uz|tj|tm|ru|com|net|org|info)\b"
-)
-# After a dateline's city: maybe its country, then the month and the day in the English way
-# ("Ashgabat, Turkmenistan, Aug. 28", "Ashgabat, May 21, 2024, The Europe Today:").
-_ENGLISH_DATE_TAIL = re.compile(rf"(?:,\s*[A-Z][a-z]+)?,\s*(?:{MONTH_WORD})\.?\s+\d{{1,2}}\b")
-# After a caption's place: its country and the date ("in Bishkek, Kyrgyzstan, Sept. 24, 2023",
-# "Batken, Kyrgyzstan, 2015").
-_CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)\d\d\b)")
-# After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ..."), or
-# a colon (tuneD: "XI'AN: The declaration was adopted").
-_CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
 # A firm's legal form and the opening quote of its name.
 _LEGAL_QUOTE = re.compile(r"\b(?:ТОО|АО|ООО|ОАО|ПАО|ЗАО|ИП|АНО|ЧП|КХ|ФХ|СПК)\s+«[^»]*$")
 _QUOTES = frozenset('»"”')  # a quoted name's closing marks
 _DAY_AFTER = re.compile(r" \d")  # a dot before a number: an abbreviated month ("Sept. 22")
+_DASHES = frozenset("—–-")
 _ENDS = frozenset({"из", "до", "from", "to"})  # a route's end after its noun
 _ROUTE_TAIL = re.compile(r"\s+(?:to|до)\s+[A-ZА-ЯЁ]")  # "from Chongqing to Duisburg"
 _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's noun, no sentence's end
@@ -208,12 +188,51 @@ def _route_start(text: str, start: int, end: int) -> bool:
     return opener.endswith(FROM) and _ROUTE_TAIL.match(text, end) is not None
 
 
-def _event_name(text: str, end: int, cues: RoleCues) -> bool:
+def _event_name(text: str, start: int, end: int, cues: RoleCues) -> bool:
     """Whether a name is the first word of an event's name: a place then an event's word, at
     most one word between ("the Moscow summit", "the SCO Beijing Summit", "Ташкентский
     международный инвестиционный форум" is caught by its last two words)."""
+    if (
+        text[end : end + 3].lstrip()[:1] in _DASHES
+        or text[start - 3 : start].rstrip()[-1:] in _DASHES
+    ):
+        return False  # "the Ak-Tilek — Avtodorozhny checkpoint": a crossing's two sides
     after = _words(morph.fold(text[end : end + 30]))[:2]
     return not cues.events.isdisjoint(after)
+
+
+def _checkpoint_name(text: str, start: int, cues: RoleCues) -> bool:
+    """Whether a name is a checkpoint's, its noun among the two words right before it ("КПП
+    «Иркештам»")."""
+    return not cues.checkpoints.isdisjoint(
+        _words(morph.fold(text[max(0, start - 12) : start]))[-2:]
+    )
+
+
+def _guest_event(title: str, lemmas: Sequence[str], cues: RoleCues) -> bool:
+    """Whether a sentence tells of one country's event held in another's places, the event
+    the article is about, its title naming it too ("Когда и где пройдут дни российской
+    культуры"; not "Kazakhstan Culture Days were recently held in Moscow" among a summit's
+    results)."""
+    found = [e for e in cues.guest_events if e <= set(lemmas)]
+    if not found:
+        return False
+    head = {morph.lemma(w) for w in _words(title)}
+    return any(e <= head for e in found)
+
+
+def _head_meets(text: str, spot: Spot, previous: Spot | None, cues: RoleCues) -> bool:
+    """Whether a region's head stands right before its name ("с акимом Атырауской области",
+    "the Hakim of Turkmenistan's Balkan Province"), or the name goes on a list of such heads
+    (``previous``: the name before it, if its head met) within a clause."""
+    start = spot.start
+    if previous is not None:
+        gap = text[previous.end : start]
+        if len(gap) <= 50 and not any(c in gap for c in ".;:!?\n"):
+            return True
+    return not cues.region_heads.isdisjoint(
+        _words(morph.fold(text[max(0, start - 30) : start]))[-3:]
+    )
 
 
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
@@ -231,6 +250,25 @@ def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     return bool(words) and words[-1] in TO and not cues.visit.isdisjoint(ahead)
 
 
+def _linked_route(
+    text: str, spots: Sequence[Spot], i: int, routes: set[int], cues: RoleCues
+) -> bool:
+    """Whether a route's end is one of a flight's between two countries ("рейс Душанбе —
+    Самарканд", "flights on the Almaty - Chengdu route", "рейс из Барнаула в Худжанд", "the
+    Kazan - Bukhara flights"): the flight is the news about both ends, no road passed by."""
+    spot = spots[i]
+    pair = [j for j in (i - 1, i + 1) if j in routes and spots[j].code[:2] != spot.code[:2]]
+    if not pair:
+        return False
+    first = min(spot.start, spots[pair[0]].start)
+    last = max(spot.end, spots[pair[0]].end)
+    before = morph.fold(text[max(0, first - _CONTEXT) : first])
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    # (or right after it: "the Kazan - Bukhara flights")
+    after = _words(morph.fold(text[last : last + 25]))[:2]
+    return not cues.route_links.isdisjoint(_words(before, cut + 1) + after)
+
+
 def _shown(
     text: str, start: int, sentence_start: int, lemmas: Sequence[str], cues: RoleCues
 ) -> bool:
@@ -238,49 +276,6 @@ def _shown(
     delegation was shown passes by, the guests named before it do not."""
     first = next(k for k, lemma in enumerate(lemmas) if lemma in cues.passing)
     return len(morph.tokenize(text[sentence_start:start])) > first
-
-
-def _dateline_like(text: str, start: int, end: int, first: bool = False) -> bool:
-    """A dateline the cleaner did not take apart: a name opening a paragraph in capitals and
-    followed by a comma or a dot ("TASHKENT, March 20 (Gazeta.uz) --", "ДУШАНБЕ. Премьер-
-    министр...") or by its outlet and a dash ("BISHKEK (TCA) — On October 19"), or followed
-    by its country and outlet and a dash ("Tashkent, Uzbekistan (UzDaily.com) — The
-    second..."), or a name before " - " and a site ("12:10, 19 сентября 2025, Бишкек -
-    24.kg"), or followed by the month and day in the English way ("Tashkent, Uzbekistan, Dec.
-    7"); ``first``: the name opens the text after the title, where a name alone on its line is
-    the wire's dateline too ("Ташкент" / "Nur-Sultan" above the lead)."""
-    if start and text[start - 1] != "\n":
-        # A photo caption's place and date ("seen in Bishkek, Kyrgyzstan, Sept. 24, 2023")
-        # after a comma, or a site after white space and a dash: one test of the character
-        # after the name tells which to try.
-        after = text[end : end + 1]
-        if after == ",":
-            return _CAPTION_TAIL.match(text, end) is not None
-        return after.isspace() and _SITE_TAIL.match(text, end) is not None
-    capitals = text[start:end].isupper()
-    return bool(
-        (
-            capitals
-            and (
-                text[end : end + 1] in (",", ".")
-                or _CAPITALS_OUTLET.match(text, end)
-                or _CAPITALS_DASH.match(text, end)
-            )
-        )
-        or _OUTLET_TAIL.match(text, end)
-        or _SITE_TAIL.match(text, end)
-        or _ENGLISH_DATE_TAIL.match(text, end)
-        or (first and text[end : end + 1] in ("\n", ""))
-    )
-
-
-def _title_dateline(text: str, end: int, title_end: int) -> bool:
-    """Whether the name opening the title is a wire's dateline: in capitals, then a dash and
-    words not in capitals ("NUR-SULTAN — Agricultural cooperation between China ...")."""
-    if not text[:end].isupper():
-        return False
-    dash = _CAPITALS_DASH.match(text, end)
-    return dash is not None and not text[dash.end() : title_end].isupper()
 
 
 def assign_roles(
@@ -295,9 +290,26 @@ def assign_roles(
     and the regions a company's name holds ("Xinjiang Lihua (Group) Co.": a mention, but its
     country is a side); ``sentences``: the body's sentences (their passing ones do not
     count); ``countries``: the countries the text names."""
-    cues = load_vocabulary().roles
+    vocabulary = load_vocabulary()
+    cues, meeting = vocabulary.roles, vocabulary.meeting.keys()
+
+    headed = False  # whether the previous name was a region's whose head meets
     venue_tail = _venue_tail(cues.venue_prepositions)
     sentences = sentences or Sentences()
+    head_lemmas: list[frozenset[str]] = []  # the title's and the lead's, once asked for
+
+    def _meeting(k: int) -> bool:
+        # A meeting's sentence, not a roster of those present ("На встрече присутствовали мэр
+        # Оша, полпред в Ошской области").
+        if k >= 0:
+            lemmas: Collection[str] = sentences.lemmas[k]
+        else:
+            if not head_lemmas:
+                head = text[: zones.lead_end]
+                head_lemmas.append(frozenset(morph.lemma(w) for w in _words(head)))
+            lemmas = head_lemmas[0]
+        return not meeting.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas)
+
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
     pairs = links(text, spots, cues.crossings) if len(spots) > 1 else (set(), set())
     follows_next, routes = pairs
@@ -317,7 +329,14 @@ def assign_roles(
     located = False  # whether it stood after "в" / "in": where something is, not a side
     settled: set[str] = set()  # a party whatever else names it: no need to look again
     governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
+    hosting: set[str] = set()  # the places hosting another country's event: sides
+    single: set[str] = set()  # named in the body once at least outside a roster of guests
     listed = long_lists(follows_next)  # a capital among other places: the city itself
+    # A flight the title tells of: the article is about it, and its ends are the sides (not
+    # a flight among a meeting's other plans: "обсуждались ... открытие авиарейса").
+    flight_news = bool(routes) and not cues.route_links.isdisjoint(
+        _words(morph.fold(text[: zones.title_end]))
+    )
     title_end, city_start, city_end = zones.title_end, zones.city_start, zones.city_end
     for i, spot in enumerate(spots):
         code, start, end = spot
@@ -328,11 +347,11 @@ def assign_roles(
             continue
         coordinated = i - 1 in follows_next
         head = start < title_end
-        if head and not start and _title_dateline(text, end, title_end):
+        if head and not start and title_dateline(text, end, title_end):
             continue  # "NUR-SULTAN — Agricultural cooperation ...": a dateline heads the title
         if not head and (
             city_start <= start < city_end
-            or _dateline_like(text, start, end, start == zones.lead_start)
+            or dateline_like(text, start, end, start == zones.lead_start)
         ):
             passed = located = False
             continue
@@ -348,8 +367,10 @@ def assign_roles(
         else:
             since = spots[i - 1].end if i else 0
             passing, where = _passing_name(text, (since, start, end), cues, venue_tail)
-        if not passing and _event_name(text, end, cues):
+        if not passing and _event_name(text, start, end, cues):
             passing = True  # "the Moscow summit", "Ташкентский инвестиционный форум": a venue
+        elif not (passing or head) and _checkpoint_name(text, start, cues):
+            passing = True  # "КПП «Торугарт»" outside the title: a crossing's name
         if code in cues.capitals and (
             i in listed
             or not cues.city_heads.isdisjoint(
@@ -364,9 +385,32 @@ def assign_roles(
             passing = True
         elif "«" in text[max(0, start - 60) : start] and _firm_quoted(text, start):
             passing = True  # ТОО «Актобе и К»: a local firm's name, no place of the news
+        if where and k >= 0 and _guest_event(text[:title_end], sentences.lemmas[k], cues):
+            # "Дни культуры России пройдут в Душанбе и Худжанде": the hosts are sides.
+            passing = False
+            hosting.add(code)
+            acting.add(code)
+        if (
+            _meeting(k)
+            and _head_meets(text, spot, spots[i - 1] if headed else None, cues)
+            and not (companies and any(a <= start < b for a, b in companies))
+        ):
+            # "встретился с акимом Атырауской области": the region meets as a side (and the
+            # next one of a list of heads: "губернаторами Чуйской области Бактыбеком
+            # Кудайбергеновым, Таласской области ...").
+            passing = False
+            acting.add(code)
+            headed = True
+        else:
+            headed = False
         if i in partners and k >= 0 and not cues.ties.isdisjoint(sentences.lemmas[k]):
             passing = True  # a side's standing partners
-        passed = passing = passing or i in routes or _route_start(text, start, end)
+        if i in routes and flight_news and _linked_route(text, spots, i, routes, cues):
+            # "рейс Душанбе — Самарканд", "по маршруту «Уфа — Самарканд»": no cue before it
+            # passes a flight's end by.
+            passed = passing = False
+        else:
+            passed = passing = passing or i in routes or _route_start(text, start, end)
         located = where
         if passing and in_head and i not in routes:
             hosts.add(code)
@@ -403,6 +447,8 @@ def assign_roles(
                 settled.add(code)
         where_named = body.setdefault(code, set())
         where_named.add(k)
+        if not (i in listed and k >= 0 and not cues.roster.isdisjoint(sentences.lemmas[k])):
+            single.add(code)
         if len(where_named) >= 2:
             settled.add(code)
     if not strong and len(countries) < 2:
@@ -422,12 +468,14 @@ def assign_roles(
         # mentions.
         parties = set(body) or named
     elif not parties:
-        parties = set(body)
+        # roles10: not a roster ("the governors of East Kazakhstan, Almaty, Karaganda and
+        # Abai regions attend the forum"): the countries are the sides of such a forum.
+        parties = single
     if len(countries) >= 2:
         # A capital named in the body only is its country's seat, the country the side ("the
         # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own
         # city hall acts ("мэр Душанбе", "the hakimlik of Ashgabat").
-        parties -= cues.capitals - strong - governed
+        parties -= cues.capitals - strong - governed - hosting
     # Built outright: dataclasses.replace looks the fields up again for every region.
     roles = tuple(
         r if r.code in parties else RegionRef(r.code, r.name, r.country, "mention") for r in regions
