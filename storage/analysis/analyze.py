@@ -135,7 +135,15 @@ from storage.analysis.topics import detect_topics, headed, sentences_evidence, v
 #     and Russian towns in English, Uzbek, Tajik, Turkmen districts); bare English "Alat" is
 #     Azerbaijan's. Roles: a crossing's two sides are no route; "вслед за" lists earlier
 #     partners; a firm's name may hold its province in brackets.
-ANALYSIS_VERSION = "37"
+# 37: speed9 and the summaries' back-pointers, merged at session 9's end.
+# 38: session 10: regions10/10b (variant spellings by a transliteration key and rapidfuzz,
+#     hyphenated names split at a region's name, lists past brackets, sites' domains no
+#     place), relevance10 (intergovernmental commissions, flights, ties closed, two sides
+#     meeting), topics P/R10 (goods by their branch, kinship, company and ministry names,
+#     sector words the vocabulary lacked, list fillers), summary10 (headings, rosters,
+#     the lead's window), roles10 (flights, rosters, former posts, checkpoints, guest
+#     events, heads of regions meeting).
+ANALYSIS_VERSION = "38"
 
 
 @cache
