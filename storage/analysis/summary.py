@@ -132,7 +132,7 @@ _WATCHED = (
 # A body paragraph opening with one of these tells another, older story ("Ранее в области
 # открылась больница", "Напомним, в 2023 году...", "Earlier this month..."): background, not
 # the news, down to its last sentence ("Эксперты ожидают, что ее запуск...").
-_ASIDE_OPENERS = frozenset(map(lemma, wordset("ранее напомнить earlier previously")))
+_ASIDE_OPENERS = frozenset(map(lemma, wordset("ранее напомнить earlier previously recall")))
 # A demonstrative with no antecedent in a summary: "данного района", "этот регион".
 _BACK_REFERENCE = frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый")))
 _THIS = lemma("этот")
@@ -164,9 +164,10 @@ _POINTS_BACK_RE = re.compile(
 # The regex's branches open with classes, so sre tries it at every character: a few
 # substring tests (C, no regex) let the few sentences that hold a mark reach it.
 _DEBRIS_MARKS: tuple[str, ...] = ("©", "Photo", "photo", "Фото", "экран", "из 10", ".jp", ".jf")
-_DEBRIS_MARKS += (".png", ".webp", ".gif", "ответственност")
+_DEBRIS_MARKS += (".png", ".webp", ".gif", "ответственност", "redit")
 _DEBRIS_RE = re.compile(
     r"©|\[Photo|(?:Фото|Photo|File photo)\s*:|полноэкранн|на весь экран|\d из 10 на основе"
+    r"|\((?:Photo |Image )?[Cc]redits?\s*:"  # "(Credits: Image by … from Pixabay)"
     r"|\.(?:jpe?g|jfif|png|webp|gif)\b"  # a picture's file name: "встреча_10_04 (1).jfif"
     r"|не нес[уё]т ответственност"  # a site's disclaimer: "Редакция… не несут ответственности"
 )
@@ -181,9 +182,28 @@ _ROSTER_RE = re.compile(
     r"|(?:В|Во|На) \w+(?: \w+)? (?:также )?(?:участвовал[иа]?|приняли участие|присутствовал[иа]?)\b"
     r"|Members of the delegation|Attending\b[^.]{0,60}\bwere\b)"
 )
+# A photo caption: a scene dated at its end, after a comma ("Staff members at work at a new
+# chemical complex in Navoi region, Uzbekistan, Dec. 28, 2019."); a news sentence puts its date
+# after "on" or up front, never as the caption's last word.
+_CAPTION_RE = re.compile(
+    r",\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\.?$"
+)
+# Who heads or makes up a delegation, said inside a sentence ("Как рассказали в пресс-центре,
+# в делегацию вошли также представители…"; "Во главе делегации — заместитель председателя…").
+_ROSTER_INSIDE_RE = re.compile(
+    r"\b[вВ] (?:состав )?делегаци[юи] (?:также )?вошл|^Во главе делегации [—–-]"
+)
 # An English wire dateline left at a sentence's start: "KHUJAND, June 21 (Asia-Plus) -- ".
 _EN_DATELINE_RE = re.compile(
     r"^[A-Z][A-Z .'’-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
+)
+
+
+# An English title or place-name abbreviation before a name ("the Government of St.
+# Petersburg", "Maj. Gen. Ivanov"): never a sentence's end, though the splitter may cut there
+# (the summary mends the cut; other analyses do not care where a sentence ends).
+_TITLE_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])(?:St|Mt|Ft|Maj|Gen|Lt|Col|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Prof|Gov|Sen)\.$"
 )
 
 
@@ -326,6 +346,10 @@ def summary_material(
         return False
     if _debris(text) or _ROSTER_RE.match(text):
         return False
+    if text[-2:-1].isdigit() and _CAPTION_RE.search(text):
+        return False  # a photo caption
+    if "делегаци" in text and _ROSTER_INSIDE_RE.search(text):
+        return False
     if _WATCHED.isdisjoint(lemmas):
         return True
     present = set(lemmas)
@@ -367,13 +391,33 @@ def _clean(candidate: Candidate) -> Candidate:
     )
 
 
+def _mend(candidates: Sequence[Candidate]) -> Sequence[Candidate]:
+    """The candidates with a sentence cut at a title abbreviation ("Maj. | Gen. Aliyev") whole."""
+    if not any(c.text.endswith(".") and _TITLE_ABBREVIATION_RE.search(c.text) for c in candidates):
+        return candidates
+    out: list[Candidate] = []
+    for cand in candidates:
+        prev = out[-1] if out else None
+        if prev and "A" <= cand.text[:1] <= "Z" and _TITLE_ABBREVIATION_RE.search(prev.text):
+            out[-1] = Candidate(
+                f"{prev.text} {cand.text}",
+                (*prev.lemmas, *cand.lemmas),
+                prev.evidence + cand.evidence,
+                prev.aside,
+            )
+        else:
+            out.append(cand)
+    return out
+
+
 def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_at: int = 0) -> str:
     """Two or three sentences of ``candidates`` (article order), under ``LIMIT`` characters;
     ``title``: the title's lemmas (never repeated); ``lead_at``: where the wire's lead is (a
     standfirst may come before it)."""
     heading = _content(title)
     # Only the first sentence can open with a dateline.
-    cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
+    mended = _mend(candidates[:MAX_CANDIDATES])
+    cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(mended)]
     content_word = _CONTENT_WORDS.__getitem__  # _content inlined: 25 calls an article
     contents = [frozenset(filter(content_word, set(c.lemmas))) for c in cleaned]
     fit = [eligible(c.text, len(c.lemmas)) for c in cleaned]  # once: four uses below
