@@ -178,8 +178,9 @@ _EN_DATELINE_RE = re.compile(
 # An English title or place-name abbreviation before a name ("the Government of St.
 # Petersburg", "Maj. Gen. Ivanov"): never a sentence's end, though the splitter may cut there
 # (the summary mends the cut; other analyses do not care where a sentence ends).
-_TITLE_ABBREVIATION_RE = re.compile(
-    r"(?<![\w.])(?:St|Mt|Ft|Maj|Gen|Lt|Col|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Prof|Gov|Sen)\.$"
+_TITLE_ABBREVIATIONS = frozenset(
+    {"St.", "Mt.", "Ft.", "Maj.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.", "Brig."}
+    | {"Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Gov.", "Sen."}
 )
 
 
@@ -358,14 +359,23 @@ def _clean(candidate: Candidate) -> Candidate:
     )
 
 
+def _cut_at_title(text: str) -> bool:
+    """Whether the sentence ends with a title abbreviation (its last word, "St.")."""
+    return (
+        text[-2:-1].isalpha()
+        and text.endswith(".")
+        and text[text.rfind(" ") + 1 :] in _TITLE_ABBREVIATIONS
+    )
+
+
 def _mend(candidates: Sequence[Candidate]) -> Sequence[Candidate]:
     """The candidates with a sentence cut at a title abbreviation ("Maj. | Gen. Aliyev") whole."""
-    if not any(c.text.endswith(".") and _TITLE_ABBREVIATION_RE.search(c.text) for c in candidates):
+    if not any(_cut_at_title(c.text) for c in candidates):
         return candidates
     out: list[Candidate] = []
     for cand in candidates:
         prev = out[-1] if out else None
-        if prev and "A" <= cand.text[:1] <= "Z" and _TITLE_ABBREVIATION_RE.search(prev.text):
+        if prev and "A" <= cand.text[:1] <= "Z" and _cut_at_title(prev.text):
             out[-1] = Candidate(
                 f"{prev.text} {cand.text}",
                 (*prev.lemmas, *cand.lemmas),
