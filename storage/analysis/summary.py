@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from storage.analysis.morph import lemma, wordset
+from storage.analysis.summary_debris import not_the_text
 from storage.analysis.wordcache import WordCache
 
 LIMIT = 600  # characters, the whole summary (SPEC: under 600)
@@ -79,6 +80,7 @@ _NOT_SUMMARY_ALL = tuple(
         "присутствовать церемония",
         "attended ceremony",
         "attended meeting",
+        "attended event",  # "Officials of … and representatives of … attended the event."
         "по данные",  # background figures of one side, a remark aside
         "стоит отметить",
     )
@@ -132,7 +134,7 @@ _WATCHED = (
 # A body paragraph opening with one of these tells another, older story ("Ранее в области
 # открылась больница", "Напомним, в 2023 году...", "Earlier this month..."): background, not
 # the news, down to its last sentence ("Эксперты ожидают, что ее запуск...").
-_ASIDE_OPENERS = frozenset(map(lemma, wordset("ранее напомнить earlier previously")))
+_ASIDE_OPENERS = frozenset(map(lemma, wordset("ранее напомнить earlier previously recall")))
 # A demonstrative with no antecedent in a summary: "данного района", "этот регион".
 _BACK_REFERENCE = frozenset(map(lemma, wordset("данный указанный вышеупомянутый упомянутый")))
 _THIS = lemma("этот")
@@ -159,31 +161,26 @@ _POINTS_BACK_RE = re.compile(
     r"(?!\s+(?:year|week|month|spring|summer|autumn|fall|winter|time|morning|evening|году"
     r"|летом|весной|осенью|зимой|году)\b)(?=[\s,])"
 )
-# Page debris run into a sentence: a photo credit ("© Sputnik / …", "[Photo:my399.com]"), a
-# player's buttons ("Развернуть на весь экран"), a rating widget ("6.92 из 10 на основе…").
-# The regex's branches open with classes, so sre tries it at every character: a few
-# substring tests (C, no regex) let the few sentences that hold a mark reach it.
-_DEBRIS_MARKS: tuple[str, ...] = ("©", "Photo", "photo", "Фото", "экран", "из 10", ".jp", ".jf")
-_DEBRIS_MARKS += (".png", ".webp", ".gif", "ответственност")
-_DEBRIS_RE = re.compile(
-    r"©|\[Photo|(?:Фото|Photo|File photo)\s*:|полноэкранн|на весь экран|\d из 10 на основе"
-    r"|\.(?:jpe?g|jfif|png|webp|gif)\b"  # a picture's file name: "встреча_10_04 (1).jfif"
-    r"|не нес[уё]т ответственност"  # a site's disclaimer: "Редакция… не несут ответственности"
-)
-# Who came or attended, not what they did (issue 11: the make-up of a delegation, lists of
-# attendees): "В делегацию вошли предприниматели…", "Присутствовали: члены делегации…".
-_ROSTER_RE = re.compile(
-    r"(?:В (?:состав )?делегаци[юи] (?:также )?(?:вошл|входил|входят)|В составе делегации"
-    r"|Присутствовали\s*:"
-    r"|(?:The|Its)(?: \w+){0,2} delegation (?:also )?(?:include|comprise|consist)"
-    # "В нём участвовали представители…", "Во встрече участвовали акимы…", "В переговорах также
-    # приняли участие главы…": who sat at the table, not what was agreed there
-    r"|(?:В|Во|На) \w+(?: \w+)? (?:также )?(?:участвовал[иа]?|приняли участие|присутствовал[иа]?)\b"
-    r"|Members of the delegation|Attending\b[^.]{0,60}\bwere\b)"
+# The event a sentence before named, now placed in time or space ("Встреча состоялась в
+# понедельник…", "Мероприятие проходит в…", "The talks were held in…"): it points back like
+# "При этом" — but as the article's first sentence it points at the title, which readers see.
+_EVENT_BACK_RE = re.compile(
+    r"(?:Встреча|Переговоры|Мероприятие|Церемония|Заседание|Совещание|Беседа)"
+    r" (?:состоял|прош|проход|пройд)\w*"
+    r"|The (?:meeting|talks|event|ceremony) (?:(?:was|were|is|will be) held|took place)"
 )
 # An English wire dateline left at a sentence's start: "KHUJAND, June 21 (Asia-Plus) -- ".
 _EN_DATELINE_RE = re.compile(
     r"^[A-Z][A-Z .'’-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
+)
+
+
+# An English title or place-name abbreviation before a name ("the Government of St.
+# Petersburg", "Maj. Gen. Ivanov"): never a sentence's end, though the splitter may cut there
+# (the summary mends the cut; other analyses do not care where a sentence ends).
+_TITLE_ABBREVIATIONS = frozenset(
+    {"St.", "Mt.", "Ft.", "Maj.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.", "Brig."}
+    | {"Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Gov.", "Sen."}
 )
 
 
@@ -296,11 +293,6 @@ def _colour_quote(text: str, lemmas: Sequence[str]) -> bool:
     )
 
 
-def _debris(text: str) -> bool:
-    """Page debris run into the sentence (``_DEBRIS_RE``)."""
-    return any(mark in text for mark in _DEBRIS_MARKS) and bool(_DEBRIS_RE.search(text))
-
-
 def summary_material(
     text: str,
     lemmas: Sequence[str],
@@ -324,7 +316,7 @@ def summary_material(
         return False  # the title again (a long title repeated as the first sentence)
     if text[:1] in '«“"' and _colour_quote(text, lemmas):
         return False
-    if _debris(text) or _ROSTER_RE.match(text):
+    if not_the_text(text):
         return False
     if _WATCHED.isdisjoint(lemmas):
         return True
@@ -367,13 +359,42 @@ def _clean(candidate: Candidate) -> Candidate:
     )
 
 
+def _cut_at_title(text: str) -> bool:
+    """Whether the sentence ends with a title abbreviation (its last word, "St.")."""
+    return (
+        text[-2:-1].isalpha()
+        and text.endswith(".")
+        and text[text.rfind(" ") + 1 :] in _TITLE_ABBREVIATIONS
+    )
+
+
+def _mend(candidates: Sequence[Candidate]) -> Sequence[Candidate]:
+    """The candidates with a sentence cut at a title abbreviation ("Maj. | Gen. Aliyev") whole."""
+    if not any(_cut_at_title(c.text) for c in candidates):
+        return candidates
+    out: list[Candidate] = []
+    for cand in candidates:
+        prev = out[-1] if out else None
+        if prev and "A" <= cand.text[:1] <= "Z" and _cut_at_title(prev.text):
+            out[-1] = Candidate(
+                f"{prev.text} {cand.text}",
+                (*prev.lemmas, *cand.lemmas),
+                prev.evidence + cand.evidence,
+                prev.aside,
+            )
+        else:
+            out.append(cand)
+    return out
+
+
 def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_at: int = 0) -> str:
     """Two or three sentences of ``candidates`` (article order), under ``LIMIT`` characters;
     ``title``: the title's lemmas (never repeated); ``lead_at``: where the wire's lead is (a
     standfirst may come before it)."""
     heading = _content(title)
     # Only the first sentence can open with a dateline.
-    cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(candidates[:MAX_CANDIDATES])]
+    mended = _mend(candidates[:MAX_CANDIDATES])
+    cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(mended)]
     content_word = _CONTENT_WORDS.__getitem__  # _content inlined: 25 calls an article
     contents = [frozenset(filter(content_word, set(c.lemmas))) for c in cleaned]
     fit = [eligible(c.text, len(c.lemmas)) for c in cleaned]  # once: four uses below
@@ -414,17 +435,21 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
             score -= _ANAPHORA_PENALTY
         scored.append((score, pos, cand, content))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    chosen = _choose(scored, standalone=True) or _choose(scored, standalone=False)
+    chosen = _choose(scored, first, standalone=True) or _choose(scored, first, standalone=False)
     return " ".join(text for _, text, _ in chosen)
 
 
 def _choose(
-    scored: Sequence[tuple[float, int, Candidate, frozenset[str]]], *, standalone: bool
+    scored: Sequence[tuple[float, int, Candidate, frozenset[str]]],
+    first: int,
+    *,
+    standalone: bool,
 ) -> list[tuple[int, str, frozenset[str]]]:
     """The best sentences of ``scored`` (score, article position, sentence, content lemmas;
     best first) that fit the limit, in article order. ``standalone``: a sentence that points
     back waits until the sentence before it in the article is taken, and is then taken next if
-    it fits ("…вложит 40 млн долларов. Кроме того, в Казани пройдут стажировку…")."""
+    it fits ("…вложит 40 млн долларов. Кроме того, в Казани пройдут стажировку…"); ``first``:
+    the lead's position (an event named there is the title's)."""
     chosen: list[tuple[int, str, frozenset[str]]] = []
     waiting: dict[int, tuple[Candidate, frozenset[str]]] = {}  # by the position it follows
     queue = [(pos, cand, content) for _, pos, cand, content in scored if not cand.aside]
@@ -432,7 +457,8 @@ def _choose(
     while queue and len(chosen) < MAX_SENTENCES:
         pos, cand, content = queue.pop(0)
         alone = not any(at == pos - 1 for at, _, _ in chosen)
-        if standalone and alone and _POINTS_BACK_RE.match(cand.text):
+        back = _POINTS_BACK_RE.match(cand.text) or (pos > first and _EVENT_BACK_RE.match(cand.text))
+        if standalone and alone and back:
             waiting[pos - 1] = (cand, content)
             continue
         if _fits(chosen, cand.text, content):
