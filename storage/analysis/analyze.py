@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate, chain
 
@@ -264,20 +263,6 @@ def _zones(article: CleanArticle, body_offset: int) -> Zones:
     return Zones(title_end, lead_start, lead_end, city_start, city_end)
 
 
-def _headline_lemmas(
-    text: str, article: CleanArticle, body: str, title_lemmas: list[list[str]]
-) -> Sequence[str]:
-    """The title's lemmas, which the summary never repeats — none when the page had no headline
-    line and the title is the lead's first sentence (still in the text, once in the page): that
-    sentence is the lead readers pick, no repeat."""
-    if not title_lemmas:
-        return ()
-    head = article.title.rstrip("…").strip()[:50]
-    if len(head) < 20 or text.count(head) != 1:
-        return title_lemmas[0]  # a headline the text repeats
-    return () if head in article.lead or head in body else title_lemmas[0]
-
-
 def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
     """Understand one raw article file's text; ``today`` is the day of ingestion."""
     today = today or dt.date.today()
@@ -343,7 +328,7 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
         regions=tuple(regions),
         countries=tuple(sorted(countries)),
         topics=topics,
-        summary=summarize(candidates, _headline_lemmas(text, article, body, title_lemmas), lead_at),
+        summary=summarize(candidates, title_lemmas[0] if title_lemmas else (), lead_at),
         figures=find_figures(full_text),
         lemmas=" ".join(chain.from_iterable((*title_lemmas, *lead_lemmas, *body_lemmas))),
         relevant=relevant,
