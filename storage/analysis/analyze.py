@@ -143,7 +143,9 @@ from storage.analysis.topics import detect_topics, headed, sentences_evidence, v
 #     sector words the vocabulary lacked, list fillers), summary10 (headings, rosters,
 #     the lead's window), roles10 (flights, rosters, former posts, checkpoints, guest
 #     events, heads of regions meeting).
-ANALYSIS_VERSION = "38"
+# 39: summary10b (captions, rosters inside a sentence, a sentence cut at "Maj. Gen." rejoined,
+#     "The meeting was held…" waits for its event), merged after 38 was on main.
+ANALYSIS_VERSION = "39"
 
 
 @cache
