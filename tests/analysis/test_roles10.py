@@ -16,32 +16,26 @@ def _roles(text: str) -> dict[str, str]:
 # --- a flight the title tells of: both its ends are sides ---
 
 
-@pytest.mark.parametrize(
-    ("text", "codes"),
-    [
-        (
-            "Возобновлён рейс из Новосибирска в Ош\n\n"
-            "Авиакомпания выполнила первый рейс из Новосибирска в Ош. Самолёты будут летать "
-            "по средам, билеты уже в продаже.",
-            ("RU-NVS", "KG-GO"),
-        ),
-        (
-            "Airline opens flights to Bukhara\n\n"
-            "The carrier will fly on the Kazan - Bukhara route twice a week. Tickets for the "
-            "Kazan - Bukhara flights are on sale.",
-            ("RU-TA", "UZ-BU"),
-        ),
-        (
-            "Авиакомпания приостановила рейсы в Худжанд\n\n"
-            "Продажа билетов на рейс Екатеринбург — Худжанд остановлена. Рейс Екатеринбург — "
-            "Худжанд возобновят весной.",
-            ("RU-SVE", "TJ-SU"),
-        ),
-    ],
-)
-def test_a_flight_in_the_title_makes_both_ends_parties(text: str, codes: tuple[str, ...]) -> None:
-    roles = _roles(text)
-    assert all(roles.get(code) == "party" for code in codes), roles
+FLIGHTS_IN_THE_TITLE = [
+    (
+        "Возобновлён рейс из Новосибирска в Ош\n\n"
+        "Авиакомпания выполнила первый рейс из Новосибирска в Ош. Самолёты будут летать "
+        "по средам, билеты уже в продаже.",
+        ("RU-NVS", "KG-GO"),
+    ),
+    (
+        "Airline opens flights to Bukhara\n\n"
+        "The carrier will fly on the Kazan - Bukhara route twice a week. Tickets for the "
+        "Kazan - Bukhara flights are on sale.",
+        ("RU-TA", "UZ-BU"),
+    ),
+    (
+        "Авиакомпания приостановила рейсы в Худжанд\n\n"
+        "Продажа билетов на рейс Екатеринбург — Худжанд остановлена. Рейс Екатеринбург — "
+        "Худжанд возобновят весной.",
+        ("RU-SVE", "TJ-SU"),
+    ),
+]
 
 
 def test_a_road_between_two_towns_stays_in_passing() -> None:
@@ -136,28 +130,22 @@ def test_a_checkpoint_named_after_its_place(text: str, role: str) -> None:
 # --- one country's culture days held in another's cities: the host cities are sides ---
 
 
-@pytest.mark.parametrize(
-    ("text", "codes"),
-    [
-        (
-            "В Узбекистане пройдут дни культуры Казахстана\n\n"
-            "Программа рассчитана на неделю.\n\n"
-            "Дни культуры Казахстана пройдут в Самарканде и Бухаре. Концерты казахстанских "
-            "артистов пройдут на главных площадках городов.",
-            ("UZ-SA", "UZ-BU"),
-        ),
-        (
-            "Days of Russian culture to open in Kyrgyzstan\n\n"
-            "The programme will last a week.\n\n"
-            "The Days of Russian Culture will be held in Osh and Karakol. Russian theatres "
-            "will bring three plays.",
-            ("KG-GO", "KG-Y"),
-        ),
-    ],
-)
-def test_culture_days_make_their_hosts_parties(text: str, codes: tuple[str, ...]) -> None:
-    roles = _roles(text)
-    assert all(roles.get(code) == "party" for code in codes), roles
+CULTURE_DAYS_HOSTS = [
+    (
+        "В Узбекистане пройдут дни культуры Казахстана\n\n"
+        "Программа рассчитана на неделю.\n\n"
+        "Дни культуры Казахстана пройдут в Самарканде и Бухаре. Концерты казахстанских "
+        "артистов пройдут на главных площадках городов.",
+        ("UZ-SA", "UZ-BU"),
+    ),
+    (
+        "Days of Russian culture to open in Kyrgyzstan\n\n"
+        "The programme will last a week.\n\n"
+        "The Days of Russian Culture will be held in Osh and Karakol. Russian theatres "
+        "will bring three plays.",
+        ("KG-GO", "KG-Y"),
+    ),
+]
 
 
 def test_past_culture_days_among_other_news_stay_venues() -> None:
@@ -220,3 +208,11 @@ def test_a_head_among_those_present_is_no_meeting() -> None:
         "Стороны обсудили поставки зерна."
     )
     assert roles.get("KZ-39") == "mention", roles
+
+
+@pytest.mark.parametrize(("text", "codes"), [*FLIGHTS_IN_THE_TITLE, *CULTURE_DAYS_HOSTS])
+def test_both_ends_of_a_flight_and_the_hosts_of_culture_days_are_parties(
+    text: str, codes: tuple[str, ...]
+) -> None:
+    roles = _roles(text)
+    assert all(roles.get(code) == "party" for code in codes), roles
