@@ -47,24 +47,6 @@ def _norm(word: str) -> str:
 norm: Callable[[str], str] = WordCache("forms.norm", _norm, NORM_LIMIT).__getitem__
 
 
-def skeleton(text: str) -> str:
-    """Any spelling folded to one Latin skeleton, for fuzzy comparison across scripts."""
-    s = anyascii(norm(text)).lower()
-    for a, b in (
-        ("dzh", "j"),
-        ("zh", "j"),
-        ("kh", "h"),
-        ("x", "h"),
-        ("q", "k"),
-        ("gh", "g"),
-        ("y", "i"),
-        ("'", ""),
-        ("ts", "c"),
-    ):
-        s = s.replace(a, b)
-    return "".join(ch for ch in s if ch.isalnum())
-
-
 # One spelling of a name's sounds for all the ways news spell it in Latin letters (and for its
 # Cyrillic spelling, transliterated): Джизак, Dzhizak, Djizzak; Шымкент, Shimkent; Чуй, Tchuy;
 # Навои, Navoiy; Андижан, Andizhan, Andijan. Longest first where one contains another.
@@ -91,17 +73,21 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 SPELLING_MIN = 4  # letters of a spelling key: shorter ones are too alike (Osh, Ош, Oshi)
 
 
-def spelling(word: str) -> str:
-    """A word's transliteration-normalised key: letters that spell one sound alike (dzh, dj,
-    zh, j; kh, h, x; ts, c; y, i; yo, e), doubled letters once (Djizzak, Andijjan)."""
-    s = anyascii(norm(word)).lower()
+def skeleton(text: str) -> str:
+    """Any spelling folded to one Latin skeleton, for fuzzy comparison across scripts ("did
+    you mean"): the letters that spell one sound alike made one (dzh, dj, zh, j; kh, h, x; ts,
+    c; y, i; yo, e)."""
+    s = anyascii(norm(text)).lower()
     for a, b in _SPELLINGS:
         if a in s:
             s = s.replace(a, b)
-    return _DOUBLE_RE.sub(r"\1", "".join(ch for ch in s if ch.isalnum()))
+    return "".join(ch for ch in s if ch.isalnum())
 
 
-# Surnames of the region (Назарбаев, Сатпаева, Жумагалиевой, Абайулы): when pymorphy3 does not
+def spelling(word: str) -> str:
+    """A word's transliteration-normalised key for the region names' lookup: its skeleton
+    with doubled letters once (Djizzak, Andijjan)."""
+    return _DOUBLE_RE.sub(r"\1", skeleton(word))
 
 
 def _declined(word: str) -> set[str]:
