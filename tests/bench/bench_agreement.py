@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storage.analysis.analyze import analyze
+from storage.analysis.model import Analysis
 from tests.bench.quality import LABELLED, TODAY, Counts, Labelled, load
 
 SECOND = LABELLED / "second"
@@ -29,6 +30,10 @@ class Agreement:
 
     texts: int = 0
     same_main: int = 0
+    roles_seen: int = 0  # regions both readers name
+    roles_same: int = 0
+    ours_roles_seen: int = 0  # regions the first readers and the analysis name
+    ours_roles_same: int = 0
     topics: Counts = field(default_factory=Counts)
     topics_rel: Counts = field(default_factory=Counts)  # articles both call relevant
     regions: Counts = field(default_factory=Counts)
@@ -38,9 +43,16 @@ class Agreement:
     ours_rel_second: Counts = field(default_factory=Counts)
     ours_agreed: Counts = field(default_factory=Counts)  # where both readers give the same topics
 
-    def add(self, item: Labelled, other: dict[str, Any], got: tuple[str, ...]) -> None:
-        first, second, ours = set(item.topics), set(other["topics"]), set(got)
+    def add(self, item: Labelled, other: dict[str, Any], got: Analysis) -> None:
+        first, second, ours = set(item.topics), set(other["topics"]), set(got.topics)
         self.texts += 1
+        roles = {r.code: r.role for r in got.regions}
+        for code in item.regions.keys() & other["regions"].keys():
+            self.roles_seen += 1
+            self.roles_same += item.regions[code] == other["regions"][code]
+        for code in item.regions.keys() & roles.keys():
+            self.ours_roles_seen += 1
+            self.ours_roles_same += item.regions[code] == roles[code]
         self.same_main += list(item.topics[:1]) == list(other["topics"][:1])
         self.topics.add(item.id, first, second)
         self.regions.add(item.id, set(item.regions), set(other["regions"]))
@@ -54,11 +66,13 @@ class Agreement:
             self.ours_agreed.add(item.id, first, ours)
 
     def merge(self, other: Agreement) -> None:
-        self.texts += other.texts
-        self.same_main += other.same_main
+        for name in ("texts", "same_main", *_TALLIES):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in _COUNTS:
             mine, theirs = getattr(self, name), getattr(other, name)
-            mine.tp, mine.fp, mine.fn = mine.tp + theirs.tp, mine.fp + theirs.fp, mine.fn + theirs.fn
+            mine.tp += theirs.tp
+            mine.fp += theirs.fp
+            mine.fn += theirs.fn
 
     def print(self, title: str) -> None:
         print(f"--- {title}: {self.texts} texts labelled twice; first labels against the second")
@@ -66,7 +80,10 @@ class Agreement:
         print(self.topics_rel.line("topics rel") + "   (articles both call relevant)")
         print(self.regions.line("regions"))
         print(self.relevance.line("relevance"))
-        print(f"same main topic {self.same_main / max(self.texts, 1):.2f}")
+        main = self.same_main / max(self.texts, 1)
+        roles = self.roles_same / max(self.roles_seen, 1)
+        ours = self.ours_roles_same / max(self.ours_roles_seen, 1)
+        print(f"same main topic {main:.2f}   same role {roles:.3f} (analysis: {ours:.3f})")
         print("the analysis' topics against")
         print(self.ours_second.line("  second"))
         print(self.ours_rel_first.line("  first rel") + "   (both relevant)")
@@ -74,6 +91,7 @@ class Agreement:
         print(self.ours_agreed.line("  agreed") + "   (articles both readers tag alike)")
 
 
+_TALLIES = ("roles_seen", "roles_same", "ours_roles_seen", "ours_roles_same")
 _COUNTS = (
     "topics",
     "topics_rel",
@@ -101,13 +119,14 @@ def _compare(part: str) -> Agreement:
     for item in load(part):
         other = second.get(item.id)
         if other is not None:
-            agreement.add(item, other, analyze(item.text, today=TODAY).topics)
+            agreement.add(item, other, analyze(item.text, today=TODAY))
     return agreement
 
 
 def main() -> None:
     held_out, tuned = Agreement(), Agreement()
-    held_parts, tuned_parts = [], []
+    held_parts: list[str] = []
+    tuned_parts: list[str] = []
     for path in sorted(SECOND.glob("*_second.toml")):
         part = path.name.removesuffix("_second.toml")
         agreement = _compare(part)
