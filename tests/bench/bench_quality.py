@@ -44,6 +44,7 @@ def _report(name: str, s: Score, verbose: bool) -> None:
     print(s.topics.line("topics"))
     print(s.topics_relevant.line("topics rel") + "   (articles labelled relevant)")
     print(s.relevance.line("relevance"))
+    print(s.between.line("between") + "   (pairs of parties of two countries: /region A B)")
     print(f"main topic right {s.main_accuracy:.3f}   roles right {s.role_accuracy:.3f}")
     if s.picks_seen:
         print(
@@ -56,6 +57,7 @@ def _report(name: str, s: Score, verbose: bool) -> None:
             + [f"topic {e}" for e in s.topics.errors]
             + [f"relevance {e}" for e in s.relevance.errors]
             + [f"role {e}" for e in s.role_errors]
+            + [f"between {e}" for e in s.between.errors]
             + [f"main {e}" for e in s.main_errors]
             + [f"summary {e}" for e in s.pick_errors]
         ):

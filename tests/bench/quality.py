@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 
 from storage.analysis.analyze import analyze
@@ -120,6 +121,9 @@ class Score:
     # the held-out parts are about half local news, whose topics users never see.
     topics_relevant: Counts = field(default_factory=Counts)
     relevance: Counts = field(default_factory=Counts)
+    # "What is new between A and B" (/region A B) lists an article when both are parties and it
+    # is relevant: the pairs of parties of two countries, over the articles labelled relevant.
+    between: Counts = field(default_factory=Counts)
     roles_right: int = 0
     roles_seen: int = 0
     main_right: int = 0
@@ -176,6 +180,11 @@ def score(items: list[Labelled]) -> Score:
     return s
 
 
+def _pairs(codes: list[str]) -> set[str]:
+    """Pairs of regions of two countries, as "A+B" with A < B."""
+    return {f"{a}+{b}" for a, b in combinations(sorted(codes), 2) if a[:2] != b[:2]}
+
+
 def _score_one(s: Score, item: Labelled, got: Analysis) -> None:
     s.articles += 1
     roles = {r.code: r.role for r in got.regions}
@@ -198,6 +207,10 @@ def _score_one(s: Score, item: Labelled, got: Analysis) -> None:
     s.relevance.add(
         item.id, {"relevant"} if item.relevant else set(), {"relevant"} if got.relevant else set()
     )
+    if item.relevant:
+        listed = [code for code, role in roles.items() if role == "party"] if got.relevant else []
+        wanted = [code for code, role in item.regions.items() if role == "party"]
+        s.between.add(item.id, _pairs(wanted), _pairs(listed))
     for pick in item.picks:
         s.picks_seen += 1
         if _without_dateline(pick).rstrip(".") in got.summary:
