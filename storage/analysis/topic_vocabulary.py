@@ -95,6 +95,10 @@ class Vocabulary:
     # sentence finds the few it holds, and the tests then read those few.
     scan_words: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()  # the keys of ``index``: a set tests a sentence faster
+    # Every lemma a test of a whole sentence reads (terms, scan_words, the kinds' words,
+    # resumes, lead_news, list_fillers): the detector finds a sentence's in one C pass, and
+    # its tests read those few words rather than the sentence again.
+    watch: frozenset[str] = frozenset()
 
 
 def vocabulary_bytes() -> bytes:
@@ -218,9 +222,11 @@ def _build_vocabulary(source: str) -> Vocabulary:
     v = vocabulary
     scan_words = v.frame_anchors | v.names_after | v.names_before | frozenset(v.goods)
     scan_words |= v.goods_context | v.production | v.goods_heads
+    watch = frozenset(index) | scan_words | v.kinds.words | v.resumes | v.lead_news
     return replace(
         vocabulary,
         scan_words=scan_words,
         terms=frozenset(index),
         name_nouns=v.names_after | v.names_before,
+        watch=watch | v.list_fillers,
     )

@@ -100,16 +100,19 @@ def _scan_sentence(
     owned: set[Term],
     framed_areas: set[str] | None = None,
     latin: bool = False,  # a Russian article's: a word in Latin letters is a name's
+    words: frozenset[str] | None = None,
 ) -> set[str]:
     """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` (with where its first
     strong term is) and those outside a body's name to ``owned``; returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
-    phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
+    phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов").
+    ``words``: the sentence's lemmas of ``vocab.watch``, if the caller has them."""
     framed_areas = set() if framed_areas is None else framed_areas
     area_hits: list[tuple[int, int, str]] = []
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
-    # The few lemmas of the sentence the tests below look for, found in one pass.
-    present = vocab.scan_words.intersection(lemmas)
+    words = vocab.watch.intersection(lemmas) if words is None else words
+    # The few lemmas of the sentence the tests below look for (scan_words is part of watch).
+    present = vocab.scan_words & words
     if present:
         edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
         named = (
@@ -207,7 +210,7 @@ def _scan_sentence(
             if end > 0:
                 area_hits.append((i, end, slug))
     listed = listed_areas(area_hits) if len(area_hits) >= 3 else set()
-    if framed and term_hits and not vocab.list_fillers.isdisjoint(lemmas):
+    if framed and term_hits and not vocab.list_fillers.isdisjoint(words):
         term_hits += fillers(lemmas, vocab.list_fillers, term_hits)  # "экономических связей"
     if term_hits:  # only gathered when the sentence holds a frame
         term_hits.sort()
@@ -291,42 +294,46 @@ def _score_zones(
     # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
     # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
     in_aside = False
+    watch = vocab.watch
     for number, (factor, sentence_lemmas) in enumerate(zones):
         body = long_body and number >= body_from
         paragraphs = body and number == body_from and bool(opens)
         for k, lemmas in enumerate(sentence_lemmas):
+            # The sentence's words that any test below reads, found in one C pass: the tests
+            # then read these few rather than the whole sentence each.
+            words = watch.intersection(lemmas)
             opener = paragraphs and k in opens
             if opener:
-                in_aside = kinds.aside(lemmas)
+                in_aside = kinds.aside(lemmas, words)
             aside = in_aside if opener else False  # else worked out below, if it has a term
-            if terms.isdisjoint(lemmas) and "-" not in " ".join(lemmas):
+            if terms.isdisjoint(words) and "-" not in " ".join(lemmas):
                 continue  # no term and no compound: nothing to count (a C test, no call)
-            if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
+            if in_aside and not aside and not vocab.resumes.isdisjoint(words):
                 in_aside = False  # "Стороны договорились также...": the news again
             # An opener's own aside is known already (false: no second look).
-            aside = aside or (body and (in_aside or (not opener and kinds.aside(lemmas))))
-            aside = aside or (number >= body_from and kinds.portrays(lemmas))
+            aside = aside or (body and (in_aside or (not opener and kinds.aside(lemmas, words))))
+            aside = aside or (number >= body_from and kinds.portrays(words))
             # "Нас объединяют общая история, язык и культура": the sides' kinship, no area
             # of what they do (lead and body).
-            aside = aside or (number > 0 and kinds.unites(lemmas))
+            aside = aside or (number > 0 and kinds.unites(words))
             # "Earlier this year the sides signed agreements worth..." is another story in a
             # short article too (labelling conventions: an "earlier" paragraph).
             aside = aside or (number >= body_from and lemmas[0] in kinds.story_openers)
             passes_any = None  # kinds.passes_any(lemmas), once asked
-            if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
+            if number == body_from - 1 and not vocab.lead_news.isdisjoint(words):
                 # The lead's signing is the news, wherever it took place ("At the forum in
                 # Chelyabinsk ... signed the Protocol on ... Cooperation").
-                passes = passes_any = kinds.passes_any(lemmas)
+                passes = passes_any = kinds.passes_any(words)
             else:
-                passes = kinds.passes_by(lemmas)
+                passes = kinds.passes_by(words)
             weight = factor * PASSING_FACTOR if local or aside or passes else factor
             seen: dict[str, int] = {}
             own = owned if weight == factor else set()
             framed: set[str] = set()
-            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed, latin)
+            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed, latin, words)
             if weight != factor:  # an enumeration in a passing sentence is a programme...
                 if passes_any is None and passes and not (local or aside):
-                    passes_any = kinds.passes_any(lemmas)
+                    passes_any = kinds.passes_any(words)
                 if passes and not (local or aside) and not passes_any:
                     # ...but where a visit or a signing took place, the agreement's subject
                     # is still the news ("соглашение о торгово-экономическом сотрудничестве
