@@ -32,7 +32,16 @@ class Term(NamedTuple):
     weight: float
 
 
-Entry = tuple[tuple[Term, ...], tuple[tuple[Phrase, Term], ...], tuple[tuple[Phrase, str], ...]]
+# A lemma's entry: (its terms, the phrases it opens, the areas it opens, the words that may
+# come next for one of its phrases to match). A phrase's second word is one of the next two
+# words (spans.match), so a sentence holding neither matches none of the lemma's phrases;
+# None when there are none or some phrase matches whatever follows (one word, or a gap next).
+Entry = tuple[
+    tuple[Term, ...],
+    tuple[tuple[Phrase, Term], ...],
+    tuple[tuple[Phrase, str], ...],
+    frozenset[str] | None,
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +128,14 @@ def _add(index: dict[str, list[tuple[Phrase, Term]]], phrase: Phrase, term: Term
     index.setdefault(phrase[0], []).append((phrase, term))
 
 
+def _second_words(phrases: list[Phrase]) -> frozenset[str] | None:
+    """The words one of ``phrases`` needs among the two after its first (``Entry``); None if
+    there is no phrase (nothing to test)."""
+    if not phrases or any(len(phrase) < 2 or phrase[1] == GAP for phrase in phrases):
+        return None
+    return frozenset(phrase[1] for phrase in phrases)
+
+
 @cache
 def load_vocabulary() -> Vocabulary:
     """The vocabulary, read back from the disk cache when this file, the lemmatiser and the
@@ -182,7 +199,12 @@ def _build_vocabulary(source: str) -> Vocabulary:
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
-        key: (tuple(words.get(key, ())), tuple(phrases.get(key, ())), tuple(areas.get(key, ())))
+        key: (
+            tuple(words.get(key, ())),
+            tuple(phrases.get(key, ())),
+            tuple(areas.get(key, ())),
+            _second_words([phrase for phrase, _ in phrases.get(key, ())]),
+        )
         for key in {*words, *phrases, *areas}
     }
     vocabulary = Vocabulary(

@@ -149,14 +149,20 @@ def _scan_sentence(
                         # "научно-техническое и социально-культурное сотрудничество"
                         term_hits.append((i, i + 1, term.slug))
     for i in compress(positions, map(index.__contains__, lemmas)):
-        entry = index[lemmas[i]]
+        terms, phrases, areas, seconds = index[lemmas[i]]
+        # spans.match's first step: the phrase's next word (unless a gap) is one of the next
+        # two; most phrases fail here, so the test is made before the call.
+        near = lemmas[i + 1 : i + 3] if phrases else ()
+        if seconds is not None and seconds.isdisjoint(near):
+            if not terms and not areas:
+                continue  # a word that only opens phrases, none of them here: "между", "проект"
+            phrases = ()
         if (
             i > 1
             and (lemmas[i - 1] == "по" or lemmas[i - 1] in _AND)
             and _studied(vocab, lemmas, i)
         ):
             continue  # "дипломы по энергетике и экологии": subjects of study, not areas
-        terms, phrases, areas = entry
         # A word of a body's name ("министр сельского хозяйства") passes by: a quarter, and
         # no sentence spent on the topic, no item of a list.
         own = i not in named and not (latin and lemmas[i].isascii())
@@ -164,9 +170,6 @@ def _scan_sentence(
         # Claimed by a phrase that began before: "passenger trains" carrying engineers do not
         # "train engineers" (the phrases beginning here claim no word from each other).
         before = claimed.get(i, ()) if phrases else ()
-        # spans.match's first step: the phrase's next word (unless a gap) is one of the next
-        # two; most phrases fail here, so the test is made before the call.
-        near = lemmas[i + 1 : i + 3] if phrases else ()
         for phrase, term in phrases:
             if before and term.slug not in before:
                 continue
@@ -461,7 +464,7 @@ def _title_order(lemmas: Sequence[str]) -> dict[str, int]:
     index = vocab.index
     actors: dict[str, int] = {}
     for i in compress(range(len(lemmas)), map(index.__contains__, lemmas)):
-        terms, phrases, _ = index[lemmas[i]]
+        terms, phrases, _, _ = index[lemmas[i]]
         for term in terms:
             if term.key in vocab.title_actors:
                 actors.setdefault(term.slug, len(lemmas) + i)
