@@ -133,8 +133,9 @@ def _scan_sentence(
     index = vocab.index
     # Most words are no term: C loops pick the positions worth a look.
     positions = range(len(lemmas))
-    # Hyphenated words are rare: one search of the joined sentence spares the word loop.
-    hyphens = "-" in " ".join(lemmas)
+    # Hyphenated words are rare: one search of the joined sentence spares the word loop
+    # (joined with no separator: none to copy, and words put together make no hyphen).
+    hyphens = "-" in "".join(lemmas)
     for i in compress(positions, map(operator.contains, lemmas, repeat("-")) if hyphens else ()):
         if lemmas[i] not in index:
             own = i not in named
@@ -309,7 +310,7 @@ def _score_zones(
             if opener:
                 in_aside = kinds.aside(lemmas, words)
             aside = in_aside if opener else False  # else worked out below, if it has a term
-            if terms.isdisjoint(words) and "-" not in " ".join(lemmas):
+            if terms.isdisjoint(words) and "-" not in "".join(lemmas):
                 continue  # no term and no compound: nothing to count (a C test, no call)
             if in_aside and not aside and not vocab.resumes.isdisjoint(words):
                 in_aside = False  # "Стороны договорились также...": the news again
