@@ -45,7 +45,7 @@ def named_positions(
         # торговли". Russian ones by their "по" ("председатель Комитета по экологии и
         # охране окружающей среды"; not "и": "представители МИД и бизнесмены обсудили").
         end = min(p + 1 + WINDOW, len(lemmas))
-        end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
+        end = min(end + sum(map(_FILLERS.__contains__, lemmas[p + 1 : end])), len(lemmas))
         # A long name's last item after its "and" ("Minister of Water Resources, Agriculture
         # and Processing Industry", "министр внешнеэкономических связей, инвестиций и
         # торговли"): the two words after an "and" that closes the window belong to it.
@@ -100,8 +100,8 @@ def match(lemmas: Sequence[str], start: int, phrase: Phrase) -> int:
             continue
         if wide:
             wide = False
-            try:
-                j = lemmas.index(part, j, min(n, j + GAP_WORDS + 1)) + 1
+            try:  # (index() stops at the end of the list by itself)
+                j = lemmas.index(part, j, j + GAP_WORDS + 1) + 1
             except ValueError:
                 return -1
         elif j < n and lemmas[j] == part:

@@ -271,7 +271,8 @@ def _score_zones(
     zone's sentences that open a paragraph)."""
     vocab = load_vocabulary()
     body_from = len(zones) if body_from is None else body_from
-    long_body = sum(len(s) for _, sentences in zones[body_from:] for s in sentences) >= LONG_BODY
+    body_words = sum(map(len, chain_lists.from_iterable(s for _, s in zones[body_from:])))
+    long_body = body_words >= LONG_BODY
     # Local news by its title (a bus overturned, an earthquake, a race): the hospital the
     # injured were taken to and the trains stopped are no topics of it.
     kinds = vocab.kinds
@@ -384,32 +385,37 @@ def _weigh(
     spread: dict[str, float],
     owned: set[Term],
 ) -> dict[str, float]:
-    """Scores per slug from the terms' mention counts, the listed areas and the spread."""
+    """Scores per slug from the terms' mention counts, the listed areas and the spread.
+    (Conditionals rather than min() and max(): those builtins parse their keywords on every
+    call, which cost this loop more than its arithmetic; equal values are the same number.)"""
     scores: dict[str, float] = {}
     terms: dict[str, int] = {}
     strongest: dict[str, float] = {}
     for term, count in mentions.items():
-        slug = term.slug
-        scores[slug] = scores.get(slug, 0.0) + term.weight * min(count, MAX_MENTIONS)
+        slug, weight = term.slug, term.weight
+        capped = count if count < MAX_MENTIONS else MAX_MENTIONS
+        scores[slug] = scores.get(slug, 0.0) + weight * capped
         if term in owned:
             terms[slug] = terms.get(slug, 0) + 1
-            strongest[slug] = max(strongest.get(slug, 0.0), term.weight)
-    for slug in scores:
+            strong = strongest.get(slug, 0.0)
+            strongest[slug] = weight if weight > strong else strong
+    for slug, score in scores.items():
         # One hint repeated ("маршрут" in the title and twice in the text) is not a topic:
         # the evidence needs a strong term or two different ones.
         if strongest.get(slug, 0.0) < STRONG and terms.get(slug, 0) < 2:
-            scores[slug] = min(scores[slug], THRESHOLD / 2)
+            scores[slug] = score if score < THRESHOLD / 2 else THRESHOLD / 2
         elif (
             strongest[slug] >= STRONG
             and terms[slug] >= 2
             and spread.get(slug, 0.0) >= 2 * BODY_FACTOR
-            and scores[slug] >= LOW_THRESHOLD
+            and score >= LOW_THRESHOLD
         ):
             # Two different signs, one strong, in two sentences: the article spends time on
             # it (a list of goods carried, all in one sentence, is not enough).
-            scores[slug] = max(scores[slug], THRESHOLD)
+            scores[slug] = score if score > THRESHOLD else THRESHOLD
     for slug in listed:
-        scores[slug] = max(scores.get(slug, 0.0), THRESHOLD)
+        score = scores.get(slug, 0.0)
+        scores[slug] = score if score > THRESHOLD else THRESHOLD
     return scores
 
 
