@@ -165,4 +165,9 @@ def _as_set(words: Collection[str]) -> AbstractSet[str]:
 def _holds(groups: Groups, present: AbstractSet[str]) -> bool:
     """Whether the words ``present`` complete a group (the smaller side of keys and words is
     the one walked)."""
-    return any(group <= present for key in groups.keys() & present for group in groups[key])
+    # A plain loop: most calls find no key, and a generator for any() cost more than the test.
+    for key in groups.keys() & present:
+        for group in groups[key]:
+            if group <= present:
+                return True
+    return False

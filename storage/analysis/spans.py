@@ -100,10 +100,12 @@ def match(lemmas: Sequence[str], start: int, phrase: Phrase) -> int:
             continue
         if wide:
             wide = False
-            try:  # (index() stops at the end of the list by itself)
-                j = lemmas.index(part, j, j + GAP_WORDS + 1) + 1
-            except ValueError:
+            # A membership test first: a failed index() raises, and the error's message
+            # (the word's repr) costs more than the search.
+            window = lemmas[j : j + GAP_WORDS + 1]
+            if part not in window:
                 return -1
+            j += window.index(part) + 1
         elif j < n and lemmas[j] == part:
             j += 1
         elif j + 1 < n and lemmas[j + 1] == part:
