@@ -242,7 +242,8 @@ def _build_vocabulary(source: str) -> Vocabulary:
         verbs=frozenset(k for k in words if morph.parses(k)[0].tag.POS == "INFN"),
     )
     v = vocabulary
-    scan_words = v.frame_anchors | v.names_after | v.names_before | frozenset(v.goods)
+    scan_words = v.frame_anchors | v.names_after | v.names_before | v.portfolios
+    scan_words |= frozenset(v.goods)
     scan_words |= v.goods_context | v.production | v.goods_heads
     watch = frozenset(index) | scan_words | v.kinds.words | v.resumes | v.lead_news
     return replace(

@@ -116,7 +116,9 @@ def _scan_sentence(
     if present:
         edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
         named = (
-            named_positions(lemmas, vocab.names_after, vocab.names_before, vocab.portfolios)
+            named_positions(
+                lemmas, vocab.names_after, vocab.names_before, vocab.portfolios, present
+            )
             if not vocab.name_nouns.isdisjoint(present)
             else frozenset()
         )
