@@ -11,12 +11,17 @@
 
 Word groups are kept by their rarest lemma: a sentence is tested against the groups it can
 complete, and most sentences hold no key at all (one C disjointness test).
+
+The tests take a sentence's words as ``words``: its lemmas, or the set of its lemmas that are
+in ``Kinds.words`` (every lemma a test reads), which answers the same and is a few words long
+(the topic detector builds it once per sentence for all its tests).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 Groups = dict[str, tuple[frozenset[str], ...]]
@@ -50,43 +55,47 @@ class Kinds:
     aside_openers: frozenset[str] = frozenset()
     story_openers: frozenset[str] = frozenset()  # an aside in a short article's body too
     aside_words: frozenset[str] = frozenset()  # the keys of the four groups
+    words: frozenset[str] = frozenset()  # every lemma the tests below read (module docstring)
 
-    def passes_any(self, lemmas: Sequence[str]) -> bool:
+    def passes_any(self, words: Collection[str]) -> bool:
         """A word of ``passing_any`` and none of ``passing_kept``: joint fire fighting is no
         fire in the news ("взаимодействие сторон при тушении лесных пожаров")."""
-        return not self.passing_any.isdisjoint(lemmas) and self.passing_kept.isdisjoint(lemmas)
+        return not self.passing_any.isdisjoint(words) and self.passing_kept.isdisjoint(words)
 
-    def passes_by(self, lemmas: Sequence[str]) -> bool:
+    def passes_by(self, words: Collection[str]) -> bool:
         """What a delegation was shown, where a signing took place, local news."""
-        if self.passing_seen.isdisjoint(lemmas):  # most sentences: one pass over the words
+        if self.passing_seen.isdisjoint(words):  # most sentences: one pass over the words
             return False
-        if self.passes_any(lemmas):
+        if self.passes_any(words):
             return True
-        if self.passing_words.isdisjoint(lemmas):  # most sentences: no word of any group
+        if self.passing_words.isdisjoint(words):  # most sentences: no word of any group
             return False
-        return _holds(self.passing, set(lemmas))
+        return _holds(self.passing, _as_set(words))
 
-    def portrays(self, lemmas: Sequence[str]) -> bool:
+    def portrays(self, words: Collection[str]) -> bool:
         """A body sentence telling what a region is known for or what it has."""
-        return not self.portrait_words.isdisjoint(lemmas) and _holds(self.portrait, set(lemmas))
+        return not self.portrait_words.isdisjoint(words) and _holds(self.portrait, _as_set(words))
 
-    def unites(self, lemmas: Sequence[str]) -> bool:
+    def unites(self, words: Collection[str]) -> bool:
         """A sentence telling what unites the sides ("нас объединяют общая история, язык и
         культура", "historical roots and cultural ties"): kinship, no area of cooperation."""
-        if self.kinship_words.isdisjoint(lemmas) or not self.kinship_kept.isdisjoint(lemmas):
+        if self.kinship_words.isdisjoint(words) or not self.kinship_kept.isdisjoint(words):
             return False
-        return _holds(self.kinship, set(lemmas))
+        return _holds(self.kinship, _as_set(words))
 
-    def aside(self, lemmas: Sequence[str]) -> bool:
+    def aside(self, lemmas: Sequence[str], words: Collection[str] | None = None) -> bool:
         """A long article's body sentence that is not about its matter: long articles carry
-        several, and their terms tagged topics the article does not discuss."""
+        several, and their terms tagged topics the article does not discuss. ``words``: the
+        sentence's words as the module docstring says, when the caller has them."""
         if not lemmas:
             return False
         if lemmas[0] in self.aside_openers:
             return True
-        if self.aside_words.isdisjoint(lemmas):  # most sentences: no word of any group
+        if words is None:
+            words = lemmas
+        if self.aside_words.isdisjoint(words):  # most sentences: no word of any group
             return False
-        present = set(lemmas)  # one set for the four kinds of group
+        present = _as_set(words)  # one set for the four kinds of group
         if lemmas[0] in self.roster_openers and _holds(self.roster, present):
             return True  # "В форуме приняли участие...", not a wish "чтобы принять участие"
         if _holds(self.portrait, present):
@@ -95,7 +104,7 @@ class Kinds:
             return True
         return any(map(str.isdigit, lemmas)) and _holds(self.background, present)
 
-    def local(self, title: Iterable[Sequence[str]]) -> bool:
+    def local(self, title: Iterable[Collection[str]]) -> bool:
         """Local news by its title: a bus overturned, an earthquake, a race."""
         return any(
             not self.local_news.isdisjoint(lemmas) and self.local_kept.isdisjoint(lemmas)
@@ -119,7 +128,7 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         groups(k)
         for k in ("passing_all", "background", "description", "portrait", "roster", "kinship")
     )
-    return Kinds(
+    kinds = Kinds(
         passing_any=words("passing_any"),
         passing_kept=words("passing_kept"),
         passing=passing,
@@ -141,9 +150,24 @@ def build_kinds(rules: Mapping[str, Any], lemma: Callable[[str], str]) -> Kinds:
         story_openers=words("story_openers"),
         aside_words=frozenset([*background, *description, *portrait, *roster]),
     )
+    read = [kinds.passing_seen, kinds.passing_kept, kinds.local_news, kinds.local_kept]
+    read += [kinds.description_kept, kinds.kinship_kept]
+    for table in (passing, background, description, portrait, roster, kinship):
+        read.extend(group for found in table.values() for group in found)
+    return replace(kinds, words=frozenset().union(*read))
 
 
-def _holds(groups: Groups, present: set[str]) -> bool:
+def _as_set(words: Collection[str]) -> AbstractSet[str]:
+    """The words as a set, for the subset tests of ``_holds`` (a set given is no copy)."""
+    return words if isinstance(words, (set, frozenset)) else set(words)
+
+
+def _holds(groups: Groups, present: AbstractSet[str]) -> bool:
     """Whether the words ``present`` complete a group (the smaller side of keys and words is
     the one walked)."""
-    return any(group <= present for key in groups.keys() & present for group in groups[key])
+    # A plain loop: most calls find no key, and a generator for any() cost more than the test.
+    for key in groups.keys() & present:
+        for group in groups[key]:
+            if group <= present:
+                return True
+    return False

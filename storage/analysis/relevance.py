@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -66,6 +66,7 @@ class Vocabulary:
     roles: RoleCues
     givers: frozenset[str] = frozenset()  # aid given: ...
     disaster: frozenset[str] = frozenset()  # ...makes these words no local news
+    aided: dict[str, float] = field(default_factory=dict)  # ``local`` without ``disaster``
     links: frozenset[str] = frozenset()  # a flight in the head: its ends are sides
 
 
@@ -104,13 +105,16 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
     def forms(key: str) -> frozenset[str]:
         return _surface_forms(roles.get(key, ()))
 
+    local = _lemmatised(data.get("local", {}))
+    disaster = frozenset(morph.lemma(w) for w in data.get("aid", {}).get("disaster", ()))
     return Vocabulary(
         cooperation=_lemmatised(data.get("cooperation", {})),
         meeting=_lemmatised(data.get("meeting", {})),
-        local=_lemmatised(data.get("local", {})),
+        local=local,
         foreign=frozenset(morph.lemma(w) for w in data.get("foreign", {}).get("names", ())),
         givers=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("givers", ())),
-        disaster=frozenset(morph.lemma(w) for w in data.get("aid", {}).get("disaster", ())),
+        disaster=disaster,
+        aided={k: v for k, v in local.items() if k not in disaster},
         links=frozenset(morph.lemma(w) for w in data.get("links", {}).get("words", ())),
         roles=RoleCues(
             before=forms("mention_before"),
@@ -219,7 +223,7 @@ def is_relevant(
     local_table = vocab.local
     if not (vocab.givers.isdisjoint(head_set) and vocab.givers.isdisjoint(body_set)):
         # Aid after a flood: the flood is why the sides act together, no local news.
-        local_table = {k: v for k, v in local_table.items() if k not in vocab.disaster}
+        local_table = vocab.aided
     local = _evidence(local_table, head_set, body_set)
     if sides < 2:
         # One side only is local news, however worded, unless the cooperation is

@@ -10,7 +10,7 @@ data/topics.toml)."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import compress
 
 Phrase = tuple[str, ...]
@@ -28,6 +28,7 @@ def named_positions(
     after: frozenset[str],
     before: frozenset[str],
     portfolios: frozenset[str] = frozenset(),
+    present: Collection[str] | None = None,
 ) -> frozenset[int]:
     """Positions of the words that belong to the name of a body or a post: up to ``WINDOW``
     words after a noun of ``after`` ("министерство", "ministry"), the word right before a
@@ -35,17 +36,20 @@ def named_positions(
     ``portfolios`` (some of ``before``), two areas joined by "and" ("Investment and Foreign
     Minister", "the Agriculture and Water Resources Minister"); after a noun of both, a long
     name's last item after its "and" ("Minister of Water Resources, Agriculture and
-    Processing Industry")."""
+    Processing Industry"). ``present``: the sentence's words of the three sets, if the caller
+    has them (a kind of noun the sentence lacks needs no pass over it)."""
     named: set[int] = set()
     positions = range(len(lemmas))
+    present = lemmas if present is None else present
     # Most words are neither: C loops pick the positions of the nouns.
-    for p in compress(positions, map(after.__contains__, lemmas)):
+    afters = () if after.isdisjoint(present) else map(after.__contains__, lemmas)
+    for p in compress(positions, afters):
         # English names run longer by their "of" and "the": "Ministry of Economic
         # Development and Trade" is as long as "Министерство экономического развития и
         # торговли". Russian ones by their "по" ("председатель Комитета по экологии и
         # охране окружающей среды"; not "и": "представители МИД и бизнесмены обсудили").
         end = min(p + 1 + WINDOW, len(lemmas))
-        end = min(end + sum(w in _FILLERS for w in lemmas[p + 1 : end]), len(lemmas))
+        end = min(end + sum(map(_FILLERS.__contains__, lemmas[p + 1 : end])), len(lemmas))
         # A long name's last item after its "and" ("Minister of Water Resources, Agriculture
         # and Processing Industry", "министр внешнеэкономических связей, инвестиций и
         # торговли"): the two words after an "and" that closes the window belong to it.
@@ -56,9 +60,12 @@ def named_positions(
         ):
             end = min(end + 2 if lemmas[end - 1] in _AND else end + 3, len(lemmas))
         named.update(range(p + 1, end))
-    named.update(p - 1 for p in compress(positions, map(before.__contains__, lemmas)) if p > 0)
+    if not before.isdisjoint(present):
+        found = compress(positions, map(before.__contains__, lemmas))
+        named.update(p - 1 for p in found if p > 0)
     # Only a portfolio takes two areas: "capital and financial institutions" are two things.
-    for p in compress(positions, map(portfolios.__contains__, lemmas)):
+    portfolio = () if portfolios.isdisjoint(present) else map(portfolios.__contains__, lemmas)
+    for p in compress(positions, portfolio):
         for j in range(p - 2, max(p - 4, 0), -1):
             if lemmas[j] == "and":
                 named.update(range(j - 1, p))
@@ -100,10 +107,12 @@ def match(lemmas: Sequence[str], start: int, phrase: Phrase) -> int:
             continue
         if wide:
             wide = False
-            try:
-                j = lemmas.index(part, j, min(n, j + GAP_WORDS + 1)) + 1
-            except ValueError:
+            # A membership test first: a failed index() raises, and the error's message
+            # (the word's repr) costs more than the search.
+            window = lemmas[j : j + GAP_WORDS + 1]
+            if part not in window:
                 return -1
+            j += window.index(part) + 1
         elif j < n and lemmas[j] == part:
             j += 1
         elif j + 1 < n and lemmas[j + 1] == part:

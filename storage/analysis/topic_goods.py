@@ -93,7 +93,7 @@ def _goods_sector(vocab: Vocabulary, lemma: str) -> bool | None:
         terms: Sequence[Term] = compound_terms(vocab, lemma) if "-" in lemma else ()
         slugs = {t.slug for t in terms} - carried
         return None if not slugs <= sectors else bool(slugs)
-    words, phrases, areas = entry
+    words, phrases, areas, _ = entry
     slugs = {t.slug for t in words}
     if not slugs - carried <= sectors:
         return None

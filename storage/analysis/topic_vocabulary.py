@@ -32,7 +32,16 @@ class Term(NamedTuple):
     weight: float
 
 
-Entry = tuple[tuple[Term, ...], tuple[tuple[Phrase, Term], ...], tuple[tuple[Phrase, str], ...]]
+# A lemma's entry: (its terms, the phrases it opens, the areas it opens, the words that may
+# come next for one of its phrases to match). A phrase's second word is one of the next two
+# words (spans.match), so a sentence holding neither matches none of the lemma's phrases;
+# None when there are none or some phrase matches whatever follows (one word, or a gap next).
+Entry = tuple[
+    tuple[Term, ...],
+    tuple[tuple[Phrase, Term], ...],
+    tuple[tuple[Phrase, str], ...],
+    frozenset[str] | None,
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +104,10 @@ class Vocabulary:
     # sentence finds the few it holds, and the tests then read those few.
     scan_words: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()  # the keys of ``index``: a set tests a sentence faster
+    # Every lemma a test of a whole sentence reads (terms, scan_words, the kinds' words,
+    # resumes, lead_news, list_fillers): the detector finds a sentence's in one C pass, and
+    # its tests read those few words rather than the sentence again.
+    watch: frozenset[str] = frozenset()
 
 
 def vocabulary_bytes() -> bytes:
@@ -113,6 +126,14 @@ def _lemmatise(text: str) -> Phrase:
 
 def _add(index: dict[str, list[tuple[Phrase, Term]]], phrase: Phrase, term: Term) -> None:
     index.setdefault(phrase[0], []).append((phrase, term))
+
+
+def _second_words(phrases: list[Phrase]) -> frozenset[str] | None:
+    """The words one of ``phrases`` needs among the two after its first (``Entry``); None if
+    there is no phrase (nothing to test)."""
+    if not phrases or any(len(phrase) < 2 or phrase[1] == GAP for phrase in phrases):
+        return None
+    return frozenset(phrase[1] for phrase in phrases)
 
 
 @cache
@@ -178,7 +199,12 @@ def _build_vocabulary(source: str) -> Vocabulary:
     for phrase, (_, slug) in weak_aliases.items():
         aliases.setdefault(phrase, slug)
     index = {
-        key: (tuple(words.get(key, ())), tuple(phrases.get(key, ())), tuple(areas.get(key, ())))
+        key: (
+            tuple(words.get(key, ())),
+            tuple(phrases.get(key, ())),
+            tuple(areas.get(key, ())),
+            _second_words([phrase for phrase, _ in phrases.get(key, ())]),
+        )
         for key in {*words, *phrases, *areas}
     }
     vocabulary = Vocabulary(
@@ -216,11 +242,14 @@ def _build_vocabulary(source: str) -> Vocabulary:
         verbs=frozenset(k for k in words if morph.parses(k)[0].tag.POS == "INFN"),
     )
     v = vocabulary
-    scan_words = v.frame_anchors | v.names_after | v.names_before | frozenset(v.goods)
+    scan_words = v.frame_anchors | v.names_after | v.names_before | v.portfolios
+    scan_words |= frozenset(v.goods)
     scan_words |= v.goods_context | v.production | v.goods_heads
+    watch = frozenset(index) | scan_words | v.kinds.words | v.resumes | v.lead_news
     return replace(
         vocabulary,
         scan_words=scan_words,
         terms=frozenset(index),
         name_nouns=v.names_after | v.names_before,
+        watch=watch | v.list_fillers,
     )

@@ -100,20 +100,25 @@ def _scan_sentence(
     owned: set[Term],
     framed_areas: set[str] | None = None,
     latin: bool = False,  # a Russian article's: a word in Latin letters is a name's
+    words: frozenset[str] | None = None,
 ) -> set[str]:
     """Adds the sentence's terms to ``mentions``, their slugs to ``seen`` (with where its first
     strong term is) and those outside a body's name to ``owned``; returns the
     topics it names in an enumeration of areas or after a frame ("в сфере"). A word inside a
-    phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов")."""
+    phrase of one topic does not count for another ("wind farm", "поставка нефтепродуктов").
+    ``words``: the sentence's lemmas of ``vocab.watch``, if the caller has them."""
     framed_areas = set() if framed_areas is None else framed_areas
     area_hits: list[tuple[int, int, str]] = []
     term_hits: list[tuple[int, int, str]] = []  # strong signs, for frames
-    # The few lemmas of the sentence the tests below look for, found in one pass.
-    present = vocab.scan_words.intersection(lemmas)
+    words = vocab.watch.intersection(lemmas) if words is None else words
+    # The few lemmas of the sentence the tests below look for (scan_words is part of watch).
+    present = vocab.scan_words & words
     if present:
         edges = _frame_edges(vocab, lemmas) if not vocab.frame_anchors.isdisjoint(present) else []
         named = (
-            named_positions(lemmas, vocab.names_after, vocab.names_before, vocab.portfolios)
+            named_positions(
+                lemmas, vocab.names_after, vocab.names_before, vocab.portfolios, present
+            )
             if not vocab.name_nouns.isdisjoint(present)
             else frozenset()
         )
@@ -130,8 +135,9 @@ def _scan_sentence(
     index = vocab.index
     # Most words are no term: C loops pick the positions worth a look.
     positions = range(len(lemmas))
-    # Hyphenated words are rare: one search of the joined sentence spares the word loop.
-    hyphens = "-" in " ".join(lemmas)
+    # Hyphenated words are rare: one search of the joined sentence spares the word loop
+    # (joined with no separator: none to copy, and words put together make no hyphen).
+    hyphens = "-" in "".join(lemmas)
     for i in compress(positions, map(operator.contains, lemmas, repeat("-")) if hyphens else ()):
         if lemmas[i] not in index:
             own = i not in named
@@ -146,14 +152,20 @@ def _scan_sentence(
                         # "научно-техническое и социально-культурное сотрудничество"
                         term_hits.append((i, i + 1, term.slug))
     for i in compress(positions, map(index.__contains__, lemmas)):
-        entry = index[lemmas[i]]
+        terms, phrases, areas, seconds = index[lemmas[i]]
+        # spans.match's first step: the phrase's next word (unless a gap) is one of the next
+        # two; most phrases fail here, so the test is made before the call.
+        near = lemmas[i + 1 : i + 3] if phrases else ()
+        if seconds is not None and seconds.isdisjoint(near):
+            if not terms and not areas:
+                continue  # a word that only opens phrases, none of them here: "между", "проект"
+            phrases = ()
         if (
             i > 1
             and (lemmas[i - 1] == "по" or lemmas[i - 1] in _AND)
             and _studied(vocab, lemmas, i)
         ):
             continue  # "дипломы по энергетике и экологии": subjects of study, not areas
-        terms, phrases, areas = entry
         # A word of a body's name ("министр сельского хозяйства") passes by: a quarter, and
         # no sentence spent on the topic, no item of a list.
         own = i not in named and not (latin and lemmas[i].isascii())
@@ -161,9 +173,6 @@ def _scan_sentence(
         # Claimed by a phrase that began before: "passenger trains" carrying engineers do not
         # "train engineers" (the phrases beginning here claim no word from each other).
         before = claimed.get(i, ()) if phrases else ()
-        # spans.match's first step: the phrase's next word (unless a gap) is one of the next
-        # two; most phrases fail here, so the test is made before the call.
-        near = lemmas[i + 1 : i + 3] if phrases else ()
         for phrase, term in phrases:
             if before and term.slug not in before:
                 continue
@@ -207,7 +216,7 @@ def _scan_sentence(
             if end > 0:
                 area_hits.append((i, end, slug))
     listed = listed_areas(area_hits) if len(area_hits) >= 3 else set()
-    if framed and term_hits and not vocab.list_fillers.isdisjoint(lemmas):
+    if framed and term_hits and not vocab.list_fillers.isdisjoint(words):
         term_hits += fillers(lemmas, vocab.list_fillers, term_hits)  # "экономических связей"
     if term_hits:  # only gathered when the sentence holds a frame
         term_hits.sort()
@@ -264,7 +273,8 @@ def _score_zones(
     zone's sentences that open a paragraph)."""
     vocab = load_vocabulary()
     body_from = len(zones) if body_from is None else body_from
-    long_body = sum(len(s) for _, sentences in zones[body_from:] for s in sentences) >= LONG_BODY
+    body_words = sum(map(len, chain_lists.from_iterable(s for _, s in zones[body_from:])))
+    long_body = body_words >= LONG_BODY
     # Local news by its title (a bus overturned, an earthquake, a race): the hospital the
     # injured were taken to and the trains stopped are no topics of it.
     kinds = vocab.kinds
@@ -291,42 +301,46 @@ def _score_zones(
     # A paragraph an aside opens is the aside's: "Ранее в области открылась больница. Она
     # принимает..." and "Провинция — одна из крупнейших промышленных. Здесь выпускаются..."
     in_aside = False
+    watch = vocab.watch
     for number, (factor, sentence_lemmas) in enumerate(zones):
         body = long_body and number >= body_from
         paragraphs = body and number == body_from and bool(opens)
         for k, lemmas in enumerate(sentence_lemmas):
+            # The sentence's words that any test below reads, found in one C pass: the tests
+            # then read these few rather than the whole sentence each.
+            words = watch.intersection(lemmas)
             opener = paragraphs and k in opens
             if opener:
-                in_aside = kinds.aside(lemmas)
+                in_aside = kinds.aside(lemmas, words)
             aside = in_aside if opener else False  # else worked out below, if it has a term
-            if terms.isdisjoint(lemmas) and "-" not in " ".join(lemmas):
+            if terms.isdisjoint(words) and "-" not in "".join(lemmas):
                 continue  # no term and no compound: nothing to count (a C test, no call)
-            if in_aside and not aside and not vocab.resumes.isdisjoint(lemmas):
+            if in_aside and not aside and not vocab.resumes.isdisjoint(words):
                 in_aside = False  # "Стороны договорились также...": the news again
             # An opener's own aside is known already (false: no second look).
-            aside = aside or (body and (in_aside or (not opener and kinds.aside(lemmas))))
-            aside = aside or (number >= body_from and kinds.portrays(lemmas))
+            aside = aside or (body and (in_aside or (not opener and kinds.aside(lemmas, words))))
+            aside = aside or (number >= body_from and kinds.portrays(words))
             # "Нас объединяют общая история, язык и культура": the sides' kinship, no area
             # of what they do (lead and body).
-            aside = aside or (number > 0 and kinds.unites(lemmas))
+            aside = aside or (number > 0 and kinds.unites(words))
             # "Earlier this year the sides signed agreements worth..." is another story in a
             # short article too (labelling conventions: an "earlier" paragraph).
             aside = aside or (number >= body_from and lemmas[0] in kinds.story_openers)
             passes_any = None  # kinds.passes_any(lemmas), once asked
-            if number == body_from - 1 and not vocab.lead_news.isdisjoint(lemmas):
+            if number == body_from - 1 and not vocab.lead_news.isdisjoint(words):
                 # The lead's signing is the news, wherever it took place ("At the forum in
                 # Chelyabinsk ... signed the Protocol on ... Cooperation").
-                passes = passes_any = kinds.passes_any(lemmas)
+                passes = passes_any = kinds.passes_any(words)
             else:
-                passes = kinds.passes_by(lemmas)
+                passes = kinds.passes_by(words)
             weight = factor * PASSING_FACTOR if local or aside or passes else factor
             seen: dict[str, int] = {}
             own = owned if weight == factor else set()
             framed: set[str] = set()
-            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed, latin)
+            found = _scan_sentence(vocab, lemmas, weight, mentions, seen, own, framed, latin, words)
             if weight != factor:  # an enumeration in a passing sentence is a programme...
                 if passes_any is None and passes and not (local or aside):
-                    passes_any = kinds.passes_any(lemmas)
+                    passes_any = kinds.passes_any(words)
                 if passes and not (local or aside) and not passes_any:
                     # ...but where a visit or a signing took place, the agreement's subject
                     # is still the news ("соглашение о торгово-экономическом сотрудничестве
@@ -373,32 +387,37 @@ def _weigh(
     spread: dict[str, float],
     owned: set[Term],
 ) -> dict[str, float]:
-    """Scores per slug from the terms' mention counts, the listed areas and the spread."""
+    """Scores per slug from the terms' mention counts, the listed areas and the spread.
+    (Conditionals rather than min() and max(): those builtins parse their keywords on every
+    call, which cost this loop more than its arithmetic; equal values are the same number.)"""
     scores: dict[str, float] = {}
     terms: dict[str, int] = {}
     strongest: dict[str, float] = {}
     for term, count in mentions.items():
-        slug = term.slug
-        scores[slug] = scores.get(slug, 0.0) + term.weight * min(count, MAX_MENTIONS)
+        slug, weight = term.slug, term.weight
+        capped = count if count < MAX_MENTIONS else MAX_MENTIONS
+        scores[slug] = scores.get(slug, 0.0) + weight * capped
         if term in owned:
             terms[slug] = terms.get(slug, 0) + 1
-            strongest[slug] = max(strongest.get(slug, 0.0), term.weight)
-    for slug in scores:
+            strong = strongest.get(slug, 0.0)
+            strongest[slug] = weight if weight > strong else strong
+    for slug, score in scores.items():
         # One hint repeated ("маршрут" in the title and twice in the text) is not a topic:
         # the evidence needs a strong term or two different ones.
         if strongest.get(slug, 0.0) < STRONG and terms.get(slug, 0) < 2:
-            scores[slug] = min(scores[slug], THRESHOLD / 2)
+            scores[slug] = score if score < THRESHOLD / 2 else THRESHOLD / 2
         elif (
             strongest[slug] >= STRONG
             and terms[slug] >= 2
             and spread.get(slug, 0.0) >= 2 * BODY_FACTOR
-            and scores[slug] >= LOW_THRESHOLD
+            and score >= LOW_THRESHOLD
         ):
             # Two different signs, one strong, in two sentences: the article spends time on
             # it (a list of goods carried, all in one sentence, is not enough).
-            scores[slug] = max(scores[slug], THRESHOLD)
+            scores[slug] = score if score > THRESHOLD else THRESHOLD
     for slug in listed:
-        scores[slug] = max(scores.get(slug, 0.0), THRESHOLD)
+        score = scores.get(slug, 0.0)
+        scores[slug] = score if score > THRESHOLD else THRESHOLD
     return scores
 
 
@@ -454,7 +473,7 @@ def _title_order(lemmas: Sequence[str]) -> dict[str, int]:
     index = vocab.index
     actors: dict[str, int] = {}
     for i in compress(range(len(lemmas)), map(index.__contains__, lemmas)):
-        terms, phrases, _ = index[lemmas[i]]
+        terms, phrases, _, _ = index[lemmas[i]]
         for term in terms:
             if term.key in vocab.title_actors:
                 actors.setdefault(term.slug, len(lemmas) + i)
