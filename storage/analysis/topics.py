@@ -155,7 +155,7 @@ def _scan_sentence(
         terms, phrases, areas, seconds = index[lemmas[i]]
         # spans.match's first step: the phrase's next word (unless a gap) is one of the next
         # two; most phrases fail here, so the test is made before the call.
-        near = lemmas[i + 1 : i + 3] if phrases else ()
+        near = lemmas[i + 1 : i + 3] if phrases or areas else ()
         if seconds is not None and seconds.isdisjoint(near):
             if not terms and not areas:
                 continue  # a word that only opens phrases, none of them here: "между", "проект"

@@ -155,3 +155,22 @@ def test_one_hint_repeated_is_not_a_topic() -> None:
     title = lem("Новый контейнерный маршрут через Хоргос")
     body = lem("Маршрут заработает в ноябре.", "По маршруту пойдут контейнеры.")
     assert "tourism" not in detect_topics(title, [], body)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "торговля , туризм и агропромышленный комплекс",
+        "trade , tourism and health care",
+        "торговля , туризм и космический отрасль",
+    ],
+    ids=["agro-industrial complex", "health care", "space branch"],
+)
+def test_a_two_word_area_whose_first_word_opens_no_phrase_ends_a_list(words: str) -> None:
+    # The area's second word was looked for among the next words only when the first word
+    # opened a phrase: "агропромышленный комплекс" was no area, and the list had two items.
+    from storage.analysis.topic_vocabulary import load_vocabulary
+    from storage.analysis.topics import _scan_sentence
+
+    listed = _scan_sentence(load_vocabulary(), words.split(), 1.0, {}, {}, set())
+    assert len(listed) == 3 and {"trade", "tourism"} < listed
