@@ -11,8 +11,8 @@ from rapidfuzz import fuzz, process
 import storage.analysis.gazetteer.persons as persons
 from storage.analysis.gazetteer.context import (
     blocked_before,
+    drop_villages_of_other_districts,
     place_follows,
-    village_of_other_district,
 )
 from storage.analysis.gazetteer.doc import Doc, Hit, Spot
 from storage.analysis.gazetteer.forms import (
@@ -27,7 +27,6 @@ from storage.analysis.model import RegionRef
 
 _QUOTES = frozenset("«»\"“”„'")
 _POS = operator.attrgetter("pos")  # a hit's token index, as a C function for sorting
-_NORM = operator.attrgetter("norm")  # a token's normal form, the same way
 # What may stand between two words of one name: spaces, line breaks, hyphens and dashes
 # (stripped away, a gap of these only leaves nothing, with no set built per gap).
 _PHRASE_GAP = " \t\r\n\xa0-‐‑–—"
@@ -72,9 +71,8 @@ class Gazetteer:
         counted it."""
         doc, starts = self._tok.scan(text, parts, word_starts)
         hits = list(self._hits_in(doc, starts, query=False))
-        if self._stop.district_of.intersection(map(_NORM, doc.toks)):
-            # "в селе Акдепе Бахерденского этрапа": a village of a district the text names.
-            hits = [h for h in hits if not village_of_other_district(doc, h, self._ix, self._stop)]
+        # "в селе Акдепе Бахерденского этрапа": a village of a district the text names.
+        hits = drop_villages_of_other_districts(doc, hits, self._ix, self._stop)
         self._settle_twins(doc, hits)
         regions, countries, named = self._settle(hits, query=False)
         found = {r.code for r in regions}
@@ -257,29 +255,20 @@ class Gazetteer:
         quoted name, not a district of another place, not an adjective, not a person."""
         if query:
             return True
-        if (
-            i
-            and doc.toks[i - 1].norm in self._stop.org_before
-            and not _QUOTES.isdisjoint(doc.gaps[i])
-        ):
+        toks, gaps, stop = doc.toks, doc.gaps, self._stop
+        if i and toks[i - 1].norm in stop.org_before and not _QUOTES.isdisjoint(gaps[i]):
             return False  # завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun
-        if doc.toks[end].norm in self._stop.district_nouns and place_follows(doc, end, self._ix):
+        if toks[end].norm in stop.district_nouns and place_follows(doc, end, self._ix):
             return False  # "Нарынский район Наманганской области": that oblast's district
         if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(doc, i, end):
             return False
-        if (
-            end + 1 < len(doc.toks)
-            and doc.toks[end + 1].norm in self._stop.name_block_after
-            and not doc.gaps[end + 1].strip()
-        ):
-            return False  # "Beijing time": a time zone, no place
-        if (
-            end + 1 < len(doc.toks)
-            and doc.gaps[end + 1] == "."
-            and doc.toks[end + 1].norm in self._stop.domains
-        ):
-            return False  # "передает Almaty.tv": a site's address, the outlet
-        return not (end == i and persons.is_person(doc, i, self._stop.given_names, self._ix.heads))
+        if end + 1 < len(toks):
+            after, gap = toks[end + 1].norm, gaps[end + 1]
+            if after in stop.name_block_after and not gap.strip():
+                return False  # "Beijing time": a time zone, no place
+            if gap == "." and after in stop.domains:
+                return False  # "передает Almaty.tv": a site's address, the outlet
+        return not (end == i and persons.is_person(doc, i, stop.given_names, self._ix.heads))
 
     def _proper_noun(self, doc: Doc, i: int, end: int) -> bool:
         """A name made of nouns only counts as a proper noun: capitalised, not an adjective
