@@ -27,6 +27,7 @@ from storage.analysis.model import RegionRef
 
 _QUOTES = frozenset("«»\"“”„'")
 _POS = operator.attrgetter("pos")  # a hit's token index, as a C function for sorting
+_TARGETS = operator.attrgetter("targets")  # a hit's places, the same way
 # What may stand between two words of one name: spaces, line breaks, hyphens and dashes
 # (stripped away, a gap of these only leaves nothing, with no set built per gap).
 _PHRASE_GAP = " \t\r\n\xa0-‐‑–—"
@@ -90,14 +91,15 @@ class Gazetteer:
         the two regions named elsewhere, else a country named just before it ("китайский
         Хоргос") or in brackets after it ("Хоргос (КНР)"), else the country whose other regions
         the text names ("Балыкчи и Исфана": Kyrgyz), else the first of the data's list."""
-        several = [h for h in hits if len(h.targets) > 1]  # a hit of one place has no choice
-        if not several:
-            return  # most texts
-        named = {t.region.code for h in hits if len(h.targets) == 1 for t in h.targets if t.region}
-        for h in several:
+        if max(map(len, map(_TARGETS, hits)), default=0) < 2:
+            return  # most texts: a hit of one place has no choice (one C pass to tell)
+        named: set[str] | None = None  # the places of one-place hits, once a twin needs them
+        for h in [h for h in hits if len(h.targets) > 1]:
             refs = [t.region for t in h.targets if t.kind == NAME and t.region is not None]
             if len(refs) < 2 or len({r.country for r in refs}) < 2:
-                continue
+                continue  # most: an adjective of a city and its oblast, no border between
+            if named is None:
+                named = _single_places(hits)
             chosen = [r for r in refs if r.code in named]
             if len(chosen) != 1:
                 near = self._country_before(doc, h.pos) or self._country_after(doc, h.pos)
@@ -486,3 +488,8 @@ class Gazetteer:
 
     def digest(self) -> str:
         return self._digest
+
+
+def _single_places(hits: list[Hit]) -> set[str]:
+    """The regions named by the hits of one place."""
+    return {t.region.code for h in hits if len(h.targets) == 1 for t in h.targets if t.region}
