@@ -25,10 +25,10 @@ def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
     if i == 0 or doc.gaps[i].strip(' .«"“'):
         return False
     before = doc.toks[i - 1].norm
+    if before not in stop.block_before:  # most names: one test
+        return before == "по" and clock_zone(doc, i - 1)  # "в 14:00 по Москве": a time zone
     if before == "по" and clock_zone(doc, i - 1):
-        return True  # "в 14:00 по Москве": a time zone, no place
-    if before not in stop.block_before:
-        return False
+        return True
     nouns = stop.region_nouns
     toks = doc.toks
     if end > i and toks[end].norm in nouns:

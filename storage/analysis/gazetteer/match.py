@@ -190,7 +190,7 @@ class Gazetteer:
 
     def _hits_in(self, doc: Doc, starts: list[int], *, query: bool) -> Iterator[Hit]:
         toks, gaps = doc.toks, doc.gaps
-        abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
+        abbrev = self._ix.abbrev
         # Only tokens that can start a match are visited; most words of an article are not.
         if query:  # abbreviations typed in any case
             starts = [k for k, t in enumerate(toks) if t.keys or t.text.upper() in abbrev]
@@ -210,7 +210,7 @@ class Gazetteer:
                 and i + 1 < len(toks)
                 and ("," in gaps[i + 1] or toks[i + 1].norm in _LATIN_CONJUNCTIONS)
                 and tok.capital
-                and tok.keys.isdisjoint(adj_keys)
+                and not tok.adjective
             ):
                 run = self._noun_run(doc, i)
                 if run is not None:  # "Kashkadarya and Surkhandarya regions"
@@ -218,7 +218,7 @@ class Gazetteer:
                     yield from hits
                     continue
             end, targets, phrase = self._longest(doc, i)
-            adjective = end == i and not tok.keys.isdisjoint(adj_keys)
+            adjective = end == i and tok.adjective
             # Nothing can match here ("области" that only continues a name): skip it before
             # the context rules run; blocked or not, the outcome is the same.
             if (not targets and not adjective) or blocked_before(doc, i, end, self._stop):
@@ -300,14 +300,14 @@ class Gazetteer:
         j = i + 1
         while j < len(toks):
             gap = gaps[j].strip()
-            if gap == "," and toks[j].keys & adj_keys:
+            if gap == "," and toks[j].adjective:
                 run.append(j)
                 j += 1
             elif (
                 gap == ""
                 and toks[j].norm in _CONJUNCTIONS
                 and j + 1 < len(toks)
-                and toks[j + 1].keys & adj_keys
+                and toks[j + 1].adjective
                 and not gaps[j + 1].strip()
             ):
                 run.append(j + 1)
