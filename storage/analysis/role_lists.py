@@ -4,9 +4,11 @@ lists of a side's standing partners after "с" / "with"."""
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from collections.abc import Sequence
+from itertools import compress
 
 from storage.analysis import morph
 from storage.analysis.gazetteer.doc import Spot
@@ -15,6 +17,7 @@ from storage.analysis.gazetteer.forms import WORD_RE
 # Characters between two names of one enumeration or route at most (roles10: 16, not 12, for
 # " Kazakhstan, " after "East" and " regions and " before "Shymkent city").
 _NEAR = 16
+_LIST_NEAR = _NEAR + 8  # the same between two names of a list of partners
 _DASHES = frozenset("—–-")
 _GAP_FILL = " \xa0«»\"“”'"  # what may stand around the dash between a route's two ends
 # morph.tokenize's words, in the form without a lookahead per character (forms.py), and the
@@ -33,6 +36,8 @@ TO = frozenset({"в", "во", "до", "to"})
 FROM = ("из ", "from ")
 # "с" / "with" and at most two words before the first name of a list ("с городами",
 # "with China's").
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 _WITH = re.compile(r"(?:^|\s)(?:с|со|with|вслед\s+за)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
 # Between two names of a list, the first with its region noun ("с Челябинской областью,
 # Санкт-Петербургом, Казанью").
@@ -98,12 +103,14 @@ def partner_lists(text: str, spots: Sequence[Spot], follows: set[int]) -> set[in
     productive cooperation with Hubei, Shanxi and Shandong provinces") are the background of
     the news (labelling conventions: the region's other partners)."""
     out: set[int] = set()
+    if not _two_links(spots, follows):
+        return out  # most texts: no three names in a row close enough to be a list
     i = 0
     while i < len(spots):
         j = i
         while j in follows or (
             j + 1 < len(spots)
-            and spots[j + 1].start - spots[j].end <= _NEAR + 8
+            and spots[j + 1].start - spots[j].end <= _LIST_NEAR
             and _LIST_GAP.fullmatch(text, spots[j].end, spots[j + 1].start) is not None
         ):
             j += 1
@@ -111,3 +118,13 @@ def partner_lists(text: str, spots: Sequence[Spot], follows: set[int]) -> set[in
             out.update(range(i, j + 1))
         i = j + 1
     return out
+
+
+def _two_links(spots: Sequence[Spot], follows: set[int]) -> bool:
+    """Whether two names in a row may each be linked to the next one (in ``follows``, or at
+    most ``_LIST_NEAR`` characters before it): a list of three, which ``partner_lists`` needs,
+    has two such links. The gaps are counted by C loops; the regex that also checks what is
+    in a gap runs only on such texts."""
+    gaps = map(operator.sub, map(_START, spots[1:]), map(_END, spots))
+    linked = follows.union(compress(range(len(spots)), map(_LIST_NEAR.__ge__, gaps)))
+    return any(j + 1 in linked for j in linked)

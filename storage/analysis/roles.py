@@ -306,7 +306,7 @@ def assign_roles(
         else:
             if not head_lemmas:
                 head = text[: zones.lead_end]
-                head_lemmas.append(frozenset(morph.lemma(w) for w in _words(head)))
+                head_lemmas.append(frozenset(map(morph.lemma, _words(head))))
             lemmas = head_lemmas[0]
         return not meeting.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas)
 
@@ -316,7 +316,7 @@ def assign_roles(
     partners = partner_lists(text, spots, follows_next) if len(spots) > 2 else set()
     companies = (
         _companies(text, cues.company_suffixes)
-        if any(text[s.start].isascii() for s in spots)
+        if any(map(str.isascii, map(text.__getitem__, map(_START, spots))))  # a Latin name
         else []
     )
     firms: set[str] = set()  # in a company's name

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import compress
 
 from storage.analysis.gazetteer.doc import Doc, Hit
 from storage.analysis.gazetteer.forms import any_adjective
@@ -11,6 +14,8 @@ from storage.analysis.gazetteer.index import COUNTRY, NAME, Index, Stop
 
 _LIST_AHEAD = 6  # words after a name that may list more names before a region noun
 _JOINS = frozenset({"и", "или", "and", "or"})
+_VILLAGE_REACH = 8  # words after a village where its district's noun may stand
+_NORM = operator.attrgetter("norm")  # a token's normal form, as a C function for map()
 
 
 def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
@@ -20,10 +25,10 @@ def blocked_before(doc: Doc, i: int, end: int, stop: Stop) -> bool:
     if i == 0 or doc.gaps[i].strip(' .«"“'):
         return False
     before = doc.toks[i - 1].norm
+    if before not in stop.block_before:  # most names: one test
+        return before == "по" and clock_zone(doc, i - 1)  # "в 14:00 по Москве": a time zone
     if before == "по" and clock_zone(doc, i - 1):
-        return True  # "в 14:00 по Москве": a time zone, no place
-    if before not in stop.block_before:
-        return False
+        return True
     nouns = stop.region_nouns
     toks = doc.toks
     if end > i and toks[end].norm in nouns:
@@ -75,6 +80,29 @@ def clock_zone(doc: Doc, j: int) -> bool:
     )
 
 
+def drop_villages_of_other_districts(doc: Doc, hits: list[Hit], ix: Index, stop: Stop) -> list[Hit]:
+    """``hits`` without the villages named before a district of another region (see
+    ``village_of_other_district``). Only a hit with a district noun two to eight words after it
+    can be one (the rule returns False unless it reaches such a noun), so the nouns are found
+    first, in one C pass over the tokens, and only the hits before one are looked at."""
+    toks = doc.toks
+    nouns = list(compress(range(len(toks)), map(stop.district_of.__contains__, map(_NORM, toks))))
+    if not nouns:
+        return hits  # most texts
+    return [
+        h
+        for h in hits
+        if not (_noun_within(nouns, h.pos) and village_of_other_district(doc, h, ix, stop))
+    ]
+
+
+def _noun_within(nouns: list[int], pos: int) -> bool:
+    """Whether a district noun (``nouns``: their token indexes, ascending) stands two to
+    ``_VILLAGE_REACH`` words after token ``pos``."""
+    k = bisect_left(nouns, pos + 2)
+    return k < len(nouns) and nouns[k] <= pos + _VILLAGE_REACH
+
+
 def village_of_other_district(doc: Doc, hit: Hit, ix: Index, stop: Stop) -> bool:
     """ "в селе Акдепе Бахерденского этрапа", "в селах Байзак и Кен-Суу Тюпского района", "the
     Kara-Suu areas of Aksy district": a village named like a place of one region (Акдепе,
@@ -90,7 +118,7 @@ def village_of_other_district(doc: Doc, hit: Hit, ix: Index, stop: Stop) -> bool
         return False
     joined = False  # an "и" / "and" between: in English, peers unless "areas"/"villages" follow
     village = False  # "village(s)", "area(s)" between
-    for a in range(hit.pos + 1, min(hit.pos + 8, len(toks) - 1)):
+    for a in range(hit.pos + 1, min(hit.pos + _VILLAGE_REACH, len(toks) - 1)):
         norm = toks[a].norm
         if gaps[a].strip('- «»"“”'):
             return False  # (quotes may close a name: the "Gulistan" mahalla of Sokh district)

@@ -17,7 +17,7 @@ class Word:
     with slots, not a named tuple: the matcher reads its fields a few hundred times a text,
     and Python reads a slot at once where it looks a tuple's field up by name."""
 
-    __slots__ = ("capital", "first", "keys", "norm", "pieces", "starts", "text")
+    __slots__ = ("adjective", "capital", "first", "keys", "norm", "pieces", "starts", "text")
 
     def __init__(
         self,
@@ -25,6 +25,7 @@ class Word:
         norm: str,
         capital: bool,
         keys: frozenset[str],
+        adjective: bool,
         starts: bool,
         first: Step,
         pieces: tuple[Word, ...],
@@ -33,6 +34,7 @@ class Word:
         self.norm = norm
         self.capital = capital
         self.keys = keys  # the gazetteer words it can be
+        self.adjective = adjective  # whether one of them is an adjective (the index's adj_keys)
         self.starts = starts  # whether it can begin a match
         self.first = first  # the phrase table's step from nothing to this word
         self.pieces = pieces  # the names a hyphenated word may be split into, or ()

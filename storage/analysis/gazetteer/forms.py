@@ -226,7 +226,7 @@ def sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n…"
 
 
-@lru("forms.nominative_name", ANSWER_LIMIT)
+@lru("forms.known_name_cases", ANSWER_LIMIT)
 def known_name_cases(word: str) -> frozenset[str]:
     """Cases in which pymorphy3's dictionary (not its guesser) knows ``word`` as a given name
     in the singular: "Юрия" is genitive or accusative."""
@@ -239,6 +239,9 @@ def known_name_cases(word: str) -> frozenset[str]:
     )
 
 
+# Memoised like the other answers: the person rule asks it of the word next to every place
+# name a capitalised unknown word follows, the same few words in every text.
+@lru("forms.nominative_name", ANSWER_LIMIT)
 def nominative_name(word: str) -> bool:
     """pymorphy3's dictionary (not its guesser, which calls "Таразе" a name) knows ``word``
     as a given name in its dictionary form (Нурсултан, Игорь)."""

@@ -11,8 +11,8 @@ from rapidfuzz import fuzz, process
 import storage.analysis.gazetteer.persons as persons
 from storage.analysis.gazetteer.context import (
     blocked_before,
+    drop_villages_of_other_districts,
     place_follows,
-    village_of_other_district,
 )
 from storage.analysis.gazetteer.doc import Doc, Hit, Spot
 from storage.analysis.gazetteer.forms import (
@@ -27,7 +27,7 @@ from storage.analysis.model import RegionRef
 
 _QUOTES = frozenset("«»\"“”„'")
 _POS = operator.attrgetter("pos")  # a hit's token index, as a C function for sorting
-_NORM = operator.attrgetter("norm")  # a token's normal form, the same way
+_TARGETS = operator.attrgetter("targets")  # a hit's places, the same way
 # What may stand between two words of one name: spaces, line breaks, hyphens and dashes
 # (stripped away, a gap of these only leaves nothing, with no set built per gap).
 _PHRASE_GAP = " \t\r\n\xa0-‐‑–—"
@@ -72,9 +72,8 @@ class Gazetteer:
         counted it."""
         doc, starts = self._tok.scan(text, parts, word_starts)
         hits = list(self._hits_in(doc, starts, query=False))
-        if self._stop.district_of.intersection(map(_NORM, doc.toks)):
-            # "в селе Акдепе Бахерденского этрапа": a village of a district the text names.
-            hits = [h for h in hits if not village_of_other_district(doc, h, self._ix, self._stop)]
+        # "в селе Акдепе Бахерденского этрапа": a village of a district the text names.
+        hits = drop_villages_of_other_districts(doc, hits, self._ix, self._stop)
         self._settle_twins(doc, hits)
         regions, countries, named = self._settle(hits, query=False)
         found = {r.code for r in regions}
@@ -92,14 +91,15 @@ class Gazetteer:
         the two regions named elsewhere, else a country named just before it ("китайский
         Хоргос") or in brackets after it ("Хоргос (КНР)"), else the country whose other regions
         the text names ("Балыкчи и Исфана": Kyrgyz), else the first of the data's list."""
-        several = [h for h in hits if len(h.targets) > 1]  # a hit of one place has no choice
-        if not several:
-            return  # most texts
-        named = {t.region.code for h in hits if len(h.targets) == 1 for t in h.targets if t.region}
-        for h in several:
+        if max(map(len, map(_TARGETS, hits)), default=0) < 2:
+            return  # most texts: a hit of one place has no choice (one C pass to tell)
+        named: set[str] | None = None  # the places of one-place hits, once a twin needs them
+        for h in [h for h in hits if len(h.targets) > 1]:
             refs = [t.region for t in h.targets if t.kind == NAME and t.region is not None]
             if len(refs) < 2 or len({r.country for r in refs}) < 2:
-                continue
+                continue  # most: an adjective of a city and its oblast, no border between
+            if named is None:
+                named = _single_places(hits)
             chosen = [r for r in refs if r.code in named]
             if len(chosen) != 1:
                 near = self._country_before(doc, h.pos) or self._country_after(doc, h.pos)
@@ -190,7 +190,7 @@ class Gazetteer:
 
     def _hits_in(self, doc: Doc, starts: list[int], *, query: bool) -> Iterator[Hit]:
         toks, gaps = doc.toks, doc.gaps
-        abbrev, adj_keys = self._ix.abbrev, self._ix.adj_keys
+        abbrev = self._ix.abbrev
         # Only tokens that can start a match are visited; most words of an article are not.
         if query:  # abbreviations typed in any case
             starts = [k for k, t in enumerate(toks) if t.keys or t.text.upper() in abbrev]
@@ -210,7 +210,7 @@ class Gazetteer:
                 and i + 1 < len(toks)
                 and ("," in gaps[i + 1] or toks[i + 1].norm in _LATIN_CONJUNCTIONS)
                 and tok.capital
-                and tok.keys.isdisjoint(adj_keys)
+                and not tok.adjective
             ):
                 run = self._noun_run(doc, i)
                 if run is not None:  # "Kashkadarya and Surkhandarya regions"
@@ -218,7 +218,7 @@ class Gazetteer:
                     yield from hits
                     continue
             end, targets, phrase = self._longest(doc, i)
-            adjective = end == i and not tok.keys.isdisjoint(adj_keys)
+            adjective = end == i and tok.adjective
             # Nothing can match here ("области" that only continues a name): skip it before
             # the context rules run; blocked or not, the outcome is the same.
             if (not targets and not adjective) or blocked_before(doc, i, end, self._stop):
@@ -257,29 +257,20 @@ class Gazetteer:
         quoted name, not a district of another place, not an adjective, not a person."""
         if query:
             return True
-        if (
-            i
-            and doc.toks[i - 1].norm in self._stop.org_before
-            and not _QUOTES.isdisjoint(doc.gaps[i])
-        ):
+        toks, gaps, stop = doc.toks, doc.gaps, self._stop
+        if i and toks[i - 1].norm in stop.org_before and not _QUOTES.isdisjoint(gaps[i]):
             return False  # завод «УРАЛ», ФК «Актобе»: a quoted name after an organisation noun
-        if doc.toks[end].norm in self._stop.district_nouns and place_follows(doc, end, self._ix):
+        if toks[end].norm in stop.district_nouns and place_follows(doc, end, self._ix):
             return False  # "Нарынский район Наманганской области": that oblast's district
         if self._ix.nouns_only.get(phrase, True) and not self._proper_noun(doc, i, end):
             return False
-        if (
-            end + 1 < len(doc.toks)
-            and doc.toks[end + 1].norm in self._stop.name_block_after
-            and not doc.gaps[end + 1].strip()
-        ):
-            return False  # "Beijing time": a time zone, no place
-        if (
-            end + 1 < len(doc.toks)
-            and doc.gaps[end + 1] == "."
-            and doc.toks[end + 1].norm in self._stop.domains
-        ):
-            return False  # "передает Almaty.tv": a site's address, the outlet
-        return not (end == i and persons.is_person(doc, i, self._stop.given_names, self._ix.heads))
+        if end + 1 < len(toks):
+            after, gap = toks[end + 1].norm, gaps[end + 1]
+            if after in stop.name_block_after and not gap.strip():
+                return False  # "Beijing time": a time zone, no place
+            if gap == "." and after in stop.domains:
+                return False  # "передает Almaty.tv": a site's address, the outlet
+        return not (end == i and persons.is_person(doc, i, stop.given_names, self._ix.heads))
 
     def _proper_noun(self, doc: Doc, i: int, end: int) -> bool:
         """A name made of nouns only counts as a proper noun: capitalised, not an adjective
@@ -309,14 +300,14 @@ class Gazetteer:
         j = i + 1
         while j < len(toks):
             gap = gaps[j].strip()
-            if gap == "," and toks[j].keys & adj_keys:
+            if gap == "," and toks[j].adjective:
                 run.append(j)
                 j += 1
             elif (
                 gap == ""
                 and toks[j].norm in _CONJUNCTIONS
                 and j + 1 < len(toks)
-                and toks[j + 1].keys & adj_keys
+                and toks[j + 1].adjective
                 and not gaps[j + 1].strip()
             ):
                 run.append(j + 1)
@@ -497,3 +488,8 @@ class Gazetteer:
 
     def digest(self) -> str:
         return self._digest
+
+
+def _single_places(hits: list[Hit]) -> set[str]:
+    """The regions named by the hits of one place."""
+    return {t.region.code for h in hits if len(h.targets) == 1 for t in h.targets if t.region}

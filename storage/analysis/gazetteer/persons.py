@@ -23,28 +23,20 @@ LATIN_SURNAME_END = re.compile(r"[a-z](?:ov|ev|yev|ova|eva|yeva|uulu|kyzy|zoda)$
 def is_person(doc: Doc, i: int, given: frozenset[str], heads: dict[str, set[str]]) -> bool:
     """A given name followed by a surname in the same case (Нурсултан Назарбаев), or a
     surname after a given name or an initial (Динмухамед Конаев, Д. Конаев); ``heads``: the
-    index's one-word names (see ``unknown_given_name``)."""
-    if unknown_given_name(doc, i, heads):
-        return True
+    index's one-word names (see ``unknown_given_name``). It runs on every one-word place a
+    text names: the rules that need a capitalised unknown word right after it are asked only
+    when there is one, and a lower-case word before it that is no listed name ("в
+    Узбекистане") leaves no rule that could say yes."""
     toks, gaps = doc.toks, doc.gaps
     if i + 1 < len(toks) and not gaps[i + 1].strip():
         nxt = toks[i + 1]
-        if nxt.capital and not nxt.keys:
-            if PATRONYMIC.search(nxt.norm) or (
-                nxt.norm.isascii() and toks[i].norm.isascii() and LATIN_SURNAME_END.search(nxt.norm)
-            ):
-                return True
-            surname = cases(nxt.norm, "Surn")
-            if SURNAME_END.search(nxt.norm):
-                surname |= {"nomn"}
-            if _name_cases(toks[i].norm, given) & surname:
-                return True
-            # Surname first, as in lists and official style: "Кунаев Динмухамед".
-            if _name_cases(nxt.norm, given) & _surname_cases(toks[i].norm):
-                return True
+        if nxt.capital and not nxt.keys and _person_before(toks[i], nxt, given, heads):
+            return True
     if i == 0:
         return False
     prev = toks[i - 1]
+    if not prev.capital and prev.norm not in given:
+        return False  # every rule below needs a capital or a listed name before
     # A listed given name after a surname (Назарбаев Нурсултан: not Нур-Султан).
     if (
         toks[i].norm in given
@@ -57,17 +49,31 @@ def is_person(doc: Doc, i: int, given: frozenset[str], heads: dict[str, set[str]
     return _after_name(prev, gaps[i].strip(), toks[i].norm, given)
 
 
-def unknown_given_name(doc: Doc, i: int, heads: dict[str, set[str]]) -> bool:
-    """A village written as it is listed, right before a capitalised word with a surname's
-    nominative ending that no table knows, is a given name the dictionary lacks ("Актилек
-    Мусаева", "Айдаркен Садыров"): not a region's or country's own name (Ош, Хатлон)."""
-    toks = doc.toks
-    if i + 1 >= len(toks) or doc.gaps[i + 1].strip():
-        return False
-    tok, nxt = toks[i], toks[i + 1]
+def _person_before(tok: Word, nxt: Word, given: frozenset[str], heads: dict[str, set[str]]) -> bool:
+    """Whether ``tok`` and the capitalised word no table knows right after it (``nxt``) are
+    a person's names: a given name and its surname or patronymic, either way round."""
+    if unknown_given_name(tok, nxt, heads):
+        return True
+    if PATRONYMIC.search(nxt.norm) or (
+        nxt.norm.isascii() and tok.norm.isascii() and LATIN_SURNAME_END.search(nxt.norm)
+    ):
+        return True
+    surname = cases(nxt.norm, "Surn")
+    if SURNAME_END.search(nxt.norm):
+        surname |= {"nomn"}
+    if _name_cases(tok.norm, given) & surname:
+        return True
+    # Surname first, as in lists and official style: "Кунаев Динмухамед".
+    return bool(_name_cases(nxt.norm, given) & _surname_cases(tok.norm))
+
+
+def unknown_given_name(tok: Word, nxt: Word, heads: dict[str, set[str]]) -> bool:
+    """A village written as it is listed (``tok``), right before a capitalised word
+    (``nxt``) with a surname's nominative ending that no table knows, is a given name the
+    dictionary lacks ("Актилек Мусаева", "Айдаркен Садыров"): not a region's or country's own
+    name (Ош, Хатлон)."""
     return (
-        nxt.capital
-        and not nxt.keys
+        not nxt.keys
         and tok.norm in tok.keys
         and "" not in heads.get(tok.norm, ())
         and bool(SURNAME_END.search(nxt.norm))
