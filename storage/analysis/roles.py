@@ -12,6 +12,7 @@ words are data (``[roles]`` of ``data/relevance.toml``)."""
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from operator import attrgetter
 from storage.analysis import morph
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.model import RegionRef
-from storage.analysis.relevance import RoleCues, load_vocabulary
+from storage.analysis.relevance import RoleCues, load_vocabulary, vocabulary_bytes
+from storage.analysis.relevance import _surface_forms as surface_forms
 from storage.analysis.role_datelines import dateline_like, title_dateline
 from storage.analysis.role_lists import FROM, TO, links, long_lists, partner_lists
 from storage.analysis.role_lists import words as _words
@@ -235,6 +237,17 @@ def _head_meets(text: str, spot: Spot, previous: Spot | None, cues: RoleCues) ->
     )
 
 
+_AT = TO | {"in"}  # "arrived in Ashgabat"
+
+
+@cache
+def _arrivals() -> tuple[frozenset[str], frozenset[str]]:
+    """The forms of an arrival's verbs and of the travellers (``[roles]``: arrivals,
+    travellers), read once a process: the cue set of relevance.py does not carry them."""
+    roles = tomllib.loads(vocabulary_bytes().decode("utf-8")).get("roles", {})
+    return surface_forms(roles.get("arrivals", ())), surface_forms(roles.get("travellers", ()))
+
+
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
     рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
@@ -245,6 +258,13 @@ def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     words = _words(before, cut + 1)[-8:]
     after = morph.fold(text[end : end + 40])
     ahead = _words(after, 0, after.find(".") % 41)[:4]
+    arrivals, travellers = _arrivals()
+    if (
+        _AT.intersection(words[-3:])
+        and not arrivals.isdisjoint(words)
+        and not travellers.isdisjoint(words + ahead)
+    ):
+        return True  # "Делегация КНР прибыла в Ташкент", not "В Ташкент прибыл поезд"
     if not cues.visit.isdisjoint(words) and cues.visit.isdisjoint(ahead):
         return bool(TO.intersection(words[-3:])) or words[-1:] == ["visited"]
     return bool(words) and words[-1] in TO and not cues.visit.isdisjoint(ahead)
