@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -298,6 +299,44 @@ def _shown(
     return len(morph.tokenize(text[sentence_start:start])) > first
 
 
+def _counterparts(
+    spots: Sequence[Spot],
+    strong: Collection[str],
+    body: dict[str, set[int]],
+    sentences: Sentences,
+    lead_end: int,
+    cues: RoleCues,
+) -> set[str]:
+    """The other side when the title and the lead name one country's sides only: a region of
+    another country named once in the body, the only one of its country in its sentence, that
+    sentence naming one of those sides too ("On Feb 26 the foundation stone was laid for a
+    railway bridge linking the province's Tongjiang city with Russia's Jewish Autonomous
+    Oblast" under "Heilongjiang leads China in business with Russia"); not in a sentence of
+    what was done before ("подписанного два года назад меморандума") or of a roster of guests
+    ("Khabirov's programme in Kazakhstan includes meetings with ... the Governor of West
+    Kazakhstan region")."""
+    own = {code[:2] for code in strong}
+    found: set[str] = set()
+    if len(own) != 1:
+        return found
+    once = [(code, min(where)) for code, where in body.items() if len(where) == 1]
+    once = [(code, k) for code, k in once if code[:2] not in own]
+    if not once:
+        return found
+    # The body sentences naming a side from the head.
+    starts = sentences.starts
+    sides = {
+        bisect_right(starts, s.start) - 1 for s in spots if s.code in strong and s.start >= lead_end
+    }
+    crowd = Counter((code[:2], k) for code, k in once)
+    for code, k in once:
+        if k in sides and crowd[code[:2], k] == 1:
+            lemmas = sentences.lemmas[k]
+            if cues.background.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas):
+                found.add(code)
+    return found
+
+
 def assign_roles(
     regions: Sequence[RegionRef],
     spots: Sequence[Spot],
@@ -491,6 +530,13 @@ def assign_roles(
         # roles10: not a roster ("the governors of East Kazakhstan, Almaty, Karaganda and
         # Abai regions attend the forum"): the countries are the sides of such a forum.
         parties = single
+    if len(countries) >= 2 and strong and body:
+        # roles11: when the title and the lead name one country's sides only, the other
+        # country's region named with one of them in a body sentence is the other end of
+        # what they do ("In 2011 Heihe and Russia's Amurskaya region launched cooperative
+        # projects", "Bashkortostan has extensive experience in this sector, while Tashkent
+        # region offers favourable conditions"), though no sides' word stands there.
+        parties |= _counterparts(spots, strong, body, sentences, zones.lead_end, cues)
     if len(countries) >= 2:
         # A capital named in the body only is its country's seat, the country the side ("the
         # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own

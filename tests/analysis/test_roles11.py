@@ -1,5 +1,6 @@
-"""Roles, round 11: a capital a delegation arrives in is the venue of talks with its
-country's government (a mention); a train arriving there stays a side
+"""Roles, round 11: a region of the other country named in the body with the head's only
+side is the other side; a capital a delegation arrives in is the venue of talks with its
+country's government (a mention), while a train arriving there stays a side
 (test_regions_real4.test_train_arriving_in_a_capital_keeps_it_a_side)."""
 
 from __future__ import annotations
@@ -33,3 +34,26 @@ def roles(text: str) -> dict[str, str]:
 )
 def test_capital_a_delegation_arrives_in_is_a_mention(text: str, capital: str) -> None:
     assert roles(text)[capital] == "mention"
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        (
+            "Heilongjiang leads China in business with Russia\n\nHeilongjiang province's trade "
+            "with Russia grew by a third last year, local officials said.\n\nOn Feb 26 the "
+            "foundation stone was laid for a railway bridge linking Heilongjiang with Russia's "
+            "Jewish Autonomous Oblast.",
+            "RU-YEV",
+        ),
+        (
+            "Башкирия и Узбекистан запускают совместные проекты\n\nБашкортостан и Узбекистан "
+            "обсудили новые проекты в промышленности и сельском хозяйстве.\n\nУ Башкортостана "
+            "большой опыт в тепличном хозяйстве, а Ташкентская область предлагает для него "
+            "хорошие условия.",
+            "UZ-TO",
+        ),
+    ],
+)
+def test_other_country_region_named_with_the_only_side_is_a_side(text: str, other: str) -> None:
+    assert roles(text)[other] == "party"
