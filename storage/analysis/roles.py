@@ -520,6 +520,13 @@ def assign_roles(
         # Nothing in the title or the lead, one country: a local item about what its body
         # names (a flood in four regions).
         parties |= set(body)
+        if len(body) > 1:
+            # roles11: but a capital named once beside other places is the country's seat,
+            # where it speaks or hosts, not what the item is about ("Foreign Minister Kamilov
+            # said in Tashkent on Tuesday", "В Душанбе толчков не почувствовали" in a quake
+            # story of Rasht; "Ashgabat will host a conference" among a month's events).
+            once = {code for code in cues.capitals if len(body.get(code, ())) == 1}
+            parties -= once - acting - governed - hosting
     if not parties and len(countries) < 2:
         # A short local item: what it names is what it is about (its dateline alone is only
         # where the wire wrote it: "Ashgabat, Turkmenistan, June 17" over a harvest story);

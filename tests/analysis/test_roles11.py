@@ -57,3 +57,15 @@ def test_capital_a_delegation_arrives_in_is_a_mention(text: str, capital: str) -
 )
 def test_other_country_region_named_with_the_only_side_is_a_side(text: str, other: str) -> None:
     assert roles(text)[other] == "party"
+
+
+def test_capital_named_once_in_a_local_item_is_the_seat() -> None:
+    text = (
+        "В Таджикистане произошло землетрясение\n\nЗемлетрясение магнитудой 5 произошло "
+        "ночью на востоке страны, сообщили сейсмологи.\n\nСильнее всего толчки ощутили "
+        "жители Горно-Бадахшанской автономной области, где повреждены два дома.\n\nВ "
+        "Душанбе толчков не почувствовали."
+    )
+    got = roles(text)
+    assert got["TJ-GB"] == "party"
+    assert got["TJ-DU"] == "mention"
