@@ -307,14 +307,14 @@ def _counterparts(
     lead_end: int,
     cues: RoleCues,
 ) -> set[str]:
-    """The other side when the title and the lead name one country's sides only: a region of
-    another country named once in the body, the only one of its country in its sentence, that
-    sentence naming one of those sides too ("On Feb 26 the foundation stone was laid for a
-    railway bridge linking the province's Tongjiang city with Russia's Jewish Autonomous
-    Oblast" under "Heilongjiang leads China in business with Russia"); not in a sentence of
-    what was done before ("подписанного два года назад меморандума") or of a roster of guests
-    ("Khabirov's programme in Kazakhstan includes meetings with ... the Governor of West
-    Kazakhstan region")."""
+    """The other side when the sides known (``strong``: the head's, or the body's when the
+    head names none) are one country's: a region of another country named once in the body,
+    the only one of its country in its sentence, that sentence naming one of those sides too
+    ("On Feb 26 the foundation stone was laid for a railway bridge linking the province's
+    Tongjiang city with Russia's Jewish Autonomous Oblast" under "Heilongjiang leads China
+    in business with Russia"); not in a sentence of what was done before ("подписанного два
+    года назад меморандума") or of a roster of guests ("Khabirov's programme in Kazakhstan
+    includes meetings with ... the Governor of West Kazakhstan region")."""
     own = {code[:2] for code in strong}
     found: set[str] = set()
     if len(own) != 1:
@@ -537,13 +537,16 @@ def assign_roles(
         # roles10: not a roster ("the governors of East Kazakhstan, Almaty, Karaganda and
         # Abai regions attend the forum"): the countries are the sides of such a forum.
         parties = single
-    if len(countries) >= 2 and strong and body:
-        # roles11: when the title and the lead name one country's sides only, the other
-        # country's region named with one of them in a body sentence is the other end of
-        # what they do ("In 2011 Heihe and Russia's Amurskaya region launched cooperative
-        # projects", "Bashkortostan has extensive experience in this sector, while Tashkent
-        # region offers favourable conditions"), though no sides' word stands there.
-        parties |= _counterparts(spots, strong, body, sentences, zones.lead_end, cues)
+    if len(countries) >= 2 and (strong or parties) and body:
+        # roles11: when the title and the lead name one country's sides only (or, naming
+        # none, the body's sides are one country's), the other country's region named with
+        # one of them in a body sentence is the other end of what they do ("In 2011 Heihe
+        # and Russia's Amurskaya region launched cooperative projects", "Bashkortostan has
+        # extensive experience in this sector, while Tashkent region offers favourable
+        # conditions"), though no sides' word stands there.
+        parties |= _counterparts(
+            spots, strong or set(parties), body, sentences, zones.lead_end, cues
+        )
     if len(countries) >= 2:
         # A capital named in the body only is its country's seat, the country the side ("the
         # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own

@@ -69,3 +69,15 @@ def test_capital_named_once_in_a_local_item_is_the_seat() -> None:
     got = roles(text)
     assert got["TJ-GB"] == "party"
     assert got["TJ-DU"] == "mention"
+
+
+def test_other_side_named_with_the_body_sides_when_the_head_names_none() -> None:
+    text = (
+        "Новые совместные проекты\n\nСтороны обсудили сотрудничество в промышленности, "
+        "сообщили в правительстве.\n\nДелегация Татарстана подписала соглашение о "
+        "сотрудничестве с правительством Узбекистана.\n\nСейчас Татарстан выпускает "
+        "грузовики, а Ташкентская область предлагает для сборки хорошие площадки."
+    )
+    got = roles(text)
+    assert got["RU-TA"] == "party"
+    assert got["UZ-TO"] == "party"
