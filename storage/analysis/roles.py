@@ -552,6 +552,15 @@ def assign_roles(
         # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own
         # city hall acts ("мэр Душанбе", "the hakimlik of Ashgabat").
         parties -= cues.capitals - strong - governed - hosting
+        # roles11: and so is a capital the head names beside a region of its own country
+        # that is a side: the region acts, the capital is where its country's government
+        # sits or the talks are held ("Kazakhstan and XUAR discuss bilateral relations in
+        # Astana", "Ростов-на-Дону и Ош подписали протокол" over a text naming Bishkek in
+        # its lead, "В Астане губернатор Челябинской области встретился с акимом
+        # Костанайской области").
+        regional = {code[:2] for code in strong if code not in cues.capitals}
+        seats = {code for code in cues.capitals & strong if code[:2] in regional}
+        parties -= seats - governed - hosting
     # Built outright: dataclasses.replace looks the fields up again for every region.
     roles = tuple(
         r if r.code in parties else RegionRef(r.code, r.name, r.country, "mention") for r in regions

@@ -81,3 +81,15 @@ def test_other_side_named_with_the_body_sides_when_the_head_names_none() -> None
     got = roles(text)
     assert got["RU-TA"] == "party"
     assert got["UZ-TO"] == "party"
+
+
+def test_capital_in_the_head_beside_a_region_of_its_country_is_the_seat() -> None:
+    text = (
+        "В Астане губернатор Челябинской области встретился с акимом Костанайской области\n\n"
+        "Губернатор Челябинской области и аким Костанайской области обсудили поставки "
+        "зерна и строительство завода.\n\nСтороны подписали соглашение о сотрудничестве."
+    )
+    got = roles(text)
+    assert got["RU-CHE"] == "party"
+    assert got["KZ-39"] == "party"
+    assert got["KZ-71"] == "mention"
