@@ -468,6 +468,18 @@ def assign_roles(
             # "рейс Душанбе — Самарканд", "по маршруту «Уфа — Самарканд»": no cue before it
             # passes a flight's end by.
             passed = passing = False
+        elif (
+            i in routes
+            and k >= 0
+            and not cues.sites.isdisjoint(sentences.lemmas[k])
+            and any(j in routes and spots[j].code[:2] != code[:2] for j in (i - 1, i + 1))
+        ):
+            # roles11: a road between two countries' places to be built ("строительство
+            # автодороги Алматы — Иссык-Куль", "plan to build the Almaty-Issyk-Kul road"): a
+            # joint project, its two ends the sides (labelling conventions: what is built
+            # together), no road passed by.
+            passed = passing = False
+            acting.add(code)
         else:
             passed = passing = passing or i in routes or _route_start(text, start, end)
         located = where

@@ -93,3 +93,14 @@ def test_capital_in_the_head_beside_a_region_of_its_country_is_the_seat() -> Non
     assert got["RU-CHE"] == "party"
     assert got["KZ-39"] == "party"
     assert got["KZ-71"] == "mention"
+
+
+def test_road_to_be_built_between_two_countries_places_has_two_sides() -> None:
+    text = (
+        "Казахстан и Кыргызстан обсудили совместные проекты\n\nПрезиденты двух стран "
+        "обсудили торговлю и транспорт, сообщает пресс-служба.\n\nСреди проектов — "
+        "строительство автодороги Алматы — Иссык-Куль."
+    )
+    got = roles(text)
+    assert got["KZ-75"] == "party"
+    assert got["KG-Y"] == "party"
