@@ -249,6 +249,13 @@ def _arrivals() -> tuple[frozenset[str], frozenset[str]]:
     return surface_forms(roles.get("arrivals", ())), surface_forms(roles.get("travellers", ()))
 
 
+@cache
+def _twinning() -> frozenset[str]:
+    """The lemmas of twin cities' words (``[roles]``: twinning), read once a process."""
+    roles = tomllib.loads(vocabulary_bytes().decode("utf-8")).get("roles", {})
+    return frozenset(map(morph.lemma, roles.get("twinning", ())))
+
+
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
     рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
@@ -516,6 +523,11 @@ def assign_roles(
                 # trade office in Osh"
                 acting.add(code)
                 settled.add(code)
+                if code in cues.capitals and not _twinning().isdisjoint(lemmas):
+                    # roles11: a capital named among twin cities is the city itself, a side
+                    # ("cooperation between the sister cities of Tashkent and Shanghai",
+                    # "Sichuan entered into a sister province-city agreement with Bishkek").
+                    governed.add(code)
         where_named = body.setdefault(code, set())
         where_named.add(k)
         if not (i in listed and k >= 0 and not cues.roster.isdisjoint(sentences.lemmas[k])):

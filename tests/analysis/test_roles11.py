@@ -104,3 +104,14 @@ def test_road_to_be_built_between_two_countries_places_has_two_sides() -> None:
     got = roles(text)
     assert got["KZ-75"] == "party"
     assert got["KG-Y"] == "party"
+
+
+def test_capital_among_twin_cities_is_a_side() -> None:
+    text = (
+        "Sister cities mark an anniversary\n\nOfficials of the two cities met on Wednesday, "
+        "the press service said.\n\nThe meeting discussed 25 years of cooperation between "
+        "the sister cities of Tashkent and Shanghai."
+    )
+    got = roles(text)
+    assert got["UZ-TK"] == "party"
+    assert got["CN-SH"] == "party"
