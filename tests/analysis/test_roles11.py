@@ -106,12 +106,18 @@ def test_road_to_be_built_between_two_countries_places_has_two_sides() -> None:
     assert got["KG-Y"] == "party"
 
 
-def test_capital_among_twin_cities_is_a_side() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Sister cities mark an anniversary\n\nOfficials of the two cities met on Wednesday, "
         "the press service said.\n\nThe meeting discussed 25 years of cooperation between "
-        "the sister cities of Tashkent and Shanghai."
-    )
+        "the sister cities of Tashkent and Shanghai.",
+        "Города-побратимы отметили юбилей\n\nПредставители двух городов встретились в "
+        "среду, сообщила пресс-служба.\n\nНа встрече обсуждалось сотрудничество "
+        "городов-побратимов Ташкента и Шанхая.",
+    ],
+)
+def test_capital_among_twin_cities_is_a_side(text: str) -> None:
     got = roles(text)
     assert got["UZ-TK"] == "party"
     assert got["CN-SH"] == "party"
