@@ -12,7 +12,9 @@ words are data (``[roles]`` of ``data/relevance.toml``)."""
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +23,8 @@ from operator import attrgetter
 from storage.analysis import morph
 from storage.analysis.gazetteer.doc import Spot
 from storage.analysis.model import RegionRef
-from storage.analysis.relevance import RoleCues, load_vocabulary
+from storage.analysis.relevance import RoleCues, load_vocabulary, vocabulary_bytes
+from storage.analysis.relevance import _surface_forms as surface_forms
 from storage.analysis.role_datelines import dateline_like, title_dateline
 from storage.analysis.role_lists import FROM, TO, links, long_lists, partner_lists
 from storage.analysis.role_lists import words as _words
@@ -235,6 +238,24 @@ def _head_meets(text: str, spot: Spot, previous: Spot | None, cues: RoleCues) ->
     )
 
 
+_AT = TO | {"in"}  # "arrived in Ashgabat"
+
+
+@cache
+def _arrivals() -> tuple[frozenset[str], frozenset[str]]:
+    """The forms of an arrival's verbs and of the travellers (``[roles]``: arrivals,
+    travellers), read once a process: the cue set of relevance.py does not carry them."""
+    roles = tomllib.loads(vocabulary_bytes().decode("utf-8")).get("roles", {})
+    return surface_forms(roles.get("arrivals", ())), surface_forms(roles.get("travellers", ()))
+
+
+@cache
+def _twinning() -> frozenset[str]:
+    """The lemmas of twin cities' words (``[roles]``: twinning), read once a process."""
+    roles = tomllib.loads(vocabulary_bytes().decode("utf-8")).get("roles", {})
+    return frozenset(map(morph.lemma, roles.get("twinning", ())))
+
+
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     """Whether a capital is where a visit goes ("Делегация КНР прибыла в Ташкент", "прилетел с
     рабочим визитом в столицу Таджикистана Душанбе", "Сегодня в Ташкент с рабочим визитом
@@ -245,6 +266,13 @@ def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     words = _words(before, cut + 1)[-8:]
     after = morph.fold(text[end : end + 40])
     ahead = _words(after, 0, after.find(".") % 41)[:4]
+    arrivals, travellers = _arrivals()
+    if (
+        _AT.intersection(words[-3:])
+        and not arrivals.isdisjoint(words)
+        and not travellers.isdisjoint(words + ahead)
+    ):
+        return True  # "Делегация КНР прибыла в Ташкент", not "В Ташкент прибыл поезд"
     if not cues.visit.isdisjoint(words) and cues.visit.isdisjoint(ahead):
         return bool(TO.intersection(words[-3:])) or words[-1:] == ["visited"]
     return bool(words) and words[-1] in TO and not cues.visit.isdisjoint(ahead)
@@ -276,6 +304,44 @@ def _shown(
     delegation was shown passes by, the guests named before it do not."""
     first = next(k for k, lemma in enumerate(lemmas) if lemma in cues.passing)
     return len(morph.tokenize(text[sentence_start:start])) > first
+
+
+def _counterparts(
+    spots: Sequence[Spot],
+    strong: Collection[str],
+    body: dict[str, set[int]],
+    sentences: Sentences,
+    lead_end: int,
+    cues: RoleCues,
+) -> set[str]:
+    """The other side when the sides known (``strong``: the head's, or the body's when the
+    head names none) are one country's: a region of another country named once in the body,
+    the only one of its country in its sentence, that sentence naming one of those sides too
+    ("On Feb 26 the foundation stone was laid for a railway bridge linking the province's
+    Tongjiang city with Russia's Jewish Autonomous Oblast" under "Heilongjiang leads China
+    in business with Russia"); not in a sentence of what was done before ("подписанного два
+    года назад меморандума") or of a roster of guests ("Khabirov's programme in Kazakhstan
+    includes meetings with ... the Governor of West Kazakhstan region")."""
+    own = {code[:2] for code in strong}
+    found: set[str] = set()
+    if len(own) != 1:
+        return found
+    once = [(code, min(where)) for code, where in body.items() if len(where) == 1]
+    once = [(code, k) for code, k in once if code[:2] not in own]
+    if not once:
+        return found
+    # The body sentences naming a side from the head.
+    starts = sentences.starts
+    sides = {
+        bisect_right(starts, s.start) - 1 for s in spots if s.code in strong and s.start >= lead_end
+    }
+    crowd = Counter((code[:2], k) for code, k in once)
+    for code, k in once:
+        if k in sides and crowd[code[:2], k] == 1:
+            lemmas = sentences.lemmas[k]
+            if cues.background.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas):
+                found.add(code)
+    return found
 
 
 def assign_roles(
@@ -409,6 +475,18 @@ def assign_roles(
             # "рейс Душанбе — Самарканд", "по маршруту «Уфа — Самарканд»": no cue before it
             # passes a flight's end by.
             passed = passing = False
+        elif (
+            i in routes
+            and k >= 0
+            and not cues.sites.isdisjoint(sentences.lemmas[k])
+            and any(j in routes and spots[j].code[:2] != code[:2] for j in (i - 1, i + 1))
+        ):
+            # roles11: a road between two countries' places to be built ("строительство
+            # автодороги Алматы — Иссык-Куль", "plan to build the Almaty-Issyk-Kul road"): a
+            # joint project, its two ends the sides (labelling conventions: what is built
+            # together), no road passed by.
+            passed = passing = False
+            acting.add(code)
         else:
             passed = passing = passing or i in routes or _route_start(text, start, end)
         located = where
@@ -445,6 +523,11 @@ def assign_roles(
                 # trade office in Osh"
                 acting.add(code)
                 settled.add(code)
+                if code in cues.capitals and not _twinning().isdisjoint(lemmas):
+                    # roles11: a capital named among twin cities is the city itself, a side
+                    # ("cooperation between the sister cities of Tashkent and Shanghai",
+                    # "Sichuan entered into a sister province-city agreement with Bishkek").
+                    governed.add(code)
         where_named = body.setdefault(code, set())
         where_named.add(k)
         if not (i in listed and k >= 0 and not cues.roster.isdisjoint(sentences.lemmas[k])):
@@ -461,6 +544,13 @@ def assign_roles(
         # Nothing in the title or the lead, one country: a local item about what its body
         # names (a flood in four regions).
         parties |= set(body)
+        if len(body) > 1:
+            # roles11: but a capital named once beside other places is the country's seat,
+            # where it speaks or hosts, not what the item is about ("Foreign Minister Kamilov
+            # said in Tashkent on Tuesday", "В Душанбе толчков не почувствовали" in a quake
+            # story of Rasht; "Ashgabat will host a conference" among a month's events).
+            once = {code for code in cues.capitals if len(body.get(code, ())) == 1}
+            parties -= once - acting - governed - hosting
     if not parties and len(countries) < 2:
         # A short local item: what it names is what it is about (its dateline alone is only
         # where the wire wrote it: "Ashgabat, Turkmenistan, June 17" over a harvest story);
@@ -471,11 +561,30 @@ def assign_roles(
         # roles10: not a roster ("the governors of East Kazakhstan, Almaty, Karaganda and
         # Abai regions attend the forum"): the countries are the sides of such a forum.
         parties = single
+    if len(countries) >= 2 and (strong or parties) and body:
+        # roles11: when the title and the lead name one country's sides only (or, naming
+        # none, the body's sides are one country's), the other country's region named with
+        # one of them in a body sentence is the other end of what they do ("In 2011 Heihe
+        # and Russia's Amurskaya region launched cooperative projects", "Bashkortostan has
+        # extensive experience in this sector, while Tashkent region offers favourable
+        # conditions"), though no sides' word stands there.
+        parties |= _counterparts(
+            spots, strong or set(parties), body, sentences, zones.lead_end, cues
+        )
     if len(countries) >= 2:
         # A capital named in the body only is its country's seat, the country the side ("the
         # dialogue that Ashgabat and Kazan have conducted", "Москва и Астана"), unless its own
         # city hall acts ("мэр Душанбе", "the hakimlik of Ashgabat").
         parties -= cues.capitals - strong - governed - hosting
+        # roles11: and so is a capital the head names beside a region of its own country
+        # that is a side: the region acts, the capital is where its country's government
+        # sits or the talks are held ("Kazakhstan and XUAR discuss bilateral relations in
+        # Astana", "Ростов-на-Дону и Ош подписали протокол" over a text naming Bishkek in
+        # its lead, "В Астане губернатор Челябинской области встретился с акимом
+        # Костанайской области").
+        regional = {code[:2] for code in strong if code not in cues.capitals}
+        seats = {code for code in cues.capitals & strong if code[:2] in regional}
+        parties -= seats - governed - hosting
     # Built outright: dataclasses.replace looks the fields up again for every region.
     roles = tuple(
         r if r.code in parties else RegionRef(r.code, r.name, r.country, "mention") for r in regions
