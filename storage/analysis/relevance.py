@@ -51,6 +51,9 @@ class RoleCues:
     roster: frozenset[str] = frozenset()  # a body sentence with one: its lists are guests
     checkpoints: frozenset[str] = frozenset()  # (forms) right before it: a crossing's name
     region_heads: frozenset[str] = frozenset()  # (forms) right before it: its head meets
+    arrivals: frozenset[str] = frozenset()  # (forms) an arrival's verbs: with a traveller...
+    travellers: frozenset[str] = frozenset()  # (forms) ...around it, a capital is a venue
+    twinning: frozenset[str] = frozenset()  # a sides' sentence with one: a capital is a side
     # Each the lemmas of one phrase: a body sentence with them all tells of a guests' event
     guest_events: tuple[frozenset[str], ...] = ()
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
@@ -149,6 +152,9 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             roster=lemmas("roster"),
             checkpoints=forms("checkpoints"),
             region_heads=forms("region_heads"),
+            arrivals=forms("arrivals"),
+            travellers=forms("travellers"),
+            twinning=lemmas("twinning"),
             guest_events=tuple(
                 frozenset(morph.lemma(w) for w in morph.tokenize(phrase)) - {"of"}
                 for phrase in roles.get("guest_events", ())
