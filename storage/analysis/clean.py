@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 from storage.analysis.datelines import CITY, Dateline, match_dateline
 from storage.analysis.rawlines import (

@@ -225,8 +225,8 @@ def _balanced_quotes(text: str) -> bool:
     # Most sentences hold no quotes: a search for a mark (C, memchr) costs a fraction of
     # counting it, and a pair neither of whose marks is there is balanced.
     return (
-        ("«" not in text and "»" not in text or text.count("«") == text.count("»"))
-        and ("“" not in text and "”" not in text or text.count("“") == text.count("”"))
+        (("«" not in text and "»" not in text) or text.count("«") == text.count("»"))
+        and (("“" not in text and "”" not in text) or text.count("“") == text.count("”"))
         and ('"' not in text or text.count('"') % 2 == 0)
         and ("„" not in text or text.count("„") <= text.count("“"))
     )
@@ -411,9 +411,7 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
     material = [
         (pos, c, content)
         for pos, (c, content) in enumerate(zip(cleaned, contents, strict=True))
-        if summary_material(
-            c.text, c.lemmas, content, heading, pos < leading, pos == first, marks
-        )
+        if summary_material(c.text, c.lemmas, content, heading, pos < leading, pos == first, marks)
     ]
     # The lead: the first sentence of the summary material that can stand alone (not a heading
     # or page debris before it: "Визит депутатов… в хокимият Ташкента", "Кабар/.").
