@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from storage.analysis.datelines import CITY, Dateline, match_dateline
 from storage.analysis.rawlines import (
@@ -215,7 +216,8 @@ _KEY_LENGTH_CHANGERS = ("\u0130", "\x1c", "\x1d", "\x1e", "\x1f")
 def _may_repeat(sentences: list[str], lead: tuple[str, ...]) -> bool:
     """Whether two sentences, or one and a lead sentence, may share a key, in a text without
     ``_KEY_LENGTH_CHANGERS``: a key is then as long as its sentence, so only sentences of one
-    length need theirs (lower-casing every sentence was a tenth of the cleaning)."""
+    length need theirs (lower-casing every sentence was a tenth of the cleaning). For the
+    sentences ``_length_keys`` cannot stand in for."""
     lengths = list(map(len, sentences))
     lead_lengths = set(map(len, lead))
     if len(set(lengths)) == len(lengths) and lead_lengths.isdisjoint(lengths):
@@ -228,6 +230,43 @@ def _may_repeat(sentences: list[str], lead: tuple[str, ...]) -> bool:
     return not {sentence_key(s) for s in lead if counts[len(s)] > 1}.isdisjoint(shared)
 
 
+def _unique_lengths(sentences: list[str], lead: tuple[str, ...]) -> bool:
+    """Whether no two sentences, and no sentence and lead sentence, are of one length."""
+    lengths = list(map(len, sentences))
+    return len(set(lengths)) == len(lengths) and set(map(len, lead)).isdisjoint(lengths)
+
+
+def _sizes_are_lengths(sentences: list[str]) -> bool:
+    """Whether every key of ``sentences``, of a text without ``_KEY_LENGTH_CHANGERS``, is as
+    long as its sentence and lower-cased from it alone: no line break, no run of spaces, no
+    space at either end for sentence_key to mend (normalize() leaves no other white space).
+    Joined by spaces, a space at the end of one shows as a run."""
+    joined = " ".join(sentences)
+    return "  " not in joined and "\n" not in joined and joined[:1] != " " and joined[-1:] != " "
+
+
+def _length_keys(
+    paragraphs: list[tuple[str, ...]], lead: tuple[str, ...]
+) -> tuple[list[list[str]], set[str]]:
+    """The keys of every paragraph's and the lead's sentences, or what stands for them, where
+    ``_sizes_are_lengths``: sentences of different lengths then have different keys, so of a
+    length only one string has (a sentence and its exact repeats), the string stands for its
+    own key — no other key is as long, and none other is that string. Only the sentences of a
+    length several strings share are lower-cased (lower-casing every sentence was a tenth of
+    the cleaning)."""
+    sentences = [*lead, *chain.from_iterable(paragraphs)]
+    strings: dict[int, str | None] = {}  # length -> its one string, None if several
+    for sent in sentences:
+        n = len(sent)
+        if strings.setdefault(n, sent) != sent:
+            strings[n] = None
+
+    def key(sentence: str) -> str:
+        return sentence if strings[len(sentence)] is not None else sentence_key(sentence)
+
+    return [list(map(key, para)) for para in paragraphs], set(map(key, lead))
+
+
 def _dedupe(
     paragraphs: list[tuple[str, ...]], glue: list[int], lead: tuple[str, ...], exact: bool
 ) -> list[tuple[str, ...]]:
@@ -237,10 +276,16 @@ def _dedupe(
     Better formatted: no glued sentence ends, then fewer sentences (a paragraph holding the
     whole body run together loses to the proper paragraphs), then earlier.
     """
-    if exact and not _may_repeat([s for para in paragraphs for s in para], lead):
+    body = [s for para in paragraphs for s in para]
+    if exact and _unique_lengths(body, lead):
         return [para for para in paragraphs if para]  # no repeats (most articles): all stay
-    lead_keys = {sentence_key(s) for s in lead}
-    keys = [[sentence_key(sent) for sent in para] for para in paragraphs]
+    if exact and _sizes_are_lengths([*lead, *body]):
+        keys, lead_keys = _length_keys(paragraphs, lead)
+    elif exact and not _may_repeat(body, lead):
+        return [para for para in paragraphs if para]
+    else:
+        lead_keys = {sentence_key(s) for s in lead}
+        keys = [[sentence_key(sent) for sent in para] for para in paragraphs]
     every = [key for para_keys in keys for key in para_keys]
     if len(set(every)) == len(every) and lead_keys.isdisjoint(every):
         return [para for para in paragraphs if para]  # no repeats: all stay

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from storage.analysis.morph import lemma, wordset
-from storage.analysis.summary_debris import not_the_text
+from storage.analysis.summary_debris import DEBRIS_MARKS, debris_marks, not_the_text
 from storage.analysis.wordcache import WordCache
 
 LIMIT = 600  # characters, the whole summary (SPEC: under 600)
@@ -217,15 +217,18 @@ _CONTENT_WORDS = WordCache("summary.content", _content_word, CONTENT_LIMIT)
 
 
 def _content(lemmas: Sequence[str]) -> frozenset[str]:
-    return frozenset(filter(_CONTENT_WORDS.__getitem__, set(lemmas)))
+    # (a set of the lemmas first would cost more than the look-ups of their repeats)
+    return frozenset(filter(_CONTENT_WORDS.__getitem__, lemmas))
 
 
 def _balanced_quotes(text: str) -> bool:
+    # Most sentences hold no quotes: a search for a mark (C, memchr) costs a fraction of
+    # counting it, and a pair neither of whose marks is there is balanced.
     return (
-        text.count("«") == text.count("»")
-        and text.count("“") == text.count("”")
-        and text.count('"') % 2 == 0
-        and text.count("„") <= text.count("“")
+        (("«" not in text and "»" not in text) or text.count("«") == text.count("»"))
+        and (("“" not in text and "”" not in text) or text.count("“") == text.count("”"))
+        and ('"' not in text or text.count('"') % 2 == 0)
+        and ("„" not in text or text.count("„") <= text.count("“"))
     )
 
 
@@ -300,6 +303,7 @@ def summary_material(
     title: frozenset[str],
     lead: bool = False,
     first: bool = False,
+    marks: Sequence[str] = DEBRIS_MARKS,
 ) -> bool:
     """Whether a sentence may stand in a summary at all (see the module's docstring);
     ``content``: its content lemmas, ``title``: the title's; ``lead``: one of the lead's
@@ -316,7 +320,7 @@ def summary_material(
         return False  # the title again (a long title repeated as the first sentence)
     if text[:1] in '«“"' and _colour_quote(text, lemmas):
         return False
-    if not_the_text(text):
+    if not_the_text(text, marks):
         return False
     if _WATCHED.isdisjoint(lemmas):
         return True
@@ -396,17 +400,18 @@ def summarize(candidates: Sequence[Candidate], title: Sequence[str] = (), lead_a
     mended = _mend(candidates[:MAX_CANDIDATES])
     cleaned = [_clean(c) if i == 0 else c for i, c in enumerate(mended)]
     content_word = _CONTENT_WORDS.__getitem__  # _content inlined: 25 calls an article
-    contents = [frozenset(filter(content_word, set(c.lemmas))) for c in cleaned]
+    contents = [frozenset(filter(content_word, c.lemmas)) for c in cleaned]
     fit = [eligible(c.text, len(c.lemmas)) for c in cleaned]  # once: four uses below
     # The lead's sentences: the first two from ``lead_at`` that can stand alone; headings and
     # page debris before them ("UZS – 0,03%", "Поиск") do not push the lead out of the window.
     opening = [pos for pos in range(lead_at, len(cleaned)) if fit[pos]][:_LEAD_SENTENCES]
     leading = opening[-1] + 1 if opening else _LEAD_SENTENCES + lead_at
     first = opening[0] if opening else -1
+    marks = debris_marks(c.text for c in cleaned)
     material = [
         (pos, c, content)
         for pos, (c, content) in enumerate(zip(cleaned, contents, strict=True))
-        if summary_material(c.text, c.lemmas, content, heading, pos < leading, pos == first)
+        if summary_material(c.text, c.lemmas, content, heading, pos < leading, pos == first, marks)
     ]
     # The lead: the first sentence of the summary material that can stand alone (not a heading
     # or page debris before it: "Визит депутатов… в хокимият Ташкента", "Кабар/.").
