@@ -61,7 +61,7 @@ class Sentences:
     lemmas: Sequence[Sequence[str]] = ()
 
 
-def _guest_event(title: str, lemmas: Sequence[str], cues: RoleCues) -> bool:
+def _guest_event(title: str, lemmas: Collection[str], cues: RoleCues) -> bool:
     """Whether a sentence tells of one country's event held in another's places, the event
     the article is about, its title naming it too ("Когда и где пройдут дни российской
     культуры"; not "Kazakhstan Culture Days were recently held in Moscow" among a summit's
@@ -197,16 +197,19 @@ def assign_roles(
     sentences = sentences or Sentences()
     head_lemmas: list[frozenset[str]] = []  # the title's and the lead's, once asked for
 
+    def _lemmas(k: int) -> Collection[str]:
+        # A body sentence's lemmas, or (k < 0) the title's and the lead's.
+        if k >= 0:
+            return sentences.lemmas[k]
+        if not head_lemmas:
+            head = text[: zones.lead_end]
+            head_lemmas.append(frozenset(map(morph.lemma, _words(head))))
+        return head_lemmas[0]
+
     def _meeting(k: int) -> bool:
         # A meeting's sentence, not a roster of those present ("На встрече присутствовали мэр
         # Оша, полпред в Ошской области").
-        if k >= 0:
-            lemmas: Collection[str] = sentences.lemmas[k]
-        else:
-            if not head_lemmas:
-                head = text[: zones.lead_end]
-                head_lemmas.append(frozenset(map(morph.lemma, _words(head))))
-            lemmas = head_lemmas[0]
+        lemmas = _lemmas(k)
         return not meeting.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas)
 
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
@@ -284,8 +287,10 @@ def assign_roles(
             passing = True
         elif "«" in text[max(0, start - 60) : start] and firm_quoted(text, start):
             passing = True  # ТОО «Актобе и К»: a local firm's name, no place of the news
-        if where and k >= 0 and _guest_event(text[:title_end], sentences.lemmas[k], cues):
-            # "Дни культуры России пройдут в Душанбе и Худжанде": the hosts are sides.
+        if where and _guest_event(text[:title_end], _lemmas(k), cues):
+            # "Дни культуры России пройдут в Душанбе и Худжанде": the hosts are sides; roles11b:
+            # in the head too, where such an event is the news ("Дни Оренбургской области
+            # пройдут в Актобе": Aktobe hosts the region's days, no venue passed by).
             passing = False
             hosting.add(code)
             acting.add(code)
