@@ -31,6 +31,7 @@ from storage.analysis.role_names import (
     company_spans,
     event_name,
     firm_quoted,
+    hosts_event,
     passing_name,
     route_start,
     venue_tail_pattern,
@@ -232,6 +233,7 @@ def assign_roles(
     settled: set[str] = set()  # a party whatever else names it: no need to look again
     governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
     hosting: set[str] = set()  # the places hosting another country's event: sides
+    venues: set[str] = set()  # the head's places hosting an event ("Osh hosts a fair")
     single: set[str] = set()  # named in the body once at least outside a roster of guests
     listed = long_lists(follows_next)  # a capital among other places: the city itself
     # A flight the title tells of: the article is about it, and its ends are the sides (not
@@ -271,6 +273,17 @@ def assign_roles(
             passing, where = passing_name(text, (since, start, end), cues, venue_tail)
         if not passing and event_name(text, start, end, cues):
             passing = True  # "the Moscow summit", "Ташкентский инвестиционный форум": a venue
+        elif (
+            not passing
+            and in_head
+            and hosts_event(text, end, cues)
+            and not _guest_event(text[:title_end], _lemmas(-1), cues)
+        ):
+            # roles11b: "Osh hosts a craft fair with guests from Kashgar", "Bukhara hosts
+            # negotiations on the Demarcation of Uzbekistan – Turkmenistan Interstate Border":
+            # the head's venue, as "in Osh" is (not the hosts of the guests' own days).
+            passing = True
+            venues.add(code)
         elif not (passing or head) and checkpoint_name(text, start, cues):
             passing = True  # "КПП «Торугарт»" outside the title: a crossing's name
         if code in cues.capitals and (
@@ -395,9 +408,12 @@ def assign_roles(
         # with two countries named, places named only in passing (a forum's city) stay
         # mentions.
         parties = set(body) or named
-    elif not parties:
+    elif not parties and not venues:
         # roles10: not a roster ("the governors of East Kazakhstan, Almaty, Karaganda and
         # Abai regions attend the forum"): the countries are the sides of such a forum.
+        # roles11b: so too when the head names only the place hosting it ("Костанай готовится
+        # принять форум межрегионального сотрудничества Казахстана и России" over a history
+        # of the forum naming past hosts): the body's places are no sides either.
         parties = single
     if len(countries) >= 2 and (strong or parties) and body:
         # roles11: when the title and the lead name one country's sides only (or, naming

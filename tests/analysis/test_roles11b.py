@@ -32,3 +32,32 @@ def roles(text: str) -> dict[str, str]:
 )
 def test_host_of_a_regions_days_in_the_title_is_a_side(text: str, host: str) -> None:
     assert roles(text)[host] == "party"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "Osh hosts a craft fair with guests from Kashgar\n\nA craft fair opened on Friday "
+            "with artisans from Kashgar showing carpets and pottery. Traders from Kashgar "
+            "signed supply agreements with local shops.",
+            "KG-GO",
+        ),
+        (
+            "Костанай готовится принять форум межрегионального сотрудничества Казахстана и "
+            "России\n\nОсенью пройдет очередной форум межрегионального сотрудничества двух "
+            "стран. В нем примут участие губернаторы приграничных регионов России.",
+            "KZ-39",
+        ),
+    ],
+)
+def test_place_hosting_an_event_in_the_head_is_its_venue(text: str, venue: str) -> None:
+    assert roles(text)[venue] == "mention"
+
+
+def test_institution_named_after_a_region_hosting_an_event_is_no_venue() -> None:
+    text = (
+        "Round table at a university\n\nEast Kazakhstan University hosted a meeting and "
+        "round table on cooperation with universities of Russia and Kyrgyzstan."
+    )
+    assert roles(text).get("KZ-63", "party") == "party"
