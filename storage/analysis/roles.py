@@ -11,6 +11,7 @@ words are data (``[roles]`` of ``data/relevance.toml``)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -38,6 +39,7 @@ from storage.analysis.role_names import (
 )
 
 _START = attrgetter("start")
+_LISTED = re.compile(r"\s*(?:,|и|and|,\s*and)\s*")  # between two names of a list
 _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
 
 
@@ -140,7 +142,31 @@ def _shown(
     return len(morph.tokenize(text[sentence_start:start])) > first
 
 
+def _departs(
+    text: str, spots: Sequence[Spot], code: str, k: int, starts: Sequence[int], cues: RoleCues
+) -> bool:
+    """Whether the other country's name in body sentence ``k`` (or the list it closes: "из
+    Алматы и Новосибирска") stands right after where things leave from ("увеличить число
+    прямых рейсов из Алматы и Новосибирска", "has left Almaty for Jinan", "70 kilometers from
+    Almaty"): a flight's or a distance's start, no side."""
+    j = next(
+        (
+            j
+            for j, s in enumerate(spots)
+            if s.code == code and bisect_right(starts, s.start) - 1 == k
+        ),
+        None,
+    )
+    if j is None:
+        return False
+    while j and _LISTED.fullmatch(text, spots[j - 1].end, spots[j].start):
+        j -= 1
+    start = spots[j].start
+    return not cues.departures.isdisjoint(_words(morph.fold(text[max(0, start - 20) : start]))[-1:])
+
+
 def _counterparts(
+    text: str,
     spots: Sequence[Spot],
     strong: Collection[str],
     body: dict[str, set[int]],
@@ -171,7 +197,11 @@ def _counterparts(
     }
     crowd = Counter((code[:2], k) for code, k in once)
     for code, k in once:
-        if k in sides and crowd[code[:2], k] == 1:
+        if (
+            k in sides
+            and crowd[code[:2], k] == 1
+            and not _departs(text, spots, code, k, starts, cues)
+        ):
             lemmas = sentences.lemmas[k]
             if cues.background.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas):
                 found.add(code)
@@ -423,7 +453,7 @@ def assign_roles(
         # extensive experience in this sector, while Tashkent region offers favourable
         # conditions"), though no sides' word stands there.
         parties |= _counterparts(
-            spots, strong or set(parties), body, sentences, zones.lead_end, cues
+            text, spots, strong or set(parties), body, sentences, zones.lead_end, cues
         )
     if len(countries) >= 2:
         # A capital named in the body only is its country's seat, the country the side ("the

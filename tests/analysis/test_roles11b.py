@@ -1,5 +1,6 @@
 """Roles, round 11b: the hosts of a region's days held in another country are sides, the
-title naming the event too."""
+title naming the event too; a place the head says hosts an event is its venue (a mention);
+the other country's place a flight leaves from is no counterpart of the head's side."""
 
 from __future__ import annotations
 
@@ -61,3 +62,14 @@ def test_institution_named_after_a_region_hosting_an_event_is_no_venue() -> None
         "round table on cooperation with universities of Russia and Kyrgyzstan."
     )
     assert roles(text).get("KZ-63", "party") == "party"
+
+
+def test_other_countrys_place_a_flight_leaves_from_is_no_counterpart() -> None:
+    text = (
+        "Иссык-Кульская область приняла более миллиона туристов\n\nИссык-Кульскую область "
+        "за лето посетили более миллиона туристов.\n\nБольше всего туристов приехало из "
+        "Казахстана и России. В следующем году власти планируют построить новый терминал "
+        "аэропорта «Иссык-Куль» и увеличить число прямых рейсов из Алматы и Новосибирска."
+    )
+    found = roles(text)
+    assert (found["KZ-75"], found["RU-NVS"]) == ("mention", "mention")
