@@ -73,3 +73,12 @@ def test_other_countrys_place_a_flight_leaves_from_is_no_counterpart() -> None:
     )
     found = roles(text)
     assert (found["KZ-75"], found["RU-NVS"]) == ("mention", "mention")
+
+
+def test_other_countrys_place_a_train_left_is_no_counterpart() -> None:
+    text = (
+        "First Kazakhstani grain sent to China's Shandong\n\nShandong province will receive "
+        "1,300 tons of Kazakhstani wheat this month.\n\nA container train carrying the grain "
+        "has left Almaty for Jinan, the capital of Shandong province."
+    )
+    assert roles(text)["KZ-75"] == "mention"
