@@ -1,6 +1,7 @@
 """Roles, round 11b: the hosts of a region's days held in another country are sides, the
 title naming the event too; a place the head says hosts an event is its venue (a mention);
-the other country's place a flight leaves from is no counterpart of the head's side."""
+the other country's place a flight leaves from is no counterpart of the head's side; what a
+guest gets acquainted with passes by."""
 
 from __future__ import annotations
 
@@ -82,3 +83,13 @@ def test_other_countrys_place_a_train_left_is_no_counterpart() -> None:
         "has left Almaty for Jinan, the capital of Shandong province."
     )
     assert roles(text)["KZ-75"] == "mention"
+
+
+def test_what_a_guest_gets_acquainted_with_passes_by() -> None:
+    text = (
+        "Kyrgyz Prime Minister to visit Xinjiang\n\nThe Chairman of the Cabinet of Ministers "
+        "of Kyrgyzstan will make a working trip to the Xinjiang Uyghur Autonomous Region of "
+        "China.\n\nDuring the trip to Xinjiang he will get acquainted with the work of the "
+        "Naryn Free Economic Zone in Kashgar."
+    )
+    assert roles(text)["KG-N"] == "mention"
