@@ -1,7 +1,8 @@
 """Roles, round 11b: the hosts of a region's days held in another country are sides, the
 title naming the event too; a place the head says hosts an event is its venue (a mention);
 the other country's place a flight leaves from is no counterpart of the head's side; what a
-guest gets acquainted with passes by."""
+guest gets acquainted with passes by; a dateline closed up to its dash ("TASHKENT—A major
+quake") is the wire's, a mention."""
 
 from __future__ import annotations
 
@@ -93,3 +94,12 @@ def test_what_a_guest_gets_acquainted_with_passes_by() -> None:
         "Naryn Free Economic Zone in Kashgar."
     )
     assert roles(text)["KG-N"] == "mention"
+
+
+def test_dateline_closed_up_to_its_dash_is_a_mention() -> None:
+    text = (
+        "At least 13 killed in Uzbekistan quake\n\nTASHKENT—A major quake in Uzbekistan "
+        "killed at least 13 people when it struck near the border in Fergana region, Uzbek "
+        "officials said.\n\nRescuers searched the villages of Fergana region overnight."
+    )
+    assert roles(text)["UZ-TK"] == "mention"
