@@ -2,7 +2,8 @@
 title naming the event too; a place the head says hosts an event is its venue (a mention);
 the other country's place a flight leaves from is no counterpart of the head's side; what a
 guest gets acquainted with passes by; a dateline closed up to its dash ("TASHKENT—A major
-quake") is the wire's, a mention."""
+quake") is the wire's, a mention; so is a road named after a place ("на Ташкентской
+трассе")."""
 
 from __future__ import annotations
 
@@ -101,5 +102,14 @@ def test_dateline_closed_up_to_its_dash_is_a_mention() -> None:
         "At least 13 killed in Uzbekistan quake\n\nTASHKENT—A major quake in Uzbekistan "
         "killed at least 13 people when it struck near the border in Fergana region, Uzbek "
         "officials said.\n\nRescuers searched the villages of Fergana region overnight."
+    )
+    assert roles(text)["UZ-TK"] == "mention"
+
+
+def test_road_named_after_a_capital_is_a_mention() -> None:
+    text = (
+        "Пятеро погибли в аварии близ поселка Казыгурт\n\nКрупная авария произошла в "
+        "Туркестанской области вечером в понедельник. На Ташкентской трассе лоб в лоб "
+        "столкнулись микроавтобус и легковой автомобиль."
     )
     assert roles(text)["UZ-TK"] == "mention"
