@@ -54,6 +54,8 @@ class RoleCues:
     arrivals: frozenset[str] = frozenset()  # (forms) an arrival's verbs: with a traveller...
     travellers: frozenset[str] = frozenset()  # (forms) ...around it, a capital is a venue
     twinning: frozenset[str] = frozenset()  # a sides' sentence with one: a capital is a side
+    host_verbs: frozenset[str] = frozenset()  # (forms) right after it, then an event: a venue
+    departures: frozenset[str] = frozenset()  # (forms) right before it: where things leave
     # Each the lemmas of one phrase: a body sentence with them all tells of a guests' event
     guest_events: tuple[frozenset[str], ...] = ()
     # As written: the word closing a company's name written in Latin ("Co", "Group", "Ltd")
@@ -155,6 +157,8 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             arrivals=forms("arrivals"),
             travellers=forms("travellers"),
             twinning=lemmas("twinning"),
+            host_verbs=forms("host_verbs"),
+            departures=forms("departures"),
             guest_events=tuple(
                 frozenset(morph.lemma(w) for w in morph.tokenize(phrase)) - {"of"}
                 for phrase in roles.get("guest_events", ())

@@ -27,8 +27,9 @@ _ENGLISH_DATE_TAIL = re.compile(rf"(?:,\s*[A-Z][a-z]+)?,\s*(?:{MONTH_WORD})\.?\s
 # "Batken, Kyrgyzstan, 2015").
 _CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)\d\d\b)")
 # After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ..."), or
-# a colon (tuneD: "XI'AN: The declaration was adopted").
-_CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
+# a colon (tuneD: "XI'AN: The declaration was adopted"); roles11b: or a long dash closed up to
+# the text's first capital ("TASHKENT—A major 6.2 quake in Uzbekistan killed...").
+_CAPITALS_DASH = re.compile(r"\s*(?:[—–:]|--?)\s|[—–](?=[A-ZА-ЯЁ])")
 
 
 def dateline_like(text: str, start: int, end: int, first: bool = False) -> bool:

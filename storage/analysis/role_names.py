@@ -170,3 +170,18 @@ def checkpoint_name(text: str, start: int, cues: RoleCues) -> bool:
     return not cues.checkpoints.isdisjoint(
         _words(morph.fold(text[max(0, start - 12) : start]))[-2:]
     )
+
+
+def hosts_event(text: str, end: int, cues: RoleCues) -> bool:
+    """Whether a name is followed by a host's verb (two words between at most: "Костанай
+    готовится принять") and then, within five words, a venue's word ("Osh hosts a craft fair",
+    "Bukhara hosts negotiations on the Demarcation"): the event's venue, as "in Osh" is."""
+    after = text[end : end + 90]
+    stop = min((i for i in (after.find("."), after.find("\n")) if i >= 0), default=len(after))
+    words = _words(after, 0, stop)[:8]
+    for k, word in enumerate(words[:3]):
+        if word[:1].isupper():
+            return False  # "East Kazakhstan University hosted": an institution's name
+        if morph.fold(word) in cues.host_verbs:
+            return not cues.venue_words.isdisjoint(map(morph.fold, words[k + 1 : k + 6]))
+    return False

@@ -11,6 +11,7 @@ words are data (``[roles]`` of ``data/relevance.toml``)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -31,12 +32,14 @@ from storage.analysis.role_names import (
     company_spans,
     event_name,
     firm_quoted,
+    hosts_event,
     passing_name,
     route_start,
     venue_tail_pattern,
 )
 
 _START = attrgetter("start")
+_LISTED = re.compile(r"\s*(?:,|и|and|,\s*and)\s*")  # between two names of a list
 _AS = frozenset({"как", "as"})  # "Как ранее сообщал «Башинформ», ...": an aside too
 
 
@@ -61,7 +64,7 @@ class Sentences:
     lemmas: Sequence[Sequence[str]] = ()
 
 
-def _guest_event(title: str, lemmas: Sequence[str], cues: RoleCues) -> bool:
+def _guest_event(title: str, lemmas: Collection[str], cues: RoleCues) -> bool:
     """Whether a sentence tells of one country's event held in another's places, the event
     the article is about, its title naming it too ("Когда и где пройдут дни российской
     культуры"; not "Kazakhstan Culture Days were recently held in Moscow" among a summit's
@@ -139,7 +142,31 @@ def _shown(
     return len(morph.tokenize(text[sentence_start:start])) > first
 
 
+def _departs(
+    text: str, spots: Sequence[Spot], code: str, k: int, starts: Sequence[int], cues: RoleCues
+) -> bool:
+    """Whether the other country's name in body sentence ``k`` (or the list it closes: "из
+    Алматы и Новосибирска") stands right after where things leave from ("увеличить число
+    прямых рейсов из Алматы и Новосибирска", "has left Almaty for Jinan", "70 kilometers from
+    Almaty"): a flight's or a distance's start, no side."""
+    j = next(
+        (
+            j
+            for j, s in enumerate(spots)
+            if s.code == code and bisect_right(starts, s.start) - 1 == k
+        ),
+        None,
+    )
+    if j is None:
+        return False
+    while j and _LISTED.fullmatch(text, spots[j - 1].end, spots[j].start):
+        j -= 1
+    start = spots[j].start
+    return not cues.departures.isdisjoint(_words(morph.fold(text[max(0, start - 20) : start]))[-1:])
+
+
 def _counterparts(
+    text: str,
     spots: Sequence[Spot],
     strong: Collection[str],
     body: dict[str, set[int]],
@@ -170,7 +197,11 @@ def _counterparts(
     }
     crowd = Counter((code[:2], k) for code, k in once)
     for code, k in once:
-        if k in sides and crowd[code[:2], k] == 1:
+        if (
+            k in sides
+            and crowd[code[:2], k] == 1
+            and not _departs(text, spots, code, k, starts, cues)
+        ):
             lemmas = sentences.lemmas[k]
             if cues.background.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas):
                 found.add(code)
@@ -197,16 +228,19 @@ def assign_roles(
     sentences = sentences or Sentences()
     head_lemmas: list[frozenset[str]] = []  # the title's and the lead's, once asked for
 
+    def _lemmas(k: int) -> Collection[str]:
+        # A body sentence's lemmas, or (k < 0) the title's and the lead's.
+        if k >= 0:
+            return sentences.lemmas[k]
+        if not head_lemmas:
+            head = text[: zones.lead_end]
+            head_lemmas.append(frozenset(map(morph.lemma, _words(head))))
+        return head_lemmas[0]
+
     def _meeting(k: int) -> bool:
         # A meeting's sentence, not a roster of those present ("На встрече присутствовали мэр
         # Оша, полпред в Ошской области").
-        if k >= 0:
-            lemmas: Collection[str] = sentences.lemmas[k]
-        else:
-            if not head_lemmas:
-                head = text[: zones.lead_end]
-                head_lemmas.append(frozenset(map(morph.lemma, _words(head))))
-            lemmas = head_lemmas[0]
+        lemmas = _lemmas(k)
         return not meeting.isdisjoint(lemmas) and cues.roster.isdisjoint(lemmas)
 
     spots = sorted(set(spots), key=_START)  # one name may carry a region twice
@@ -229,6 +263,7 @@ def assign_roles(
     settled: set[str] = set()  # a party whatever else names it: no need to look again
     governed: set[str] = set()  # capitals named with their own city hall ("мэр Душанбе")
     hosting: set[str] = set()  # the places hosting another country's event: sides
+    venues: set[str] = set()  # the head's places hosting an event ("Osh hosts a fair")
     single: set[str] = set()  # named in the body once at least outside a roster of guests
     listed = long_lists(follows_next)  # a capital among other places: the city itself
     # A flight the title tells of: the article is about it, and its ends are the sides (not
@@ -268,6 +303,17 @@ def assign_roles(
             passing, where = passing_name(text, (since, start, end), cues, venue_tail)
         if not passing and event_name(text, start, end, cues):
             passing = True  # "the Moscow summit", "Ташкентский инвестиционный форум": a venue
+        elif (
+            not passing
+            and in_head
+            and hosts_event(text, end, cues)
+            and not _guest_event(text[:title_end], _lemmas(-1), cues)
+        ):
+            # roles11b: "Osh hosts a craft fair with guests from Kashgar", "Bukhara hosts
+            # negotiations on the Demarcation of Uzbekistan – Turkmenistan Interstate Border":
+            # the head's venue, as "in Osh" is (not the hosts of the guests' own days).
+            passing = True
+            venues.add(code)
         elif not (passing or head) and checkpoint_name(text, start, cues):
             passing = True  # "КПП «Торугарт»" outside the title: a crossing's name
         if code in cues.capitals and (
@@ -284,8 +330,10 @@ def assign_roles(
             passing = True
         elif "«" in text[max(0, start - 60) : start] and firm_quoted(text, start):
             passing = True  # ТОО «Актобе и К»: a local firm's name, no place of the news
-        if where and k >= 0 and _guest_event(text[:title_end], sentences.lemmas[k], cues):
-            # "Дни культуры России пройдут в Душанбе и Худжанде": the hosts are sides.
+        if where and _guest_event(text[:title_end], _lemmas(k), cues):
+            # "Дни культуры России пройдут в Душанбе и Худжанде": the hosts are sides; roles11b:
+            # in the head too, where such an event is the news ("Дни Оренбургской области
+            # пройдут в Актобе": Aktobe hosts the region's days, no venue passed by).
             passing = False
             hosting.add(code)
             acting.add(code)
@@ -390,9 +438,12 @@ def assign_roles(
         # with two countries named, places named only in passing (a forum's city) stay
         # mentions.
         parties = set(body) or named
-    elif not parties:
+    elif not parties and not venues:
         # roles10: not a roster ("the governors of East Kazakhstan, Almaty, Karaganda and
         # Abai regions attend the forum"): the countries are the sides of such a forum.
+        # roles11b: so too when the head names only the place hosting it ("Костанай готовится
+        # принять форум межрегионального сотрудничества Казахстана и России" over a history
+        # of the forum naming past hosts): the body's places are no sides either.
         parties = single
     if len(countries) >= 2 and (strong or parties) and body:
         # roles11: when the title and the lead name one country's sides only (or, naming
@@ -402,7 +453,7 @@ def assign_roles(
         # extensive experience in this sector, while Tashkent region offers favourable
         # conditions"), though no sides' word stands there.
         parties |= _counterparts(
-            spots, strong or set(parties), body, sentences, zones.lead_end, cues
+            text, spots, strong or set(parties), body, sentences, zones.lead_end, cues
         )
     if len(countries) >= 2:
         # A capital named in the body only is its country's seat, the country the side ("the
