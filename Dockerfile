@@ -12,7 +12,11 @@ WORKDIR /app
 COPY pyproject.toml README.md* ./
 COPY bot ./bot
 COPY storage ./storage
+# `python -m bot` runs the sources in /app, not the installed copy, and PYTHONDONTWRITEBYTECODE
+# keeps Python from caching their bytecode: compiled here once, every start (`bot run`, `bot
+# analyze`, `bot sources fetch`) reads it instead of compiling 35 modules (about 0.1 s).
 RUN pip install --no-cache-dir . \
+    && python -m compileall -q bot storage \
     && useradd --create-home --uid 10001 bot \
     && mkdir -p /app/data && chown bot /app/data
 COPY seeds ./seeds
