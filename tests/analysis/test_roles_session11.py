@@ -1,7 +1,16 @@
-"""Roles, round 11: a region of the other country named in the body with the head's only
-side is the other side; a capital a delegation arrives in is the venue of talks with its
-country's government (a mention), while a train arriving there stays a side
-(test_regions_real4.test_train_arriving_in_a_capital_keeps_it_a_side)."""
+"""Roles, session 11's two rounds (how news is written, studied on tuned parts only).
+
+Round 11: a region of the other country named in the body with the head's only side is the
+other side; a capital a delegation arrives in is the venue of talks with its country's
+government (a mention), while a train arriving there stays a side
+(test_regions_real4.test_train_arriving_in_a_capital_keeps_it_a_side); capitals as seats,
+roads built between two countries, twin capitals.
+
+Round 11b: the hosts of a region's days held in another country are sides, the title naming
+the event too; a place the head says hosts an event is its venue (a mention); the other
+country's place a flight leaves from is no counterpart of the head's side; what a guest gets
+acquainted with passes by; a dateline closed up to its dash ("TASHKENT—A major quake") is the
+wire's, a mention; so is a road named after a place ("на Ташкентской трассе")."""
 
 from __future__ import annotations
 
@@ -121,3 +130,103 @@ def test_capital_among_twin_cities_is_a_side(text: str) -> None:
     got = roles(text)
     assert got["UZ-TK"] == "party"
     assert got["CN-SH"] == "party"
+
+
+# ---- round 11b ----
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        (
+            "Дни Самаркандской области пройдут в Казани\n\n12-14 мая в Казани состоятся Дни "
+            "Самаркандской области. Гости представят туристический и торговый потенциал "
+            "региона.",
+            "RU-TA",
+        ),
+        (
+            "Дни Оренбургской области пройдут в Актобе\n\n18-19 мая в казахстанском Актобе "
+            "состоятся Дни Оренбургской области. Оренбуржцы развернут деловые площадки.",
+            "KZ-15",
+        ),
+    ],
+)
+def test_host_of_a_regions_days_in_the_title_is_a_side(text: str, host: str) -> None:
+    assert roles(text)[host] == "party"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "Osh hosts a craft fair with guests from Kashgar\n\nA craft fair opened on Friday "
+            "with artisans from Kashgar showing carpets and pottery. Traders from Kashgar "
+            "signed supply agreements with local shops.",
+            "KG-GO",
+        ),
+        (
+            "Костанай готовится принять форум межрегионального сотрудничества Казахстана и "
+            "России\n\nОсенью пройдет очередной форум межрегионального сотрудничества двух "
+            "стран. В нем примут участие губернаторы приграничных регионов России.",
+            "KZ-39",
+        ),
+    ],
+)
+def test_place_hosting_an_event_in_the_head_is_its_venue(text: str, venue: str) -> None:
+    assert roles(text)[venue] == "mention"
+
+
+def test_institution_named_after_a_region_hosting_an_event_is_no_venue() -> None:
+    text = (
+        "Round table at a university\n\nEast Kazakhstan University hosted a meeting and "
+        "round table on cooperation with universities of Russia and Kyrgyzstan."
+    )
+    assert roles(text).get("KZ-63", "party") == "party"
+
+
+def test_other_countrys_place_a_flight_leaves_from_is_no_counterpart() -> None:
+    text = (
+        "Иссык-Кульская область приняла более миллиона туристов\n\nИссык-Кульскую область "
+        "за лето посетили более миллиона туристов.\n\nБольше всего туристов приехало из "
+        "Казахстана и России. В следующем году власти планируют построить новый терминал "
+        "аэропорта «Иссык-Куль» и увеличить число прямых рейсов из Алматы и Новосибирска."
+    )
+    found = roles(text)
+    assert (found["KZ-75"], found["RU-NVS"]) == ("mention", "mention")
+
+
+def test_other_countrys_place_a_train_left_is_no_counterpart() -> None:
+    text = (
+        "First Kazakhstani grain sent to China's Shandong\n\nShandong province will receive "
+        "1,300 tons of Kazakhstani wheat this month.\n\nA container train carrying the grain "
+        "has left Almaty for Jinan, the capital of Shandong province."
+    )
+    assert roles(text)["KZ-75"] == "mention"
+
+
+def test_what_a_guest_gets_acquainted_with_passes_by() -> None:
+    text = (
+        "Kyrgyz Prime Minister to visit Xinjiang\n\nThe Chairman of the Cabinet of Ministers "
+        "of Kyrgyzstan will make a working trip to the Xinjiang Uyghur Autonomous Region of "
+        "China.\n\nDuring the trip to Xinjiang he will get acquainted with the work of the "
+        "Naryn Free Economic Zone in Kashgar."
+    )
+    assert roles(text)["KG-N"] == "mention"
+
+
+def test_dateline_closed_up_to_its_dash_is_a_mention() -> None:
+    text = (
+        "At least 13 killed in Uzbekistan quake\n\nTASHKENT—A major quake in Uzbekistan "
+        "killed at least 13 people when it struck near the border in Fergana region, Uzbek "
+        "officials said.\n\nRescuers searched the villages of Fergana region overnight."
+    )
+    assert roles(text)["UZ-TK"] == "mention"
+
+
+def test_road_named_after_a_capital_is_a_mention() -> None:
+    text = (
+        "Пятеро погибли в аварии близ поселка Казыгурт\n\nКрупная авария произошла в "
+        "Туркестанской области вечером в понедельник. На Ташкентской трассе лоб в лоб "
+        "столкнулись микроавтобус и легковой автомобиль."
+    )
+    assert roles(text)["UZ-TK"] == "mention"
