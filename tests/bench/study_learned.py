@@ -46,14 +46,20 @@ def _rows() -> list[Row]:
     return rows
 
 
-def _f1(rows: Sequence[Row], chosen: Sequence[set[str]]) -> str:
+def _prf(rows: Sequence[Row], chosen: Sequence[set[str]]) -> tuple[float, float, float]:
+    """Micro-averaged precision, recall and F1 of ``chosen`` against the rows' labels."""
     tp = fp = fn = 0
     for row, got in zip(rows, chosen, strict=True):
         tp += len(row.gold & got)
         fp += len(got - row.gold)
         fn += len(row.gold - got)
     p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return f"P {p:.3f}  R {r:.3f}  F1 {2 * p * r / max(p + r, 1e-9):.3f}"
+    return p, r, 2 * p * r / max(p + r, 1e-9)
+
+
+def _f1(rows: Sequence[Row], chosen: Sequence[set[str]]) -> str:
+    p, r, f = _prf(rows, chosen)
+    return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
 
 
 def _report(name: str, tuned: list[Row], unseen: list[Row], chosen: list[set[str]]) -> None:
@@ -116,7 +122,7 @@ def _stacked(rows: list[Row], n_tuned: int, prob: Any, topics: list[str]) -> lis
         ]
 
     def tuned_f1(t: float) -> float:
-        return float(_f1(rows[:n_tuned], pick(oof, t)).rsplit(" ", 1)[1])
+        return _prf(rows[:n_tuned], pick(oof, t))[2]
 
     best = max((t / 40 for t in range(8, 32)), key=tuned_f1)
     unseen = model.fit(x[:cut], y[:cut]).predict_proba(x[cut:])[:, 1]
