@@ -6,6 +6,7 @@ how often the main topic and each found region's role are right. Used by ``bench
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -65,6 +66,8 @@ PARTS = (
     "heldout15",
     "heldout16",
 )
+# The reserve nobody has tuned on (session 10's parts): score it rarely, read totals only.
+HELD_OUT = tuple(p for p in PARTS if p.startswith("heldout1"))
 TODAY = dt.date(2026, 6, 1)
 _STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
 
@@ -132,6 +135,10 @@ class Score:
     main_errors: list[str] = field(default_factory=list)
     picks_found: int = 0
     picks_seen: int = 0
+    # Picks the summary cannot hold by design: the text's first line, which the analysis takes
+    # as the title (a page excerpt with no headline opens with its lead). The card shows it as
+    # the title, and the summary never repeats the title (issue 11).
+    picks_title: int = 0
     pick_errors: list[str] = field(default_factory=list)
 
     @property
@@ -161,6 +168,19 @@ def load(part: str) -> list[Labelled]:
         )
         for a in data["article"]
     ]
+
+
+def halves() -> tuple[list[Labelled], list[Labelled]]:
+    """The tuned parts' articles (every part but ``HELD_OUT``) split in two by a hash of their
+    ids: (study, check). A tuning round reads the study half's errors and only the check half's
+    totals, and keeps a change only if the check half does not get worse: a rule fitted to the
+    texts it was read from shows there (session 12; issue 11's lesson on untuned text)."""
+    items = [i for p in PARTS if p not in HELD_OUT for i in load(p)]
+    odd = [int(hashlib.md5(i.id.encode()).hexdigest(), 16) % 2 for i in items]
+    return (
+        [i for i, o in zip(items, odd, strict=True) if not o],
+        [i for i, o in zip(items, odd, strict=True) if o],
+    )
 
 
 def _without_dateline(sentence: str) -> str:
@@ -211,9 +231,13 @@ def _score_one(s: Score, item: Labelled, got: Analysis) -> None:
         listed = [code for code, role in roles.items() if role == "party"] if got.relevant else []
         wanted = [code for code, role in item.regions.items() if role == "party"]
         s.between.add(item.id, _pairs(wanted), _pairs(listed))
+    title = got.title.rstrip(".")
     for pick in item.picks:
         s.picks_seen += 1
-        if _without_dateline(pick).rstrip(".") in got.summary:
+        sentence = _without_dateline(pick).rstrip(".")
+        if sentence in got.summary:
             s.picks_found += 1
+        elif title and sentence.startswith(title):
+            s.picks_title += 1
         else:
             s.pick_errors.append(f"{item.id}: {pick[:70]}… not in {got.summary[:300]!r}")

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage.analysis.analyze import analyze
-from tests.bench.quality import PARTS, TODAY, load
+from tests.bench.quality import HELD_OUT, PARTS, TODAY, load
 
-HELD_OUT = tuple(p for p in PARTS if p.startswith("heldout1"))
 FOLDS = 8
 
 
