@@ -396,6 +396,16 @@ def assign_roles(
                 acting.add(code)
                 settled.add(code)
             elif (
+                located
+                and not cues.joint.isdisjoint(lemmas)
+                and not cues.works.isdisjoint(lemmas)
+                and cues.background.isdisjoint(lemmas)
+            ):
+                # roles12: where a joint project or facility is ("строительство совместного
+                # технопарка в Ташкентской области"): a side, no sides' word needed.
+                acting.add(code)
+                settled.add(code)
+            elif (
                 (not located or not cues.sites.isdisjoint(lemmas))
                 and not cues.sides.isdisjoint(lemmas)
                 and cues.background.isdisjoint(lemmas)

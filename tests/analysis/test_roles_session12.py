@@ -1,0 +1,49 @@
+"""Roles, session 12 (how news is written, studied on the study half of the tuned parts only;
+kept only where the check half held).
+
+The place a joint project or facility is at is a side, no sides' word needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storage.analysis.analyze import analyze
+
+CASES = [
+    pytest.param(
+        "Башкортостан и Узбекистан подписали дорожную карту\n\nРеспублика Башкортостан и "
+        "Узбекистан подписали дорожную карту сотрудничества на 2025–2026 годы.\n\nКлючевым "
+        "проектом станет строительство совместного технопарка в Ташкентской области.",
+        "UZ-TO",
+        "party",
+        id="joint-site-ru",
+    ),
+    pytest.param(
+        "Tatarstan and Uzbekistan expand cooperation\n\nPresident of Tatarstan Rustam "
+        "Minnikhanov met the Uzbek delegation in Kazan to discuss cooperation in industry.\n\n"
+        "A new joint project of the technological park in Tashkent region was launched today.",
+        "UZ-TO",
+        "party",
+        id="joint-site-en",
+    ),
+    pytest.param(
+        "Туркестанская и Ташкентская области подписали план совместных мероприятий\n\nАким "
+        "Туркестанской области и хоким Ташкентской области подписали план мероприятий по "
+        "развитию сотрудничества.\n\nДокумент предусматривает проведение совместной "
+        "выставки-ярмарки в Шымкенте и обмен творческими коллективами.",
+        "KZ-79",
+        "mention",
+        id="joint-event-venue",
+    ),
+]
+
+
+def roles(text: str) -> dict[str, str]:
+    return {r.code: r.role for r in analyze(text, today=dt.date(2026, 6, 1)).regions}
+
+
+@pytest.mark.parametrize(("text", "code", "role"), CASES)
+def test_role(text: str, code: str, role: str) -> None:
+    assert roles(text)[code] == role
