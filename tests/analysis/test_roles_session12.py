@@ -1,7 +1,9 @@
 """Roles, session 12 (how news is written, studied on the study half of the tuned parts only;
 kept only where the check half held).
 
-The place a joint project or facility is at is a side, no sides' word needed."""
+The place a joint project or facility is at is a side, no sides' word needed. A capital a
+traveller arrives in, or a visit is in, is the venue (a mention) wherever in the sentence the
+traveller or the visit's word stands."""
 
 from __future__ import annotations
 
@@ -36,6 +38,22 @@ CASES = [
         "KZ-79",
         "mention",
         id="joint-event-venue",
+    ),
+    pytest.param(
+        "Astrakhan Region strengthens partnership with Turkmenistan\n\nDenis Afanasyev, "
+        "Vice-Governor and Chairman of the Government of Russia's Astrakhan Region, came to "
+        "Ashgabat during the celebrations of Turkmenistan's Independence Day.",
+        "TM-S",
+        "mention",
+        id="traveller-far-before-the-capital",
+    ),
+    pytest.param(
+        "Иркутская область развивает связи с Узбекистаном\n\nГубернатор Иркутской области "
+        "находится с рабочей поездкой в Узбекистане. Сегодня в Ташкенте по приглашению "
+        "Президента Республики Узбекистан с двухдневным визитом находится Президент России.",
+        "UZ-TK",
+        "mention",
+        id="visit-word-far-after-the-capital",
     ),
 ]
 
