@@ -3,7 +3,8 @@ kept only where the check half held).
 
 The place a joint project or facility is at is a side, no sides' word needed. A capital a
 traveller arrives in, or a visit is in, is the venue (a mention) wherever in the sentence the
-traveller or the visit's word stands."""
+traveller or the visit's word stands. A place opening a sentence with the date after it is the
+page's signature, as a dateline is."""
 
 from __future__ import annotations
 
@@ -54,6 +55,14 @@ CASES = [
         "UZ-TK",
         "mention",
         id="visit-word-far-after-the-capital",
+    ),
+    pytest.param(
+        "Ambassador of Pakistan calls on the Governor of Naryn\n\nThe Ambassador discussed "
+        "trade and tourism with the Governor of Naryn region. He also offered to sign a sister "
+        "city agreement between Naryn and a city in Pakistan. Bishkek, 5th December, 2018",
+        "KG-GB",
+        "mention",
+        id="place-and-date-signing-off",
     ),
 ]
 
