@@ -36,12 +36,12 @@ _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's
 
 @cache
 def venue_tail_pattern(prepositions: frozenset[str]) -> re.Pattern[str]:
-    """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
-    "in ", "in the city of ", "in Kazakhstan's "."""
+    """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ", "в
+    туркменской " (roles12: the feminine too), "in ", "in the city of ", "in Kazakhstan's "."""
     words = "|".join(sorted(map(re.escape, prepositions)))
     # (regions10: "in the Chinese city of Nanning": a word may qualify the city)
     noun = r"(?:the\s+)?(?:(?:город\w*|(?:[a-z]+\s+)?city\s+of)\s+|г\.\s*)?"
-    country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
+    country = r"(?:(?:[а-яё]+(?:ск|цк)(?:ом|ой)|\w+['’]s)\s+)?"
     return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
 
 

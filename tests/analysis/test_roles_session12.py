@@ -4,7 +4,8 @@ kept only where the check half held).
 The place a joint project or facility is at is a side, no sides' word needed. A capital a
 traveller arrives in, or a visit is in, is the venue (a mention) wherever in the sentence the
 traveller or the visit's word stands. A place opening a sentence with the date after it is the
-page's signature, as a dateline is."""
+page's signature, as a dateline is. A venue's "в" may stand before a feminine country adjective
+("в туркменской Авазе") as before a masculine one ("в казахстанском Актау")."""
 
 from __future__ import annotations
 
@@ -63,6 +64,14 @@ CASES = [
         "KG-GB",
         "mention",
         id="place-and-date-signing-off",
+    ),
+    pytest.param(
+        "Узбекистан и Туркменистан хотят довести взаимную торговлю до $2 млрд\n\nХорезмская "
+        "область и Дашогузский велаят договорились о создании приграничной торговой зоны. "
+        "Переговоры прошли на конференции ООН в туркменской Авазе.",
+        "TM-B",
+        "mention",
+        id="venue-after-a-feminine-country-adjective",
     ),
 ]
 
