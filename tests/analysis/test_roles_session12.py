@@ -5,7 +5,8 @@ The place a joint project or facility is at is a side, no sides' word needed. A 
 traveller arrives in, or a visit is in, is the venue (a mention) wherever in the sentence the
 traveller or the visit's word stands. A place opening a sentence with the date after it is the
 page's signature, as a dateline is. A venue's "в" may stand before a feminine country adjective
-("в туркменской Авазе") as before a masculine one ("в казахстанском Актау")."""
+("в туркменской Авазе") as before a masculine one ("в казахстанском Актау"). A passenger train the
+title tells of is news about both ends of its route, as a flight is."""
 
 from __future__ import annotations
 
@@ -72,6 +73,14 @@ CASES = [
         "TM-B",
         "mention",
         id="venue-after-a-feminine-country-adjective",
+    ),
+    pytest.param(
+        "Из Оренбурга в Казань пустят прямой поезд\n\nС 23 декабря запускается прямой "
+        "железнодорожный маршрут между Оренбургом и Казанью. Поезд «Узбекских железных дорог» "
+        "пойдет по маршруту Ташкент — Казань с остановками в Оренбурге.",
+        "UZ-TK",
+        "party",
+        id="train-route-end",
     ),
 ]
 
