@@ -6,7 +6,8 @@ traveller arrives in, or a visit is in, is the venue (a mention) wherever in the
 traveller or the visit's word stands. A place opening a sentence with the date after it is the
 page's signature, as a dateline is. A venue's "в" may stand before a feminine country adjective
 ("в туркменской Авазе") as before a masculine one ("в казахстанском Актау"). A passenger train the
-title tells of is news about both ends of its route, as a flight is."""
+title tells of is news about both ends of its route, as a flight is. A region presented to the
+other side (its prospects, a presentation) acts as a side."""
 
 from __future__ import annotations
 
@@ -81,6 +82,15 @@ CASES = [
         "UZ-TK",
         "party",
         id="train-route-end",
+    ),
+    pytest.param(
+        "Kazakhstan–Xinjiang trade reached $22bn in 2024\n\nA business forum of Kazakhstan and "
+        "the Xinjiang Uygur Autonomous Region took place in Urumqi on Monday.\n\nOn the "
+        "sidelines of the event, the investment and tourism prospects of East Kazakhstan "
+        "region were presented.",
+        "KZ-63",
+        "party",
+        id="region-presented-to-the-other-side",
     ),
 ]
 
