@@ -139,9 +139,11 @@ def passing_name(
     if edge > 0 and _DAY_AFTER.match(wide, edge + 1):
         edge = max(wide.rfind(".", 0, edge), wide.rfind("\n", 0, edge))  # "held on Sept. 22"
     clause = [m.end() for m in _CLAUSE.finditer(wide, edge + 1)]  # its last boundary
-    return not cues.venue_words.isdisjoint(
-        _words(wide, clause[-1] if clause else edge + 1)
-    ), located
+    words = _words(wide, clause[-1] if clause else edge + 1)
+    last = max((k for k, w in enumerate(words) if w in cues.venue_words), default=-1)
+    # roles12: not when what is built stands between ("подписать соглашение о строительстве
+    # теплоэлектростанций в Кокшетау"): the site (labelling conventions), no venue.
+    return last >= 0 and cues.site_forms.isdisjoint(words[last + 1 :]), located
 
 
 def route_start(text: str, start: int, end: int) -> bool:

@@ -7,7 +7,9 @@ traveller or the visit's word stands. A place opening a sentence with the date a
 page's signature, as a dateline is. A venue's "в" may stand before a feminine country adjective
 ("в туркменской Авазе") as before a masculine one ("в казахстанском Актау"). A passenger train the
 title tells of is news about both ends of its route, as a flight is. A region presented to the
-other side (its prospects, a presentation) acts as a side."""
+other side (its prospects, a presentation) acts as a side. What is built, named between a venue's
+word and the place ("подписать соглашение о строительстве ТЭЦ в Кокшетау"), makes the place its
+site (a side), no venue."""
 
 from __future__ import annotations
 
@@ -91,6 +93,14 @@ CASES = [
         "KZ-63",
         "party",
         id="region-presented-to-the-other-side",
+    ),
+    pytest.param(
+        "Кабмин поручил Минэнерго подписать с Казахстаном соглашение о строительстве ТЭЦ\n\n"
+        "Правительство России поручило Минэнерго подписать с Казахстаном соглашение о "
+        "строительстве угольных теплоэлектростанций в Кокшетау, Семее и Усть-Каменогорске.",
+        "KZ-11",
+        "party",
+        id="site-after-a-venue-word",
     ),
 ]
 
