@@ -39,6 +39,9 @@ class RoleCues:
     sides: frozenset[str] = frozenset()  # a body sentence with one: its places are sides
     aside_openers: frozenset[str] = frozenset()  # a body sentence opening so: another story
     sites: frozenset[str] = frozenset()  # ... and one of these: a place built on, a side
+    site_forms: frozenset[str] = frozenset()  # (forms) the same, after a venue's word
+    joint: frozenset[str] = frozenset()  # "в" / "in" a place in a sentence with one...
+    works: frozenset[str] = frozenset()  # ...and one of these: a joint project's site, a side
     background: frozenset[str] = frozenset()  # a sides' sentence with one: done before, no side
     ties: frozenset[str] = frozenset()  # ... with a list after "с" / "with": standing partners
     visit: frozenset[str] = frozenset()  # (forms) a visit's words: to a capital, a venue
@@ -149,6 +152,9 @@ def _build_vocabulary(raw: bytes) -> Vocabulary:
             events=forms("events"),
             crossings=forms("crossings"),
             sites=lemmas("sites"),
+            site_forms=forms("sites"),
+            joint=lemmas("joint"),
+            works=lemmas("works"),
             career=lemmas("career"),
             route_links=forms("route_links"),
             roster=lemmas("roster"),

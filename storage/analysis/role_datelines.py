@@ -26,6 +26,12 @@ _ENGLISH_DATE_TAIL = re.compile(rf"(?:,\s*[A-Z][a-z]+)?,\s*(?:{MONTH_WORD})\.?\s
 # After a caption's place: its country and the date ("in Bishkek, Kyrgyzstan, Sept. 24, 2023",
 # "Batken, Kyrgyzstan, 2015").
 _CAPTION_TAIL = re.compile(rf",\s*[A-Z][a-z]+,\s*(?:(?:{MONTH_WORD})\b|(?:19|20)\d\d\b)")
+# roles12: after a place opening a sentence, the day and the month ("... a city in Pakistan.
+# Bishkek, 5th December, 2018"): the signature a page prints with its text, as a dateline is.
+_OPENERS = frozenset({". ", "! ", "? "})  # before a name opening a sentence
+_DATE_TAIL = re.compile(
+    rf",\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORD})\b|(?:{MONTH_WORD})\.?\s+\d{{1,2}}\b)"
+)
 # After a dateline's city in capitals: a dash and the text ("ASTANA – Thanks to its ..."), or
 # a colon (tuneD: "XI'AN: The declaration was adopted"); roles11b: or a long dash closed up to
 # the text's first capital ("TASHKENT—A major 6.2 quake in Uzbekistan killed...").
@@ -47,7 +53,9 @@ def dateline_like(text: str, start: int, end: int, first: bool = False) -> bool:
         # after the name tells which to try.
         after = text[end : end + 1]
         if after == ",":
-            return _CAPTION_TAIL.match(text, end) is not None
+            return _CAPTION_TAIL.match(text, end) is not None or (
+                text[start - 2 : start] in _OPENERS and _DATE_TAIL.match(text, end) is not None
+            )
         return after.isspace() and _SITE_TAIL.match(text, end) is not None
     capitals = text[start:end].isupper()
     return bool(

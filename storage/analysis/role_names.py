@@ -36,12 +36,12 @@ _ABBREVIATION = re.compile(r"(?:^|\s)г\.")  # "в г. Атырау": the city's
 
 @cache
 def venue_tail_pattern(prepositions: frozenset[str]) -> re.Pattern[str]:
-    """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ",
-    "in ", "in the city of ", "in Kazakhstan's "."""
+    """The end of the text before a venue's name: "в ", "в городе ", "в казахстанском ", "в
+    туркменской " (roles12: the feminine too), "in ", "in the city of ", "in Kazakhstan's "."""
     words = "|".join(sorted(map(re.escape, prepositions)))
     # (regions10: "in the Chinese city of Nanning": a word may qualify the city)
     noun = r"(?:the\s+)?(?:(?:город\w*|(?:[a-z]+\s+)?city\s+of)\s+|г\.\s*)?"
-    country = r"(?:(?:[а-яё]+(?:ском|цком)|\w+['’]s)\s+)?"
+    country = r"(?:(?:[а-яё]+(?:ск|цк)(?:ом|ой)|\w+['’]s)\s+)?"
     return re.compile(rf"(?:^|\s)(?:{words})\s+{noun}{country}[«\"“]?$")
 
 
@@ -139,9 +139,11 @@ def passing_name(
     if edge > 0 and _DAY_AFTER.match(wide, edge + 1):
         edge = max(wide.rfind(".", 0, edge), wide.rfind("\n", 0, edge))  # "held on Sept. 22"
     clause = [m.end() for m in _CLAUSE.finditer(wide, edge + 1)]  # its last boundary
-    return not cues.venue_words.isdisjoint(
-        _words(wide, clause[-1] if clause else edge + 1)
-    ), located
+    words = _words(wide, clause[-1] if clause else edge + 1)
+    last = max((k for k, w in enumerate(words) if w in cues.venue_words), default=-1)
+    # roles12: not when what is built stands between ("подписать соглашение о строительстве
+    # теплоэлектростанций в Кокшетау"): the site (labelling conventions), no venue.
+    return last >= 0 and cues.site_forms.isdisjoint(words[last + 1 :]), located
 
 
 def route_start(text: str, start: int, end: int) -> bool:

@@ -91,6 +91,7 @@ def _head_meets(text: str, spot: Spot, previous: Spot | None, cues: RoleCues) ->
 
 
 _AT = TO | {"in"}  # "arrived in Ashgabat"
+_SENTENCE = 150  # characters around a capital where a visit's traveller or word is looked for
 
 
 def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
@@ -103,15 +104,22 @@ def _visited(text: str, start: int, end: int, cues: RoleCues) -> bool:
     words = _words(before, cut + 1)[-8:]
     after = morph.fold(text[end : end + 40])
     ahead = _words(after, 0, after.find(".") % 41)[:4]
-    if (
-        _AT.intersection(words[-3:])
-        and not cues.arrivals.isdisjoint(words)
-        and not cues.travellers.isdisjoint(words + ahead)
-    ):
-        return True  # "Делегация КНР прибыла в Ташкент", not "В Ташкент прибыл поезд"
+    if _AT.intersection(words[-3:]) and not cues.arrivals.isdisjoint(words):
+        # roles12: the traveller anywhere in the sentence before ("Denis Afanasyev,
+        # Vice-Governor and Chairman of the Government of Russia's Astrakhan Region, came to
+        # Ashgabat").
+        wide = morph.fold(text[max(0, start - _SENTENCE) : start])
+        edge = max(wide.rfind("."), wide.rfind("!"), wide.rfind("?"), wide.rfind("\n"))
+        if not cues.travellers.isdisjoint(_words(wide, edge + 1) + ahead):
+            return True  # "Делегация КНР прибыла в Ташкент", not "В Ташкент прибыл поезд"
     if not cues.visit.isdisjoint(words) and cues.visit.isdisjoint(ahead):
         return bool(TO.intersection(words[-3:])) or words[-1:] == ["visited"]
-    return bool(words) and words[-1] in TO and not cues.visit.isdisjoint(ahead)
+    if not words or words[-1] not in TO:
+        return False
+    # roles12: the visit's word anywhere in the rest of the sentence ("Сегодня в Ташкенте по
+    # приглашению Президента Республики Узбекистан с двухдневным визитом находится ...").
+    rest = morph.fold(text[end : end + _SENTENCE])
+    return not cues.visit.isdisjoint(_words(rest, 0, rest.find(".") % (_SENTENCE + 1))[:12])
 
 
 def _linked_route(
@@ -393,6 +401,16 @@ def assign_roles(
             if located and i in listed and cues.career.isdisjoint(lemmas):
                 # "Дороги закрыты в Акмолинской, Абайской и Карагандинской областях", "mudflows
                 # in Osh, Batken, Jalal-Abad and Talas regions": where the news happens, each.
+                acting.add(code)
+                settled.add(code)
+            elif (
+                located
+                and not cues.joint.isdisjoint(lemmas)
+                and not cues.works.isdisjoint(lemmas)
+                and cues.background.isdisjoint(lemmas)
+            ):
+                # roles12: where a joint project or facility is ("строительство совместного
+                # технопарка в Ташкентской области"): a side, no sides' word needed.
                 acting.add(code)
                 settled.add(code)
             elif (
