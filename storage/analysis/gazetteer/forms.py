@@ -25,18 +25,15 @@ _FAST_SPLIT_RE = re.compile(r"(\w++(?:[-'’‘ʻʼ]\w++)*+)")
 STEM = 4  # letters of a name's lemma that gate the (slow) pymorphy3 fallback
 
 
-_CLOSING = frozenset(",.:;")  # what most often closes a word before a space ("Ташкента,")
-
-
 def split_words(text: str) -> list[str]:
     """``text`` cut into its words (morph.tokenize's) at the odd indexes and the gaps between
     them at the even ones: one pass that the analysis shares with the region matcher.
 
     sre spends a few thousand instructions on every word it splits off (a match set up, its
     stack allocated and freed): the text is cut at its spaces in C instead, and only the
-    pieces that are not one word (str.isalnum is sre's ``\w`` without "_"), or a word and one
-    closing mark, go to the regex. A word never holds a space, so each piece splits alone as
-    it would inside the text."""
+    pieces that are neither a word (str.isalnum is sre's ``\\w`` without "_") nor a word and
+    one mark go to the regex. A word never holds a space, so each piece splits alone as it
+    would inside the text."""
     if "_" in text:
         return _SPLIT_RE.split(text)
     out: list[str] = []
@@ -48,7 +45,7 @@ def split_words(text: str) -> list[str]:
             gap = " "
             continue
         word = piece[:-1]
-        if word.isalnum() and piece[-1] in _CLOSING:
+        if word.isalnum():  # a word and a mark that is none ("Ташкента,")
             out.append(gap)
             out.append(word)
             gap = piece[-1] + " "
