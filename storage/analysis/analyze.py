@@ -290,13 +290,12 @@ def analyze(text: str, *, today: dt.date | None = None) -> Analysis:
 
     dateline = article.dateline.text if article.dateline else ""
     found, countries, spots, named = load_gazetteer().find_spots(place, parts, words.starts)
+    zones = _zones(article, len(place) - len(body))
+    # The title's and the lead's lemmas for the role rules: the words up to the lead's end
+    # (a word never spans the line break or the blank line that ends it).
+    head = words.lemmas(0, zones.lead_end)
     regions, firms = assign_roles(
-        found,
-        spots,
-        place,
-        _zones(article, len(place) - len(body)),
-        Sentences(body_starts, body_lemmas),
-        countries,
+        found, spots, place, zones, Sentences(body_starts, body_lemmas, head), countries
     )
     lead_part, body_part = _wire_lead(article, lead_lemmas, body_lemmas)
     topics = detect_topics(title_lemmas, lead_part, body_part, _openers(article, body_part))

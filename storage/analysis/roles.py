@@ -62,6 +62,9 @@ class Sentences:
 
     starts: Sequence[int] = ()
     lemmas: Sequence[Sequence[str]] = ()
+    # The lemmas of the words before the lead's end (the title's and the lead's), if the caller
+    # has them: else they are split and lemmatised again when a rule asks.
+    head: Sequence[str] | None = None
 
 
 def _guest_event(title: str, lemmas: Collection[str], cues: RoleCues) -> bool:
@@ -241,8 +244,10 @@ def assign_roles(
         if k >= 0:
             return sentences.lemmas[k]
         if not head_lemmas:
-            head = text[: zones.lead_end]
-            head_lemmas.append(frozenset(map(morph.lemma, _words(head))))
+            head = sentences.head
+            if head is None:
+                head = list(map(morph.lemma, _words(text[: zones.lead_end])))
+            head_lemmas.append(frozenset(head))
         return head_lemmas[0]
 
     def _meeting(k: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 from storage.analysis.morph import lemma, wordset
@@ -258,8 +259,8 @@ def _centrality(sets: list[frozenset[str]]) -> list[float]:
     degree = [0.0] * n
     for i in range(n):
         si, li = sets[i], logs[i]
-        for j in range(i + 1, n):
-            shared = len(si & sets[j])
+        # The row's shared counts in C loops; Python only weighs the pairs that share some.
+        for j, shared in enumerate(map(len, map(si.intersection, sets[i + 1 :])), i + 1):
             if shared:
                 w = shared / (li + logs[j])
                 degree[i] += w
@@ -363,18 +364,22 @@ def _clean(candidate: Candidate) -> Candidate:
     )
 
 
+# A sentence's last word is one of them when the sentence is one or ends with a space and one.
+_CUT_ENDINGS = tuple(" " + word for word in sorted(_TITLE_ABBREVIATIONS))
+
+
 def _cut_at_title(text: str) -> bool:
     """Whether the sentence ends with a title abbreviation (its last word, "St.")."""
-    return (
-        text[-2:-1].isalpha()
-        and text.endswith(".")
-        and text[text.rfind(" ") + 1 :] in _TITLE_ABBREVIATIONS
-    )
+    return text.endswith(_CUT_ENDINGS) or text in _TITLE_ABBREVIATIONS
 
 
 def _mend(candidates: Sequence[Candidate]) -> Sequence[Candidate]:
     """The candidates with a sentence cut at a title abbreviation ("Maj. | Gen. Aliyev") whole."""
-    if not any(_cut_at_title(c.text) for c in candidates):
+    texts = [c.text for c in candidates]
+    # _cut_at_title over all of them in C loops (a Python call per sentence cost more)
+    if _TITLE_ABBREVIATIONS.isdisjoint(texts) and not any(
+        map(str.endswith, texts, repeat(_CUT_ENDINGS))
+    ):
         return candidates
     out: list[Candidate] = []
     for cand in candidates:
