@@ -61,7 +61,6 @@ def test_livestock_straying_over_a_border_is_no_farming(text: str) -> None:
     assert "agriculture" not in topics(text)
 
 
-
 _LONG_TRADE = (
     "Zhetysu and Xinjiang step up trade\n\n"
     "Trade between Kazakhstan's Zhetysu region and China's Xinjiang grew by a third last "
