@@ -1,4 +1,4 @@
-"""Kinds of sentence whose topic terms count a quarter (rules of ``data/topics.toml``):
+"""Kinds of sentence whose topic terms count a fifth (rules of ``data/topics.toml``):
 
 - passing: what a delegation was shown or visited, where a signing or a meeting took place,
   local news (an outage, an accident, a tournament);
