@@ -69,8 +69,10 @@ def _goods_group(vocab: Vocabulary, lemmas: Sequence[str], head: int, found: set
             kind = _goods_sector(vocab, lemmas[k])
             if kind is None or lemmas[k] in vocab.frame_anchors:
                 break
-            if kind and k + 1 < n and _goods_sector(vocab, lemmas[k + 1]) is None:
-                break  # "продукция швейной фабрики": the plant's name
+            # "продукция швейной фабрики": the plant's name. Forward only: going back, the
+            # word after is the goods word itself ("сельскохозяйственные и промышленные товары").
+            if kind and step > 0 and k + 1 < n and _goods_sector(vocab, lemmas[k + 1]) is None:
+                break
             if kind:
                 found.add(k)
                 gap = 0

@@ -98,3 +98,32 @@ def test_a_long_articles_minor_topic_passes_by() -> None:
 )
 def test_sights_shown_to_guests_count_a_fifth(text: str) -> None:
     assert "culture" not in topics(text)
+
+
+# A sector word right before a word for goods names goods by their branch ("textile goods"),
+# as one after it does ("products of the textile industry"): goods only traded are no area.
+# The plant's-name test ("продукция швейной фабрики") looked at the word after the sector word,
+# which going backwards is the goods word itself, so the word before never counted.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Товарооборот Жамбылской области и Ташкента вырос на 20 процентов\n\n"
+            "ТАРАЗ, 5 мая. Товарооборот между Жамбылской областью и Ташкентом за год вырос "
+            "на 20 процентов и достиг 300 млн долларов.\n\nОбласть поставляет в Ташкент "
+            "сельскохозяйственные и промышленные товары, а закупает текстиль и плодоовощную "
+            "продукцию.",
+            "agriculture",
+        ),
+        (
+            "Astrakhan offers Khorezm a trade house\n\nAstrakhan region proposed that Khorezm "
+            "region open a trade house in Astrakhan to raise trade between the two regions.\n\n"
+            "The region supplies agricultural and industrial goods to Uzbekistan and buys "
+            "textiles and fruit and vegetable products there.",
+            "agriculture",
+        ),
+    ],
+)
+def test_goods_named_by_the_branch_before_them_are_only_traded(text: str, absent: str) -> None:
+    found = topics(text)
+    assert "trade" in found and absent not in found
